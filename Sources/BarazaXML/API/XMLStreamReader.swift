@@ -234,9 +234,11 @@ public final class XMLStreamReader {
 
     // MARK: Checks
 
-    private static let xincludeNamespaces: [String] = [
-        "http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude",
-    ]
+    /// Compares in C so that ordinary namespaced elements cost no `String`.
+    private static func isXIncludeNamespace(_ uri: UnsafePointer<xmlChar>) -> Bool {
+        let text = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
+        return strcmp(text, "http://www.w3.org/2001/XInclude") == 0 || strcmp(text, "http://www.w3.org/2003/XInclude") == 0
+    }
 
     private func checkElement() throws {
         if Int(xmlTextReaderDepth(reader)) + 1 > limits.maxDepth {
@@ -249,9 +251,8 @@ public final class XMLStreamReader {
             // By the time the root element is reported the whole internal subset has been parsed.
             try checkDocumentType()
         }
-        if let uri = xmlTextReaderConstNamespaceUri(reader) {
-            let text = String(cString: uri)
-            if Self.xincludeNamespaces.contains(text) { throw XMLImportError.xincludeNotAllowed(parserLocation) }
+        if let uri = xmlTextReaderConstNamespaceUri(reader), Self.isXIncludeNamespace(uri) {
+            throw XMLImportError.xincludeNotAllowed(parserLocation)
         }
         if xmlTextReaderHasAttributes(reader) == 1 {
             let count = Int(xmlTextReaderAttributeCount(reader))

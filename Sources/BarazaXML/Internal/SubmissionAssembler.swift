@@ -1,0 +1,171 @@
+import CLibXML2
+
+/// Builds one ODK submission at a time from streamed elements and renders its field paths.
+///
+/// Whether an element is a repeat is only known once its parent closes (a second sibling of the same name),
+/// so a record is held until its instance element ends. Records are small; the file never is.
+/// Names and paths are interned, so a field costs one `String` (its value) per record.
+struct SubmissionAssembler {
+    private struct Element {
+        var nameID: Int32
+        var parent: Int32
+        /// 1-based position among earlier siblings of the same name.
+        var ordinal: Int32
+        /// The first sibling of the same name (itself when first).
+        var firstOfName: Int32
+        var lastChild: Int32 = -1
+        var previousSibling: Int32 = -1
+        var hasChildElements = false
+        /// Set on the first sibling once a second one appears.
+        var repeated = false
+        var value: String? = nil
+    }
+
+    /// What a path means for ``FormRecord``'s metadata, decided once per distinct path.
+    private enum PathRole: UInt8 {
+        case plain, instanceID, submissionTime, submissionDate, end
+    }
+
+    private var elements: [Element] = []
+    private var open: [Int32] = []
+    private var names: [String] = []
+    private var forcedName: [Bool] = []
+    private var nameIDs = PointerKeyedTable()
+    private var paths: [String] = []
+    private var roles: [PathRole] = []
+    private var pathIDs = PointerKeyedTable(capacity: 256)
+    private var overflowPathIDs: [String: Int32] = [:]
+    private var pathOfElement: [Int32] = []
+    private let forcedRepeats: Set<String>
+
+    init(forcedRepeats: Set<String>) {
+        self.forcedRepeats = forcedRepeats
+    }
+
+    /// Interns a libxml2 dictionary name; the pointer is stable for the reader's lifetime.
+    @inline(__always) private mutating func nameID(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
+        let key = UInt64(UInt(bitPattern: pointer))
+        if let id = nameIDs.value(for: key) { return id }
+        let id = Int32(names.count)
+        let name = String(cString: pointer)
+        names.append(name)
+        forcedName.append(forcedRepeats.contains(name))
+        nameIDs.insert(id, for: key)
+        return id
+    }
+
+    /// Starts the record with the instance element itself (it contributes no path step).
+    mutating func beginRecord() {
+        elements.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        elements.append(Element(nameID: -1, parent: -1, ordinal: 1, firstOfName: 0))
+        open.append(0)
+    }
+
+    mutating func startElement(localName: UnsafePointer<xmlChar>) {
+        let id = nameID(localName)
+        let parent = Int(open[open.count - 1])
+        let index = Int32(elements.count)
+        var ordinal: Int32 = 1
+        var first = index
+        let previous = elements[parent].lastChild
+        var sibling = previous
+        while sibling >= 0 {
+            if elements[Int(sibling)].nameID == id {
+                ordinal = elements[Int(sibling)].ordinal + 1
+                first = elements[Int(sibling)].firstOfName
+                elements[Int(first)].repeated = true
+                break
+            }
+            sibling = elements[Int(sibling)].previousSibling
+        }
+        if !elements[parent].hasChildElements {
+            elements[parent].hasChildElements = true
+            elements[parent].value = nil
+        }
+        elements[parent].lastChild = index
+        elements.append(
+            Element(nameID: id, parent: Int32(parent), ordinal: ordinal, firstOfName: first, previousSibling: previous))
+        open.append(index)
+    }
+
+    mutating func text(_ pointer: UnsafePointer<xmlChar>, whitespace: Bool) {
+        let current = Int(open[open.count - 1])
+        if elements[current].hasChildElements { return }
+        let piece = String(cString: pointer)
+        if elements[current].value == nil {
+            elements[current].value = piece
+        } else {
+            elements[current].value! += piece
+        }
+    }
+
+    /// Closes the current element. Returns true when the record itself closed.
+    mutating func endElement() -> Bool {
+        open.removeLast()
+        return open.isEmpty
+    }
+
+    private mutating func pathID(parentPath: Int32, nameID: Int32, index: Int32) -> Int32 {
+        let packed: UInt64? =
+            parentPath < 0x7F_FFFF && nameID < 0xFF_FFFF && index < 0xFFFF
+            ? (UInt64(UInt32(parentPath + 1)) << 40) | (UInt64(UInt32(nameID)) << 16) | UInt64(UInt32(index)) : nil
+        if let packed, let known = pathIDs.value(for: packed) { return known }
+        let name = names[Int(nameID)]
+        let parentText = parentPath >= 0 ? paths[Int(parentPath)] + "/" : ""
+        let path = parentText + (index > 0 ? "\(name)[\(index)]" : name)
+        if packed == nil, let known = overflowPathIDs[path] { return known }
+        let id = Int32(paths.count)
+        paths.append(path)
+        roles.append(Self.role(of: path))
+        if let packed { pathIDs.insert(id, for: packed) } else { overflowPathIDs[path] = id }
+        return id
+    }
+
+    private static func role(of path: String) -> PathRole {
+        switch path {
+        case "meta/instanceID", "instanceID": return .instanceID
+        case "_submission_time": return .submissionTime
+        case "meta/submissionDate", "submissionDate": return .submissionDate
+        case "end": return .end
+        default: return .plain
+        }
+    }
+
+    /// Renders the finished record's leaves as fields.
+    mutating func finishRecord(sourceLine: Int) -> FormRecord {
+        pathOfElement.removeAll(keepingCapacity: true)
+        pathOfElement.append(-1)
+        var fields: [(path: String, value: String)] = []
+        fields.reserveCapacity(elements.count)
+        var recordID: String?
+        var submission: [String?] = [nil, nil, nil]
+        var position = 1
+        while position < elements.count {
+            let nameID = elements[position].nameID
+            let ordinal = elements[position].ordinal
+            let indexed =
+                ordinal > 1 || elements[Int(elements[position].firstOfName)].repeated || forcedName[Int(nameID)]
+            let parentPath = pathOfElement[Int(elements[position].parent)]
+            let id = pathID(parentPath: parentPath, nameID: nameID, index: indexed ? ordinal : 0)
+            pathOfElement.append(id)
+            if !elements[position].hasChildElements {
+                let value = elements[position].value ?? ""
+                fields.append((path: paths[Int(id)], value: value))
+                if !value.isEmpty {
+                    switch roles[Int(id)] {
+                    case .plain: break
+                    case .instanceID: if recordID == nil { recordID = value }
+                    case .submissionTime: if submission[0] == nil { submission[0] = value }
+                    case .submissionDate: if submission[1] == nil { submission[1] = value }
+                    case .end: if submission[2] == nil { submission[2] = value }
+                    }
+                }
+            }
+            position += 1
+        }
+        return FormRecord(
+            fields: fields, sourceLine: sourceLine, recordID: recordID,
+            submittedAt: submission[0] ?? submission[1] ?? submission[2])
+    }
+}
