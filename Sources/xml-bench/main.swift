@@ -20,6 +20,20 @@ struct FileStream: TextOutputStream {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 3 && arguments[1] == "--nodes-only" {
+    // Baseline: the hardened stream reader alone, building no records.
+    do {
+        let reader = try XMLStreamReader(contentsOf: arguments[2], dropsBlankText: true)
+        var nodes = 0
+        while try reader.read() { nodes += 1 }
+        print("nodes: \(nodes)")
+        exit(0)
+    } catch {
+        printError("xml-bench: \(error)")
+        exit(1)
+    }
+}
+
 guard arguments.count == 2 else {
     printError("usage: xml-bench registrations.xml")
     exit(2)

@@ -19,7 +19,8 @@ public final class ODKSubmissionReader {
     }
 
     private let reader: XMLStreamReader
-    private var assembler: SubmissionAssembler
+    /// Optional so that `next()` can move it out and mutate it without exclusivity checks or copies.
+    private var assembler: SubmissionAssembler?
     private var layout: Layout = .unknown
     private var recordDepth = 0
     private var recordLine = 0
@@ -30,7 +31,7 @@ public final class ODKSubmissionReader {
     public convenience init(contentsOf path: String, limits: XMLLimits = .default, repeatGroups: Set<String> = [])
         throws
     {
-        try self.init(reader: XMLStreamReader(contentsOf: path, limits: limits), repeatGroups: repeatGroups)
+        try self.init(reader: XMLStreamReader(contentsOf: path, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
     }
 
     /// Reads submissions held in memory; `sourceName` names them in errors.
@@ -39,7 +40,7 @@ public final class ODKSubmissionReader {
         repeatGroups: Set<String> = []
     ) throws {
         try self.init(
-            reader: XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits), repeatGroups: repeatGroups)
+            reader: XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
     }
 
     private init(reader: XMLStreamReader, repeatGroups: Set<String>) throws {
@@ -51,9 +52,8 @@ public final class ODKSubmissionReader {
     /// - Throws: ``XMLImportError`` for malformed or hostile XML, or an XForm definition instead of submissions.
     public func next() throws -> FormRecord? {
         // Work on a local copy moved out of `self`: it avoids exclusivity checks on every node.
-        var assembler = SubmissionAssembler(forcedRepeats: [])
-        swap(&assembler, &self.assembler)
-        defer { swap(&assembler, &self.assembler) }
+        var assembler = self.assembler.take()!
+        defer { self.assembler = assembler }
         let reader = self.reader
         while try reader.read() {
             switch reader.kind {
@@ -69,10 +69,8 @@ public final class ODKSubmissionReader {
                     inRecord = false
                     return assembler.finishRecord(sourceLine: recordLine)
                 }
-            case .text, .cdata:
-                if inRecord, let text = reader.rawText { assembler.text(text, whitespace: false) }
-            case .whitespace:
-                if inRecord, let text = reader.rawText { assembler.text(text, whitespace: true) }
+            case .text, .cdata, .whitespace:
+                if inRecord { assembler.text(reader.rawText) }
             }
         }
         return nil

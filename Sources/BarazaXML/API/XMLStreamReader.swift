@@ -33,13 +33,15 @@ public final class XMLStreamReader {
 
     /// Opens a file for streaming. The file is read through a descriptor, so libxml2's transparent gzip
     /// decompression never applies.
-    public convenience init(contentsOf path: String, limits: XMLLimits = .default) throws {
+    /// - Parameter dropsBlankText: drop whitespace-only text between elements (`XML_PARSE_NOBLANKS`); the
+    ///   whitespace that is an element's only content is kept.
+    public convenience init(contentsOf path: String, limits: XMLLimits = .default, dropsBlankText: Bool = false) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw XMLImportError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         LibXMLRuntime.prepare()
-        guard let reader = xmlReaderForFd(fd, path, nil, LibXMLRuntime.parseOptions) else {
+        guard let reader = xmlReaderForFd(fd, path, nil, LibXMLRuntime.options(dropsBlankText: dropsBlankText)) else {
             close(fd)
             throw XMLImportError.unreadable(path: path, reason: "libxml2 could not create a reader")
         }
@@ -48,14 +50,16 @@ public final class XMLStreamReader {
     }
 
     /// Streams a document held in memory; `sourceName` names it in errors.
-    public convenience init(bytes: some Collection<UInt8>, sourceName: String, limits: XMLLimits = .default) throws {
+    public convenience init(
+        bytes: some Collection<UInt8>, sourceName: String, limits: XMLLimits = .default, dropsBlankText: Bool = false
+    ) throws {
         let count = bytes.count
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 1)
         _ = storage.initializeMemory(as: UInt8.self, from: bytes)
         LibXMLRuntime.prepare()
         let base = storage.baseAddress!.assumingMemoryBound(to: CChar.self)
-        guard let reader = xmlReaderForMemory(base, Int32(clamping: count), sourceName, nil, LibXMLRuntime.parseOptions)
-        else {
+        let options = LibXMLRuntime.options(dropsBlankText: dropsBlankText)
+        guard let reader = xmlReaderForMemory(base, Int32(clamping: count), sourceName, nil, options) else {
             storage.deallocate()
             throw XMLImportError.unreadable(path: sourceName, reason: "libxml2 could not create a reader")
         }
@@ -224,8 +228,8 @@ public final class XMLStreamReader {
     /// Interned name pointers: stable for the reader's lifetime, so callers may cache by address.
     var rawLocalName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(reader) }
     var rawNamespaceURI: UnsafePointer<xmlChar>? { xmlTextReaderConstNamespaceUri(reader) }
-    /// Valid until the next `read()`.
-    var rawText: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(reader) }
+    /// The current character data as UTF-8 bytes, valid until the next `read()`.
+    private(set) var rawText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
@@ -272,8 +276,13 @@ public final class XMLStreamReader {
     }
 
     private func checkTextSize() throws {
-        guard let value = xmlTextReaderConstValue(reader) else { return }
-        if strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)) > limits.maxTextBytes {
+        guard let value = xmlTextReaderConstValue(reader) else {
+            rawText = UnsafeBufferPointer(start: nil, count: 0)
+            return
+        }
+        let length = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+        rawText = UnsafeBufferPointer(start: value, count: length)
+        if length > limits.maxTextBytes {
             throw XMLImportError.limitExceeded(parserLocation, kind: .textSize, limit: limits.maxTextBytes)
         }
     }

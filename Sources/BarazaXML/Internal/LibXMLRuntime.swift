@@ -8,6 +8,10 @@ enum LibXMLRuntime {
         XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
     )
 
+    static func options(dropsBlankText: Bool) -> Int32 {
+        dropsBlankText ? parseOptions | Int32(XML_PARSE_NOBLANKS.rawValue) : parseOptions
+    }
+
     private static let initialised: Bool = {
         xmlInitParser()
         // Defence in depth: even if some code path asked for an external entity or DTD, nothing is loaded.

@@ -18,7 +18,8 @@ struct SubmissionAssembler {
         var hasChildElements = false
         /// Set on the first sibling once a second one appears.
         var repeated = false
-        var value: String? = nil
+        /// The path assuming no repeats in this record (the common case); recomputed otherwise.
+        var path: Int32 = -1
     }
 
     /// What a path means for ``FormRecord``'s metadata, decided once per distinct path.
@@ -26,7 +27,10 @@ struct SubmissionAssembler {
         case plain, instanceID, submissionTime, submissionDate, end
     }
 
+    /// Trivial values only, so that reading an element never retains anything.
     private var elements: [Element] = []
+    /// Character data per element, parallel to `elements`.
+    private var values: [String?] = []
     private var open: [Int32] = []
     private var names: [String] = []
     private var forcedName: [Bool] = []
@@ -36,6 +40,10 @@ struct SubmissionAssembler {
     private var pathIDs = PointerKeyedTable(capacity: 256)
     private var overflowPathIDs: [String: Int32] = [:]
     private var pathOfElement: [Int32] = []
+    private var fields: [(path: String, value: String)] = []
+    private var hasRepeats = false
+    private var recordID: String?
+    private var submission: [String?] = [nil, nil, nil]
     private let forcedRepeats: Set<String>
 
     init(forcedRepeats: Set<String>) {
@@ -57,8 +65,17 @@ struct SubmissionAssembler {
     /// Starts the record with the instance element itself (it contributes no path step).
     mutating func beginRecord() {
         elements.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
         elements.append(Element(nameID: -1, parent: -1, ordinal: 1, firstOfName: 0))
+        values.append(nil)
+        // Records of one export have similar sizes: reserve what the previous one needed.
+        let expected = max(fields.count, 8)
+        fields = []
+        fields.reserveCapacity(expected)
+        hasRepeats = false
+        recordID = nil
+        submission = [nil, nil, nil]
         open.append(0)
     }
 
@@ -68,42 +85,61 @@ struct SubmissionAssembler {
         let index = Int32(elements.count)
         var ordinal: Int32 = 1
         var first = index
+        // Repeat instances are adjacent siblings in ODK submissions, so only the previous sibling is compared.
         let previous = elements[parent].lastChild
-        var sibling = previous
-        while sibling >= 0 {
-            if elements[Int(sibling)].nameID == id {
-                ordinal = elements[Int(sibling)].ordinal + 1
-                first = elements[Int(sibling)].firstOfName
-                elements[Int(first)].repeated = true
-                break
-            }
-            sibling = elements[Int(sibling)].previousSibling
+        if previous >= 0 && elements[Int(previous)].nameID == id {
+            ordinal = elements[Int(previous)].ordinal + 1
+            first = elements[Int(previous)].firstOfName
+            elements[Int(first)].repeated = true
+            hasRepeats = true
         }
+        let path = pathID(
+            parentPath: elements[parent].path, nameID: id, index: forcedName[Int(id)] ? ordinal : 0)
         if !elements[parent].hasChildElements {
             elements[parent].hasChildElements = true
-            elements[parent].value = nil
+            values[parent] = nil
         }
         elements[parent].lastChild = index
         elements.append(
-            Element(nameID: id, parent: Int32(parent), ordinal: ordinal, firstOfName: first, previousSibling: previous))
+            Element(
+                nameID: id, parent: Int32(parent), ordinal: ordinal, firstOfName: first, previousSibling: previous,
+                path: path))
+        values.append(nil)
         open.append(index)
     }
 
-    mutating func text(_ pointer: UnsafePointer<xmlChar>, whitespace: Bool) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         let current = Int(open[open.count - 1])
         if elements[current].hasChildElements { return }
-        let piece = String(cString: pointer)
-        if elements[current].value == nil {
-            elements[current].value = piece
+        let piece = String(decoding: bytes, as: UTF8.self)
+        if values[current] == nil {
+            values[current] = piece
         } else {
-            elements[current].value! += piece
+            values[current]! += piece
         }
     }
 
     /// Closes the current element. Returns true when the record itself closed.
     mutating func endElement() -> Bool {
-        open.removeLast()
-        return open.isEmpty
+        let closing = Int(open.removeLast())
+        if open.isEmpty { return true }
+        if !elements[closing].hasChildElements {
+            let path = Int(elements[closing].path)
+            let value = values[closing] ?? ""
+            fields.append((path: paths[path], value: value))
+            if !value.isEmpty { note(value, role: roles[path]) }
+        }
+        return false
+    }
+
+    private mutating func note(_ value: String, role: PathRole) {
+        switch role {
+        case .plain: break
+        case .instanceID: if recordID == nil { recordID = value }
+        case .submissionTime: if submission[0] == nil { submission[0] = value }
+        case .submissionDate: if submission[1] == nil { submission[1] = value }
+        case .end: if submission[2] == nil { submission[2] = value }
+        }
     }
 
     private mutating func pathID(parentPath: Int32, nameID: Int32, index: Int32) -> Int32 {
@@ -132,14 +168,21 @@ struct SubmissionAssembler {
         }
     }
 
-    /// Renders the finished record's leaves as fields.
+    /// Returns the finished record. Fields were collected as leaves closed; only a record with repeats
+    /// has its paths rendered again, now that every repeat is known.
     mutating func finishRecord(sourceLine: Int) -> FormRecord {
+        if hasRepeats { renderWithRepeatIndexes() }
+        return FormRecord(
+            fields: fields, sourceLine: sourceLine, recordID: recordID,
+            submittedAt: submission[0] ?? submission[1] ?? submission[2])
+    }
+
+    private mutating func renderWithRepeatIndexes() {
         pathOfElement.removeAll(keepingCapacity: true)
         pathOfElement.append(-1)
-        var fields: [(path: String, value: String)] = []
-        fields.reserveCapacity(elements.count)
-        var recordID: String?
-        var submission: [String?] = [nil, nil, nil]
+        fields.removeAll(keepingCapacity: true)
+        recordID = nil
+        submission = [nil, nil, nil]
         var position = 1
         while position < elements.count {
             let nameID = elements[position].nameID
@@ -150,22 +193,11 @@ struct SubmissionAssembler {
             let id = pathID(parentPath: parentPath, nameID: nameID, index: indexed ? ordinal : 0)
             pathOfElement.append(id)
             if !elements[position].hasChildElements {
-                let value = elements[position].value ?? ""
+                let value = values[position] ?? ""
                 fields.append((path: paths[Int(id)], value: value))
-                if !value.isEmpty {
-                    switch roles[Int(id)] {
-                    case .plain: break
-                    case .instanceID: if recordID == nil { recordID = value }
-                    case .submissionTime: if submission[0] == nil { submission[0] = value }
-                    case .submissionDate: if submission[1] == nil { submission[1] = value }
-                    case .end: if submission[2] == nil { submission[2] = value }
-                    }
-                }
+                if !value.isEmpty { note(value, role: roles[Int(id)]) }
             }
             position += 1
         }
-        return FormRecord(
-            fields: fields, sourceLine: sourceLine, recordID: recordID,
-            submittedAt: submission[0] ?? submission[1] ?? submission[2])
     }
 }
