@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "baraza",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baraza", targets: ["baraza"]),
+        .library(name: "BarazaModel", targets: ["BarazaModel"]),
+        .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
+        .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // The domain: plain value types and exact time. Knows nothing about files or formats.
+        .target(name: "BarazaModel"),
+        // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
+        .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", .product(name: "Yams", package: "Yams")]),
+        // Conflict and consistency rules over a workspace.
+        .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
+        // The command line: parses arguments, calls the libraries, renders.
+        .executableTarget(
+            name: "baraza",
+            dependencies: [
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
+        .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
+        .testTarget(
+            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaChecksTests",
+            dependencies: [
+                "BarazaChecks", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

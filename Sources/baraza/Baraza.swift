@@ -1,0 +1,1 @@
+@main struct Baraza { static func main() {} }

@@ -1,0 +1,2 @@
+import BarazaModel
+import BarazaWorkspace
