@@ -1,5 +1,6 @@
-/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo
+/// (for "did you mean" hints in error messages and findings).
+public func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
     let w = Array(word.lowercased())
     var best: (String, Int)?
     for candidate in candidates {
@@ -11,7 +12,7 @@ func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
 }
 
 /// Levenshtein distance with adjacent transpositions counted as one edit.
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous2 = [Int](repeating: 0, count: b.count + 1)
