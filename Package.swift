@@ -18,8 +18,10 @@ let package = Package(
     targets: [
         // The domain: plain value types and exact time. Knows nothing about files or formats.
         .target(name: "BarazaModel"),
+        // Writing output files atomically (temporary file, then rename).
+        .target(name: "BarazaOutput"),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
-        .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", "BarazaOutput", .product(name: "Yams", package: "Yams")]),
         // Conflict and consistency rules over a workspace.
         .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
         // The command line: parses arguments, calls the libraries, renders.
