@@ -1,2 +1,0 @@
-import BarazaModel
-import BarazaWorkspace
