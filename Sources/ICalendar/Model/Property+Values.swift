@@ -56,6 +56,6 @@ extension Property {
     }
 
     private static func isUTC(_ zone: TimeZone) -> Bool {
-        ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z"].contains(zone.identifier)
+        ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier)
     }
 }

@@ -23,6 +23,7 @@ public enum ICalendarReadError: Error, Sendable, Hashable, CustomStringConvertib
     /// A DATE or floating time was asked for as an instant.
     case notAnInstant(property: String, value: String)
 
+    /// The error for a person: line number, what was found, what was expected.
     public var description: String {
         switch self {
         case .notUTF8(let line):

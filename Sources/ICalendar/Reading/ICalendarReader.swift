@@ -4,7 +4,7 @@ import Foundation
 /// and keeps each value as written (use ``Property/textValue`` to unescape TEXT).
 ///
 /// Meant for round-trip tests and simple imports; it accepts CRLF or bare LF line ends.
-public enum ICalendarReader {
+public enum ICalendarReader: Sendable {
     /// The single top-level component (normally VCALENDAR) in `text`.
     public static func parse(_ text: String) throws(ICalendarReadError) -> Component {
         try parse(Data(text.utf8))

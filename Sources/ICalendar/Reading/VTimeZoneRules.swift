@@ -52,7 +52,9 @@ public struct VTimeZoneRules: Sendable {
                 earliest = candidate
             }
         }
-        if earliest == nil, let gap = onsets.first(where: { wall - $0.from >= $0.instant && $0.instant > wall - $0.to }) {
+        // No match: the time was skipped by a forward change; read it with the offset before that change.
+        if earliest == nil,
+           let gap = onsets.first(where: { wall - $0.from >= $0.instant && $0.instant > wall - $0.to }) {
             earliest = wall - gap.from
         }
         return earliest.map { Date(timeIntervalSince1970: TimeInterval($0)) }

@@ -5,7 +5,7 @@ import Foundation
 /// Each transition gets its own STANDARD or DAYLIGHT observance with an explicit DTSTART (no RRULE), so
 /// the component says exactly what the tz database says for the interval, including Morocco's Ramadan
 /// changes. An observance is DAYLIGHT when `TimeZone.isDaylightSavingTime(for:)` says so after the change.
-public enum VTimeZone {
+public enum VTimeZone: Sendable {
     /// A VTIMEZONE for `zone` whose observances cover every instant from `from` to `to`.
     ///
     /// The first observance is the one in force at `from`, starting at the transition that began it. A zone

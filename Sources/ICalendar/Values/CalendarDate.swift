@@ -37,6 +37,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         CivilCalendar.days(year: year, month: month, day: day)
     }
 
+    /// Earlier day first.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -68,6 +68,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable {
         date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
     }
 
+    /// Earlier wall-clock time first.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }

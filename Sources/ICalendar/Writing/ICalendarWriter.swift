@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Values are written as stored in each ``Property``; the typed property factories do the escaping.
 /// To write a large calendar without holding it in memory, use ``CalendarStreamWriter``.
-public enum ICalendarWriter {
+public enum ICalendarWriter: Sendable {
     /// The whole component, nested components included, as iCalendar text.
     public static func string(_ component: Component) -> String {
         var text = ""

@@ -10,6 +10,7 @@ public struct UTF8DataOutput: TextOutputStream, Sendable {
         self.data = data
     }
 
+    /// Appends the UTF-8 octets of `string`.
     public mutating func write(_ string: String) {
         data.append(contentsOf: string.utf8)
     }
