@@ -104,4 +104,23 @@ struct RoundTripTests {
             try DateTimeResolver(calendar: read).instant(of: start)
         }
     }
+
+    @Test("The reader unfolds tab continuations, accepts bare LF and keeps multi-valued parameters")
+    func lenientInput() throws {
+        let text = "BEGIN:VEVENT\nSUMMARY:Hal\r\n\tf and\r\n  half\nATTENDEE;MEMBER=\"mailto:a@x.org\",\"mailto:b@x.org\";"
+            + "CN=Ana:mailto:c@x.org\r\nEND:VEVENT\n"
+        let event = try ICalendarReader.parse(text)
+        #expect(event.property("SUMMARY")?.textValue == "Half and half")
+        #expect(event.property("ATTENDEE")?.parameter("MEMBER") == "mailto:a@x.org,mailto:b@x.org")
+        #expect(event.property("ATTENDEE")?.parameter("cn") == "Ana")
+        #expect(event.property("ATTENDEE")?.value == "mailto:c@x.org")
+    }
+
+    @Test("The golden calendar reads back into the tree that wrote it")
+    func goldenReadsBack() throws {
+        let calendar = SampleCalendars.small
+        #expect(try ICalendarReader.parse(ICalendarWriter.data(calendar)) == calendar)
+        let sample = SampleCalendars.validatorSample
+        #expect(try ICalendarReader.parse(ICalendarWriter.data(sample)) == sample)
+    }
 }
