@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BarazaModel", targets: ["BarazaModel"]),
         .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,8 @@ let package = Package(
         .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", "BarazaOutput", .product(name: "Yams", package: "Yams")]),
         // Conflict and consistency rules over a workspace.
         .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
+        // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
+        .target(name: "ICalendar"),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
@@ -44,6 +47,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
