@@ -20,7 +20,7 @@ let package = Package(
         // The domain: plain value types and exact time. Knows nothing about files or formats.
         .target(name: "BarazaModel"),
         // Writing output files atomically (temporary file, then rename).
-        .target(name: "BarazaOutput"),
+        .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
         .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", "BarazaOutput", .product(name: "Yams", package: "Yams")]),
         // Conflict and consistency rules over a workspace.
