@@ -46,7 +46,7 @@ public struct WorkspaceTemplate: Sendable {
     public var files: [String: String] {
         [
             "event.yaml": """
-            # Baraza workspace: see docs/workspace-format.md for every key.
+            # Baraza workspace: see events/FORMAT.md for every key.
             event:
               id: \(eventID)
               title:

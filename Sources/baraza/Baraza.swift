@@ -6,7 +6,7 @@ struct Baraza: ParsableCommand {
         commandName: "baraza",
         abstract: "Plan events from plain files: check the agenda, then export what people need.",
         discussion: """
-            A workspace is a folder under events/ entered through event.yaml (see docs/workspace-format.md).
+            A workspace is a folder under events/ entered through event.yaml (see events/FORMAT.md).
 
             Examples:
               baraza init events/my-event

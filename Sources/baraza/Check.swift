@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
     @Argument(help: "A workspace folder (holding event.yaml) or a folder of workspaces.")
     var path: String = "events"
 
-    @Option(help: "Output format: text (grouped by rule) or json (stable, see docs/check-json.md).")
+    @Option(help: "Output format: text (grouped by rule) or json (stable, see the README section JSON output).")
     var format: OutputFormat = .text
 
     @Flag(help: "List the rules with their ids and default severities, then exit.")

@@ -1,7 +1,7 @@
 import BarazaModel
 import Foundation
 
-/// Renders findings for a terminal (grouped by rule) and as stable JSON (documented in docs/check-json.md).
+/// Renders findings for a terminal (grouped by rule) and as stable JSON (documented in the README, "JSON output").
 public struct FindingReport: Sendable {
     public var findings: [Finding]
     /// Event ids of the workspaces checked.
