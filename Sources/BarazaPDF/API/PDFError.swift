@@ -4,6 +4,8 @@ public enum PDFError: Error, Sendable, Hashable {
     case nothingToRender
     /// The QR payload of the card at `cardIndex` (zero-based) could not be encoded.
     case qrCode(cardIndex: Int, QRCodeError)
+    /// `Markup.raw` in paragraph `paragraph` of page `page` (both zero-based) is not valid Pango markup.
+    case invalidMarkup(page: Int, paragraph: Int)
     /// Cairo reported `status` (its own description) while drawing or writing.
     case cairo(status: String)
     /// The finished file could not be moved into place at `path`; `errno` is the system error number.

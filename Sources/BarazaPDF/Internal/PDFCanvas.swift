@@ -64,10 +64,10 @@ final class PDFCanvas {
     }
 
     /// Draws `text` in `style` with its top-left at the box's origin, wrapped at the box width.
-    func draw(_ text: String, style: TextStyle, in box: Rect, colour: RGBColour) {
+    func draw(_ text: String, style: TextStyle, in box: Rect, colour: RGBColour, isMarkup: Bool = false) {
         // The typesetter's context keeps an identity transform (no pango_cairo_update_context): with hinting
         // off, glyph outlines come out the same, and metrics stay exactly those the layout was measured with.
-        let layout = typesetter.makeLayout(text, style: style, boxWidth: box.width)
+        let layout = typesetter.makeLayout(text, style: style, boxWidth: box.width, isMarkup: isMarkup)
         defer { typesetter.release(layout) }
         typesetter.widen(layout, to: box.width)
         setColour(colour)

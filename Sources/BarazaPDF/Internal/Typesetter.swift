@@ -37,8 +37,8 @@ final class Typesetter {
     }
 
     /// A new layout (caller releases it with `release`) holding `text` set in `style` for a box
-    /// `boxWidth` millimetres wide.
-    func makeLayout(_ text: String, style: TextStyle, boxWidth: Double) -> OpaquePointer {
+    /// `boxWidth` millimetres wide. With `isMarkup`, `text` is Pango markup, already validated.
+    func makeLayout(_ text: String, style: TextStyle, boxWidth: Double, isMarkup: Bool = false) -> OpaquePointer {
         let layout = pango_layout_new(context)!
         pango_layout_set_auto_dir(layout, 1)
         let description = pango_font_description_new()
@@ -58,7 +58,11 @@ final class Typesetter {
             pango_layout_set_height(layout, Int32(-style.maxLines))
         }
         pango_layout_set_alignment(layout, style.alignment == .centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
-        pango_layout_set_text(layout, text, -1)
+        if isMarkup {
+            pango_layout_set_markup(layout, text, -1)
+        } else {
+            pango_layout_set_text(layout, text, -1)
+        }
         return layout
     }
 
@@ -87,6 +91,14 @@ final class Typesetter {
             lineCount: Int(pango_layout_get_line_count(layout)),
             isEllipsized: pango_layout_is_ellipsized(layout) != 0
         )
+    }
+
+    /// Whether Pango accepts `markup`; invalid markup would otherwise be drawn as nothing.
+    static func isValidMarkup(_ markup: String) -> Bool {
+        var error: UnsafeMutablePointer<GError>?
+        let parsed = pango_parse_markup(markup, -1, 0, nil, nil, nil, &error)
+        if let error { g_error_free(error) }
+        return parsed != 0
     }
 
     func release(_ layout: OpaquePointer) {

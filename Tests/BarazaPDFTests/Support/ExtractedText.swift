@@ -2,9 +2,9 @@ import Foundation
 
 /// Matching names against text that pdftotext extracted.
 ///
-/// pdftotext wraps right-to-left runs in bidi embedding marks, breaks wrapped names across lines, and may
-/// drop the hyphen where a hyphenated name breaks across lines, and may give Arabic in presentation forms or (for some producers) in visual order; the comparison ignores all of
-/// that.
+/// pdftotext wraps right-to-left runs in bidi embedding marks, breaks wrapped names across lines (dropping
+/// the hyphen where a hyphenated name breaks), and may give Arabic in presentation forms or, for some
+/// producers, in visual order; the comparison ignores all of that.
 enum ExtractedText {
     static func contains(_ text: String, _ name: String) -> Bool {
         let haystack = squeezed(text)
