@@ -54,45 +54,45 @@ public struct BadgeLayout: Sendable, Hashable {
             style: role.style,
             colour: card.roleColour.luminance > 0.45 ? G.nameColour : .white))
 
-        // The stack under the header: name, organisation, place, centred as a block.
+        // The stack under the header: name, organisation, place, centred as a block. Organisation and place
+        // are fitted first; the name gets the height that is left.
         let columnWidth = G.textColumnWidth
         let contentHeight = G.contentBottom - G.contentTop
-        var stack: [(element: BadgeElement, text: String, fitted: (style: TextStyle, extent: TextExtent),
-                     colour: RGBColour, gapAfter: Double)] = []
-        var reserved = 0.0
-        func present(_ text: String?) -> String? {
-            guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-            return text
-        }
-        var lower: [(BadgeElement, String, (style: TextStyle, extent: TextExtent), RGBColour)] = []
-        if let organisation = present(card.organisation) {
+        var lower: [(element: BadgeElement, text: String, fitted: TextFitting.Fitted, colour: RGBColour)] = []
+        if let organisation = Self.present(card.organisation) {
             let fitted = G.organisation.fit(organisation, width: columnWidth, maxHeight: 10, measurer: measurer)
             lower.append((.organisation, organisation, fitted, G.organisationColour))
         }
-        if let place = present(card.place) {
+        if let place = Self.present(card.place) {
             let fitted = G.place.fit(place, width: columnWidth, maxHeight: 5, measurer: measurer)
             lower.append((.place, place, fitted, G.placeColour))
         }
-        for (index, item) in lower.enumerated() {
-            reserved += item.2.extent.height + (index == 0 ? G.gapAfterName : G.gapAfterOrganisation)
-        }
+        let gapAfterName = lower.isEmpty ? 0 : G.gapAfterName
+        let gapsBelow = Double(max(lower.count - 1, 0)) * G.gapAfterOrganisation
+        let lowerHeight = lower.reduce(gapsBelow) { $0 + $1.fitted.extent.height }
         let name = G.name.fit(
-            card.displayName, width: columnWidth, maxHeight: contentHeight - reserved, measurer: measurer)
-        stack.append((.displayName, card.displayName, name, G.nameColour, lower.isEmpty ? 0 : G.gapAfterName))
-        for (index, item) in lower.enumerated() {
-            let gap = index == lower.count - 1 ? 0 : G.gapAfterOrganisation
-            stack.append((item.0, item.1, item.2, item.3, gap))
-        }
+            card.displayName, width: columnWidth, maxHeight: contentHeight - lowerHeight - gapAfterName,
+            measurer: measurer)
+        let stack = [(BadgeElement.displayName, card.displayName, name, G.nameColour)] + lower
 
-        let stackHeight = stack.reduce(0) { $0 + $1.fitted.extent.height + $1.gapAfter }
+        let stackHeight = name.extent.height + gapAfterName + lowerHeight
         var y = G.contentTop + max(0, (contentHeight - stackHeight) / 2)
-        for item in stack {
+        for (element, text, fitted, colour) in stack {
+            // A box narrowed to balance wrapped lines keeps to the side the text starts from.
+            let rightAligned = fitted.extent.isRightToLeft && fitted.style.alignment == .natural
+            let x = rightAligned ? G.textColumnX + columnWidth - fitted.width : G.textColumnX
             texts.append(PlacedText(
-                element: item.element, text: item.text,
-                box: Rect(x: G.textColumnX, y: y, width: columnWidth, height: item.fitted.extent.height),
-                style: item.fitted.style, colour: item.colour))
-            y += item.fitted.extent.height + item.gapAfter
+                element: element, text: text,
+                box: Rect(x: x, y: y, width: fitted.width, height: fitted.extent.height),
+                style: fitted.style, colour: colour))
+            y += fitted.extent.height + (element == .displayName ? gapAfterName : G.gapAfterOrganisation)
         }
         self.texts = texts
+    }
+
+    /// `text` unless it is missing or blank.
+    private static func present(_ text: String?) -> String? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
     }
 }

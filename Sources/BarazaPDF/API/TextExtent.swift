@@ -8,12 +8,18 @@ public struct TextExtent: Sendable, Hashable {
     public var lineCount: Int
     /// Whether some text was cut and replaced by "…".
     public var isEllipsized: Bool
+    /// Whether the paragraph runs right to left (its first strong character is Arabic or Hebrew, say), so
+    /// natural alignment puts it against the right edge of its box.
+    public var isRightToLeft: Bool
 
     /// An extent from its parts.
-    public init(width: Double, height: Double, lineCount: Int, isEllipsized: Bool = false) {
+    public init(
+        width: Double, height: Double, lineCount: Int, isEllipsized: Bool = false, isRightToLeft: Bool = false
+    ) {
         self.width = width
         self.height = height
         self.lineCount = lineCount
         self.isEllipsized = isEllipsized
+        self.isRightToLeft = isRightToLeft
     }
 }

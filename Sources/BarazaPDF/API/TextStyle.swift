@@ -13,6 +13,10 @@ public struct TextStyle: Sendable, Hashable {
     public var ellipsizes: Bool
     /// Placement of lines in their box.
     public var alignment: TextAlignment
+    /// Distance between baselines as a multiple of `size`, or `nil` for the font's own line height.
+    /// A fixed value keeps wrapped lines evenly spaced when a fallback font (Arabic, say) has much taller
+    /// metrics than Noto Sans.
+    public var lineHeight: Double?
 
     /// A style; `maxLines` below 1 counts as 1.
     public init(
@@ -20,13 +24,15 @@ public struct TextStyle: Sendable, Hashable {
         weight: FontWeight = .regular,
         maxLines: Int = 1,
         ellipsizes: Bool = false,
-        alignment: TextAlignment = .natural
+        alignment: TextAlignment = .natural,
+        lineHeight: Double? = nil
     ) {
         self.size = size
         self.weight = weight
         self.maxLines = max(1, maxLines)
         self.ellipsizes = ellipsizes
         self.alignment = alignment
+        self.lineHeight = lineHeight
     }
 
     /// Millimetres of em for a size in typographic points (1/72 inch).

@@ -35,9 +35,11 @@ enum CardGeometry {
     static let title = TextFitting(
         largest: 2.9, smallestOnOneLine: 2.4, smallest: 2.4, maxLines: 1, weight: .semibold)
     static let name = TextFitting(
-        largest: 9, smallestOnOneLine: 5.5, smallest: 4, maxLines: 2, weight: .bold)
+        largest: 9, smallestOnOneLine: 5.5, smallest: 4, maxLines: 2, weight: .bold,
+        wrappedLineHeight: 1.3)
     static let organisation = TextFitting(
-        largest: 3.5, smallestOnOneLine: 3.0, smallest: 2.8, maxLines: 2, weight: .regular)
+        largest: 3.5, smallestOnOneLine: 3.0, smallest: 2.8, maxLines: 2, weight: .regular,
+        wrappedLineHeight: 1.3)
     static let place = TextFitting(
         largest: 3.1, smallestOnOneLine: 2.6, smallest: 2.6, maxLines: 1, weight: .regular)
     static let role = TextFitting(

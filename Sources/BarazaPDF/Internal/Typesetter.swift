@@ -63,6 +63,15 @@ final class Typesetter {
         } else {
             pango_layout_set_text(layout, text, -1)
         }
+        if let lineHeight = style.lineHeight {
+            // Added to whatever markup set, covering the whole text.
+            let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_ref($0) }
+                ?? pango_attr_list_new()
+            pango_attr_list_insert(
+                attributes, pango_attr_line_height_new_absolute(Self.pangoUnits(lineHeight * style.size)))
+            pango_layout_set_attributes(layout, attributes)
+            pango_attr_list_unref(attributes)
+        }
         return layout
     }
 
@@ -89,7 +98,8 @@ final class Typesetter {
             width: width,
             height: Double(logical.height) / scale,
             lineCount: Int(pango_layout_get_line_count(layout)),
-            isEllipsized: pango_layout_is_ellipsized(layout) != 0
+            isEllipsized: pango_layout_is_ellipsized(layout) != 0,
+            isRightToLeft: pango_layout_get_direction(layout, 0) == PANGO_DIRECTION_RTL
         )
     }
 
