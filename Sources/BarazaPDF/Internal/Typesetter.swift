@@ -55,7 +55,7 @@ final class Typesetter {
         if style.ellipsizes {
             pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
             // A negative height is a limit in lines.
-            pango_layout_set_height(layout, Int32(-style.maxLines))
+            pango_layout_set_height(layout, -Int32(clamping: style.maxLines))
         }
         pango_layout_set_alignment(layout, style.alignment == .centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
         if isMarkup {
