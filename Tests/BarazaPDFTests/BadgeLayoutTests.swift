@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BarazaPDF
 
 @Suite("Badge layout with Pango measurements")
@@ -47,8 +48,9 @@ struct BadgeLayoutTests {
 
     @Test("A short name is set at the largest size on one line")
     func shortNameIsLarge() throws {
-        let name = try #require(BadgeLayout(card: SampleCards.card("Ali"), measuredBy: Self.measurer)
-            .text(.displayName))
+        let name = try #require(
+            BadgeLayout(card: SampleCards.card("Ali"), measuredBy: Self.measurer)
+                .text(.displayName))
         #expect(name.style.size == 9)
         #expect(name.style.maxLines == 1)
         #expect(!name.style.ellipsizes)

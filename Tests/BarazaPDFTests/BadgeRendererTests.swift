@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BarazaPDF
 
 @Suite("Badge PDF rendering")
@@ -25,7 +26,8 @@ struct BadgeRendererTests {
         let pdf = scratch.file("badges.pdf")
         try BadgeRenderer(sheet: sheet).render(SampleCards.ten, to: pdf, metadata: PDFMetadata(title: "Badges"))
         let prefix = scratch.file("page").path
-        _ = try CommandLineTool.run("pdftoppm", ["-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path, prefix])
+        _ = try CommandLineTool.run(
+            "pdftoppm", ["-r", "300", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path, prefix])
         let decoded = try CommandLineTool.run("zbarimg", ["--raw", "-q", prefix + ".png"])
         let payloads = Set(decoded.split(whereSeparator: \.isNewline).map(String.init))
         let expected = Set(SampleCards.ten.prefix(sheet.cardsPerPage).map(\.qrPayload))
@@ -35,11 +37,13 @@ struct BadgeRendererTests {
     @Test("Same cards, same bytes", arguments: [BadgeSheetLayout.a4Sheet8, .a6])
     func deterministic(sheet: BadgeSheetLayout) throws {
         let scratch = try ScratchDirectory()
-        let first = scratch.file("first.pdf"), second = scratch.file("second.pdf")
+        let first = scratch.file("first.pdf")
+        let second = scratch.file("second.pdf")
         let metadata = PDFMetadata(title: "Badges")
         try BadgeRenderer(sheet: sheet).render(SampleCards.ten, to: first, metadata: metadata)
         try BadgeRenderer(sheet: sheet).render(SampleCards.ten, to: second, metadata: metadata)
-        let firstBytes = try Data(contentsOf: first), secondBytes = try Data(contentsOf: second)
+        let firstBytes = try Data(contentsOf: first)
+        let secondBytes = try Data(contentsOf: second)
         #expect(firstBytes.count > 1_000)
         #expect(firstBytes == secondBytes)
     }

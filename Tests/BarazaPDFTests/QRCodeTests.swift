@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BarazaPDF
 
 @Suite("QR code encoding")

@@ -1,21 +1,25 @@
 import Foundation
 import Testing
+
 @testable import BarazaPDF
 
 @Suite("A4 text documents")
 struct TextDocumentTests {
     static func certificate(name: String) -> TextDocument {
-        let title = TextStyle(size: TextStyle.millimetres(points: 24), weight: .bold, maxLines: .max, alignment: .centred)
+        let title = TextStyle(
+            size: TextStyle.millimetres(points: 24), weight: .bold, maxLines: .max, alignment: .centred)
         let body = TextStyle(size: TextStyle.millimetres(points: 12), maxLines: .max, alignment: .centred)
         return TextDocument(pages: [
             DocumentPage(paragraphs: [
-                Paragraph(.text("Certificate of attendance · Attestation de participation"),
-                          x: 20, y: 60, width: 170, style: title),
-                Paragraph(.text("This certifies that ") + .bold(.text(name)) + .text(" attended."),
-                          x: 20, y: 100, width: 170, style: body),
+                Paragraph(
+                    .text("Certificate of attendance · Attestation de participation"),
+                    x: 20, y: 60, width: 170, style: title),
+                Paragraph(
+                    .text("This certifies that ") + .bold(.text(name)) + .text(" attended."),
+                    x: 20, y: 100, width: 170, style: body),
             ]),
             DocumentPage(paragraphs: [
-                Paragraph(.italic(.text("Page two")), x: 20, y: 20, width: 170),
+                Paragraph(.italic(.text("Page two")), x: 20, y: 20, width: 170)
             ]),
         ])
     }

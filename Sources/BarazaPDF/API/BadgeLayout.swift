@@ -39,20 +39,22 @@ public struct BadgeLayout: Sendable, Hashable {
         let titleWidth = G.card.width - 2 * G.padding
         let title = G.title.fit(
             card.eventTitle, width: titleWidth, maxHeight: G.titleMaxHeight, measurer: measurer)
-        texts.append(PlacedText(
-            element: .eventTitle, text: card.eventTitle,
-            box: Rect(x: G.padding, y: G.titleTop, width: titleWidth, height: title.extent.height),
-            style: title.style, colour: G.titleColour))
+        texts.append(
+            PlacedText(
+                element: .eventTitle, text: card.eventTitle,
+                box: Rect(x: G.padding, y: G.titleTop, width: titleWidth, height: title.extent.height),
+                style: title.style, colour: G.titleColour))
 
         let roleText = card.roleLabel.bilingual
         let role = G.role.fit(roleText, width: titleWidth, maxHeight: G.band.height - 2, measurer: measurer)
-        texts.append(PlacedText(
-            element: .role, text: roleText,
-            box: Rect(
-                x: G.padding, y: G.band.y + (G.band.height - role.extent.height) / 2,
-                width: titleWidth, height: role.extent.height),
-            style: role.style,
-            colour: card.roleColour.luminance > 0.45 ? G.nameColour : .white))
+        texts.append(
+            PlacedText(
+                element: .role, text: roleText,
+                box: Rect(
+                    x: G.padding, y: G.band.y + (G.band.height - role.extent.height) / 2,
+                    width: titleWidth, height: role.extent.height),
+                style: role.style,
+                colour: card.roleColour.luminance > 0.45 ? G.nameColour : .white))
 
         // The stack under the header: name, organisation, place, centred as a block. Organisation and place
         // are fitted first; the name gets the height that is left.
@@ -81,10 +83,11 @@ public struct BadgeLayout: Sendable, Hashable {
             // A box narrowed to balance wrapped lines keeps to the side the text starts from.
             let rightAligned = fitted.extent.isRightToLeft && fitted.style.alignment == .natural
             let x = rightAligned ? G.textColumnX + columnWidth - fitted.width : G.textColumnX
-            texts.append(PlacedText(
-                element: element, text: text,
-                box: Rect(x: x, y: y, width: fitted.width, height: fitted.extent.height),
-                style: fitted.style, colour: colour))
+            texts.append(
+                PlacedText(
+                    element: element, text: text,
+                    box: Rect(x: x, y: y, width: fitted.width, height: fitted.extent.height),
+                    style: fitted.style, colour: colour))
             y += fitted.extent.height + (element == .displayName ? gapAfterName : G.gapAfterOrganisation)
         }
         self.texts = texts

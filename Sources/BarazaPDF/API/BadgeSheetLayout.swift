@@ -28,7 +28,8 @@ public enum BadgeSheetLayout: Sendable, Hashable, CaseIterable {
         switch self {
         case .a4Sheet8:
             let gutter = 10.0
-            let columns = 2, rows = 4
+            let columns = 2
+            let rows = 4
             let usedWidth = Double(columns) * card.width + Double(columns - 1) * gutter
             let usedHeight = Double(rows) * card.height + Double(rows - 1) * gutter
             let left = (pageSize.width - usedWidth) / 2
@@ -43,10 +44,12 @@ public enum BadgeSheetLayout: Sendable, Hashable, CaseIterable {
             }
         case .a6:
             let scale = 1.5
-            return [CardPlacement(
-                x: (pageSize.width - card.width * scale) / 2,
-                y: (pageSize.height - card.height * scale) / 2,
-                scale: scale)]
+            return [
+                CardPlacement(
+                    x: (pageSize.width - card.width * scale) / 2,
+                    y: (pageSize.height - card.height * scale) / 2,
+                    scale: scale)
+            ]
         }
     }
 }

@@ -10,7 +10,8 @@ enum AtomicFile {
     ) throws(PDFError) {
         let directory = destination.deletingLastPathComponent()
         // The "tmp-" prefix is what the repository's .gitignore expects for stray temporaries.
-        let temporary = directory
+        let temporary =
+            directory
             .appendingPathComponent("tmp-\(UUID().uuidString)-\(destination.lastPathComponent)").path
         do {
             try produce(temporary)

@@ -38,7 +38,8 @@ enum BadgeDrawing {
 
     /// Short hairlines along the extension of each edge, starting `offset` outside the corner.
     static func drawCropMarks(around frame: Rect, on canvas: PDFCanvas) {
-        let offset = 2.0, length = 3.0
+        let offset = 2.0
+        let length = 3.0
         let cairo = canvas.cairo
         cairo_new_path(cairo)
         for x in [frame.x, frame.maxX] {

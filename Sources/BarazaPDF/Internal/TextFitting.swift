@@ -73,7 +73,8 @@ struct TextFitting {
         _ text: String, style: TextStyle, extent: TextExtent, width: Double, measurer: some TextMeasuring
     ) -> Fitted {
         var best = (extent: extent, width: width)
-        var narrow = width / Double(extent.lineCount + 1), wide = width
+        var narrow = width / Double(extent.lineCount + 1)
+        var wide = width
         while wide - narrow > 0.1 {
             let middle = (narrow + wide) / 2
             let trial = measurer.measure(text, style: style, boxWidth: middle)

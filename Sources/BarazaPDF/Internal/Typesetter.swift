@@ -65,7 +65,8 @@ final class Typesetter {
         }
         if let lineHeight = style.lineHeight {
             // Added to whatever markup set, covering the whole text.
-            let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_ref($0) }
+            let attributes =
+                pango_layout_get_attributes(layout).map { pango_attr_list_ref($0) }
                 ?? pango_attr_list_new()
             pango_attr_list_insert(
                 attributes, pango_attr_line_height_new_absolute(Self.pangoUnits(lineHeight * style.size)))

@@ -18,8 +18,10 @@ enum ExtractedText {
 
     /// NFKC-normalised, without whitespace, hyphens or bidi controls.
     private static func squeezed(_ string: String) -> String {
-        let controls: Set<Unicode.Scalar> = ["\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}",
-                                             "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "-", "\u{2010}"]
+        let controls: Set<Unicode.Scalar> = [
+            "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}",
+            "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "-", "\u{2010}",
+        ]
         let scalars = string.precomposedStringWithCompatibilityMapping.unicodeScalars
             .filter { !controls.contains($0) && !$0.properties.isWhitespace }
         return String(String.UnicodeScalarView(scalars))
