@@ -35,11 +35,12 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
         x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
     }
 
-    /// This rectangle grown by `amount` on every side (shrunk when negative).
+    /// This rectangle shrunk by `amount` on every side (grown when `amount` is negative).
     public func insetBy(_ amount: Double) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
 
+    /// The rectangle in millimetres to two decimals, for test failures and logs.
     public var description: String {
         func mm(_ value: Double) -> String { String(Double((value * 100).rounded()) / 100) }
         return "(\(mm(x)), \(mm(y)), \(mm(width)) × \(mm(height)) mm)"
