@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,16 @@ let package = Package(
         .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
         .target(name: "ICalendar"),
+        // Each C library sits in its own system target, imported only by the module that draws PDFs.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+        .systemLibrary(
+            name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
+        // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
+        .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
+        // Renders N dummy badges, for bench/ (not part of the test suite).
+        .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
@@ -47,6 +58,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+        .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
