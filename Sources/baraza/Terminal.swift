@@ -26,4 +26,10 @@ enum Terminal {
         }
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    /// Writes one error line to standard error.
+    static func printError(message: String) {
+        let label = standardErrorIsColourTerminal ? "\u{1B}[31;1merror\u{1B}[0m" : "error"
+        FileHandle.standardError.write(Data("\(label): \(message)\n".utf8))
+    }
 }
