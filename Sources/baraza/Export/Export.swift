@@ -20,10 +20,19 @@ struct Export: ParsableCommand {
         subcommands: ExportCommands.all)
 }
 
-/// The export subcommands, in the order `baraza build` runs them.
+/// The export subcommands, in the order `baraza build` runs them. Add one line per export.
 enum ExportCommands {
-    static let all: [ParsableCommand.Type] = [
+    static let all: [any ExportCommand.Type] = [
     ]
+
+    /// Every export with its default options, for `baraza build`.
+    static var exporters: [any Exporter] { all.map { $0.defaultExporter } }
+}
+
+/// An export subcommand: its own options on the command line, and a default configuration for `baraza build`.
+protocol ExportCommand: ParsableCommand {
+    /// The exporter `baraza build` runs, configured with this command's defaults.
+    static var defaultExporter: any Exporter { get }
 }
 
 /// Options every export shares: the workspace, where to write, and whether to write at all.
