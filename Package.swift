@@ -3,39 +3,88 @@ import PackageDescription
 
 let package = Package(
     name: "baraza",
+    platforms: [.macOS(.v13)],
     products: [
+        .executable(name: "baraza", targets: ["baraza"]),
+        .library(name: "BarazaModel", targets: ["BarazaModel"]),
+        .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
+        .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
         .library(name: "BarazaXML", targets: ["BarazaXML"]),
-        .executable(name: "xml-bench", targets: ["xml-bench"]),
+        .library(name: "BarazaImport", targets: ["BarazaImport"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // libxml2 lives in its own system target so that only BarazaXML links it.
+        // The domain: plain value types and exact time. Knows nothing about files or formats.
+        .target(name: "BarazaModel"),
+        // Writing output files atomically (temporary file, then rename).
+        .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
+        // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
+        .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", "BarazaOutput", .product(name: "Yams", package: "Yams")]),
+        // Conflict and consistency rules over a workspace.
+        .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
+        // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
+        .target(name: "ICalendar"),
+        // Each C library sits in its own system target, imported only by the module that draws PDFs.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
+            name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+        .systemLibrary(
+            name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
+        // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
+        .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
+        // Renders N dummy badges, for bench/ (not part of the test suite).
+        .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
+        // libxml2 lives in its own system target so that only BarazaXML links it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
         .target(
             name: "BarazaXML",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Registration and schedule import: mapping, normalisation, deduplication, atomic workspace writing.
+        .target(
+            name: "BarazaImport",
             dependencies: [
-                "CLibXML2",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
+                "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", .product(name: "Yams", package: "Yams"),
+            ]),
+        // Streams a registration export, for bench/ (not part of the test suite).
+        .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
+        // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
-            name: "xml-bench",
-            dependencies: ["BarazaXML"]
-        ),
+            name: "baraza",
+            dependencies: [
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
+        .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
+        .testTarget(
+            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaChecksTests",
+            dependencies: [
+                "BarazaChecks", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+        .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(
             name: "BarazaXMLTests",
-            dependencies: [
-                "BarazaXML",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            resources: [.copy("Fixtures")]
-        ),
+            dependencies: ["BarazaXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaImportTests",
+            dependencies: ["BarazaImport", "BarazaXML", "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,30 @@
+# Baraza: the two commands of the README, plus the benchmarks.
+#   make run    check the sample workspaces (installs what is missing first)
+#   make test   build and run the whole test suite (installs what is missing first)
+SWIFT ?= swift
+BARAZA_RELEASE = .build/release/baraza
+
+.PHONY: setup build release run test bench-check clean
+
+setup:
+	@bash .ci/setup
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product baraza
+
+run: release
+	$(BARAZA_RELEASE) check events/final-kigali-2027
+	$(BARAZA_RELEASE) check events/
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench-check: release
+	python3 bench/check_bench.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,60 @@
+import BarazaModel
+
+/// Runs the rule catalogue over workspaces and applies each workspace's severity overrides.
+public struct Checker: Sendable {
+    public var rules: [any Rule]
+
+    /// The full catalogue, in the order findings are reported.
+    public static let catalogue: [any Rule] = [
+        LocalTimeRule(kind: .nonexistent), LocalTimeRule(kind: .ambiguous), LocalTimeRule(kind: .offsetMismatch),
+        UnknownReferenceRule(),
+        PersonDoubleBookedRule(), TravelTimeRule(), AvailabilityRule(), WakingHoursRule(),
+        JourneyRule(direction: .arrival), JourneyRule(direction: .departure),
+        RoomDoubleBookedRule(), CapacityRule(), OpeningHoursRule(), EventDatesRule(),
+        ParticipantOverlapRule(), LanguageRule(),
+    ]
+
+    /// Every rule id, for validating `checks.severity`.
+    public static var ruleIDs: [String] { catalogue.map(\.id) }
+
+    public init(rules: [any Rule] = Checker.catalogue) { self.rules = rules }
+
+    /// Findings for each workspace, plus double bookings of the same person across workspaces
+    /// (matched by person id or email), sorted by rule then place.
+    public func check(_ workspaces: [Workspace]) -> [Finding] {
+        var findings: [Finding] = []
+        for workspace in workspaces {
+            for rule in rules {
+                findings += apply(workspace.settings, to: rule.check(workspace))
+            }
+        }
+        if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
+            let byEvent = Dictionary(workspaces.map { ($0.event.id.rawValue, $0.settings) }, uniquingKeysWith: { a, _ in a })
+            findings += crossWorkspaceDoubleBookings(workspaces).flatMap { f in
+                apply(byEvent[f.event] ?? CheckSettings(), to: [f])
+            }
+        }
+        let order = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return findings.sorted {
+            let a = (order[$0.rule] ?? .max, $0.locations.first, $0.subjects.map(\.id))
+            let b = (order[$1.rule] ?? .max, $1.locations.first, $1.subjects.map(\.id))
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 {
+                guard let x = a.1 else { return false }
+                guard let y = b.1 else { return true }
+                return x < y
+            }
+            return a.2.lexicographicallyPrecedes(b.2)
+        }
+    }
+
+    private func apply(_ settings: CheckSettings, to findings: [Finding]) -> [Finding] {
+        findings.compactMap { finding in
+            guard let override = settings.severityOverrides[finding.rule] else { return finding }
+            guard let severity = override else { return nil }
+            var f = finding
+            f.severity = severity
+            return f
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import BarazaModel
+
+extension Workspace {
+    func subject(_ person: Person) -> Subject { Subject(.person, id: person.id.rawValue, label: person.name) }
+
+    func subject(_ session: Session) -> Subject {
+        Subject(.session, id: session.id.rawValue, label: session.title.bilingual)
+    }
+
+    /// A session as an occurrence, shown in its zone and in `person`'s home zone.
+    func occurrence(_ session: Session, for person: Person? = nil) -> Occurrence? {
+        guard let interval = session.interval else { return nil }
+        return Occurrence(
+            kind: .session, id: session.id.rawValue, label: session.title.bilingual, interval: interval,
+            zone: session.zone, homeZone: person?.homeZone, event: event.id.rawValue, location: session.location)
+    }
+
+    /// Sessions each person presents (speaks at or moderates), in workspace order.
+    func sessionsByPresenter() -> [Person.ID: [Session]] {
+        var map: [Person.ID: [Session]] = [:]
+        for session in sessions {
+            var seen: Set<Person.ID> = []
+            for ref in session.presenters where seen.insert(ref.id).inserted { map[ref.id, default: []].append(session) }
+        }
+        return map
+    }
+
+    /// Sessions each person takes part in: presents or signed up for.
+    func sessionsByAttendee() -> [Person.ID: [Session]] {
+        var map: [Person.ID: [Session]] = [:]
+        for session in sessions {
+            var seen: Set<Person.ID> = []
+            for ref in session.presenters + session.signUps where seen.insert(ref.id).inserted {
+                map[ref.id, default: []].append(session)
+            }
+        }
+        return map
+    }
+
+    /// Whether a session happens in a building (its venue is physical).
+    func isInPerson(_ session: Session) -> Bool {
+        guard let venue = venue(of: session) else { return false }
+        return !venue.isOnline && session.kind != .online
+    }
+
+    /// Whether people attend a session remotely.
+    func isOnline(_ session: Session) -> Bool {
+        session.kind == .online || venue(of: session)?.isOnline == true
+    }
+}

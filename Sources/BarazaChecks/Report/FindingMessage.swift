@@ -1,0 +1,77 @@
+import BarazaModel
+
+extension Finding {
+    /// One sentence saying what is wrong, built from the finding's data.
+    public var message: String {
+        let first = subjects.first.map(describe) ?? ""
+        let fact = { (name: String) in facts.first { $0.name == name }?.value ?? "?" }
+        let m = minutes ?? 0
+        switch rule {
+        case "person-double-booked":
+            let across = facts.contains { $0.name == "across workspaces" } ? " in two events (\(fact("across workspaces")))" : ""
+            return "\(first) is booked in two sessions at once\(across), overlapping \(m) min"
+        case "travel-time":
+            return "\(first) has \(fact("gap")) between sessions but needs \(fact("travel")) (\(m) min short)"
+        case "outside-availability":
+            return "\(first) is booked outside their availability (\(m) min outside; available \(fact("available")))"
+        case "outside-waking-hours":
+            return "\(first) would join at \(fact("starts at home")) at home, \(m) min outside waking hours \(fact("waking hours"))"
+        case "before-arrival":
+            return "\(first) has a session \(m) min too soon after arriving (buffer \(fact("buffer")))"
+        case "after-departure":
+            return "\(first) has a session ending \(m) min too close to departing (buffer \(fact("buffer")))"
+        case "room-double-booked":
+            return "\(first) holds two sessions at once, overlapping \(m) min"
+        case "over-capacity":
+            let label = facts.first.map { "\($0.value) \($0.name)" } ?? ""
+            return "\(first) has \(label) for \(subjects.dropFirst().first.map(describe) ?? "its room") seating \(fact("capacity"))"
+        case "outside-opening-hours":
+            return "\(first) runs outside the opening hours of \(subjects.dropFirst().first.map(describe) ?? "its venue") (\(fact("opening hours")))"
+        case "outside-event-dates":
+            return "\(first) starts on \(fact("starts on")), outside the event dates \(fact("event dates"))"
+        case "participant-overlap":
+            return "\(first) is signed up for two sessions that overlap \(m) min"
+        case "language-not-covered":
+            let interp = fact("interpretation")
+            return "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
+                + "; \(fact("people left out")) signed-up people speak only \(fact("their languages"))"
+        case "unknown-reference":
+            let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            let note = facts.first { $0.name == "note" }.map { " (\($0.value))" } ?? ""
+            return "\(first) refers to \(fact("missing")), which is not defined\(note)\(hint)"
+        case "nonexistent-local-time":
+            return "\(first): \(fact("written")) does not exist (the clocks skip it)"
+        case "ambiguous-local-time":
+            return "\(first): \(fact("written")) happens twice; write the offset \(fact("choices")) to choose"
+        case "wrong-utc-offset":
+            return "\(first): \(fact("written")) uses an offset the zone does not use then; valid: \(fact("valid offsets"))"
+        default:
+            return "\(first): \(facts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))"
+        }
+    }
+
+    private func describe(_ s: Subject) -> String {
+        switch s.kind {
+        case .person: return "\(s.label) (\(s.id))"
+        case .session: return "session `\(s.id)`"
+        default: return "\(s.kind.rawValue) `\(s.id)`"
+        }
+    }
+}
+
+extension Occurrence {
+    /// `2026-11-17 09:00–10:30 Africa/Kigali (+02:00)`; the end's date is shown only when it differs.
+    public var venueTime: String { Self.format(interval, in: zone) }
+
+    /// The same span on the person's home clock, when their zone differs.
+    public var homeTime: String? { homeZone.map { Self.format(interval, in: $0) } }
+
+    static func format(_ interval: Interval, in zone: Zone) -> String {
+        let a = zone.localDateTime(at: interval.start), b = zone.localDateTime(at: interval.end)
+        let offsetA = formatOffset(zone.offset(at: interval.start)), offsetB = formatOffset(zone.offset(at: interval.end))
+        if interval.start == interval.end { return "\(a) \(zone) (\(offsetA))" }
+        let end = b.date == a.date ? "\(b.time)" : "\(b)"
+        let offsets = offsetA == offsetB ? offsetA : "\(offsetA) → \(offsetB)"
+        return "\(a)–\(end) \(zone) (\(offsets))"
+    }
+}

@@ -1,0 +1,50 @@
+import BarazaModel
+
+/// An in-person session before a person has arrived (plus a buffer to reach the venue), or after they leave.
+public struct JourneyRule: Rule {
+    public let direction: Journey.Direction
+
+    public init(direction: Journey.Direction) { self.direction = direction }
+
+    public var id: String { direction == .arrival ? "before-arrival" : "after-departure" }
+    public var defaultSeverity: Severity { .error }
+    public var summary: String {
+        direction == .arrival
+            ? "an in-person session starts before the person's arrival plus the arrival buffer (default 60 min)"
+            : "an in-person session ends after the person's departure minus the buffer (default 60 min)"
+    }
+
+    public func check(_ w: Workspace) -> [Finding] {
+        var findings: [Finding] = []
+        let buffer = w.settings.arrivalBufferMinutes
+        for (personID, sessions) in w.sessionsByAttendee() {
+            guard let person = w.peopleByID[personID],
+                let journey = direction == .arrival ? person.arrival : person.departure, let instant = journey.instant
+            else { continue }
+            for session in sessions where w.isInPerson(session) {
+                guard let interval = session.interval else { continue }
+                let short: Int
+                if direction == .arrival {
+                    short = buffer - instant.minutes(until: interval.start)
+                } else {
+                    short = buffer - interval.end.minutes(until: instant)
+                }
+                guard short > 0 else { continue }
+                let label = [journey.mode.rawValue, journey.carrier, journey.number, journey.place].compactMap { $0 }
+                    .joined(separator: " ")
+                let trip = Occurrence(
+                    kind: .journey, id: direction.rawValue, label: "\(direction.rawValue) \(label)",
+                    interval: Interval(start: instant, end: instant), zone: journey.time.zone, homeZone: person.homeZone,
+                    event: w.event.id.rawValue, location: journey.location)
+                findings.append(
+                    finding(
+                        w, subjects: [w.subject(person), w.subject(session)],
+                        occurrences: direction == .arrival
+                            ? [trip, w.occurrence(session, for: person)!] : [w.occurrence(session, for: person)!, trip],
+                        minutes: short, facts: [Fact("buffer", "\(buffer) min")],
+                        locations: [session.location, journey.location]))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,77 @@
+import BarazaModel
+
+/// References to rooms, venues, people, sessions or hotels that the workspace does not define.
+/// Each finding points at the reference and, when one is close, at the definition it was probably meant to be.
+public struct UnknownReferenceRule: Rule {
+    public init() {}
+    public var id: String { "unknown-reference" }
+    public var defaultSeverity: Severity { .error }
+    public var summary: String { "a session, person or stay names a room, venue, person, session or hotel that is not defined" }
+
+    public func check(_ w: Workspace) -> [Finding] {
+        var findings: [Finding] = []
+        let people = w.people.map { ($0.id.rawValue, $0.location) }
+        let sessions = w.sessions.map { ($0.id.rawValue, $0.location) }
+        let rooms = w.venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }
+        let venues = w.venues.map { ($0.id.rawValue, $0.location) }
+        let hotels = w.hotels.map { ($0.id.rawValue, $0.location) }
+
+        func missing(_ kind: Subject.Kind, _ id: String, at location: SourceLocation, from owner: Subject,
+                     candidates: [(String, SourceLocation)]) {
+            var facts = [Fact("missing", "\(kind.rawValue) `\(id)`")]
+            var locations = [location]
+            if let near = closest(id, candidates) {
+                facts.append(Fact("did you mean", near.0))
+                locations.append(near.1)
+            }
+            findings.append(finding(w, subjects: [owner, Subject(kind, id: id, label: id)], facts: facts, locations: locations))
+        }
+
+        for session in w.sessions {
+            let owner = w.subject(session)
+            if let v = session.venue, w.venuesByID[v.id] == nil {
+                missing(.venue, v.id.rawValue, at: v.location, from: owner, candidates: venues)
+            }
+            if let r = session.room {
+                if let entry = w.roomsByID[r.id] {
+                    if let v = session.venue, w.venuesByID[v.id] != nil, entry.venue != v.id {
+                        let inVenue = w.venuesByID[v.id]!.rooms.map { ($0.id.rawValue, $0.location) }
+                        missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: inVenue)
+                        findings[findings.count - 1].facts.append(Fact("note", "room `\(r.id)` belongs to venue `\(entry.venue)`, not `\(v.id)`"))
+                    }
+                } else {
+                    missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: rooms)
+                }
+            }
+            for ref in session.presenters + session.signUps where w.peopleByID[ref.id] == nil {
+                missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
+            }
+        }
+        for person in w.people {
+            let owner = w.subject(person)
+            for ref in person.signUps where w.sessionsByID[ref.id] == nil {
+                missing(.session, ref.id.rawValue, at: ref.location, from: owner, candidates: sessions)
+            }
+            for stay in person.stays {
+                if w.hotelsByID[stay.hotel.id] == nil {
+                    missing(.hotel, stay.hotel.id.rawValue, at: stay.hotel.location, from: owner, candidates: hotels)
+                }
+                for ref in stay.sharingWith where w.peopleByID[ref.id] == nil {
+                    missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
+                }
+            }
+        }
+        for travel in w.travelTimes {
+            for v in travel.between.sorted() where w.venuesByID[v] == nil {
+                missing(.venue, v.rawValue, at: travel.location, from: Subject(.venue, id: v.rawValue, label: "travel time"),
+                        candidates: venues)
+            }
+        }
+        return findings
+    }
+
+    private func closest(_ id: String, _ candidates: [(String, SourceLocation)]) -> (String, SourceLocation)? {
+        guard let name = nearest(to: id, in: candidates.map(\.0)) else { return nil }
+        return candidates.first { $0.0 == name }
+    }
+}

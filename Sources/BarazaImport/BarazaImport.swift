@@ -1,0 +1,2 @@
+/// Registration and schedule import into event workspaces.
+public enum BarazaImport {}

@@ -1,0 +1,81 @@
+/// Everything one event workspace describes, validated and with every wall time resolved where possible.
+public struct Workspace: Sendable {
+    /// The workspace folder, as given on the command line.
+    public var path: String
+    public var event: Event
+    public var venues: [Venue]
+    public var travelTimes: [TravelTime]
+    public var hotels: [Hotel]
+    public var people: [Person]
+    public var sessions: [Session]
+    public var settings: CheckSettings
+
+    public let venuesByID: [Venue.ID: Venue]
+    public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
+    public let peopleByID: [Person.ID: Person]
+    public let sessionsByID: [Session.ID: Session]
+    public let hotelsByID: [Hotel.ID: Hotel]
+
+    public init(
+        path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
+        sessions: [Session], settings: CheckSettings
+    ) {
+        self.path = path
+        self.event = event
+        self.venues = venues
+        self.travelTimes = travelTimes
+        self.hotels = hotels
+        self.people = people
+        self.sessions = sessions
+        self.settings = settings
+        venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
+        for venue in venues { for room in venue.rooms where rooms[room.id] == nil { rooms[room.id] = (room, venue.id) } }
+        roomsByID = rooms
+        peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The venue a session takes place at: its own, or its room's.
+    public func venue(of session: Session) -> Venue? {
+        if let v = session.venue { return venuesByID[v.id] }
+        if let r = session.room, let entry = roomsByID[r.id] { return venuesByID[entry.venue] }
+        return nil
+    }
+
+    /// The room a session takes place in, if it names one that exists.
+    public func room(of session: Session) -> Room? { session.room.flatMap { roomsByID[$0.id]?.room } }
+
+    /// Minutes to travel between two venues; 0 for the same venue, nil when not given.
+    public func travelMinutes(from a: Venue.ID, to b: Venue.ID) -> Int? {
+        if a == b { return 0 }
+        return travelTimes.first { $0.between == [a, b] }?.minutes
+    }
+}
+
+/// How strict the checks are, from the `checks:` section of `event.yaml`.
+public struct CheckSettings: Hashable, Sendable {
+    /// Severity per rule id; `nil` turns the rule off.
+    public var severityOverrides: [String: Severity?]
+    /// The part of the day a person may be asked to attend online, in their home zone.
+    public var wakingHours: DailyWindow
+    /// Minutes a speaker needs between landing and their first session, on top of venue travel.
+    public var arrivalBufferMinutes: Int
+
+    public init(
+        severityOverrides: [String: Severity?] = [:],
+        wakingHours: DailyWindow = DailyWindow("07:00-22:00")!, arrivalBufferMinutes: Int = 60
+    ) {
+        self.severityOverrides = severityOverrides
+        self.wakingHours = wakingHours
+        self.arrivalBufferMinutes = arrivalBufferMinutes
+    }
+}
+
+/// How serious a finding is. Errors make `baraza check` exit 1.
+public enum Severity: String, Hashable, Comparable, Sendable, CaseIterable {
+    case error, warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}

@@ -1,0 +1,36 @@
+/// What one printed badge shows, already worded: this module knows nothing about people or events.
+public struct BadgeCard: Sendable, Hashable {
+    /// The person's name as they write it, in any script.
+    public var displayName: String
+    /// Organisation, printed under the name when present.
+    public var organisation: String?
+    /// Where the person comes from ("Dakar, Senegal"), printed under the organisation when present.
+    public var place: String?
+    /// The role, printed in the coloured band.
+    public var roleLabel: RoleLabel
+    /// Colour of the band; the role is printed in white or black, whichever reads better on it.
+    public var roleColour: RGBColour
+    /// The event's title, printed small at the top.
+    public var eventTitle: String
+    /// Text encoded in the QR code; meant to be an opaque participant id, not personal data.
+    public var qrPayload: String
+
+    /// A card from its parts.
+    public init(
+        displayName: String,
+        organisation: String? = nil,
+        place: String? = nil,
+        roleLabel: RoleLabel,
+        roleColour: RGBColour,
+        eventTitle: String,
+        qrPayload: String
+    ) {
+        self.displayName = displayName
+        self.organisation = organisation
+        self.place = place
+        self.roleLabel = roleLabel
+        self.roleColour = roleColour
+        self.eventTitle = eventTitle
+        self.qrPayload = qrPayload
+    }
+}

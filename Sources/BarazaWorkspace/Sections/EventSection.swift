@@ -1,0 +1,113 @@
+import BarazaModel
+
+extension WorkspaceLoader {
+    static let eventKeys = ["id", "title", "timezone", "dates", "languages", "organizer", "url"]
+
+    func decodeEvent(_ value: YAMLValue) -> Event? {
+        guard let f = value.fields(Self.eventKeys, context: "event") else { return nil }
+        let id = f.require("id", expected: "a short id such as `final-2026`")?.identifier()
+        let title = f.require("title", expected: "a title, or `{ en: ..., fr: ... }`")?.localizedText()
+        let zone = f.require("timezone", expected: "an IANA time zone such as `Africa/Kigali`")?.zone()
+        var firstDay: LocalDate?, lastDay: LocalDate?
+        if let dates = f.require("dates", expected: "`{ start: YYYY-MM-DD, end: YYYY-MM-DD }`"),
+            let d = dates.fields(["start", "end"])
+        {
+            firstDay = d.require("start", expected: "a date YYYY-MM-DD")?.date()
+            lastDay = d.require("end", expected: "a date YYYY-MM-DD")?.date()
+            if let a = firstDay, let b = lastDay, b < a {
+                dates.invalid("an end date on or after the start date", found: "\(a) to \(b)")
+            }
+        }
+        let languages = f["languages"]?.languages() ?? [.english, .french]
+        var organizer = Organizer(name: "", email: "")
+        if let o = f["organizer"], let of = o.fields(["name", "email"]) {
+            organizer.name = of.require("name", expected: "the organiser's name")?.nonEmptyString() ?? ""
+            organizer.email = of.require("email", expected: "an email address")?.email() ?? ""
+        }
+        guard let id, let title, let zone, let firstDay, let lastDay else { return nil }
+        return Event(
+            id: Event.ID(id), title: title, zone: zone, firstDay: firstDay, lastDay: lastDay, languages: languages,
+            organizer: organizer, url: f["url"]?.string(), location: value.location)
+    }
+
+    func decodeSettings(_ value: YAMLValue) -> CheckSettings {
+        var settings = CheckSettings()
+        guard let f = value.fields(["waking_hours", "arrival_buffer_minutes", "severity"], context: "checks") else {
+            return settings
+        }
+        if let w = f["waking_hours"]?.dailyWindow() { settings.wakingHours = w }
+        if let b = f["arrival_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") {
+            settings.arrivalBufferMinutes = b
+        }
+        if let s = f["severity"], let rules = s.fields(knownRuleIDs, context: "checks.severity") {
+            for (rule, v) in rules.values.sorted(by: { $0.key < $1.key }) {
+                switch v.string(expected: "error, warning or off") {
+                case "error": settings.severityOverrides[rule] = .some(.error)
+                case "warning": settings.severityOverrides[rule] = .some(.warning)
+                case "off": settings.severityOverrides[rule] = .some(nil)
+                case nil: break
+                default: v.invalid("error, warning or off")
+                }
+            }
+        }
+        return settings
+    }
+}
+
+extension YAMLValue {
+    /// An id: letters, digits, `-`, `_`, `.`, `@` (emails may serve as ids).
+    func identifier() -> String? {
+        let expected = "an id of letters, digits, `-`, `_`, `.`"
+        guard let text = nonEmptyString(expected: expected) else { return nil }
+        guard text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+            invalid(expected)
+            return nil
+        }
+        return text
+    }
+
+    /// A title: plain text (used for both languages) or `{ en: ..., fr: ... }`.
+    func localizedText() -> LocalizedText? {
+        if case .scalar = node {
+            return nonEmptyString().map { LocalizedText(english: $0, french: $0) }
+        }
+        guard let f = fields(["en", "fr"]) else { return nil }
+        let en = f["en"]?.nonEmptyString(), fr = f["fr"]?.nonEmptyString()
+        if en == nil && fr == nil {
+            invalid("at least one of `en` and `fr`", found: "no text")
+            return nil
+        }
+        return LocalizedText(english: en, french: fr)
+    }
+
+    func languages() -> [Language] {
+        list(expected: "a list of language codes such as [en, fr]").compactMap { item in
+            guard let s = item.nonEmptyString(expected: "a language code such as `en` or `fr`") else { return nil }
+            guard let l = Language(s) else {
+                item.invalid("an ISO 639 language code such as `en`, `fr`, `ar`, `pt`")
+                return nil
+            }
+            return l
+        }
+    }
+
+    func email() -> String? {
+        guard let text = nonEmptyString(expected: "an email address") else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(where: \.isWhitespace) else {
+            invalid("an email address such as `name@example.org`")
+            return nil
+        }
+        return text.lowercased()
+    }
+
+    func strings() -> [String] { list(expected: "a list of text").compactMap { $0.nonEmptyString() } }
+
+    func references<T>(_ expected: String) -> [Reference<T>] {
+        list(expected: "a list of \(expected) ids").compactMap { item in
+            item.identifier().map { Reference(Identifier<T>($0), at: item.location) }
+        }
+    }
+
+    func reference<T>() -> Reference<T>? { identifier().map { Reference(Identifier<T>($0), at: location) } }
+}

@@ -1,0 +1,129 @@
+import BarazaModel
+
+extension WorkspaceLoader {
+    static let personKeys = [
+        "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
+        "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
+    ]
+
+    func decodePerson(_ value: YAMLValue, context: DecodingContext) -> Person? {
+        guard let f = value.fields(Self.personKeys, context: value.path) else { return nil }
+        let id = f.require("id", expected: "a person id")?.identifier()
+        let name = f.require("name", expected: "the person's name as they write it")?.nonEmptyString()
+        let homeZone = f["timezone"]?.zone()
+        let roles: [Role] = (f["roles"]?.list() ?? []).compactMap { item in
+            guard let text = item.nonEmptyString(), let role = Role(rawValue: text.lowercased()) else {
+                item.invalid("one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return role
+        }
+        // Availability and journeys are wall times; without a zone of their own they are read in the
+        // person's home zone (availability) or the event's zone (journeys land in the host city).
+        let availability = (f["availability"]?.list() ?? []).compactMap {
+            decodeWindow($0, defaultZone: homeZone ?? context.event.zone)
+        }
+        let journeys = (f["journeys"]?.list() ?? []).compactMap { decodeJourney($0, defaultZone: context.event.zone) }
+        let stays = (f["stays"]?.list() ?? []).compactMap { decodeStay($0) }
+        var consent = Consent()
+        if let c = f["consent"] {
+            if case .scalar = c.node {
+                consent.shareContact = c.bool() ?? false
+            } else if let cf = c.fields(["share_contact", "photos"]) {
+                consent.shareContact = cf["share_contact"]?.bool() ?? false
+                consent.photos = cf["photos"]?.bool() ?? false
+            }
+        }
+        guard let id, let name else { return nil }
+        return Person(
+            id: Person.ID(id), name: name, givenName: f["given_name"]?.nonEmptyString(),
+            familyName: f["family_name"]?.nonEmptyString(), email: f["email"]?.email(),
+            organisation: f["organisation"]?.nonEmptyString(), city: f["city"]?.nonEmptyString(),
+            country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
+            roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
+            stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
+            consent: consent, signUps: f["sessions"]?.references("session") ?? [], location: value.location)
+    }
+
+    func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {
+        guard let f = value.fields(["start", "end", "timezone"], context: value.path) else { return nil }
+        let zone = f["timezone"]?.zone() ?? defaultZone
+        guard let s = f.require("start", expected: YAMLValue.dateTimeExpectation)?.dateTime(),
+            let e = f.require("end", expected: YAMLValue.dateTimeExpectation)?.dateTime()
+        else { return nil }
+        let start = WallTime(local: s.0, zone: zone, offset: s.offset)
+        let end = WallTime(local: e.0, zone: zone, offset: e.offset)
+        var interval: Interval?
+        if case .success(let a) = start.resolve(), case .success(let b) = end.resolve() {
+            guard a <= b else {
+                value.invalid("an end after the start", found: "\(s.0) to \(e.0)")
+                return nil
+            }
+            interval = Interval(start: a, end: b)
+        }
+        return TimeWindow(start: start, end: end, interval: interval, location: value.location)
+    }
+
+    static let journeyKeys = ["direction", "mode", "carrier", "number", "from", "place", "time", "timezone"]
+
+    func decodeJourney(_ value: YAMLValue, defaultZone: Zone) -> Journey? {
+        guard let f = value.fields(Self.journeyKeys, context: value.path) else { return nil }
+        let directionText = f.require("direction", expected: "`arrival` or `departure`")?.nonEmptyString()
+        let direction = directionText.flatMap { Journey.Direction(rawValue: $0.lowercased()) }
+        if directionText != nil && direction == nil { f["direction"]?.invalid("`arrival` or `departure`") }
+        var mode = Journey.Mode.flight
+        if let m = f["mode"], let text = m.nonEmptyString() {
+            if let parsed = Journey.Mode(rawValue: text.lowercased()) { mode = parsed } else {
+                m.invalid("one of \(Journey.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        let zone = f["timezone"]?.zone() ?? defaultZone
+        guard let direction, let t = f.require("time", expected: YAMLValue.dateTimeExpectation)?.dateTime() else {
+            return nil
+        }
+        let time = WallTime(local: t.0, zone: zone, offset: t.offset)
+        return Journey(
+            direction: direction, mode: mode, carrier: f["carrier"]?.nonEmptyString(),
+            number: f["number"]?.nonEmptyString(), place: f["place"]?.nonEmptyString(), time: time,
+            instant: try? time.resolve().get(), location: value.location)
+    }
+
+    func decodeStay(_ value: YAMLValue) -> Stay? {
+        guard let f = value.fields(["hotel", "check_in", "check_out", "room_type", "sharing_with"], context: value.path)
+        else { return nil }
+        let hotel: Reference<Hotel>? = f.require("hotel", expected: "a hotel id")?.reference()
+        let checkIn = f.require("check_in", expected: "the first night's date YYYY-MM-DD")?.date()
+        let checkOut = f.require("check_out", expected: "the departure date YYYY-MM-DD")?.date()
+        guard let hotel, let checkIn, let checkOut else { return nil }
+        guard checkIn < checkOut else {
+            value.invalid("a check-out date after the check-in date", found: "\(checkIn) to \(checkOut)")
+            return nil
+        }
+        return Stay(
+            hotel: hotel, checkIn: checkIn, checkOut: checkOut, roomType: f["room_type"]?.nonEmptyString(),
+            sharingWith: f["sharing_with"]?.references("person") ?? [], location: value.location)
+    }
+
+    static let hotelKeys = ["id", "name", "address", "timezone", "check_in", "check_out", "blocks"]
+
+    func decodeHotel(_ value: YAMLValue, context: DecodingContext) -> Hotel? {
+        guard let f = value.fields(Self.hotelKeys, context: value.path),
+            let id = f.require("id", expected: "a hotel id")?.identifier()
+        else { return nil }
+        let blocks: [RoomBlock] = (f["blocks"]?.list() ?? []).compactMap { b in
+            guard let bf = b.fields(["room_type", "rooms", "first_night", "last_night"], context: b.path),
+                let type = bf.require("room_type", expected: "a room type such as `single`")?.nonEmptyString(),
+                let rooms = bf.require("rooms", expected: "a number of rooms")?.int(in: 0...100_000, expected: "a number of rooms"),
+                let first = bf.require("first_night", expected: "a date YYYY-MM-DD")?.date(),
+                let last = bf.require("last_night", expected: "a date YYYY-MM-DD")?.date()
+            else { return nil }
+            return RoomBlock(roomType: type, rooms: rooms, firstNight: first, lastNight: last, location: b.location)
+        }
+        return Hotel(
+            id: Hotel.ID(id), name: f["name"]?.nonEmptyString() ?? id, address: f["address"]?.string(),
+            zone: f["timezone"]?.zone() ?? context.event.zone,
+            checkInTime: f["check_in"]?.timeOfDay() ?? LocalTime(hour: 14, minute: 0)!,
+            checkOutTime: f["check_out"]?.timeOfDay() ?? LocalTime(hour: 11, minute: 0)!, blocks: blocks,
+            location: value.location)
+    }
+}

@@ -1,0 +1,197 @@
+import BarazaModel
+import Foundation
+import Yams
+
+/// Reads an event workspace (`<dir>/event.yaml` and the files it includes) into a validated `Workspace`.
+///
+/// Structural problems (syntax, unknown keys, wrong shapes, bad zones) are all collected and thrown together as a
+/// `WorkspaceLoadFailure`. Problems of meaning — references to things not defined, times that do not exist on the
+/// clock — are kept in the model for `BarazaChecks` to report as findings.
+public struct WorkspaceLoader: Sendable {
+    /// Rule ids the `checks.severity` section may name (so typos get a suggestion).
+    public var knownRuleIDs: [String]
+
+    public init(knownRuleIDs: [String]) { self.knownRuleIDs = knownRuleIDs }
+
+    /// The name of the file that marks a folder as a workspace.
+    public static let entryFileName = "event.yaml"
+
+    /// Keys an included file may hold, besides `include`.
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions"]
+
+    /// Loads the workspace in `directory`.
+    public func load(directory: String) throws(WorkspaceLoadFailure) -> Workspace {
+        let diagnostics = Diagnostics()
+        var sections = Sections()
+        let entry = (directory as NSString).appendingPathComponent(Self.entryFileName)
+        guard FileManager.default.fileExists(atPath: entry) else {
+            throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: directory)])
+        }
+        var visited: Set<String> = []
+        let root = readFile(entry, diagnostics: diagnostics)
+        var eventValue: YAMLValue?
+        var checksValue: YAMLValue?
+        if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
+            eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
+            checksValue = fields["checks"]
+            collect(fields, from: entry, into: &sections, visited: &visited, diagnostics: diagnostics)
+        }
+        guard let eventValue, let event = decodeEvent(eventValue) else {
+            throw WorkspaceLoadFailure(errors: diagnostics.errors)
+        }
+        let settings = checksValue.map { decodeSettings($0) } ?? CheckSettings()
+        let context = DecodingContext(event: event)
+        let venues = sections.venues.compactMap { decodeVenue($0) }
+        let travel = sections.travel.compactMap { decodeTravel($0) }
+        let hotels = sections.hotels.compactMap { decodeHotel($0, context: context) }
+        var people = sections.people.compactMap { decodePerson($0, context: context) }
+        let venueZones = Dictionary(venues.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        var roomVenues: [Room.ID: Venue.ID] = [:]
+        for v in venues { for r in v.rooms where roomVenues[r.id] == nil { roomVenues[r.id] = v.id } }
+        var sessions = sections.sessions.compactMap {
+            decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
+        }
+        reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
+        reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
+        reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
+        reportDuplicates(people.map { ($0.id.rawValue, $0.location) }, kind: "person", diagnostics)
+        reportDuplicates(sessions.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
+        guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
+
+        mergeSignUps(people: &people, sessions: &sessions)
+        return Workspace(
+            path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
+            sessions: sessions, settings: settings)
+    }
+
+    /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
+    public func loadAll(path: String) throws(WorkspaceLoadFailure) -> [Workspace] {
+        let entry = (path as NSString).appendingPathComponent(Self.entryFileName)
+        if FileManager.default.fileExists(atPath: entry) { return [try load(directory: path)] }
+        let children = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        let dirs = children.map { (path as NSString).appendingPathComponent($0) }.filter {
+            FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(Self.entryFileName))
+        }
+        guard !dirs.isEmpty else { throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: path)]) }
+        var workspaces: [Workspace] = []
+        var errors: [WorkspaceError] = []
+        for dir in dirs {
+            do { workspaces.append(try load(directory: dir)) } catch { errors += error.errors }
+        }
+        guard errors.isEmpty else { throw WorkspaceLoadFailure(errors: errors) }
+        return workspaces
+    }
+
+    // MARK: Files and includes
+
+    struct Sections {
+        var venues: [YAMLValue] = []
+        var travel: [YAMLValue] = []
+        var hotels: [YAMLValue] = []
+        var people: [YAMLValue] = []
+        var sessions: [YAMLValue] = []
+    }
+
+    private func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
+        let display = displayPath(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(.unreadable(file: display, reason: "not valid UTF-8 text"))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.report(.syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
+                return nil
+            }
+            return YAMLValue(node: node, file: display, path: "", diagnostics: diagnostics)
+        } catch let error as YamlError {
+            diagnostics.report(syntaxError(error, file: display))
+            return nil
+        } catch {
+            diagnostics.report(.unreadable(file: display, reason: "\(error)"))
+            return nil
+        }
+    }
+
+    private func syntaxError(_ error: YamlError, file: String) -> WorkspaceError {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return .syntax(at(mark), problem: [context?.text, problem].compactMap { $0 }.joined(separator: " "))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .syntax(at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
+        default:
+            return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+        }
+    }
+
+    private func collect(
+        _ fields: Fields, from file: String, into sections: inout Sections, visited: inout Set<String>,
+        diagnostics: Diagnostics
+    ) {
+        visited.insert((file as NSString).standardizingPath)
+        sections.venues += fields["venues"]?.list() ?? []
+        sections.travel += fields["travel"]?.list() ?? []
+        sections.hotels += fields["hotels"]?.list() ?? []
+        sections.people += fields["people"]?.list() ?? []
+        sections.sessions += fields["sessions"]?.list() ?? []
+        for item in fields["include"]?.list() ?? [] {
+            guard let relative = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
+            else { continue }
+            let base = (file as NSString).deletingLastPathComponent
+            let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
+            if relative.hasPrefix("/") {
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
+            } else if visited.contains(target) {
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included (include cycle?)"))
+            } else if !FileManager.default.fileExists(atPath: target) {
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
+            } else if let value = readFile(target, diagnostics: diagnostics),
+                let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
+            {
+                collect(included, from: target, into: &sections, visited: &visited, diagnostics: diagnostics)
+            }
+        }
+    }
+
+    /// Paths are shown as given (relative to the current directory), normalised.
+    private func displayPath(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        return standard.hasPrefix("./") ? String(standard.dropFirst(2)) : standard
+    }
+
+    private func reportDuplicates(_ items: [(String, SourceLocation)], kind: String, _ diagnostics: Diagnostics) {
+        var first: [String: SourceLocation] = [:]
+        for (id, location) in items {
+            if let earlier = first[id] {
+                diagnostics.report(.duplicateID(location, kind: kind, id: id, firstDefinedAt: earlier))
+            } else {
+                first[id] = location
+            }
+        }
+    }
+
+    /// Sign-ups may be written on the session (`participants:`) or on the person (`sessions:`); each session
+    /// ends up with the union, in a stable order. References to unknown sessions stay on the person for the checks.
+    private func mergeSignUps(people: inout [Person], sessions: inout [Session]) {
+        let index = Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for person in people {
+            for ref in person.signUps {
+                guard let i = index[ref.id] else { continue }
+                if !sessions[i].signUps.contains(where: { $0.id == person.id }) {
+                    sessions[i].signUps.append(Reference(person.id, at: ref.location))
+                }
+            }
+        }
+    }
+}
+
+/// What the section decoders need from the event: its zone, the default for every wall time.
+struct DecodingContext {
+    let event: Event
+}

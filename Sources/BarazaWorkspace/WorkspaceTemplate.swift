@@ -1,0 +1,158 @@
+import BarazaModel
+import BarazaOutput
+import Foundation
+
+/// The small, valid workspace `baraza init` writes: one venue, two rooms, three people, four sessions.
+public struct WorkspaceTemplate: Sendable {
+    public var eventID: String
+    public var timezone: String
+
+    /// Why a template could not be written.
+    public struct Failure: Error, Sendable {
+        public var message: String
+    }
+
+    public init(eventID: String, timezone: String) {
+        self.eventID = eventID
+        self.timezone = timezone
+    }
+
+    /// Writes the files into `directory` and returns their paths. Refuses to overwrite an existing workspace.
+    public func write(into directory: String) throws(Failure) -> [String] {
+        guard Zone(identifier: timezone) != nil else {
+            let hint = nearest(to: timezone, in: Zone.knownIdentifiers).map { " (did you mean `\($0)`?)" } ?? ""
+            throw Failure(message: "`\(timezone)` is not an IANA time zone\(hint)")
+        }
+        guard !eventID.isEmpty, eventID.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw Failure(message: "`\(eventID)` is not a valid event id: use letters, digits, `-`, `_`, `.`")
+        }
+        let entry = (directory as NSString).appendingPathComponent(WorkspaceLoader.entryFileName)
+        guard !FileManager.default.fileExists(atPath: entry) else {
+            throw Failure(message: "\(entry) already exists; not overwriting a workspace")
+        }
+        var written: [String] = []
+        // event.yaml goes last: until it exists, the folder is not a workspace.
+        for (name, text) in files.sorted(by: { ($0.key == "event.yaml" ? 1 : 0, $0.key) < ($1.key == "event.yaml" ? 1 : 0, $1.key) }) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do { try AtomicFile.write(text, to: path) } catch {
+                throw Failure(message: "cannot write \(path): \(error.localizedDescription)")
+            }
+            written.append(path)
+        }
+        return written
+    }
+
+    /// File name → contents.
+    public var files: [String: String] {
+        [
+            "event.yaml": """
+            # Baraza workspace: see events/FORMAT.md for every key.
+            event:
+              id: \(eventID)
+              title:
+                en: Learning event
+                fr: Événement d'apprentissage
+              timezone: \(timezone)
+              dates: { start: 2027-03-15, end: 2027-03-16 }
+              languages: [en, fr]
+              organizer: { name: Secretariat, email: secretariat@example.org }
+
+            include: [venues.yaml, people.yaml, sessions.yaml]
+
+            checks:
+              waking_hours: "07:00-22:00"
+              severity:
+                language-not-covered: warning
+
+            """,
+            "venues.yaml": """
+            venues:
+              - id: main-venue
+                name: Main venue
+                city: Kigali
+                country: RW
+                timezone: \(timezone)
+                opening_hours: "08:00-20:00"
+                rooms:
+                  - { id: hall, name: Main hall, capacity: 120, interpretation: [en, fr] }
+                  - { id: room-b, name: Room B, capacity: 30 }
+              - id: online
+                name: Video call
+                online: true
+                url: https://meet.example.org/learning-event
+
+            """,
+            "people.yaml": """
+            people:
+              - id: amina-uwase
+                name: Amina Uwase
+                email: amina.uwase@example.org
+                city: Kigali
+                country: RW
+                timezone: Africa/Kigali
+                languages: [en, fr, rw]
+                roles: [speaker]
+              - id: jean-martin
+                name: Jean Martin
+                email: jean.martin@example.org
+                city: Paris
+                country: FR
+                timezone: Europe/Paris
+                languages: [fr]
+                roles: [moderator]
+                journeys:
+                  - { direction: arrival, mode: flight, carrier: RwandAir, number: WB 701, place: KGL, time: 2027-03-14T19:40 }
+                  - { direction: departure, mode: flight, carrier: RwandAir, number: WB 700, place: KGL, time: 2027-03-17T09:10 }
+              - id: fatou-sow
+                name: Fatou Sow
+                email: fatou.sow@example.org
+                city: Nouakchott
+                country: MR
+                timezone: Africa/Nouakchott
+                languages: [fr, ar]
+                roles: [participant]
+                sessions: [welcome, workshop]
+
+            """,
+            "sessions.yaml": """
+            sessions:
+              - id: welcome
+                title: { en: Welcome, fr: Bienvenue }
+                kind: plenary
+                venue: main-venue
+                room: hall
+                start: 2027-03-15T09:00
+                duration: 45
+                language: en
+                speakers: [amina-uwase]
+                moderators: [jean-martin]
+              - id: workshop
+                title: { en: Sharing practice, fr: Partage de pratiques }
+                kind: workshop
+                venue: main-venue
+                room: room-b
+                start: 2027-03-15T10:00
+                end: "11:30"
+                language: fr
+                speakers: [jean-martin]
+              - id: lunch
+                title: { en: Lunch, fr: Déjeuner }
+                kind: meal
+                venue: main-venue
+                room: hall
+                start: 2027-03-15T12:30
+                duration: 1h
+                expected_attendance: 40
+              - id: online-follow-up
+                title: { en: Online follow-up, fr: Suivi en ligne }
+                kind: online
+                venue: online
+                start: 2027-03-16T10:00
+                duration: 60
+                language: fr
+                speakers: [amina-uwase]
+
+            """,
+        ]
+    }
+}

@@ -1,0 +1,142 @@
+import BarazaModel
+import Foundation
+import Yams
+
+/// Collects every problem found while reading, so one run reports them all.
+final class Diagnostics {
+    var errors: [WorkspaceError] = []
+    func report(_ error: WorkspaceError) { errors.append(error) }
+}
+
+/// A YAML node with the file it came from and its field path (`sessions[3].start`), read with typed accessors
+/// that report what was expected when the node has another shape.
+struct YAMLValue {
+    let node: Node
+    let file: String
+    let path: String
+    let diagnostics: Diagnostics
+
+    var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    /// Whether the node is an explicit or implicit null (`key:` with nothing after it, `~`, `null`).
+    var isNull: Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
+    private func shapeName() -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let s): return "`\(s.string)`"
+        case .alias: return "an alias"
+        }
+    }
+
+    func invalid(_ expected: String, found: String? = nil) {
+        let shown: String
+        if let found { shown = found } else if case .scalar(let s) = node { shown = s.string } else { shown = shapeName() }
+        diagnostics.report(.invalidValue(location, field: path, found: shown, expected: expected))
+    }
+
+    /// The text of a scalar, trimmed; reports a list or mapping.
+    func string(expected: String = "text") -> String? {
+        guard case .scalar(let s) = node else {
+            invalid(expected)
+            return nil
+        }
+        let text = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text
+    }
+
+    /// Non-empty text.
+    func nonEmptyString(expected: String = "non-empty text") -> String? {
+        guard let s = string(expected: expected) else { return nil }
+        if s.isEmpty {
+            invalid(expected, found: "")
+            return nil
+        }
+        return s
+    }
+
+    func int(in range: ClosedRange<Int>, expected: String) -> Int? {
+        guard let s = string(expected: expected) else { return nil }
+        guard let n = Int(s), range.contains(n) else {
+            invalid(expected)
+            return nil
+        }
+        return n
+    }
+
+    func bool() -> Bool? {
+        guard let s = string(expected: "true or false") else { return nil }
+        switch s.lowercased() {
+        case "true", "yes", "oui", "y": return true
+        case "false", "no", "non", "n": return false
+        default:
+            invalid("true or false")
+            return nil
+        }
+    }
+
+    /// The items of a list; a single scalar counts as a one-item list (`roles: speaker`).
+    func list(expected: String = "a list") -> [YAMLValue] {
+        switch node {
+        case .sequence(let seq):
+            return seq.enumerated().map { i, n in YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics) }
+        case .scalar where isNull:
+            return []
+        case .scalar:
+            return [self]
+        default:
+            invalid(expected)
+            return []
+        }
+    }
+
+    /// A mapping whose keys must be among `allowed`; unknown keys are reported with the nearest valid one.
+    func fields(_ allowed: [String], context: String? = nil) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            invalid("a mapping with keys \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+            return nil
+        }
+        var values: [String: YAMLValue] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let child = YAMLValue(
+                node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)", diagnostics: diagnostics)
+            if allowed.contains(key) {
+                values[key] = child
+            } else {
+                let keyLocation = YAMLValue(node: keyNode, file: file, path: path, diagnostics: diagnostics).location
+                diagnostics.report(
+                    .unknownKey(
+                        keyLocation, key: key, in: context ?? (path.isEmpty ? "top level" : path),
+                        suggestion: nearest(to: key, in: allowed), allowed: allowed))
+            }
+        }
+        return Fields(values: values, owner: self)
+    }
+}
+
+/// The known keys of one mapping.
+struct Fields {
+    let values: [String: YAMLValue]
+    let owner: YAMLValue
+
+    /// The value under `key`, nil when absent or null.
+    subscript(key: String) -> YAMLValue? {
+        guard let v = values[key], !v.isNull else { return nil }
+        return v
+    }
+
+    /// The value under `key`, reporting it as missing (at the mapping) when absent.
+    func require(_ key: String, expected: String) -> YAMLValue? {
+        if let v = self[key] { return v }
+        owner.diagnostics.report(
+            .missingField(owner.location, field: owner.path.isEmpty ? key : "\(owner.path).\(key)", expected: expected))
+        return nil
+    }
+}

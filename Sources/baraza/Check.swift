@@ -1,0 +1,54 @@
+import ArgumentParser
+import BarazaChecks
+import BarazaModel
+import BarazaWorkspace
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check one workspace, or every workspace under a folder, for clashes and inconsistencies.",
+        discussion: """
+            Exit status: 0 when no finding is an error, 1 when some are, 2 when the input cannot be read.
+            Given a folder such as events/, every workspace in it is checked, and a person presenting in two
+            events at once (same person id or same email) is reported too.
+
+            Examples:
+              baraza check events/final-kigali-2026
+              baraza check events/ --format json > findings.json
+              baraza check --list-rules
+            """)
+
+    @Argument(help: "A workspace folder (holding event.yaml) or a folder of workspaces.")
+    var path: String = "events"
+
+    @Option(help: "Output format: text (grouped by rule) or json (stable, see the README section JSON output).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "List the rules with their ids and default severities, then exit.")
+    var listRules = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        if listRules {
+            for rule in Checker.catalogue {
+                print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
+            }
+            return
+        }
+        let workspaces: [Workspace]
+        do {
+            workspaces = try WorkspaceLoader(knownRuleIDs: Checker.ruleIDs).loadAll(path: path)
+        } catch {
+            Terminal.printError(error)
+            throw ExitStatus.unreadableInput
+        }
+        let findings = Checker().check(workspaces)
+        let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
+        switch format {
+        case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")
+        case .json: print(report.json(), terminator: "")
+        }
+        if report.errorCount > 0 { throw ExitStatus.findingsWithErrors }
+    }
+}

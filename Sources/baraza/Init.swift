@@ -1,0 +1,38 @@
+import ArgumentParser
+import BarazaWorkspace
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a small, valid workspace to start from.",
+        discussion: """
+            Writes event.yaml, venues.yaml, people.yaml and sessions.yaml into the folder (created when missing).
+            Refuses to overwrite an existing workspace.
+
+            Examples:
+              baraza init events/reflection-2027
+              baraza init events/training --id training-2027 --timezone Africa/Dakar
+            """)
+
+    @Argument(help: "The folder to create the workspace in.")
+    var directory: String
+
+    @Option(help: "The event id (default: the folder's name).")
+    var id: String?
+
+    @Option(help: "The event's IANA time zone.")
+    var timezone: String = "Africa/Kigali"
+
+    func run() throws {
+        let eventID = id ?? URL(fileURLWithPath: directory).lastPathComponent
+        let written: [String]
+        do {
+            written = try WorkspaceTemplate(eventID: eventID, timezone: timezone).write(into: directory)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitStatus.unreadableInput
+        }
+        for file in written { print("wrote \(file)") }
+        print("next: baraza check \(directory)")
+    }
+}
