@@ -1,4 +1,6 @@
 import ArgumentParser
+import BarazaImport
+import BarazaModel
 import BarazaWorkspace
 import Foundation
 
@@ -12,6 +14,7 @@ struct Init: ParsableCommand {
             Examples:
               baraza init events/reflection-2027
               baraza init events/training --id training-2027 --timezone Africa/Dakar
+              baraza init events/fosdem --from-schedule schedule.xml --timezone Europe/Brussels
             """)
 
     @Argument(help: "The folder to create the workspace in.")
@@ -20,11 +23,30 @@ struct Init: ParsableCommand {
     @Option(help: "The event id (default: the folder's name).")
     var id: String?
 
-    @Option(help: "The event's IANA time zone.")
+    @Option(help: "The event's IANA time zone (with --from-schedule: only when the schedule names none).")
     var timezone: String = "Africa/Kigali"
+
+    @Option(help: "Build the workspace from a frab/pretalx schedule.xml: its sessions, rooms and speakers.")
+    var fromSchedule: String?
 
     func run() throws {
         let eventID = id ?? URL(fileURLWithPath: directory).lastPathComponent
+        if let fromSchedule {
+            guard let zone = Zone(identifier: timezone) else {
+                FileHandle.standardError.write(Data("error: --timezone: expected an IANA time zone\n".utf8))
+                throw ExitStatus.unreadableInput
+            }
+            do {
+                let report = try ScheduleImport.initialise(
+                    directory: directory, schedule: fromSchedule, eventID: eventID, fallbackZone: zone)
+                printScheduleReport(report)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitStatus.unreadableInput
+            }
+            print("next: baraza check \(directory)")
+            return
+        }
         let written: [String]
         do {
             written = try WorkspaceTemplate(eventID: eventID, timezone: timezone).write(into: directory)

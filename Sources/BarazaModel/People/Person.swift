@@ -25,6 +25,8 @@ public struct Person: Hashable, Sendable {
     public var consent: Consent
     /// Sessions the person signed up for, as written on the person (merged into each session's sign-ups).
     public var signUps: [Reference<Session>]
+    /// Where an imported person came from (registration export and record id); nil when written by hand.
+    public var source: Provenance?
     public var location: SourceLocation
 
     public init(
@@ -32,7 +34,8 @@ public struct Person: Hashable, Sendable {
         organisation: String? = nil, city: String? = nil, country: String? = nil, homeZone: Zone? = nil,
         languages: [Language] = [], roles: Set<Role> = [.participant], availability: [TimeWindow] = [],
         journeys: [Journey] = [], stays: [Stay] = [], dietary: [String] = [], accessibility: [String] = [],
-        consent: Consent = Consent(), signUps: [Reference<Session>] = [], location: SourceLocation
+        consent: Consent = Consent(), signUps: [Reference<Session>] = [], source: Provenance? = nil,
+        location: SourceLocation
     ) {
         self.id = id
         self.name = name
@@ -52,6 +55,7 @@ public struct Person: Hashable, Sendable {
         self.accessibility = accessibility
         self.consent = consent
         self.signUps = signUps
+        self.source = source
         self.location = location
     }
 
@@ -110,5 +114,18 @@ public struct TimeWindow: Hashable, Sendable {
         self.end = end
         self.interval = interval
         self.location = location
+    }
+}
+
+/// The raw file and record an imported person was read from, kept for provenance.
+public struct Provenance: Hashable, Sendable {
+    /// The raw export's path relative to the workspace (e.g. `registrations/form.xml`).
+    public var file: String
+    /// The record's id in that file (`meta/instanceID`, `_uuid`), or `row <n>` / `line <n>` when it has none.
+    public var record: String
+
+    public init(file: String, record: String) {
+        self.file = file
+        self.record = record
     }
 }

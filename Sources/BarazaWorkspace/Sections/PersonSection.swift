@@ -4,6 +4,7 @@ extension WorkspaceLoader {
     static let personKeys = [
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
+        "source",
     ]
 
     func decodePerson(_ value: YAMLValue, context: DecodingContext) -> Person? {
@@ -34,6 +35,13 @@ extension WorkspaceLoader {
                 consent.photos = cf["photos"]?.bool() ?? false
             }
         }
+        var source: Provenance?
+        if let sf = f["source"]?.fields(["file", "record"]),
+            let file = sf.require("file", expected: "the raw export's path")?.nonEmptyString(),
+            let record = sf.require("record", expected: "the record id in that file")?.nonEmptyString()
+        {
+            source = Provenance(file: file, record: record)
+        }
         guard let id, let name else { return nil }
         return Person(
             id: Person.ID(id), name: name, givenName: f["given_name"]?.nonEmptyString(),
@@ -42,7 +50,7 @@ extension WorkspaceLoader {
             country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
             stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
-            consent: consent, signUps: f["sessions"]?.references("session") ?? [], location: value.location)
+            consent: consent, signUps: f["sessions"]?.references("session") ?? [], source: source, location: value.location)
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {

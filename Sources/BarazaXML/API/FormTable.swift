@@ -7,6 +7,9 @@ public struct FormTable: Sendable {
     /// The records in file order.
     public var records: [FormRecord]
 
+    /// Whether bare serial-number dates in this table count from 1904 (Excel for Mac workbooks) rather than 1900.
+    public var serialDates1904 = false
+
     /// Creates a table.
     public init(format: RegistrationFormat, columns: [String] = [], records: [FormRecord]) {
         self.format = format

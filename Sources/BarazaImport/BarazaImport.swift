@@ -1,2 +1,0 @@
-/// Registration and schedule import into event workspaces.
-public enum BarazaImport {}

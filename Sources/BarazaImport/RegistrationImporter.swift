@@ -1,0 +1,202 @@
+import BarazaModel
+import BarazaXML
+import Foundation
+
+/// One record refused by validation: where it is, which record, which field and why. No personal data.
+public struct BadRecord: Sendable, Hashable, CustomStringConvertible {
+    /// `file:line` of the record (line = row number for spreadsheets).
+    public var location: String
+    /// The record's id (`meta/instanceID`), or `record <n>` when it has none.
+    public var record: String
+    /// The person field at fault.
+    public var field: String
+    /// What was wrong, as what was expected.
+    public var reason: String
+
+    public var description: String { "\(location): record \(record): \(field): \(reason)" }
+}
+
+/// Two or more submissions by the same email address, resolved to the latest.
+public struct Merge: Sendable, Hashable, CustomStringConvertible {
+    /// The person id kept.
+    public var person: String
+    /// The record kept (latest submission) and where it is.
+    public var kept: String
+    /// The records dropped in its favour.
+    public var dropped: [String]
+
+    public var description: String {
+        "person \(person): kept \(kept), dropped \(dropped.joined(separator: ", ")) (same email, latest submission wins)"
+    }
+}
+
+/// What an import read, kept, merged and refused.
+public struct RegistrationReport: Sendable {
+    /// The format detected.
+    public var format: RegistrationFormat
+    /// Records read.
+    public var records = 0
+    /// Distinct people written.
+    public var people = 0
+    /// Duplicate resolutions, in person order.
+    public var merges: [Merge] = []
+    /// Records refused, in file order.
+    public var badRecords: [BadRecord] = []
+    /// Columns or paths mapped to no person field, with the number of records that filled them.
+    public var unmappedColumns: [(column: String, records: Int)] = []
+    /// Emails already held by a person elsewhere in the workspace: those records are skipped.
+    public var alreadyInWorkspace: [BadRecord] = []
+}
+
+/// A validated, normalised person read from one record.
+struct ImportedPerson {
+    var name: String
+    var givenName: String?
+    var familyName: String?
+    var email: String
+    var organisation: String?
+    var city: String?
+    var country: String?
+    var timezone: String?
+    var roles: [Role] = []
+    var languages: [Language] = []
+    var dietary: [String] = []
+    var accessibility: [String] = []
+    var arrival: Instant?
+    var departure: Instant?
+    var sessions: [String] = []
+    var shareContact = false
+    var photos = false
+    var submittedAt: Instant?
+    var recordID: String
+}
+
+/// Turns form records into people: mapping, validation, normalisation, deduplication by email.
+struct RecordNormaliser {
+    let mapping: RegistrationMapping
+    let zone: Zone
+    let knownSessions: Set<String>?
+    let serialDates1904: Bool
+    let displayPath: String
+    /// Resolved field per column, cached (exports repeat the same columns).
+    private var cache: [String: PersonField?] = [:]
+    var unmapped: [String: Int] = [:]
+
+    init(mapping: RegistrationMapping, zone: Zone, knownSessions: Set<String>?, serialDates1904: Bool, displayPath: String) {
+        self.mapping = mapping
+        self.zone = mapping.zone ?? zone
+        self.knownSessions = knownSessions
+        self.serialDates1904 = serialDates1904
+        self.displayPath = displayPath
+    }
+
+    mutating func field(_ path: String) -> PersonField? {
+        if let cached = cache[path] { return cached }
+        // Repeat indexes (`persons[2]/email`) map like the unindexed path.
+        let plain = path.contains("[") ? path.replacing(#/\[\d+\]/#, with: "") : path
+        let f = mapping.field(for: plain)
+        cache[path] = f
+        return f
+    }
+
+    /// The person, or the problems that make the record invalid.
+    enum Outcome {
+        case person(ImportedPerson)
+        case invalid([BadRecord])
+    }
+
+    mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
+        let recordID = Normalise.text(record.recordID ?? "") ?? "record \(ordinal)"
+        let location = "\(displayPath):\(record.sourceLine)"
+        var problems: [BadRecord] = []
+        func bad(_ field: PersonField, _ reason: String) {
+            problems.append(BadRecord(location: location, record: recordID, field: field.rawValue, reason: reason))
+        }
+        var values: [PersonField: String] = [:]
+        for (path, raw) in record.fields {
+            guard let f = field(path) else {
+                if Normalise.text(raw) != nil { unmapped[path, default: 0] += 1 }
+                continue
+            }
+            if f == .ignore { continue }
+            guard let value = Normalise.text(raw) else { continue }
+            if values[f] == nil { values[f] = value }
+        }
+        var p = ImportedPerson(name: "", email: "", recordID: recordID)
+        p.givenName = values[.givenName]
+        p.familyName = values[.familyName]
+        if let name = values[.name] {
+            p.name = name
+        } else if p.givenName != nil || p.familyName != nil {
+            p.name = [p.givenName, p.familyName].compactMap { $0 }.joined(separator: " ")
+        } else {
+            bad(.name, "missing (no name, given_name or family_name column answered)")
+        }
+        if let raw = values[.email] {
+            if let email = Normalise.email(raw) { p.email = email } else { bad(.email, "not an email address") }
+        } else {
+            bad(.email, "missing (needed to tell people apart)")
+        }
+        p.organisation = values[.organisation]
+        p.city = values[.city]
+        if let raw = values[.country] {
+            if let code = Normalise.country(raw) { p.country = code } else {
+                bad(.country, "a country name (English or French) or an ISO 3166 code")
+            }
+        }
+        if let raw = values[.timezone] {
+            if Zone(identifier: raw) != nil { p.timezone = raw } else { bad(.timezone, "an IANA time zone") }
+        }
+        if let raw = values[.role] {
+            for item in Normalise.list(raw) {
+                if let role = Normalise.role(item) {
+                    if !p.roles.contains(role) { p.roles.append(role) }
+                } else {
+                    bad(.role, "one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) (or a French name)")
+                }
+            }
+        }
+        if let raw = values[.languages] {
+            let (codes, unknown) = Normalise.languages(raw)
+            p.languages = codes
+            if !unknown.isEmpty { bad(.languages, "language codes or names such as en, fr, English, français") }
+        }
+        p.dietary = values[.dietary].map(Normalise.list) ?? []
+        p.accessibility = values[.accessibility].map(Normalise.list) ?? []
+        for (f, keyPath) in [(PersonField.arrival, \ImportedPerson.arrival), (.departure, \.departure)] {
+            guard let raw = values[f] else { continue }
+            switch Normalise.instant(raw, zone: zone, serialDates1904: serialDates1904) {
+            case .success(let instant): p[keyPath: keyPath] = instant
+            case .failure(let problem): bad(f, problem.expectation)
+            }
+        }
+        if let a = p.arrival, let d = p.departure, d < a { bad(.departure, "a departure after the arrival") }
+        if let raw = values[.sessions] {
+            for id in Normalise.list(raw) {
+                if let knownSessions, !knownSessions.contains(id) {
+                    bad(.sessions, "a session id of this workspace; `\(Self.safeID(id))` is unknown")
+                } else if !p.sessions.contains(id) {
+                    p.sessions.append(id)
+                }
+            }
+        }
+        if let raw = values[.consent] {
+            if let b = Normalise.bool(raw) { p.shareContact = b } else { bad(.consent, "yes or no (oui/non)") }
+        }
+        if let raw = values[.consentPhotos] {
+            if let b = Normalise.bool(raw) { p.photos = b } else { bad(.consentPhotos, "yes or no (oui/non)") }
+        }
+        if let raw = record.submittedAt ?? values[.submittedAt],
+            case .success(let instant) = Normalise.instant(raw, zone: zone, serialDates1904: serialDates1904)
+        {
+            p.submittedAt = instant
+        }
+        return problems.isEmpty ? .person(p) : .invalid(problems)
+    }
+
+    /// An id quoted in an error: identifier characters only and short, so no free text leaks.
+    static func safeID(_ id: String) -> String {
+        let clean = id.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        return clean.count > 40 ? String(clean.prefix(40)) + "…" : clean
+    }
+}

@@ -1,0 +1,76 @@
+import BarazaModel
+import Foundation
+import Yams
+
+/// Ties form columns or element paths to person fields.
+///
+/// A mapping file (YAML) lists explicit ties; anything it does not name falls back to ``DefaultNames``:
+///
+/// ```yaml
+/// columns:
+///   "Nom complet du participant": name
+///   "grp_contact/q_mail": email
+///   "Remarques": ignore
+/// timezone: Africa/Kigali   # zone of date-times written without an offset (default: the event's)
+/// ```
+public struct RegistrationMapping: Sendable {
+    /// Explicit ties, keyed by ``Normalise/key(_:)`` of the column or path.
+    public var explicit: [String: PersonField]
+    /// Zone for date-times without an offset; nil means the event's zone.
+    public var zone: Zone?
+
+    /// A mapping with no explicit ties: defaults only.
+    public init(explicit: [String: PersonField] = [:], zone: Zone? = nil) {
+        self.explicit = explicit
+        self.zone = zone
+    }
+
+    /// Reads a mapping file.
+    /// - Throws: ``ImportError/mapping(_:_:)`` naming the file, line and what was expected.
+    public static func load(path: String) throws(ImportError) -> RegistrationMapping {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { throw .unreadable(path: path, reason: "no such file, not readable, or not UTF-8") }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw .mapping("\(path):1:1", "valid YAML (\(error))")
+        }
+        guard let root = node?.mapping else { throw .mapping("\(path):1:1", "a mapping with `columns:`") }
+        var mapping = RegistrationMapping()
+        for (key, value) in root {
+            let at = "\(path):\(key.mark?.line ?? 0):\(key.mark?.column ?? 0)"
+            switch key.string {
+            case "columns":
+                guard let columns = value.mapping else { throw .mapping(at, "`columns:` as a mapping of name: field") }
+                for (column, field) in columns {
+                    let fat = "\(path):\(field.mark?.line ?? 0):\(field.mark?.column ?? 0)"
+                    guard let name = column.string, let f = field.string.flatMap(PersonField.init(rawValue:)) else {
+                        throw .mapping(
+                            fat, "a person field: " + PersonField.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                    mapping.explicit[Normalise.key(name)] = f
+                }
+            case "timezone":
+                guard let id = value.string, let zone = Zone(identifier: id) else {
+                    throw .mapping(at, "an IANA time zone such as Africa/Kigali")
+                }
+                mapping.zone = zone
+            default:
+                throw .mapping(at, "`columns` or `timezone`")
+            }
+        }
+        return mapping
+    }
+
+    /// The field a column or path maps to, nil when unmapped.
+    public func field(for column: String) -> PersonField? {
+        let k = Normalise.key(column)
+        if let f = explicit[k] ?? DefaultNames.table[k] { return f }
+        // Element paths: the last step, then the path without its repeat indexes.
+        if let slash = column.lastIndex(of: "/") {
+            let last = Normalise.key(String(column[column.index(after: slash)...]))
+            if let f = explicit[last] ?? DefaultNames.table[last] { return f }
+        }
+        if column.hasPrefix("meta/") || column.hasPrefix("formhub/") || column.hasPrefix("_") { return .ignore }
+        return nil
+    }
+}

@@ -1,0 +1,272 @@
+import BarazaModel
+import BarazaWorkspace
+import BarazaXML
+import Foundation
+
+/// What a schedule import wrote.
+public struct ScheduleReport: Sendable {
+    public var sessions = 0
+    public var rooms = 0
+    public var people = 0
+    /// Events left out, as `file:line: reason`.
+    public var skipped: [String] = []
+    /// Events listed twice with the same id and start (kept once).
+    public var duplicates = 0
+    /// The zone the schedule was read in.
+    public var zone: String = ""
+}
+
+/// `baraza import schedule`: a frab/pretalx schedule.xml becomes `schedule/<file>.yaml` (one venue with the
+/// schedule's rooms, the speakers as people, the events as sessions), included from `event.yaml`; the raw file is
+/// kept beside it. Written atomically; importing the same file again changes nothing.
+public struct ScheduleImport {
+    public var file: String
+    public var workspace: String
+    /// Zone for a schedule that names none (`time_zone_name`); default: the workspace's event zone.
+    public var fallbackZone: Zone?
+    public var limits: XMLLimits
+
+    public init(file: String, workspace: String, fallbackZone: Zone? = nil, limits: XMLLimits = .default) {
+        self.file = file
+        self.workspace = workspace
+        self.fallbackZone = fallbackZone
+        self.limits = limits
+    }
+
+    public static let folder = "schedule"
+
+    /// Reads the schedule and writes it into the workspace (unless `dryRun`).
+    public func run(dryRun: Bool = false, knownRuleIDs: [String] = []) throws(ImportError) -> ScheduleReport {
+        let loaded: Workspace
+        do { loaded = try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace) } catch {
+            throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
+        }
+        let schedule: Schedule
+        do {
+            schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
+        } catch let error as XMLImportError {
+            throw .source(error)
+        } catch {
+            throw .unreadable(path: file, reason: "\(error)")
+        }
+        let name = (file as NSString).lastPathComponent
+        let rawRelative = "\(Self.folder)/\(name)"
+        let yamlRelative = "\(rawRelative).yaml"
+        let (yaml, report) = Self.render(schedule, eventZone: loaded.event.zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
+        // Ids already used by other files of the workspace would make it fail to load.
+        let own = (workspace as NSString).appendingPathComponent(yamlRelative)
+        func isOwn(_ location: BarazaModel.SourceLocation) -> Bool { location.file.hasSuffix(yamlRelative) || location.file == own }
+        let taken = Set(loaded.sessions.filter { !isOwn($0.location) }.map(\.id.rawValue))
+        if let clash = report.sessionIDs.first(where: taken.contains) {
+            throw .workspace("session id `\(clash)` from \(file) is already used in the workspace")
+        }
+        if dryRun { return report.summary }
+        try WorkspaceFiles(root: workspace).commit([
+            .copy(from: file, to: rawRelative), .text(yaml, to: yamlRelative), .eventInclude(yamlRelative),
+        ])
+        return report.summary
+    }
+
+    struct Rendered {
+        var summary: ScheduleReport
+        var sessionIDs: [String]
+    }
+
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        for ch in folded {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
+            if out.count >= 40 { break }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    static func identifier(_ raw: String) -> String {
+        let clean = String(raw.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }.prefix(64))
+        return clean
+    }
+
+    static func kind(_ type: String?) -> String {
+        switch Normalise.key(type ?? "") {
+        case "lecture", "talk", "lightningtalk", "keynote", "presentation": "talk"
+        case "workshop", "atelier": "workshop"
+        case "panel", "podium", "paneldiscussion", "table-ronde", "tableronde": "panel"
+        case "plenary", "pleniere": "plenary"
+        case "training", "formation", "tutorial": "training"
+        case "break", "pause": "break"
+        case "meal", "repas", "lunch", "dinner": "meal"
+        case "ceremony", "ceremonie": "ceremony"
+        default: "other"
+        }
+    }
+
+    static func render(_ s: Schedule, eventZone: Zone, prefix: String, source: String) -> (String, Rendered) {
+        var summary = ScheduleReport()
+        summary.zone = (s.zone ?? eventZone).identifier
+        summary.skipped = s.skipped
+        // Rooms: slug ids, made unique in order of appearance.
+        var roomIDs: [String: String] = [:]
+        var usedRooms: Set<String> = []
+        for (index, room) in s.rooms.enumerated() {
+            var base = slug(room)
+            if base.isEmpty { base = "room-\(index + 1)" }
+            var id = base
+            var n = 2
+            while usedRooms.contains(id) {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            usedRooms.insert(id)
+            roomIDs[room] = id
+        }
+        // People: one per (id or guid, name): merged schedules reuse numeric ids for different people.
+        var personIDs: [String: String] = [:]
+        var personOrder: [(id: String, name: String)] = []
+        var usedPeople: Set<String> = []
+        for event in s.events {
+            for person in event.persons {
+                let key = person.key + "\u{0}" + person.name
+                if personIDs[key] != nil { continue }
+                var base = "sp-" + identifier(person.key)
+                if base == "sp-" { base = "sp-" + (slug(person.name).isEmpty ? "person" : slug(person.name)) }
+                var id = base
+                var n = 2
+                while usedPeople.contains(id) {
+                    id = "\(base)-\(n)"
+                    n += 1
+                }
+                usedPeople.insert(id)
+                personIDs[key] = id
+                personOrder.append((id, person.name))
+            }
+        }
+        let venueID = slug(s.acronym ?? "").isEmpty ? "schedule" : slug(s.acronym!)
+        var out = """
+            # Imported by `baraza import schedule` from \(source); re-import rather than edit.
+            # schedule.xml names no city or country: fill them in (ZZ means unknown).
+            venues:
+              - id: \(venueID)
+                name: \(YAMLText.quoted(s.title ?? venueID))
+                city: "TBD"
+                country: ZZ
+                timezone: \(eventZone.identifier)
+                rooms:
+
+            """
+        for room in s.rooms { out += "      - { id: \(roomIDs[room]!), name: \(YAMLText.quoted(room)) }\n" }
+        out += "\npeople:\n"
+        for person in personOrder {
+            out += "  - { id: \(person.id), name: \(YAMLText.quoted(person.name)), roles: [speaker] }\n"
+        }
+        out += "\nsessions:\n"
+        var seen: [String: Instant] = [:]
+        var usedSessions: Set<String> = []
+        var sessionIDs: [String] = []
+        for event in s.events {
+            var base = identifier(event.id)
+            if base.isEmpty { base = "\(prefix)-\(event.line)" }
+            if seen[base] == event.start {
+                summary.duplicates += 1
+                continue
+            }
+            if seen[base] == nil { seen[base] = event.start }
+            guard event.minutes > 0 else {
+                summary.skipped.append("\(source):\(event.line): event \(base): zero duration")
+                continue
+            }
+            var id = base
+            var n = 2
+            while usedSessions.contains(id) {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            usedSessions.insert(id)
+            sessionIDs.append(id)
+            out += "  - id: \(YAMLText.quoted(id))\n"
+            out += "    title: \(YAMLText.quoted(event.title))\n"
+            out += "    kind: \(kind(event.type))\n"
+            out += "    venue: \(venueID)\n"
+            out += "    room: \(roomIDs[event.room]!)\n"
+            out += "    start: \"\(Normalise.wallText(event.start, zone: eventZone))\"\n"
+            out += "    duration: \(event.minutes)\n"
+            if let l = event.language { out += "    language: \(l.code)\n" }
+            if let t = event.track { out += "    tags: [\(YAMLText.quoted(t))]\n" }
+            var speakers: [String] = []
+            for person in event.persons {
+                let pid = personIDs[person.key + "\u{0}" + person.name]!
+                if !speakers.contains(pid) { speakers.append(pid) }
+            }
+            if !speakers.isEmpty { out += "    speakers: [\(speakers.joined(separator: ", "))]\n" }
+        }
+        summary.sessions = sessionIDs.count
+        summary.rooms = s.rooms.count
+        summary.people = personOrder.count
+        return (out, Rendered(summary: summary, sessionIDs: sessionIDs))
+    }
+
+    /// `event.yaml` for a new workspace made from a schedule: id, title, zone and dates from the conference.
+    public static func eventYAML(for schedule: Schedule, id: String, zone: Zone, include: String) -> String {
+        // The days the schedule names, widened to every event's local start and end dates (nights past midnight,
+        // `day@date` written in UTC).
+        let starts = schedule.events.map { zone.localDateTime(at: $0.start).date }
+        let ends = schedule.events.map { zone.localDateTime(at: $0.start.adding(minutes: $0.minutes)).date }
+        let first = ([schedule.firstDay].compactMap { $0 } + starts).min()
+        let last = ([schedule.lastDay].compactMap { $0 } + ends).max()
+        let start = first?.iso8601 ?? "2000-01-01"
+        let end = last?.iso8601 ?? start
+        return """
+            # Created by `baraza init --from-schedule`; every key is described in events/FORMAT.md.
+            event:
+              id: \(id)
+              title: \(YAMLText.quoted(schedule.title ?? id))
+              timezone: \(zone.identifier)
+              dates: { start: \(start), end: \(end) }
+              languages: [en]
+
+            include:
+              - \(include)
+
+            """
+    }
+}
+
+extension ScheduleImport {
+    /// Creates a new workspace in `directory` from a schedule (refuses an existing workspace).
+    public static func initialise(
+        directory: String, schedule file: String, eventID: String, fallbackZone: Zone, limits: XMLLimits = .default
+    ) throws(ImportError) -> ScheduleReport {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (directory as NSString).appendingPathComponent("event.yaml")) {
+            throw .workspace("\(directory) already holds a workspace (event.yaml); use `baraza import schedule`")
+        }
+        let schedule: Schedule
+        do { schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone, limits: limits) } catch let error as XMLImportError {
+            throw .source(error)
+        } catch {
+            throw .unreadable(path: file, reason: "\(error)")
+        }
+        let zone = schedule.zone ?? fallbackZone
+        let name = (file as NSString).lastPathComponent
+        let rawRelative = "\(folder)/\(name)"
+        let yamlRelative = "\(rawRelative).yaml"
+        let (yaml, rendered) = render(schedule, eventZone: zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
+        let createdRoot = !fm.fileExists(atPath: directory)
+        if createdRoot {
+            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw .write(path: directory, reason: "\(error)")
+            }
+        }
+        do {
+            try WorkspaceFiles(root: directory).commit([
+                .copy(from: file, to: rawRelative), .text(yaml, to: yamlRelative),
+                .text(eventYAML(for: schedule, id: eventID, zone: zone, include: yamlRelative), to: "event.yaml"),
+            ])
+        } catch {
+            if createdRoot { try? fm.removeItem(atPath: directory) }
+            throw error
+        }
+        return rendered.summary
+    }
+}

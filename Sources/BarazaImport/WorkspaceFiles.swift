@@ -1,0 +1,145 @@
+import Foundation
+
+/// Writes several files into a workspace all or nothing: every new content goes to a temporary file beside its
+/// destination first; only when all are staged are they renamed over their destinations. Files whose bytes would
+/// not change are left alone (so a repeated import touches nothing).
+struct WorkspaceFiles {
+    let root: String
+
+    enum Change {
+        /// Copy a file verbatim (streamed, never held whole in memory).
+        case copy(from: String, to: String)
+        /// Write UTF-8 text.
+        case text(String, to: String)
+        /// Add `item` to `event.yaml`'s top-level `include:` list, keeping everything else as written.
+        case eventInclude(String)
+    }
+
+    func commit(_ changes: [Change]) throws(ImportError) {
+        let fm = FileManager.default
+        var staged: [(temporary: String, destination: String)] = []
+        var createdFolders: [String] = []
+        func cleanUp() {
+            for s in staged { try? fm.removeItem(atPath: s.temporary) }
+            for folder in createdFolders.reversed() { try? fm.removeItem(atPath: folder) }
+        }
+        do {
+            for change in changes {
+                let relative: String
+                let data: Data?
+                switch change {
+                case .copy(let from, let to):
+                    relative = to
+                    data = nil
+                    let destination = path(to)
+                    if Self.sameContents(from, destination) { continue }
+                    let temporary = try prepare(destination, createdFolders: &createdFolders)
+                    try fm.copyItem(atPath: from, toPath: temporary)
+                    staged.append((temporary, destination))
+                    continue
+                case .text(let text, let to):
+                    relative = to
+                    data = Data(text.utf8)
+                case .eventInclude(let item):
+                    relative = "event.yaml"
+                    let current = try String(contentsOfFile: path(relative), encoding: .utf8)
+                    let updated = Self.addInclude(item, to: current)
+                    data = updated == current ? nil : Data(updated.utf8)
+                }
+                guard let data else { continue }
+                let destination = path(relative)
+                if fm.contents(atPath: destination) == data { continue }
+                let temporary = try prepare(destination, createdFolders: &createdFolders)
+                guard fm.createFile(atPath: temporary, contents: data) else {
+                    throw ImportError.write(path: relative, reason: "cannot create a temporary file")
+                }
+                staged.append((temporary, destination))
+            }
+            for s in staged {
+                guard rename(s.temporary, s.destination) == 0 else {
+                    throw ImportError.write(path: s.destination, reason: String(cString: strerror(errno)))
+                }
+            }
+        } catch let error as ImportError {
+            cleanUp()
+            throw error
+        } catch {
+            cleanUp()
+            throw .write(path: root, reason: "\(error)")
+        }
+    }
+
+    private func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    private func prepare(_ destination: String, createdFolders: inout [String]) throws -> String {
+        let folder = (destination as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            createdFolders.append(folder)
+        }
+        let name = (destination as NSString).lastPathComponent
+        return (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
+    }
+
+    /// Compares two files in 1 MiB chunks.
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        let fm = FileManager.default
+        guard let sa = (try? fm.attributesOfItem(atPath: a))?[.size] as? NSNumber,
+            let sb = (try? fm.attributesOfItem(atPath: b))?[.size] as? NSNumber, sa == sb,
+            let ha = FileHandle(forReadingAtPath: a), let hb = FileHandle(forReadingAtPath: b)
+        else { return false }
+        defer {
+            try? ha.close()
+            try? hb.close()
+        }
+        while true {
+            let ca = (try? ha.read(upToCount: 1 << 20)) ?? Data()
+            let cb = (try? hb.read(upToCount: 1 << 20)) ?? Data()
+            if ca != cb { return false }
+            if ca.isEmpty { return true }
+        }
+    }
+
+    /// `event.yaml` with `item` in its top-level `include:` list: appended to a block list, a flow list, or a new
+    /// `include:` key at the end. Unchanged when already listed.
+    static func addInclude(_ item: String, to text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard let keyLine = lines.firstIndex(where: { $0.hasPrefix("include:") }) else {
+            var out = text
+            if !out.hasSuffix("\n") && !out.isEmpty { out += "\n" }
+            return out + "\ninclude:\n  - \(item)\n"
+        }
+        let rest = lines[keyLine].dropFirst("include:".count).trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix("[") {
+            guard let close = rest.lastIndex(of: "]") else { return text }
+            let inner = rest[rest.index(after: rest.startIndex)..<close]
+            let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if items.contains(item) || items.contains("\"\(item)\"") { return text }
+            let joined = (items.filter { !$0.isEmpty } + [item]).joined(separator: ", ")
+            lines[keyLine] = "include: [\(joined)]" + rest[rest.index(after: close)...]
+            return lines.joined(separator: "\n")
+        }
+        var last = keyLine
+        var indent = "  "
+        var index = keyLine + 1
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") {
+                index += 1
+                continue
+            }
+            guard line.first == " " || line.first == "-" else { break }
+            if trimmed.hasPrefix("- ") {
+                indent = String(line.prefix(while: { $0 == " " }))
+                let value = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                if value == item || value == "\"\(item)\"" { return text }
+            }
+            last = index
+            index += 1
+        }
+        lines.insert("\(indent)- \(item)", at: last + 1)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import BarazaChecks
+import BarazaImport
+import BarazaModel
+import Foundation
+
+/// `baraza import`: bring outside data (registration exports, schedule.xml) into a workspace.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import registrations or a schedule into a workspace, atomically.",
+        discussion: """
+            Examples:
+              baraza import registrations export.xml --into events/final-kigali-2027
+              baraza import registrations responses.xlsx --into events/final-kigali-2027 --mapping mapping.yaml
+              baraza import schedule schedule.xml --into events/final-kigali-2027
+            """,
+        subcommands: [ImportRegistrations.self, ImportSchedule.self])
+}
+
+struct ImportRegistrations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registrations",
+        abstract: "Validate a registration export and add its people to a workspace.",
+        discussion: """
+            Reads ODK / KoBoToolbox / Ona submissions (.xml, one instance or many), .xlsx exports (Google Forms,
+            Microsoft Forms, KoBo, Excel) and Excel 2003 XML (SpreadsheetML). Values are trimmed and normalised
+            (Unicode NFC, lower-case emails, ISO country codes from English or French names, date-times as
+            instants). Submissions sharing an email are merged: the latest wins, and every merge is reported.
+            Invalid records are reported with file:line, record id and field, and skipped (--strict refuses the
+            whole import instead). Columns no field maps to are listed.
+
+            The raw export is kept verbatim under registrations/, the people are written to
+            registrations/<file>.people.yaml, listed in registrations.yaml, which event.yaml includes. All files
+            are written together at the end; a refused import leaves the workspace untouched, and importing the
+            same export again changes nothing.
+
+            A mapping file ties columns or element paths to person fields:
+              columns:
+                "Nom complet": name
+                "grp_contact/q_mail": email
+                "Remarques": ignore
+              timezone: Africa/Kigali
+
+            Examples:
+              baraza import registrations export.xml --into events/final-kigali-2027 --dry-run
+              baraza import registrations inscriptions.xlsx --into events/final-kigali-2027 --mapping map.yaml
+            """)
+
+    @Argument(help: "The registration export (.xml or .xlsx).")
+    var file: String
+
+    @Option(help: "The workspace folder to add the registrations to.")
+    var into: String
+
+    @Option(help: "A YAML file tying columns or element paths to person fields.")
+    var mapping: String?
+
+    @Flag(help: "Validate and report without writing anything.")
+    var dryRun = false
+
+    @Flag(help: "Refuse the whole import when any record is invalid.")
+    var strict = false
+
+    func run() throws {
+        do {
+            let map = try mapping.map { path throws(ImportError) in try RegistrationMapping.load(path: path) }
+            let job = RegistrationImport(
+                file: file, workspace: into, mapping: map ?? RegistrationMapping(), strict: strict)
+            let report = try job.run(dryRun: dryRun, knownRuleIDs: Checker.ruleIDs)
+            var out = ""
+            for bad in report.badRecords { out += "\(bad.location): warning: record \(bad.record): \(bad.field): expected \(bad.reason)\n" }
+            for skipped in report.alreadyInWorkspace { out += "\(skipped.location): warning: record \(skipped.record): \(skipped.field): \(skipped.reason)\n" }
+            FileHandle.standardError.write(Data(out.utf8))
+            var summary = ""
+            for merge in report.merges { summary += "merged: \(merge)\n" }
+            for column in report.unmappedColumns {
+                summary += "unmapped column: \(column.column) (answered in \(column.records) record(s)); map it or set it to `ignore`\n"
+            }
+            let invalid = Set(report.badRecords.map(\.location)).count
+            summary += "\(report.format.rawValue): \(report.records) record(s), \(report.people) people, "
+            summary += "\(report.merges.count) merge(s), \(invalid) invalid record(s) skipped, "
+            summary += "\(report.alreadyInWorkspace.count) already in the workspace\n"
+            summary += dryRun ? "dry run: nothing written\n" : "imported into \(into)\n"
+            print(summary, terminator: "")
+        } catch {
+            Terminal.printError(message: error.description)
+            throw ExitStatus.unreadableInput
+        }
+    }
+}
+
+struct ImportSchedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Add the sessions, rooms and speakers of a frab/pretalx schedule.xml to a workspace.",
+        discussion: """
+            Writes schedule/<file>.yaml (one venue with the schedule's rooms, speakers as people, events as
+            sessions) and keeps the raw file beside it; event.yaml includes the YAML. Start times come from
+            event/date when present, else day@date + start in the conference zone (--timezone when the file names
+            none, else the workspace's zone). All or nothing; importing the same file again changes nothing.
+
+            Examples:
+              baraza import schedule schedule.xml --into events/final-kigali-2027
+              baraza import schedule fosdem-2021.xml --into events/fosdem --timezone Europe/Brussels
+            """)
+
+    @Argument(help: "The schedule.xml file.")
+    var file: String
+
+    @Option(help: "The workspace folder.")
+    var into: String
+
+    @Option(help: "IANA zone for a schedule without time_zone_name (default: the workspace's zone).")
+    var timezone: String?
+
+    func run() throws {
+        do {
+            var zone: Zone?
+            if let timezone {
+                guard let z = Zone(identifier: timezone) else {
+                    Terminal.printError(message: "--timezone: expected an IANA time zone such as Europe/Brussels")
+                    throw ExitStatus.unreadableInput
+                }
+                zone = z
+            }
+            let report = try ScheduleImport(file: file, workspace: into, fallbackZone: zone)
+                .run(knownRuleIDs: Checker.ruleIDs)
+            printScheduleReport(report)
+            print("imported into \(into)")
+        } catch let error as ImportError {
+            Terminal.printError(message: error.description)
+            throw ExitStatus.unreadableInput
+        }
+    }
+}
+
+func printScheduleReport(_ report: ScheduleReport) {
+    for line in report.skipped { FileHandle.standardError.write(Data("\(line): warning: skipped\n".utf8)) }
+    print(
+        "schedule: \(report.sessions) session(s), \(report.rooms) room(s), \(report.people) speaker(s), "
+            + "\(report.duplicates) duplicate listing(s) dropped, times in \(report.zone)")
+}
