@@ -82,7 +82,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaImportTests",
-            dependencies: ["BarazaImport", "BarazaXML", "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
+            dependencies: [
+                "BarazaImport", "BarazaXML", "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],

@@ -76,9 +76,10 @@ public enum Normalise {
     ]
 
     /// Items of a multi-valued answer: split on commas or semicolons when there are any, else on spaces
-    /// (ODK select_multiple), trimmed, empty items dropped.
-    public static func list(_ raw: String) -> [String] {
-        let separators: Set<Character> = raw.contains(",") || raw.contains(";") ? [",", ";"] : [" ", "\t", "\n"]
+    /// (ODK select_multiple) when `spaces` is true, trimmed, empty items dropped.
+    public static func list(_ raw: String, spaces: Bool = true) -> [String] {
+        let separators: Set<Character> =
+            raw.contains(",") || raw.contains(";") ? [",", ";"] : spaces ? [" ", "\t", "\n"] : []
         return raw.split(whereSeparator: { separators.contains($0) }).compactMap { text(String($0)) }
     }
 

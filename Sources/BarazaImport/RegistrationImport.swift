@@ -62,7 +62,8 @@ public struct RegistrationImport {
         let sessions = Set(loaded.sessions.map(\.id.rawValue))
         var normaliser = RecordNormaliser(
             mapping: mapping, zone: loaded.event.zone, knownSessions: sessions.isEmpty ? nil : sessions,
-            serialDates1904: source.serialDates1904, displayPath: file)
+            serialDates1904: source.serialDates1904, displayPath: file,
+            spaceSeparatedLists: source.format == .odkInstances)
         // People from elsewhere in the workspace (hand-written, or other exports) keep their email.
         var elsewhere: [String: String] = [:]
         for person in loaded.people where person.source?.file != rawRelative {

@@ -78,11 +78,17 @@ struct RecordNormaliser {
     let knownSessions: Set<String>?
     let serialDates1904: Bool
     let displayPath: String
+    /// Whether free-text lists are space separated (ODK select_multiple) rather than comma separated.
+    let spaceSeparatedLists: Bool
     /// Resolved field per column, cached (exports repeat the same columns).
-    private var cache: [String: PersonField?] = [:]
+    private var cache: [String: (PersonField?, String)] = [:]
     var unmapped: [String: Int] = [:]
 
-    init(mapping: RegistrationMapping, zone: Zone, knownSessions: Set<String>?, serialDates1904: Bool, displayPath: String) {
+    init(
+        mapping: RegistrationMapping, zone: Zone, knownSessions: Set<String>?, serialDates1904: Bool,
+        displayPath: String, spaceSeparatedLists: Bool
+    ) {
+        self.spaceSeparatedLists = spaceSeparatedLists
         self.mapping = mapping
         self.zone = mapping.zone ?? zone
         self.knownSessions = knownSessions
@@ -90,13 +96,13 @@ struct RecordNormaliser {
         self.displayPath = displayPath
     }
 
-    mutating func field(_ path: String) -> PersonField? {
+    /// The field of a column or path, and the path without repeat indexes (`persons[2]/email` → `persons/email`).
+    mutating func field(_ path: String) -> (PersonField?, String) {
         if let cached = cache[path] { return cached }
-        // Repeat indexes (`persons[2]/email`) map like the unindexed path.
         let plain = path.contains("[") ? path.replacing(#/\[\d+\]/#, with: "") : path
-        let f = mapping.field(for: plain)
-        cache[path] = f
-        return f
+        let resolved = (mapping.field(for: plain), plain)
+        cache[path] = resolved
+        return resolved
     }
 
     /// The person, or the problems that make the record invalid.
@@ -106,7 +112,8 @@ struct RecordNormaliser {
     }
 
     mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
-        let recordID = Normalise.text(record.recordID ?? "") ?? "record \(ordinal)"
+        let fallbackID = spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)"
+        let recordID = Normalise.text(record.recordID ?? "") ?? fallbackID
         let location = "\(displayPath):\(record.sourceLine)"
         var problems: [BadRecord] = []
         func bad(_ field: PersonField, _ reason: String) {
@@ -114,8 +121,9 @@ struct RecordNormaliser {
         }
         var values: [PersonField: String] = [:]
         for (path, raw) in record.fields {
-            guard let f = field(path) else {
-                if Normalise.text(raw) != nil { unmapped[path, default: 0] += 1 }
+            let (mapped, plain) = field(path)
+            guard let f = mapped else {
+                if Normalise.text(raw) != nil { unmapped[plain, default: 0] += 1 }
                 continue
             }
             if f == .ignore { continue }
@@ -130,12 +138,12 @@ struct RecordNormaliser {
         } else if p.givenName != nil || p.familyName != nil {
             p.name = [p.givenName, p.familyName].compactMap { $0 }.joined(separator: " ")
         } else {
-            bad(.name, "missing (no name, given_name or family_name column answered)")
+            bad(.name, "a name (no name, given_name or family_name answer)")
         }
         if let raw = values[.email] {
-            if let email = Normalise.email(raw) { p.email = email } else { bad(.email, "not an email address") }
+            if let email = Normalise.email(raw) { p.email = email } else { bad(.email, "an email address such as name@example.org") }
         } else {
-            bad(.email, "missing (needed to tell people apart)")
+            bad(.email, "an email address (none given; it tells people apart)")
         }
         p.organisation = values[.organisation]
         p.city = values[.city]
@@ -161,8 +169,8 @@ struct RecordNormaliser {
             p.languages = codes
             if !unknown.isEmpty { bad(.languages, "language codes or names such as en, fr, English, français") }
         }
-        p.dietary = values[.dietary].map(Normalise.list) ?? []
-        p.accessibility = values[.accessibility].map(Normalise.list) ?? []
+        p.dietary = values[.dietary].map { Normalise.list($0, spaces: spaceSeparatedLists) } ?? []
+        p.accessibility = values[.accessibility].map { Normalise.list($0, spaces: spaceSeparatedLists) } ?? []
         for (f, keyPath) in [(PersonField.arrival, \ImportedPerson.arrival), (.departure, \.departure)] {
             guard let raw = values[f] else { continue }
             switch Normalise.instant(raw, zone: zone, serialDates1904: serialDates1904) {
@@ -174,7 +182,7 @@ struct RecordNormaliser {
         if let raw = values[.sessions] {
             for id in Normalise.list(raw) {
                 if let knownSessions, !knownSessions.contains(id) {
-                    bad(.sessions, "a session id of this workspace; `\(Self.safeID(id))` is unknown")
+                    bad(.sessions, "a session id of this workspace, found unknown `\(Self.safeID(id))`")
                 } else if !p.sessions.contains(id) {
                     p.sessions.append(id)
                 }

@@ -74,7 +74,7 @@ struct ImportRegistrations: ParsableCommand {
             var summary = ""
             for merge in report.merges { summary += "merged: \(merge)\n" }
             for column in report.unmappedColumns {
-                summary += "unmapped column: \(column.column) (answered in \(column.records) record(s)); map it or set it to `ignore`\n"
+                summary += "unmapped column: \(column.column) (\(column.records) answer(s)); map it or set it to `ignore`\n"
             }
             let invalid = Set(report.badRecords.map(\.location)).count
             summary += "\(report.format.rawValue): \(report.records) record(s), \(report.people) people, "

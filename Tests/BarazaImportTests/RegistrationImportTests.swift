@@ -1,0 +1,208 @@
+import BarazaChecks
+import BarazaModel
+import BarazaTestSupport
+import BarazaWorkspace
+import Foundation
+import Testing
+
+@testable import BarazaImport
+
+@Suite struct RegistrationImportTests {
+    @Test func odkExportIsNormalisedDeduplicatedAndLoadedByTheWorkspace() throws {
+        let ws = try scratchWorkspace()
+        let report = try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws).run(dryRun: false)
+        #expect(report.format == .odkInstances)
+        #expect(report.records == 4)
+        #expect(report.people == 2)
+        // Record 3 has `kwame.mensah[at]example.org`: refused, with line, record id and field, without the value.
+        #expect(report.badRecords.count == 1)
+        let bad = try #require(report.badRecords.first)
+        #expect(bad.location.hasSuffix("odk-inscriptions.xml:48"))
+        #expect(bad.record == "uuid:7b0c0a4e-0003-4000-8000-000000000003")
+        #expect(bad.field == "email")
+        #expect(!bad.description.contains("kwame"))
+        // Record 4 resubmits record 1 (email in another case): the later one wins, and the merge is reported.
+        #expect(report.merges.count == 1)
+        #expect(report.merges[0].kept.hasPrefix("uuid:7b0c0a4e-0004"))
+        #expect(report.merges[0].dropped.count == 1 && report.merges[0].dropped[0].hasPrefix("uuid:7b0c0a4e-0001"))
+        #expect(report.unmappedColumns.map(\.column) == ["accompagnants/nom_accompagnant", "remarques"])
+
+        let workspace = try load(ws)
+        #expect(workspace.people.count == 2)
+        let aminata = try #require(workspace.people.first { $0.email == "aminata.traore@example.org" })
+        #expect(aminata.name == "Aminata Traoré")
+        #expect(aminata.name.unicodeScalars.count == "Aminata Traore".unicodeScalars.count)  // NFC: é is one scalar
+        #expect(aminata.organisation == "Ville de Bamako")  // from the later submission
+        #expect(aminata.country == "ML")
+        #expect(aminata.consent.shareContact)
+        #expect(aminata.source == Provenance(file: "registrations/odk-inscriptions.xml", record: "uuid:7b0c0a4e-0004-4000-8000-000000000004"))
+        // 18:40 UTC is 20:40 in Kigali; 22:10+02:00 stays 22:10.
+        #expect(aminata.arrival?.instant == Instant(secondsSince1970: 1_805_740_800))
+        #expect(aminata.departure?.instant == Instant(secondsSince1970: 1_806_005_400))
+        let youssef = try #require(workspace.people.first { $0.email == "youssef.benali@example.net" })
+        #expect(youssef.name == "يوسف بن علي")
+        #expect(youssef.country == "MR")  // "Mauritanie"
+        #expect(youssef.languages.map(\.code) == ["ar", "fr"])
+        // Sign-ups reach the sessions, so capacity and language checks see them.
+        let workshop = try #require(workspace.sessions.first { $0.id.rawValue == "workshop-a" })
+        #expect(workshop.signUps.map(\.id.rawValue) == [youssef.id.rawValue])
+        // The raw export is kept byte for byte.
+        let kept = FileManager.default.contents(atPath: ws + "/registrations/odk-inscriptions.xml")
+        #expect(kept == FileManager.default.contents(atPath: fixture("odk-inscriptions.xml")))
+    }
+
+    @Test func reimportingTheSameExportChangesNothing() throws {
+        let ws = try scratchWorkspace()
+        let job = RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws)
+        _ = try job.run(dryRun: false)
+        let first = snapshot(ws)
+        _ = try job.run(dryRun: false)
+        #expect(snapshot(ws) == first)
+        // A second export joins the index; the first stays listed.
+        _ = try RegistrationImport(file: fixture("google-forms-fr.xlsx"), workspace: ws).run(dryRun: false)
+        let index = try String(contentsOfFile: ws + "/registrations.yaml", encoding: .utf8)
+        #expect(index.contains("registrations/odk-inscriptions.xml.people.yaml"))
+        #expect(index.contains("registrations/google-forms-fr.xlsx.people.yaml"))
+        #expect(try load(ws).people.count == 4)
+        let event = try String(contentsOfFile: ws + "/event.yaml", encoding: .utf8)
+        #expect(event.components(separatedBy: "registrations.yaml").count == 2)  // included once
+    }
+
+    @Test func dryRunAndStrictWriteNothing() throws {
+        let ws = try scratchWorkspace()
+        let before = snapshot(ws)
+        let report = try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws).run(dryRun: true)
+        #expect(report.people == 2)
+        #expect(snapshot(ws) == before)
+        #expect(throws: ImportError.self) {
+            try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws, strict: true).run(dryRun: false)
+        }
+        #expect(snapshot(ws) == before)
+    }
+
+    @Test func xlsxWithFrenchHeadersSharedStringsAndDateSerials() throws {
+        for (file, prefix) in [("google-forms-fr.xlsx", "google-forms-fr"), ("excel-mac-1904.xlsx", "excel-mac-1904")] {
+            let ws = try scratchWorkspace()
+            let report = try RegistrationImport(file: fixture(file), workspace: ws).run(dryRun: false)
+            #expect(report.format == .xlsx)
+            #expect(report.records == 3 && report.people == 2 && report.merges.count == 1)
+            #expect(report.unmappedColumns.map(\.column) == ["Commentaire"])
+            let people = try load(ws).people
+            let ngozi = try #require(people.first { $0.email == "ngozi.okafor@example.com" })
+            #expect(ngozi.id.rawValue == "\(prefix)-000001")
+            #expect(ngozi.roles == [.speaker])  // the later answer ("speaker") over "intervenante"
+            #expect(ngozi.country == "NG")
+            #expect(ngozi.dietary == ["vegetarian"])
+            // 46468.8125 (1900 system) or 45006.8125 (1904 system) is 2027-03-22 19:30 in Kigali.
+            #expect(ngozi.arrival?.instant == Instant(secondsSince1970: 1_805_736_600))
+            let jb = try #require(people.first { $0.email == "jean-baptiste.hounkpe@example.bj" })
+            #expect(jb.familyName == "Hounkpè" && jb.country == "BJ")
+        }
+    }
+
+    @Test func spreadsheetMLWithArabicNamesRichTextAndFreeTextNeeds() throws {
+        let ws = try scratchWorkspace()
+        let report = try RegistrationImport(file: fixture("spreadsheetml-inscriptions.xml"), workspace: ws).run(
+            dryRun: false)
+        #expect(report.format == .spreadsheetML)
+        #expect(report.people == 2)
+        #expect(report.unmappedColumns.map(\.column) == ["Taille de t-shirt"])
+        let people = try load(ws).people
+        #expect(people.map(\.name) == ["منصور حسين الناصر", "Célestine Houngbo"])
+        #expect(people[0].languages.map(\.code) == ["ar", "fr"])
+        #expect(people[0].country == "TN")
+        #expect(people[1].accessibility == ["fauteuil roulant"])  // free text is not split on spaces
+        #expect(people[1].source?.record == "row 3")
+    }
+
+    @Test func mappingFileTiesColumnsAndReportsItsOwnErrorsWithALine() throws {
+        let ws = try scratchWorkspace()
+        let mapping = try RegistrationMapping.load(path: fixture("odk-mapping.yaml"))
+        let report = try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws, mapping: mapping)
+            .run(dryRun: true)
+        #expect(report.unmappedColumns.isEmpty)
+        do {
+            _ = try RegistrationMapping.load(path: fixture("bad-mapping.yaml"))
+            Issue.record("expected a mapping error")
+        } catch {
+            #expect(error.description.contains("bad-mapping.yaml:2:"))
+            #expect(error.description.contains("e_mail") == false)
+            #expect(error.description.contains("given_name"))
+        }
+    }
+
+    @Test func defaultNamesMatchCaseAccentsAndSpacesLoosely() {
+        let mapping = RegistrationMapping()
+        #expect(mapping.field(for: "ADRESSE E-MAIL") == .email)
+        #expect(mapping.field(for: "Courriel") == .email)
+        #expect(mapping.field(for: "Prénom") == .givenName)
+        #expect(mapping.field(for: "prenom") == .givenName)
+        #expect(mapping.field(for: "Nom") == .familyName)
+        #expect(mapping.field(for: "full_name") == .name)
+        #expect(mapping.field(for: "Structure") == .organisation)
+        #expect(mapping.field(for: " Ville ") == .city)
+        #expect(mapping.field(for: "Pays") == .country)
+        #expect(mapping.field(for: "grp_contact/email") == .email)
+        #expect(mapping.field(for: "meta/instanceID") == .recordID)
+        #expect(mapping.field(for: "Pointure") == nil)
+    }
+
+    @Test func normalisationOfCountriesEmailsInstantsAndText() throws {
+        #expect(Normalise.country("Côte d'Ivoire") == "CI")
+        #expect(Normalise.country("cote d ivoire") == "CI")
+        #expect(Normalise.country("Sénégal") == "SN")
+        #expect(Normalise.country("Senegal") == "SN")
+        #expect(Normalise.country("Rwanda") == "RW")
+        #expect(Normalise.country("Bénin") == "BJ")
+        #expect(Normalise.country("Mozambique") == "MZ")
+        #expect(Normalise.country("Maroc") == "MA")
+        #expect(Normalise.country("rw") == "RW")
+        #expect(Normalise.country("Atlantis") == nil)
+        #expect(Normalise.email("  Awa.Diallo@Example.SN ") == "awa.diallo@example.sn")
+        #expect(Normalise.email("awa@localhost") == nil)
+        #expect(Normalise.email("a b@example.org") == nil)
+        #expect(Normalise.text("  Ama\u{0301}  Mensah\n") == "Amá Mensah")
+        let kigali = try #require(Zone(identifier: "Africa/Kigali"))
+        let expected = Instant(secondsSince1970: 1_805_740_800)  // 2027-03-22T18:40Z
+        for text in [
+            "2027-03-22T18:40:00.000Z", "2027-03-22T21:40:00.000+03", "2027-03-22T21:40:00+03:00",
+            "2027-03-22T20:40", "2027-03-22 20:40:00",
+        ] {
+            #expect(try Normalise.instant(text, zone: kigali).get() == expected, "\(text)")
+        }
+        let paris = try #require(Zone(identifier: "Europe/Paris"))
+        #expect(throws: Normalise.InstantProblem.nonexistentLocalTime) {
+            try Normalise.instant("2027-03-28T02:30", zone: paris).get()
+        }
+    }
+
+    @Test func emailAlreadyInTheWorkspaceIsSkippedAndReported() throws {
+        let ws = try scratchWorkspace()
+        let people = """
+            people:
+              - { id: aminata, name: Aminata Traoré, email: aminata.traore@example.org }
+
+            """
+        _ = try write(people, to: "people.yaml", in: ws)
+        var event = try String(contentsOfFile: ws + "/event.yaml", encoding: .utf8)
+        event += "  - people.yaml\n"
+        try Data(event.utf8).write(to: URL(fileURLWithPath: ws + "/event.yaml"))
+        let report = try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws).run(dryRun: false)
+        #expect(report.people == 1)
+        #expect(report.alreadyInWorkspace.count == 2)
+        #expect(try load(ws).people.count == 2)
+    }
+
+    @Test func theCommandLineImportsAndReports() throws {
+        let ws = try scratchWorkspace()
+        let run = try runBaraza(["import", "registrations", fixture("odk-inscriptions.xml"), "--into", ws])
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.contains("odk-inscriptions.xml:48: warning: record uuid:7b0c0a4e-0003"))
+        #expect(!run.stderr.contains("kwame"))
+        #expect(run.stdout.contains("4 record(s), 2 people, 1 merge(s), 1 invalid record(s) skipped"))
+        let check = try runBaraza(["check", ws])
+        #expect(check.exitCode == 0)
+        let hostile = try runBaraza(["import", "registrations", ws + "/event.yaml", "--into", ws])
+        #expect(hostile.exitCode == 2)
+    }
+}
