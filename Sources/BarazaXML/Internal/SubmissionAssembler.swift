@@ -145,7 +145,9 @@ struct SubmissionAssembler {
     private mutating func pathID(parentPath: Int32, nameID: Int32, index: Int32) -> Int32 {
         let packed: UInt64? =
             parentPath < 0x7F_FFFF && nameID < 0xFF_FFFF && index < 0xFFFF
-            ? (UInt64(UInt32(parentPath + 1)) << 40) | (UInt64(UInt32(nameID)) << 16) | UInt64(UInt32(index)) : nil
+            // Bit 63 keeps the key from ever being 0, which the table reserves for empty slots.
+            ? (1 << 63) | (UInt64(UInt32(parentPath + 1)) << 40) | (UInt64(UInt32(nameID)) << 16)
+                | UInt64(UInt32(index)) : nil
         if let packed, let known = pathIDs.value(for: packed) { return known }
         let name = names[Int(nameID)]
         let parentText = parentPath >= 0 ? paths[Int(parentPath)] + "/" : ""
