@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check clean
+.PHONY: setup build release run test bench-check bench-import clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +25,11 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+bench-import: setup
+	$(SWIFT) build -c release --product baraza
+	$(SWIFT) build -c release --product xml-bench
+	python3 bench/import_bench.py
 
 clean:
 	rm -rf .build

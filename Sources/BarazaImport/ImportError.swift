@@ -17,6 +17,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     /// Writing the workspace failed; nothing was changed.
     case write(path: String, reason: String)
 
+    /// `file:line:column: message` where the problem has a place.
     public var description: String {
         switch self {
         case .source(let error): return error.description

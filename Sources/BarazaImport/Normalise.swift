@@ -4,22 +4,41 @@ import Foundation
 
 /// Normalisation of untrusted form values: trimming, Unicode NFC, emails, countries, languages, instants.
 public enum Normalise {
-    /// Trimmed, inner whitespace runs collapsed to one space, Unicode NFC; nil when nothing is left.
+    /// Trimmed, inner whitespace runs collapsed to one space, control characters dropped, Unicode NFC; nil when
+    /// nothing is left.
     public static func text(_ raw: String) -> String? {
-        let nfc = raw.precomposedStringWithCanonicalMapping
-        var out = ""
-        out.reserveCapacity(nfc.utf8.count)
+        // Fast path: printable ASCII with single inner spaces is already normal (ASCII is NFC).
+        var clean = true
+        var previousWasSpace = true
+        for byte in raw.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F || (byte == 0x20 && previousWasSpace) {
+                clean = false
+                break
+            }
+            previousWasSpace = byte == 0x20
+        }
+        if clean && !previousWasSpace { return raw }
+        let nfc = raw.utf8.contains(where: { $0 >= 0x80 }) ? raw.precomposedStringWithCanonicalMapping : raw
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in nfc {
-            if ch.isWhitespace || ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+        for scalar in nfc.unicodeScalars {
+            let isSpaceOrControl: Bool
+            if scalar.value < 0x80 {
+                isSpaceOrControl = scalar.value <= 0x20 || scalar.value == 0x7F
+            } else {
+                isSpaceOrControl =
+                    scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                    || scalar.properties.generalCategory == .format && scalar.value == 0xFEFF
+            }
+            if isSpaceOrControl {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(ch)
+                out.append(scalar)
             }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : String(out)
     }
 
     /// A key for matching names loosely: lower case, accents and punctuation removed (`Adresse e-mail` →

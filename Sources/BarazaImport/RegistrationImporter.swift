@@ -13,6 +13,7 @@ public struct BadRecord: Sendable, Hashable, CustomStringConvertible {
     /// What was wrong, as what was expected.
     public var reason: String
 
+    /// `file:line: record <id>: <field>: <reason>`.
     public var description: String { "\(location): record \(record): \(field): \(reason)" }
 }
 
@@ -25,6 +26,7 @@ public struct Merge: Sendable, Hashable, CustomStringConvertible {
     /// The records dropped in its favour.
     public var dropped: [String]
 
+    /// One line naming the person id and the records kept and dropped.
     public var description: String {
         "person \(person): kept \(kept), dropped \(dropped.joined(separator: ", ")) (same email, latest submission wins)"
     }

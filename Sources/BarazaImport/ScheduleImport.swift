@@ -5,8 +5,11 @@ import Foundation
 
 /// What a schedule import wrote.
 public struct ScheduleReport: Sendable {
+    /// Sessions written.
     public var sessions = 0
+    /// Rooms written.
     public var rooms = 0
+    /// Speakers written as people.
     public var people = 0
     /// Events left out, as `file:line: reason`.
     public var skipped: [String] = []
@@ -20,12 +23,16 @@ public struct ScheduleReport: Sendable {
 /// schedule's rooms, the speakers as people, the events as sessions), included from `event.yaml`; the raw file is
 /// kept beside it. Written atomically; importing the same file again changes nothing.
 public struct ScheduleImport {
+    /// The schedule.xml to read.
     public var file: String
+    /// The workspace folder.
     public var workspace: String
     /// Zone for a schedule that names none (`time_zone_name`); default: the workspace's event zone.
     public var fallbackZone: Zone?
+    /// Parser limits.
     public var limits: XMLLimits
 
+    /// Creates an import.
     public init(file: String, workspace: String, fallbackZone: Zone? = nil, limits: XMLLimits = .default) {
         self.file = file
         self.workspace = workspace
@@ -33,6 +40,7 @@ public struct ScheduleImport {
         self.limits = limits
     }
 
+    /// The folder, relative to the workspace, that keeps the raw schedule and its YAML.
     public static let folder = "schedule"
 
     /// Reads the schedule and writes it into the workspace (unless `dryRun`).

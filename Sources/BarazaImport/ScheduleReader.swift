@@ -6,13 +6,21 @@ import Foundation
 public struct Schedule: Sendable {
     /// One `<event>`.
     public struct Event: Sendable {
+        /// `event@id` (or `@guid`).
         public var id: String
+        /// The title, normalised.
         public var title: String
+        /// The parent `room@name`.
         public var room: String
+        /// The start instant.
         public var start: Instant
+        /// The duration in minutes.
         public var minutes: Int
+        /// The first language given, when it is a known code or name.
         public var language: Language?
+        /// `event/type` (lecture, workshop...).
         public var type: String?
+        /// `event/track`.
         public var track: String?
         /// Persons as (id or guid, name).
         public var persons: [(key: String, name: String)]
@@ -20,14 +28,19 @@ public struct Schedule: Sendable {
         public var line: Int
     }
 
+    /// `conference/title`.
     public var title: String?
+    /// `conference/acronym`.
     public var acronym: String?
     /// `conference/time_zone_name`, when given.
     public var zone: Zone?
+    /// The first `day@date`.
     public var firstDay: LocalDate?
+    /// The last `day@date`.
     public var lastDay: LocalDate?
     /// Room names in order of first appearance.
     public var rooms: [String] = []
+    /// The events in file order.
     public var events: [Event] = []
     /// Events that could not be placed (no start, bad duration), as `file:line: reason`.
     public var skipped: [String] = []

@@ -70,7 +70,11 @@ public final class ODKSubmissionReader {
                     return assembler.finishRecord(sourceLine: recordLine)
                 }
             case .text, .cdata, .whitespace:
-                if inRecord { assembler.text(reader.rawText) }
+                if inRecord {
+                    // A record starting past line 65,535 is located by its first character data instead.
+                    if recordLine == 0 { recordLine = reader.line }
+                    assembler.text(reader.rawText)
+                }
             }
         }
         return nil

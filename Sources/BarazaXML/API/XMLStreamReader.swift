@@ -174,9 +174,13 @@ public final class XMLStreamReader {
     public var depth: Int { Int(xmlTextReaderDepth(reader)) }
 
     /// The line libxml2 recorded for the current node, 0 when unknown.
+    ///
+    /// Elements keep their line in 16 bits: past line 65,535 an element start reads 0 (unknown) until libxml2 can
+    /// recover it from parsed children, which streaming has not seen yet. Text nodes always know their line.
     public var line: Int {
         guard hasNode, let node = xmlTextReaderCurrentNode(reader) else { return 0 }
-        return Int(xmlGetLineNo(node))
+        let number = Int(xmlGetLineNo(node))
+        return number >= 65_535 && currentKind == .elementStart ? 0 : max(number, 0)
     }
 
     /// Whether the current element start was written `<a/>` (its end follows immediately).

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Times `baraza import registrations` (release build) on generated registration exports, side by side with
+the libxml2 parsing floor (`xmllint --stream`) and the streaming ODK reader alone (`xml-bench`).
+
+    make bench-import            # or: python3 bench/import_bench.py [--runs 3] [--presets medium,large]
+
+Workloads come from /work/shared/bench/gen_workload.py (deterministic; cached under the temp folder). Each run
+imports into a fresh workspace made with `baraza init --from-schedule <the workload's schedule.xml>`, so session
+sign-ups are validated. Prints per preset the median wall time over the runs and the largest peak resident memory
+(/usr/bin/time -v). Runs outside the test suite.
+"""
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--runs", type=int, default=3)
+ap.add_argument("--presets", default="medium,large")
+ap.add_argument("--generator", default="/work/shared/bench/gen_workload.py")
+a = ap.parse_args()
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+baraza = os.path.join(root, ".build/release/baraza")
+bench = os.path.join(root, ".build/release/xml-bench")
+for tool in (baraza, bench):
+    if not os.path.exists(tool):
+        sys.exit("build first: swift build -c release --product baraza && swift build -c release --product xml-bench")
+xmllint = shutil.which("xmllint") or sys.exit("xmllint is missing (apt-get install libxml2-utils)")
+
+
+def timed(cmd, cwd=None):
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, cwd=cwd)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", p.stderr).group(1)
+    parts = [float(x) for x in wall.split(":")]
+    seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return seconds, peak, p
+
+
+def measure(make_cmd, prepare=None):
+    times, peaks, last = [], [], None
+    for _ in range(a.runs):
+        if prepare:
+            prepare()
+        t, m, last = timed(make_cmd())
+        if last.returncode != 0:
+            sys.exit(f"failed ({last.returncode}): {' '.join(make_cmd())}\n{last.stderr[-2000:]}")
+        times.append(t)
+        peaks.append(m)
+    return statistics.median(times), max(peaks), last
+
+
+print(f"registration import, release build, median of {a.runs} runs, peak RSS = max over runs")
+print(f"{'workload':10s} {'file':>8s} {'records':>8s}   {'baraza import':>24s}   {'xml-bench (reader)':>24s}   {'xmllint --stream':>24s}")
+for preset in a.presets.split(","):
+    work = os.path.join(tempfile.gettempdir(), f"baraza-import-bench-{preset}")
+    xml = os.path.join(work, "registrations.xml")
+    if not os.path.exists(xml):
+        subprocess.run([sys.executable, a.generator, "--out", work, "--preset", preset], check=True,
+                       stdout=subprocess.DEVNULL)
+    size = os.path.getsize(xml) / 1e6
+    ws = os.path.join(work, "ws")
+
+    def fresh():
+        shutil.rmtree(ws, ignore_errors=True)
+        subprocess.run([baraza, "init", ws, "--from-schedule", os.path.join(work, "schedule.xml")], check=True,
+                       capture_output=True)
+
+    t_imp, m_imp, p = measure(lambda: [baraza, "import", "registrations", xml, "--into", ws], prepare=fresh)
+    summary = p.stdout.strip().splitlines()[-2]
+    t_rd, m_rd, p_rd = measure(lambda: [bench, xml])
+    records = re.search(r"records: (\d+)", p_rd.stdout).group(1)
+    t_fl, m_fl, _ = measure(lambda: [xmllint, "--stream", "--noout", xml])
+    print(f"{preset:10s} {size:6.1f}MB {records:>8s}   {t_imp:8.2f} s {m_imp:8.1f} MB   "
+          f"{t_rd:8.2f} s {m_rd:8.1f} MB   {t_fl:8.2f} s {m_fl:8.1f} MB")
+    print(f"{'':10s} import: {summary}")
