@@ -13,6 +13,8 @@ struct WorkspaceFiles {
         case text(String, to: String)
         /// Add `item` to `event.yaml`'s top-level `include:` list, keeping everything else as written.
         case eventInclude(String)
+        /// Write a file through a buffered writer (bounded memory, whatever its size).
+        case stream(to: String, (inout StagedWriter) throws -> Void)
     }
 
     func commit(_ changes: [Change]) throws(ImportError) {
@@ -40,6 +42,27 @@ struct WorkspaceFiles {
                 case .text(let text, let to):
                     relative = to
                     data = Data(text.utf8)
+                case .stream(let to, let body):
+                    let destination = path(to)
+                    let temporary = try prepare(destination, createdFolders: &createdFolders)
+                    guard fm.createFile(atPath: temporary, contents: nil),
+                        let handle = FileHandle(forWritingAtPath: temporary)
+                    else { throw ImportError.write(path: to, reason: "cannot create a temporary file") }
+                    staged.append((temporary, destination))
+                    var writer = StagedWriter(handle: handle)
+                    do {
+                        try body(&writer)
+                        try writer.flush()
+                        try handle.close()
+                    } catch {
+                        try? handle.close()
+                        throw error
+                    }
+                    if Self.sameContents(temporary, destination) {
+                        staged.removeLast()
+                        try? fm.removeItem(atPath: temporary)
+                    }
+                    continue
                 case .eventInclude(let item):
                     relative = "event.yaml"
                     let current = try String(contentsOfFile: path(relative), encoding: .utf8)
@@ -141,5 +164,28 @@ struct WorkspaceFiles {
         }
         lines.insert("\(indent)- \(item)", at: last + 1)
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Buffers UTF-8 text and hands it to a staged temporary file 256 KiB at a time.
+struct StagedWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 18
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }
