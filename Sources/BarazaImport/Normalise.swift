@@ -45,8 +45,10 @@ public enum Normalise {
     /// `adresseemail`, `Prénom` → `prenom`).
     public static func key(_ raw: String) -> String {
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
-            .lowercased()
+        return String(
+            String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        )
+        .lowercased()
     }
 
     /// A lower-cased email address, or nil when `raw` is not one (one `@`, a dotted domain, no spaces).
@@ -130,8 +132,9 @@ public enum Normalise {
 
     /// An instant from ISO 8601 text (`2022-11-20T07:55:00.000+03:00`, `…+03`, `…Z`, `2022-11-20 07:55`) or a
     /// spreadsheet serial number. A reading without an offset is taken in `zone`.
-    public static func instant(_ raw: String, zone: Zone, serialDates1904: Bool = false) -> Result<Instant, InstantProblem>
-    {
+    public static func instant(_ raw: String, zone: Zone, serialDates1904: Bool = false) -> Result<
+        Instant, InstantProblem
+    > {
         guard var text = text(raw) else { return .failure(.unreadable) }
         if let serial = Double(text), serial > 0, serial < 2_958_466,
             let iso = SerialDate.isoString(serial: serial, date1904: serialDates1904)

@@ -1,6 +1,9 @@
 /// A person attribute a form column or element path can be mapped to.
 public enum PersonField: String, CaseIterable, Sendable, Hashable {
-    case name, givenName = "given_name", familyName = "family_name", email, organisation, city, country
+    case name
+    case givenName = "given_name"
+    case familyName = "family_name"
+    case email, organisation, city, country
     case timezone, role, languages, dietary, accessibility, arrival, departure, sessions, consent
     case consentPhotos = "consent_photos"
     /// When the record was submitted (deduplication keeps the latest).

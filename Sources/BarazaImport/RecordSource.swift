@@ -7,7 +7,8 @@ enum RecordSource {
     case table(FormTable)
 
     /// Detects the format of `path` from its first bytes and root element.
-    static func open(path: String, limits: XMLLimits, archiveLimits: ArchiveLimits) throws(ImportError) -> RecordSource {
+    static func open(path: String, limits: XMLLimits, archiveLimits: ArchiveLimits) throws(ImportError) -> RecordSource
+    {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(path: path, reason: "no such file or not readable")
         }
@@ -46,7 +47,7 @@ enum RecordSource {
     }
 
     /// Calls `body` with each record in file order (records are numbered from 1).
-    func forEach(_ body: (Int, FormRecord) throws(ImportError) -> Void) throws(ImportError) {
+    func eachRecord(_ body: (Int, FormRecord) throws(ImportError) -> Void) throws(ImportError) {
         switch self {
         case .odk(let path, let limits):
             do {

@@ -82,7 +82,7 @@ public struct RegistrationImport {
         }
         var byEmail: [String: Entry] = [:]
         var records = 0
-        try source.forEach { (ordinal, record) throws(ImportError) in
+        try source.eachRecord { (ordinal, record) throws(ImportError) in
             records = ordinal
             switch normaliser.person(record, ordinal: ordinal) {
             case .invalid(let problems):
@@ -130,7 +130,8 @@ public struct RegistrationImport {
             let id = "\(prefix)-\(Self.pad(entry.firstOrdinal))"
             winners[entry.ordinal] = id
             if !entry.dropped.isEmpty {
-                report.merges.append(Merge(person: id, kept: "\(entry.recordID) (\(entry.location))", dropped: entry.dropped))
+                report.merges.append(
+                    Merge(person: id, kept: "\(entry.recordID) (\(entry.location))", dropped: entry.dropped))
             }
         }
         byEmail = [:]
@@ -148,7 +149,7 @@ public struct RegistrationImport {
         let peopleYAML: WorkspaceFiles.Change = .stream(to: peopleRelative) { (out: inout StagedWriter) throws in
             try out.write(header)
             var person = ""
-            try source.forEach { (ordinal, record) throws(ImportError) in
+            try source.eachRecord { (ordinal, record) throws(ImportError) in
                 guard let id = winners[ordinal], case .person(let p) = normaliser.person(record, ordinal: ordinal)
                 else { return }
                 person.removeAll(keepingCapacity: true)
@@ -160,7 +161,8 @@ public struct RegistrationImport {
         let writer = WorkspaceFiles(root: workspace)
         var index = Self.existingIndex(in: workspace)
         index.insert(peopleRelative)
-        var indexText = "# Registration exports imported into this workspace (written by `baraza import registrations`).\n"
+        var indexText =
+            "# Registration exports imported into this workspace (written by `baraza import registrations`).\n"
         indexText += "include:\n" + index.sorted().map { "  - \($0)\n" }.joined()
         try writer.commit([
             .copy(from: file, to: rawRelative),

@@ -143,14 +143,20 @@ struct RecordNormaliser {
             bad(.name, "a name (no name, given_name or family_name answer)")
         }
         if let raw = values[.email] {
-            if let email = Normalise.email(raw) { p.email = email } else { bad(.email, "an email address such as name@example.org") }
+            if let email = Normalise.email(raw) {
+                p.email = email
+            } else {
+                bad(.email, "an email address such as name@example.org")
+            }
         } else {
             bad(.email, "an email address (none given; it tells people apart)")
         }
         p.organisation = values[.organisation]
         p.city = values[.city]
         if let raw = values[.country] {
-            if let code = Normalise.country(raw) { p.country = code } else {
+            if let code = Normalise.country(raw) {
+                p.country = code
+            } else {
                 bad(.country, "a country name (English or French) or an ISO 3166 code")
             }
         }

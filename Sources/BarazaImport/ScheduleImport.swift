@@ -51,7 +51,8 @@ public struct ScheduleImport {
         }
         let schedule: Schedule
         do {
-            schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
+            schedule = try ScheduleReader.read(
+                contentsOf: file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
         } catch let error as XMLImportError {
             throw .source(error)
         } catch {
@@ -60,10 +61,13 @@ public struct ScheduleImport {
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(Self.folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"
-        let (yaml, report) = Self.render(schedule, eventZone: loaded.event.zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
+        let (yaml, report) = Self.render(
+            schedule, eventZone: loaded.event.zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
         // Ids already used by other files of the workspace would make it fail to load.
         let own = (workspace as NSString).appendingPathComponent(yamlRelative)
-        func isOwn(_ location: BarazaModel.SourceLocation) -> Bool { location.file.hasSuffix(yamlRelative) || location.file == own }
+        func isOwn(_ location: BarazaModel.SourceLocation) -> Bool {
+            location.file.hasSuffix(yamlRelative) || location.file == own
+        }
         let taken = Set(loaded.sessions.filter { !isOwn($0.location) }.map(\.id.rawValue))
         if let clash = report.sessionIDs.first(where: taken.contains) {
             throw .workspace("session id `\(clash)` from \(file) is already used in the workspace")
@@ -84,7 +88,11 @@ public struct ScheduleImport {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
         for ch in folded {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
+            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                out.append(ch)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
             if out.count >= 40 { break }
         }
         while out.hasSuffix("-") { out.removeLast() }
@@ -250,7 +258,9 @@ extension ScheduleImport {
             throw .workspace("\(directory) already holds a workspace (event.yaml); use `baraza import schedule`")
         }
         let schedule: Schedule
-        do { schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone, limits: limits) } catch let error as XMLImportError {
+        do {
+            schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone, limits: limits)
+        } catch let error as XMLImportError {
             throw .source(error)
         } catch {
             throw .unreadable(path: file, reason: "\(error)")
@@ -259,7 +269,8 @@ extension ScheduleImport {
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"
-        let (yaml, rendered) = render(schedule, eventZone: zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
+        let (yaml, rendered) = render(
+            schedule, eventZone: zone, prefix: RegistrationImport.idPrefix(name), source: rawRelative)
         let createdRoot = !fm.fileExists(atPath: directory)
         if createdRoot {
             do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {

@@ -133,10 +133,14 @@ public enum ScheduleReader {
                         case .success(let instant) = Normalise.instant(date, zone: zone())
                     {
                         start = instant
-                    } else if let day = dayDate, let time = event["start"].flatMap({ LocalTime($0.trimmingCharacters(in: .whitespaces)) }) {
+                    } else if let day = dayDate,
+                        let time = event["start"].flatMap({ LocalTime($0.trimmingCharacters(in: .whitespaces)) })
+                    {
                         var date = day
                         if let dayStart = dayStartTime, time < dayStart { date = day.adding(days: 1) }
-                        if case .success(let instant) = WallTime(local: LocalDateTime(date: date, time: time), zone: zone()).resolve() {
+                        if case .success(let instant) = WallTime(
+                            local: LocalDateTime(date: date, time: time), zone: zone()
+                        ).resolve() {
                             start = instant
                         }
                     }

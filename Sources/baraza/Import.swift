@@ -68,13 +68,18 @@ struct ImportRegistrations: ParsableCommand {
                 file: file, workspace: into, mapping: map ?? RegistrationMapping(), strict: strict)
             let report = try job.run(dryRun: dryRun, knownRuleIDs: Checker.ruleIDs)
             var out = ""
-            for bad in report.badRecords { out += "\(bad.location): warning: record \(bad.record): \(bad.field): expected \(bad.reason)\n" }
-            for skipped in report.alreadyInWorkspace { out += "\(skipped.location): warning: record \(skipped.record): \(skipped.field): \(skipped.reason)\n" }
+            for bad in report.badRecords {
+                out += "\(bad.location): warning: record \(bad.record): \(bad.field): expected \(bad.reason)\n"
+            }
+            for skipped in report.alreadyInWorkspace {
+                out += "\(skipped.location): warning: record \(skipped.record): \(skipped.field): \(skipped.reason)\n"
+            }
             FileHandle.standardError.write(Data(out.utf8))
             var summary = ""
             for merge in report.merges { summary += "merged: \(merge)\n" }
             for column in report.unmappedColumns {
-                summary += "unmapped column: \(column.column) (\(column.records) answer(s)); map it or set it to `ignore`\n"
+                summary +=
+                    "unmapped column: \(column.column) (\(column.records) answer(s)); map it or set it to `ignore`\n"
             }
             let invalid = Set(report.badRecords.map(\.location)).count
             summary += "\(report.format.rawValue): \(report.records) record(s), \(report.people) people, "

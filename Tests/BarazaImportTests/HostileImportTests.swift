@@ -28,7 +28,10 @@ import ZIPFoundation
             "<!DOCTYPE d [<!ENTITY % f SYSTEM \"file:///etc/hostname\"><!ENTITY % w \"<!ENTITY l '%f;'>\">%w;]><d id=\"f\">&l;</d>",
             "entit"
         ),
-        ("external-dtd.xml", "<?xml version=\"1.0\"?><!DOCTYPE d SYSTEM \"http://127.0.0.1:9/x.dtd\"><d id=\"f\"/>", "DTD"),
+        (
+            "external-dtd.xml", "<?xml version=\"1.0\"?><!DOCTYPE d SYSTEM \"http://127.0.0.1:9/x.dtd\"><d id=\"f\"/>",
+            "DTD"
+        ),
         (
             "billion-laughs.xml",
             "<!DOCTYPE d [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY e \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><d id=\"f\"><full_name>&e;</full_name></d>",
@@ -90,7 +93,9 @@ import ZIPFoundation
         let folder = try scratchFolder()
         let path = (folder as NSString).appendingPathComponent("bomb.xlsx")
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        try addEntry(archive, "xl/workbook.xml", Data("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".utf8))
+        try addEntry(
+            archive, "xl/workbook.xml",
+            Data("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".utf8))
         // 64 MB of spaces inside an element: about 64 KB compressed.
         let size = 64 << 20
         try archive.addEntry(
@@ -127,12 +132,15 @@ import ZIPFoundation
     // MARK: Helpers
 
     func addEntry(_ archive: Archive, _ name: String, _ data: Data) throws {
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate)
+        {
             (position: Int64, size: Int) in data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
 
-    func expectRefused(_ file: String, mentioning word: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    func expectRefused(
+        _ file: String, mentioning word: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    )
         throws
     {
         let ws = try scratchWorkspace()

@@ -35,7 +35,10 @@ import Testing
         #expect(aminata.organisation == "Ville de Bamako")  // from the later submission
         #expect(aminata.country == "ML")
         #expect(aminata.consent.shareContact)
-        #expect(aminata.source == Provenance(file: "registrations/odk-inscriptions.xml", record: "uuid:7b0c0a4e-0004-4000-8000-000000000004"))
+        #expect(
+            aminata.source
+                == Provenance(
+                    file: "registrations/odk-inscriptions.xml", record: "uuid:7b0c0a4e-0004-4000-8000-000000000004"))
         // 18:40 UTC is 20:40 in Kigali; 22:10+02:00 stays 22:10.
         #expect(aminata.arrival?.instant == Instant(secondsSince1970: 1_805_740_800))
         #expect(aminata.departure?.instant == Instant(secondsSince1970: 1_806_005_400))
@@ -75,7 +78,8 @@ import Testing
         #expect(report.people == 2)
         #expect(snapshot(ws) == before)
         #expect(throws: ImportError.self) {
-            try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws, strict: true).run(dryRun: false)
+            try RegistrationImport(file: fixture("odk-inscriptions.xml"), workspace: ws, strict: true).run(
+                dryRun: false)
         }
         #expect(snapshot(ws) == before)
     }

@@ -20,13 +20,22 @@ import Testing
     }
 
     static let schedules: [Expected] = [
-        Expected(file: "mttcrsp-fosdem-2025.schedule.xml", zone: "Europe/Brussels", sessions: 943, pairs: 1, people: ["johan@linaker.se"]),
-        Expected(file: "mttcrsp-fosdem-2026.schedule.xml", zone: "Europe/Brussels", sessions: 883, pairs: 1, people: ["Alexander Zaitsev"]),
-        Expected(file: "eventfahrplan-39c3-20251206.schedule.xml", zone: "Europe/Berlin", sessions: 215, pairs: 6, people: ["elzbeth", "ghenny (She / Her)"]),
-        Expected(file: "eventfahrplan-38c3.schedule.xml", zone: "Europe/Berlin", sessions: 1_007, pairs: 140, people: nil),
-        Expected(file: "giggity-36c3-merged.schedule.xml", zone: "Europe/Berlin", sessions: 1_349, pairs: 64, people: nil),
+        Expected(
+            file: "mttcrsp-fosdem-2025.schedule.xml", zone: "Europe/Brussels", sessions: 943, pairs: 1,
+            people: ["johan@linaker.se"]),
+        Expected(
+            file: "mttcrsp-fosdem-2026.schedule.xml", zone: "Europe/Brussels", sessions: 883, pairs: 1,
+            people: ["Alexander Zaitsev"]),
+        Expected(
+            file: "eventfahrplan-39c3-20251206.schedule.xml", zone: "Europe/Berlin", sessions: 215, pairs: 6,
+            people: ["elzbeth", "ghenny (She / Her)"]),
+        Expected(
+            file: "eventfahrplan-38c3.schedule.xml", zone: "Europe/Berlin", sessions: 1_007, pairs: 140, people: nil),
+        Expected(
+            file: "giggity-36c3-merged.schedule.xml", zone: "Europe/Berlin", sessions: 1_349, pairs: 64, people: nil),
         Expected(file: "giggity-debconf23.pentabarf.xml", zone: "Asia/Kolkata", sessions: 117, pairs: 0, people: []),
-        Expected(file: "giggity-fosdem-2021.schedule.xml", zone: "Europe/Brussels", sessions: 773, pairs: 0, people: []),
+        Expected(
+            file: "giggity-fosdem-2021.schedule.xml", zone: "Europe/Brussels", sessions: 773, pairs: 0, people: []),
     ]
 
     @Test(arguments: schedules)
@@ -35,7 +44,8 @@ import Testing
         let ws = (root as NSString).appendingPathComponent("ws")
         let file = sharedData.appendingPathComponent("schedules/\(expected.file)").path
         let zone = try #require(Zone(identifier: expected.zone))
-        let report = try ScheduleImport.initialise(directory: ws, schedule: file, eventID: "imported", fallbackZone: zone)
+        let report = try ScheduleImport.initialise(
+            directory: ws, schedule: file, eventID: "imported", fallbackZone: zone)
         #expect(report.sessions == expected.sessions)
         let workspace = try load(ws)
         #expect(workspace.sessions.count == expected.sessions)

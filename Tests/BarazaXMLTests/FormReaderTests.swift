@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func odkGroupsInsideRepeatsAndSelectMultiplesInsideRepeats() throws {
-        let groups = try ODKSubmissionReader.readTable(contentsOf: sample("instances/ona-groups-in-repeats.instance.xml"))
+        let groups = try ODKSubmissionReader.readTable(
+            contentsOf: sample("instances/ona-groups-in-repeats.instance.xml"))
         #expect(groups.records[0].value("children[2]/immunization/immunization_received") == "polio_1 polio_2")
         let selects = try ODKSubmissionReader.readTable(
             contentsOf: sample("instances/ona-tutorial-repeats-selects.instance.xml"))
@@ -30,13 +31,16 @@ import Testing
     }
 
     @Test func odkCharacterReferencesNamespacesAndMetadata() throws {
-        let accents = try ODKSubmissionReader.readTable(contentsOf: sample("instances/ona-accents-charrefs.instance.xml"))
+        let accents = try ODKSubmissionReader.readTable(
+            contentsOf: sample("instances/ona-accents-charrefs.instance.xml"))
         #expect(accents.records[0].value("words_with_accents") == "père té tête")
         // Encrypted envelope: default namespace and orx:meta are read by local name.
-        let envelope = try ODKSubmissionReader.readTable(contentsOf: sample("instances/ona-encrypted-envelope.instance.xml"))
+        let envelope = try ODKSubmissionReader.readTable(
+            contentsOf: sample("instances/ona-encrypted-envelope.instance.xml"))
         #expect(envelope.records[0].recordID == "uuid:c15252fe-b6f3-4853-8f04-bf89dc73985a")
         // No meta block: submission time falls back to `end`, with its two-digit offset kept as written.
-        let survey = try ODKSubmissionReader.readTable(contentsOf: sample("instances/ona-school-survey-large.instance.xml"))
+        let survey = try ODKSubmissionReader.readTable(
+            contentsOf: sample("instances/ona-school-survey-large.instance.xml"))
         #expect(survey.records[0].recordID == nil)
         #expect(survey.records[0].submittedAt == "2012-04-17T14:19:41.752+03")
     }
@@ -45,7 +49,10 @@ import Testing
         let error = importError {
             _ = try ODKSubmissionReader.readTable(contentsOf: sample("xforms/ona-registration.xform.xml"))
         }
-        guard case .unsupportedFormat = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .unsupportedFormat = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func firstLeafAtTheRecordRootKeepsItsPath() throws {
@@ -99,7 +106,8 @@ import Testing
         let latin1 = try SpreadsheetMLReader.readTable(
             contentsOf: sample("spreadsheetml/phpspreadsheet-excel2003-iso8859-1.xml"))
         #expect(latin1.columns == ["Voilà"])
-        let arabic = try SpreadsheetMLReader.readTable(contentsOf: sample("spreadsheetml/phpspreadsheet-arabic-names.xml"))
+        let arabic = try SpreadsheetMLReader.readTable(
+            contentsOf: sample("spreadsheetml/phpspreadsheet-arabic-names.xml"))
         #expect(arabic.columns == ["1-منصور حسين الناصر"])
         // `ss:Index="5"` on a row: the row number follows it.
         #expect(arabic.records.map(\.sourceLine) == [2, 3, 5])

@@ -28,7 +28,10 @@ import Testing
             <r>&remote;</r>
             """
         let error = importError { _ = try readNodes(xml) }
-        guard case .entitiesNotAllowed = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .entitiesNotAllowed = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func parameterEntitiesAreRejected() {
@@ -45,7 +48,10 @@ import Testing
             let nodes = try readNodes(xml)
             text = allText(nodes)
         }
-        guard case .entitiesNotAllowed = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .entitiesNotAllowed = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(!text.contains("root:"))
     }
 
@@ -66,7 +72,10 @@ import Testing
             <html/>
             """
         let error = importError { _ = try readNodes(xml) }
-        guard case .externalDTDNotAllowed = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .externalDTDNotAllowed = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func billionLaughsIsRejectedWithBoundedMemory() {
@@ -78,7 +87,10 @@ import Testing
         xml += "]>\n<lolz a=\"&lol9;\">&lol9;</lolz>\n"
         let before = peakResidentBytes()
         let error = importError { _ = try readNodes(xml) }
-        guard case .entitiesNotAllowed = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .entitiesNotAllowed = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(peakResidentBytes() - before < 200_000_000)
     }
 
@@ -88,7 +100,10 @@ import Testing
         let xml = "<!DOCTYPE r [<!ENTITY big \"\(big)\">]>\n<r>\(body)</r>"
         let before = peakResidentBytes()
         let error = importError { _ = try readNodes(xml) }
-        guard case .entitiesNotAllowed = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .entitiesNotAllowed = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(peakResidentBytes() - before < 200_000_000)
     }
 
@@ -130,7 +145,10 @@ import Testing
     @Test func customDepthLimitApplies() {
         let xml = "<a><b><c><d/></c></b></a>"
         let error = importError { _ = try readNodes(xml, limits: XMLLimits(maxDepth: 3)) }
-        guard case .limitExceeded(_, .depth, 3) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .limitExceeded(_, .depth, 3) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func truncatedFileIsRejectedWithItsPosition() throws {

@@ -13,14 +13,18 @@ struct StreamReaderTests {
             </data>
             """
         let nodes = try readNodes(xml).filter { $0.kind != .whitespace }
-        #expect(nodes.map(\.kind) == [
-            .elementStart, .elementStart, .elementStart, .text, .elementEnd, .elementEnd, .elementStart, .elementEnd,
-            .elementEnd,
-        ])
-        #expect(nodes[0].attributes == [
-            XMLAttribute(name: "id", localName: "id", namespaceURI: nil, value: "form"),
-            XMLAttribute(name: "orx:version", localName: "version", namespaceURI: "http://openrosa.org/xforms", value: "3"),
-        ])
+        #expect(
+            nodes.map(\.kind) == [
+                .elementStart, .elementStart, .elementStart, .text, .elementEnd, .elementEnd, .elementStart,
+                .elementEnd,
+                .elementEnd,
+            ])
+        #expect(
+            nodes[0].attributes == [
+                XMLAttribute(name: "id", localName: "id", namespaceURI: nil, value: "form"),
+                XMLAttribute(
+                    name: "orx:version", localName: "version", namespaceURI: "http://openrosa.org/xforms", value: "3"),
+            ])
         #expect(nodes[1].name == "orx:meta")
         #expect(nodes[1].localName == "meta")
         #expect(nodes[1].namespaceURI == "http://openrosa.org/xforms")

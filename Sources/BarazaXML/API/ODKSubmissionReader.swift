@@ -31,7 +31,8 @@ public final class ODKSubmissionReader {
     public convenience init(contentsOf path: String, limits: XMLLimits = .default, repeatGroups: Set<String> = [])
         throws
     {
-        try self.init(reader: XMLStreamReader(contentsOf: path, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
+        try self.init(
+            reader: XMLStreamReader(contentsOf: path, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
     }
 
     /// Reads submissions held in memory; `sourceName` names them in errors.
@@ -40,7 +41,8 @@ public final class ODKSubmissionReader {
         repeatGroups: Set<String> = []
     ) throws {
         try self.init(
-            reader: XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
+            reader: XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits, dropsBlankText: true),
+            repeatGroups: repeatGroups)
     }
 
     private init(reader: XMLStreamReader, repeatGroups: Set<String>) throws {

@@ -35,7 +35,8 @@ public final class XMLStreamReader {
     /// decompression never applies.
     /// - Parameter dropsBlankText: drop whitespace-only text between elements (`XML_PARSE_NOBLANKS`); the
     ///   whitespace that is an element's only content is kept.
-    public convenience init(contentsOf path: String, limits: XMLLimits = .default, dropsBlankText: Bool = false) throws {
+    public convenience init(contentsOf path: String, limits: XMLLimits = .default, dropsBlankText: Bool = false) throws
+    {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw XMLImportError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -245,14 +246,17 @@ public final class XMLStreamReader {
     /// Compares in C so that ordinary namespaced elements cost no `String`.
     private static func isXIncludeNamespace(_ uri: UnsafePointer<xmlChar>) -> Bool {
         let text = UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)
-        return strcmp(text, "http://www.w3.org/2001/XInclude") == 0 || strcmp(text, "http://www.w3.org/2003/XInclude") == 0
+        return strcmp(text, "http://www.w3.org/2001/XInclude") == 0
+            || strcmp(text, "http://www.w3.org/2003/XInclude") == 0
     }
 
     private func checkElement() throws {
         if Int(xmlTextReaderDepth(reader)) + 1 > limits.maxDepth {
             throw XMLImportError.limitExceeded(parserLocation, kind: .depth, limit: limits.maxDepth)
         }
-        if let name = xmlTextReaderConstName(reader), strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) > limits.maxNameLength {
+        if let name = xmlTextReaderConstName(reader),
+            strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) > limits.maxNameLength
+        {
             throw XMLImportError.limitExceeded(parserLocation, kind: .nameLength, limit: limits.maxNameLength)
         }
         if !checkedDocumentType {

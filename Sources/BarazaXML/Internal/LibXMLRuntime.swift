@@ -34,4 +34,3 @@ enum LibXMLRuntime {
 
 /// libxml2 falls back to these when no per-parse handler applies; they drop the message.
 private let silentStructuredError: xmlStructuredErrorFunc = { _, _ in }
-

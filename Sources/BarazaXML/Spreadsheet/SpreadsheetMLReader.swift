@@ -13,8 +13,7 @@ public enum SpreadsheetMLReader {
     }
 
     /// Reads a workbook held in memory; `sourceName` names it in errors.
-    public static func readTable(bytes: [UInt8], sourceName: String, limits: XMLLimits = .default) throws -> FormTable
-    {
+    public static func readTable(bytes: [UInt8], sourceName: String, limits: XMLLimits = .default) throws -> FormTable {
         try read(XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits))
     }
 

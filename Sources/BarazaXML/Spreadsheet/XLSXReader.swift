@@ -27,12 +27,14 @@ public enum XLSXReader {
                 try SafeArchive.checkEntryName(sheetPart, archivePath: path)
             }
         }
-        let shared = try archive.read("xl/sharedStrings.xml").map {
-            try readSharedStrings($0, sourceName: "\(path)!xl/sharedStrings.xml", limits: limits)
-        } ?? []
-        let dateStyles = try archive.read("xl/styles.xml").map {
-            try readDateStyles($0, sourceName: "\(path)!xl/styles.xml", limits: limits)
-        } ?? []
+        let shared =
+            try archive.read("xl/sharedStrings.xml").map {
+                try readSharedStrings($0, sourceName: "\(path)!xl/sharedStrings.xml", limits: limits)
+            } ?? []
+        let dateStyles =
+            try archive.read("xl/styles.xml").map {
+                try readDateStyles($0, sourceName: "\(path)!xl/styles.xml", limits: limits)
+            } ?? []
         guard let sheet = try archive.read(sheetPart) else {
             throw XMLImportError.missingPart(path: path, part: sheetPart)
         }
@@ -319,7 +321,8 @@ public enum SerialDate {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+        return
+            "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
     }
 
     /// Howard Hinnant's days-to-civil conversion for the proleptic Gregorian calendar.
