@@ -34,7 +34,7 @@ func snapshot(_ folder: String) -> [String: Data] {
     while let relative = enumerator?.nextObject() as? String {
         let path = (folder as NSString).appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         result[relative] = isDirectory.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: path)
     }
     return result
