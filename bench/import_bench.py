@@ -7,7 +7,7 @@ the libxml2 parsing floor (`xmllint --stream`) and the streaming ODK reader alon
 Workloads come from /work/shared/bench/gen_workload.py (deterministic; cached under the temp folder). Each run
 imports into a fresh workspace made with `baraza init --from-schedule <the workload's schedule.xml>`, so session
 sign-ups are validated. Prints per preset the median wall time over the runs and the largest peak resident memory
-(/usr/bin/time -v). Runs outside the test suite.
+(/usr/bin/time -v), then times one `baraza check` of the imported workspace. Runs outside the test suite.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
@@ -71,3 +71,6 @@ for preset in a.presets.split(","):
     print(f"{preset:10s} {size:6.1f}MB {records:>8s}   {t_imp:8.2f} s {m_imp:8.1f} MB   "
           f"{t_rd:8.2f} s {m_rd:8.1f} MB   {t_fl:8.2f} s {m_fl:8.1f} MB")
     print(f"{'':10s} import: {summary}")
+    # The imported people are loaded from registrations/*.people.yaml on every check.
+    t_chk, m_chk, _ = timed([baraza, "check", ws])
+    print(f"{'':10s} then `baraza check` on the imported workspace (1 run): {t_chk:.2f} s, peak {m_chk:.1f} MB")
