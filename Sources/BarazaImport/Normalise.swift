@@ -44,18 +44,28 @@ public enum Normalise {
     /// A key for matching names loosely: lower case, accents and punctuation removed (`Adresse e-mail` →
     /// `adresseemail`, `Prénom` → `prenom`).
     public static func key(_ raw: String) -> String {
+        if !raw.utf8.contains(where: { $0 >= 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(raw.utf8.count)
+            for byte in raw.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(
-            String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
-        )
-        .lowercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+            .lowercased()
     }
 
     /// A lower-cased email address, or nil when `raw` is not one (one `@`, a dotted domain, no spaces).
     public static func email(_ raw: String) -> String? {
         guard let text = text(raw)?.lowercased() else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3, !text.contains(" "),
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3, !text.utf8.contains(UInt8(ascii: " ")),
             let dot = parts[1].lastIndex(of: "."), dot != parts[1].startIndex,
             parts[1].index(after: dot) != parts[1].endIndex, !parts[1].hasPrefix("."), !parts[1].contains("..")
         else { return nil }
@@ -100,7 +110,8 @@ public enum Normalise {
     /// (ODK select_multiple) when `spaces` is true, trimmed, empty items dropped.
     public static func list(_ raw: String, spaces: Bool = true) -> [String] {
         let separators: Set<Character> =
-            raw.contains(",") || raw.contains(";") ? [",", ";"] : spaces ? [" ", "\t", "\n"] : []
+            raw.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+            ? [",", ";"] : spaces ? [" ", "\t", "\n"] : []
         return raw.split(whereSeparator: { separators.contains($0) }).compactMap { text(String($0)) }
     }
 
