@@ -57,8 +57,10 @@ public enum Normalise {
             return String(decoding: bytes, as: UTF8.self)
         }
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
-            .lowercased()
+        return String(
+            String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        )
+        .lowercased()
     }
 
     /// A lower-cased email address, or nil when `raw` is not one (one `@`, a dotted domain, no spaces).

@@ -106,4 +106,19 @@ import Testing
         let again = try runBaraza(["init", ws, "--from-schedule", file])
         #expect(again.exitCode == 2)
     }
+
+    @Test func importScheduleOnTheCommandLine() throws {
+        let ws = try scratchWorkspace()
+        let file = sharedData.appendingPathComponent("schedules/eventfahrplan-39c3-20251206.schedule.xml").path
+        let run = try runBaraza(["import", "schedule", file, "--into", ws])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("215 session(s), 14 room(s), 263 speaker(s)"))
+        let check = try runBaraza(["check", ws, "--format", "json"])
+        #expect(
+            check.stdout.components(separatedBy: "\"rule\" : \"person-double-booked\"").count - 1 == 6
+                || check.stdout.components(separatedBy: "\"rule\":\"person-double-booked\"").count - 1 == 6)
+        let bad = try runBaraza(["import", "schedule", file, "--into", ws, "--timezone", "Mars/Olympus"])
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderr.contains("--timezone"))
+    }
 }
