@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
+        .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,11 +39,15 @@ let package = Package(
         .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
+        // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
+        .target(name: "BarazaLogistics", dependencies: ["BarazaModel", "BarazaChecks", "BarazaOutput"]),
+        // Plans N synthetic journeys, for bench/ (not part of the test suite).
+        .executableTarget(name: "logistics-bench", dependencies: ["BarazaLogistics"], path: "Sources/logistics-bench"),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
-                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput",
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -57,6 +62,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaLogisticsTests",
+            dependencies: [
+                "BarazaLogistics", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures"), .copy("Golden")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),

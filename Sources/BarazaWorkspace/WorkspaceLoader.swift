@@ -17,7 +17,7 @@ public struct WorkspaceLoader: Sendable {
     public static let entryFileName = "event.yaml"
 
     /// Keys an included file may hold, besides `include`.
-    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions"]
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics"]
 
     /// Loads the workspace in `directory`.
     public func load(directory: String) throws(WorkspaceLoadFailure) -> Workspace {
@@ -51,6 +51,7 @@ public struct WorkspaceLoader: Sendable {
         var sessions = sections.sessions.compactMap {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
+        let logistics = decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
         reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
@@ -61,7 +62,7 @@ public struct WorkspaceLoader: Sendable {
         mergeSignUps(people: &people, sessions: &sessions)
         return Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
-            sessions: sessions, settings: settings)
+            sessions: sessions, settings: settings, logistics: logistics)
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
@@ -90,6 +91,7 @@ public struct WorkspaceLoader: Sendable {
         var hotels: [YAMLValue] = []
         var people: [YAMLValue] = []
         var sessions: [YAMLValue] = []
+        var logistics: [YAMLValue] = []
     }
 
     private func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
@@ -140,6 +142,7 @@ public struct WorkspaceLoader: Sendable {
         sections.hotels += fields["hotels"]?.list() ?? []
         sections.people += fields["people"]?.list() ?? []
         sections.sessions += fields["sessions"]?.list() ?? []
+        if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
         for item in fields["include"]?.list() ?? [] {
             guard let relative = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaChecks
+import BarazaLogistics
 import BarazaModel
 import BarazaWorkspace
 import Foundation
@@ -27,23 +28,26 @@ struct Check: ParsableCommand {
     @Flag(help: "List the rules with their ids and default severities, then exit.")
     var listRules = false
 
+    /// The core catalogue and the host-city logistics rules.
+    static let rules: [any Rule] = Checker.catalogue + LogisticsRules.all
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
         if listRules {
-            for rule in Checker.catalogue {
+            for rule in Self.rules {
                 print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
             }
             return
         }
         let workspaces: [Workspace]
         do {
-            workspaces = try WorkspaceLoader(knownRuleIDs: Checker.ruleIDs).loadAll(path: path)
+            workspaces = try WorkspaceLoader(knownRuleIDs: Self.rules.map(\.id)).loadAll(path: path)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
         }
-        let findings = Checker().check(workspaces)
+        let findings = Checker(rules: Self.rules).check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {
         case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")

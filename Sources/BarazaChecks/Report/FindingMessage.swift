@@ -45,6 +45,25 @@ extension Finding {
             return "\(first): \(fact("written")) happens twice; write the offset \(fact("choices")) to choose"
         case "wrong-utc-offset":
             return "\(first): \(fact("written")) uses an offset the zone does not use then; valid: \(fact("valid offsets"))"
+        case "stay-gap":
+            return "\(first) has no hotel stay for the night(s) \(fact("missing nights")) (nights needed \(fact("nights needed")))"
+        case "hotel-block-overbooked":
+            return "\(first) has more \(fact("room type")) rooms booked than held on \(fact("nights")) (needed for held)"
+        case "no-accommodation":
+            let why = facts.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+            return "\(first) attends in person (\(why)) but has no hotel stay and no local address"
+        case "arrival-transfer-late":
+            return "\(first) reaches the venue at \(fact("at the venue")) on run \(fact("run")) (after waiting"
+                + " \(fact("wait"))), \(m) min after \(subjects.dropFirst().first.map(describe) ?? "the session") starts"
+        case "departure-transfer-early":
+            return "\(first) is picked up at \(fact("pick-up at")) at \(fact("pick-up")) on run \(fact("run")),"
+                + " \(m) min before \(subjects.dropFirst().first.map(describe) ?? "the session") ends plus the \(fact("drive")) drive"
+        case "transfer-no-vehicle":
+            let needs = facts.first { $0.name == "needs" }.map { ", needs \($0.value)" } ?? ""
+            return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
+        case "meal-over-capacity":
+            return "\(first) feeds \(fact("headcount")) (\(fact("from"))) in \(subjects.dropFirst().first.map(describe) ?? "its room")"
+                + " seating \(fact("capacity"))"
         default:
             return "\(first): \(facts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))"
         }
@@ -54,6 +73,7 @@ extension Finding {
         switch s.kind {
         case .person: return "\(s.label) (\(s.id))"
         case .session: return "session `\(s.id)`"
+        case .journey: return "transfer run `\(s.id)`"
         default: return "\(s.kind.rawValue) `\(s.id)`"
         }
     }

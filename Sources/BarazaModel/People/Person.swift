@@ -26,13 +26,16 @@ public struct Person: Hashable, Sendable {
     /// Sessions the person signed up for, as written on the person (merged into each session's sign-ups).
     public var signUps: [Reference<Session>]
     public var location: SourceLocation
+    /// Where the person sleeps when they live in the host city (no hotel stay needed); nil otherwise.
+    public var localAddress: String?
 
     public init(
         id: ID, name: String, givenName: String? = nil, familyName: String? = nil, email: String? = nil,
         organisation: String? = nil, city: String? = nil, country: String? = nil, homeZone: Zone? = nil,
         languages: [Language] = [], roles: Set<Role> = [.participant], availability: [TimeWindow] = [],
         journeys: [Journey] = [], stays: [Stay] = [], dietary: [String] = [], accessibility: [String] = [],
-        consent: Consent = Consent(), signUps: [Reference<Session>] = [], location: SourceLocation
+        consent: Consent = Consent(), signUps: [Reference<Session>] = [], location: SourceLocation,
+        localAddress: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -53,6 +56,7 @@ public struct Person: Hashable, Sendable {
         self.consent = consent
         self.signUps = signUps
         self.location = location
+        self.localAddress = localAddress
     }
 
     /// The arrival journey into the event, if known (the last arrival when several are given).
