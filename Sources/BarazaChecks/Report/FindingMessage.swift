@@ -48,7 +48,7 @@ extension Finding {
         case "stay-gap":
             return "\(first) has no hotel stay for the night(s) \(fact("missing nights")) (nights needed \(fact("nights needed")))"
         case "hotel-block-overbooked":
-            return "\(first) has more \(fact("room type")) rooms booked than held on \(fact("nights")) (needed for held)"
+            return "\(first) needs more `\(fact("room type"))` rooms than the event holds on \(fact("nights"))"
         case "no-accommodation":
             let why = facts.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
             return "\(first) attends in person (\(why)) but has no hotel stay and no local address"

@@ -233,27 +233,40 @@ struct PlanBuilder {
     struct Leg: Hashable, Comparable {
         var from: Venue.ID
         var to: Venue.ID
-        var session: Session.ID
-        /// Outbound legs reach `to` by the session's start; return legs leave after it ends.
+        /// Outbound legs reach `to` by a session's start; return legs leave after the day's last session.
         var outbound: Bool
         var time: Instant
         static func < (a: Self, b: Self) -> Bool {
-            (a.time, a.session, a.from, a.to, a.outbound ? 0 : 1) < (b.time, b.session, b.from, b.to, b.outbound ? 0 : 1)
+            (a.time, a.from, a.to, a.outbound ? 0 : 1) < (b.time, b.from, b.to, b.outbound ? 0 : 1)
         }
     }
 
     /// People moving between venues within a day: from one in-person session to the next at another venue, and
-    /// back to the main venue after the day's last session elsewhere.
+    /// back to the main venue after the day's last session elsewhere. A meal open to all (no sign-ups) at the
+    /// same venue within 30 minutes of a person's session counts as theirs: they eat there before moving on.
     mutating func planShuttles() {
-        var legs: [Leg: [(person: Person, free: Instant)]] = [:]
+        var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Person, free: Instant)])] = [:]
         var attended: [Person.ID: [Session]] = [:]
+        var openMeals: [Venue.ID: [Session]] = [:]
         for s in w.sessions {
             guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            if s.kind == .meal && s.signUps.isEmpty { openMeals[v.id, default: []].append(s) }
             var seen: Set<Person.ID> = []
             for ref in s.presenters + s.signUps where seen.insert(ref.id).inserted { attended[ref.id, default: []].append(s) }
         }
+        func add(_ leg: Leg, _ session: Session.ID, _ person: Person, _ free: Instant) {
+            legs[leg, default: ([], [])].sessions.insert(session)
+            legs[leg, default: ([], [])].riders.append((person, free))
+        }
         for person in w.people.sorted(by: { $0.id < $1.id }) {
-            let sessions = (attended[person.id] ?? []).sorted { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
+            var sessions = attended[person.id] ?? []
+            for s in sessions {
+                for meal in openMeals[w.venue(of: s)!.id] ?? [] where !sessions.contains(meal) {
+                    let gap = s.interval!.end.minutes(until: meal.interval!.start)
+                    if (0...30).contains(gap) { sessions.append(meal) }
+                }
+            }
+            sessions.sort { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
             var byDay: [LocalDate: [Session]] = [:]
             for s in sessions { byDay[zone.localDateTime(at: s.interval!.start).date, default: []].append(s) }
             for day in byDay.keys.sorted() {
@@ -261,17 +274,15 @@ struct PlanBuilder {
                 for (a, b) in zip(list, list.dropFirst()) {
                     let va = w.venue(of: a)!.id, vb = w.venue(of: b)!.id
                     guard va != vb, a.interval!.end <= b.interval!.start else { continue }
-                    let leg = Leg(from: va, to: vb, session: b.id, outbound: true, time: b.interval!.start)
-                    legs[leg, default: []].append((person, a.interval!.end))
+                    add(Leg(from: va, to: vb, outbound: true, time: b.interval!.start), b.id, person, a.interval!.end)
                 }
                 if let last = list.last, let main = mainVenue, let v = w.venue(of: last), v.id != main.id {
-                    let leg = Leg(from: v.id, to: main.id, session: last.id, outbound: false, time: last.interval!.end)
-                    legs[leg, default: []].append((person, last.interval!.end))
+                    add(Leg(from: v.id, to: main.id, outbound: false, time: last.interval!.end), last.id, person, last.interval!.end)
                 }
             }
         }
         for leg in legs.keys.sorted() {
-            let riders = legs[leg]!
+            let (sessions, riders) = legs[leg]!
             let from = w.venuesByID[leg.from]!, to = w.venuesByID[leg.to]!
             let fromStop = TransferStop(kind: .venue, id: from.id.rawValue, name: from.name)
             let toStop = TransferStop(kind: .venue, id: to.id.rawValue, name: to.name)
@@ -295,7 +306,7 @@ struct PlanBuilder {
                             id: "", kind: .shuttle, stops: [fromStop, toStop], departs: departs, arrives: arrives,
                             passengers: passengers, vehicle: nil,
                             needsAccessibleVehicle: chunk.contains { needsAccessibleVehicle($0.person) }, zone: zone,
-                            session: leg.session, busy: Interval(start: departs, end: arrives.adding(minutes: drive))))
+                            session: sessions.min(), busy: Interval(start: departs, end: arrives.adding(minutes: drive))))
                 }
             }
         }
@@ -315,7 +326,7 @@ struct PlanBuilder {
             let hhmm = String(run.zone.localDateTime(at: run.departs).iso8601.dropFirst(11).prefix(5)).replacingOccurrences(of: ":", with: "")
             let place = run.kind == .departure ? run.stops.last!.id : run.stops.first!.id
             let base = run.kind == .shuttle
-                ? "shuttle-\(run.session!.rawValue)-\(run.stops.first!.id)-\(run.stops.last!.id)"
+                ? "shuttle-\(run.stops.first!.id)-\(run.stops.last!.id)-\(local.date.iso8601)-\(hhmm)"
                 : "\(run.kind.rawValue)-\(place)-\(local.date.iso8601)-\(hhmm)"
             let n = (used[base] ?? 0) + 1
             used[base] = n

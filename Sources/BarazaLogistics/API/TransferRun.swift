@@ -30,7 +30,7 @@ public struct TransferRun: Hashable, Sendable {
     public var needsAccessibleVehicle: Bool
     /// The zone its times are shown in (the host city's).
     public var zone: Zone
-    /// For a shuttle, the session it takes people to or from.
+    /// For a shuttle, the session it takes people to or from (the first by id when it serves several).
     public var session: Session.ID?
 
     /// The time the vehicle is taken: from when it must be at the first stop to when it is back there.

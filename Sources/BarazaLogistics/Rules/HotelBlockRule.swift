@@ -21,7 +21,7 @@ public struct HotelBlockRule: Rule {
                 let over = rooms.nights.filter { rooms.needed(type, on: $0) > rooms.held(type, on: $0) }
                 guard !over.isEmpty else { continue }
                 let worst = over.map { rooms.needed(type, on: $0) }.max()!
-                let shown = over.map { "\($0) (\(rooms.needed(type, on: $0)) for \(rooms.held(type, on: $0)))" }
+                let shown = over.map { "\($0) (\(rooms.needed(type, on: $0)) needed, \(rooms.held(type, on: $0)) held)" }
                 let block = hotel.blocks.first { $0.roomType == type }
                 let stays = byHotel[hotel.id]!.filter { $0.1.nights.contains(over[0]) }.map(\.1.location).sorted()
                 findings.append(
