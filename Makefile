@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check clean
+.PHONY: setup build release run test bench-check bench-logistics clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +25,10 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+bench-logistics: setup
+	$(SWIFT) build -c release --product logistics-bench
+	python3 bench/logistics_bench.py
 
 clean:
 	rm -rf .build

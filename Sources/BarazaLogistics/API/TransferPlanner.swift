@@ -68,13 +68,17 @@ struct PlanBuilder {
 
     // MARK: Arrivals and departures
 
+    /// One journey to plan, by index into `w.people` and the person's journeys (no copies of people: the large
+    /// workloads spend their time there otherwise).
     struct Request {
-        var person: Person
-        var journey: Journey
+        var person: Int
+        var journey: Int
+        /// The person's place in id order: ties in time go by person id.
+        var rank: Int
         /// Landing time (arrivals) or the deadline at the place (departures), seconds since 1970.
         var time: Int64
-        /// The hotel (or venue) the person goes to or leaves from.
-        var endpoint: TransferStop
+        /// Index into `endpoints`: the hotel (or venue) the person goes to or leaves from.
+        var endpoint: Int
     }
 
     struct StreamKey: Hashable, Comparable {
@@ -86,11 +90,17 @@ struct PlanBuilder {
         }
     }
 
+    /// People's indexes in `w.people`, sorted by id.
+    var peopleByID: [Int] { w.people.indices.sorted { w.people[$0].id < w.people[$1].id } }
+
     mutating func planJourneys() {
         var streams: [StreamKey: [Request]] = [:]
         var places: [String: TransferPlace] = [:]
-        for person in w.people.sorted(by: { $0.id < $1.id }) {
-            for journey in person.journeys {
+        var endpoints: [TransferStop] = []
+        var endpointIndex: [TransferStop: Int] = [:]
+        for (rank, pi) in peopleByID.enumerated() {
+            let person = w.people[pi]
+            for (ji, journey) in person.journeys.enumerated() {
                 guard let instant = journey.instant else {
                     unplanned.append(UnplannedJourney(person: person.id, journey: journey, reason: "time does not exist on the clock"))
                     continue
@@ -104,7 +114,7 @@ struct PlanBuilder {
                     unplanned.append(UnplannedJourney(person: person.id, journey: journey, reason: reason))
                     continue
                 }
-                places[place.id.rawValue] = place
+                if places[place.id.rawValue] == nil { places[place.id.rawValue] = place }
                 let time: Int64
                 let endpoint: TransferStop
                 if journey.direction == .arrival {
@@ -115,24 +125,32 @@ struct PlanBuilder {
                     time = instant.adding(minutes: -buffer).secondsSince1970
                     endpoint = departureOrigin(person, at: instant)
                 }
+                let e: Int
+                if let known = endpointIndex[endpoint] {
+                    e = known
+                } else {
+                    e = endpoints.count
+                    endpoints.append(endpoint)
+                    endpointIndex[endpoint] = e
+                }
                 let key = StreamKey(
                     place: place.id.rawValue, direction: journey.direction.rawValue,
                     accessible: fleetHasAccessible && needsAccessibleVehicle(person))
-                streams[key, default: []].append(
-                    Request(person: person, journey: journey, time: time, endpoint: endpoint))
+                streams[key, default: []].append(Request(person: pi, journey: ji, rank: rank, time: time, endpoint: e))
             }
         }
         let maxWait = Int64(settings.maxWaitMinutes) * 60
         for key in streams.keys.sorted() {
-            let requests = streams[key]!.sorted { ($0.time, $0.person.id) < ($1.time, $1.person.id) }
+            var requests = streams[key]!
+            requests.sort { ($0.time, $0.rank, $0.journey) < ($1.time, $1.rank, $1.journey) }
             let times = requests.map(\.time)
             let place = places[key.place]!
             for range in RunGrouping.runs(times: times, capacity: capacity(accessible: key.accessible), maxWait: maxWait) {
-                let group = Array(requests[range])
+                let group = requests[range]
                 if key.direction == Journey.Direction.arrival.rawValue {
-                    runs.append(arrivalRun(group, place: place))
+                    runs.append(arrivalRun(group, endpoints: endpoints, place: place))
                 } else {
-                    runs.append(departureRun(group, place: place))
+                    runs.append(departureRun(group, endpoints: endpoints, place: place))
                 }
             }
         }
@@ -177,11 +195,11 @@ struct PlanBuilder {
 
     private func minutes(_ a: TransferStop, _ b: TransferStop) -> Int { travel.between(a.id, b.id) ?? 0 }
 
-    private func arrivalRun(_ group: [Request], place: TransferPlace) -> TransferRun {
+    private func arrivalRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace) -> TransferRun {
         let origin = stop(place)
         let departs = Instant(secondsSince1970: group.map(\.time).max()!)
         var destinations: [TransferStop] = []
-        for r in group where !destinations.contains(r.endpoint) { destinations.append(r.endpoint) }
+        for r in group where !destinations.contains(endpoints[r.endpoint]) { destinations.append(endpoints[r.endpoint]) }
         destinations.sort { (minutes(origin, $0), $0.id) < (minutes(origin, $1), $1.id) }
         var dropOff: [TransferStop: Instant] = [:]
         for (i, d) in destinations.enumerated() {
@@ -190,23 +208,24 @@ struct PlanBuilder {
         let arrives = dropOff.values.max() ?? departs
         let passengers = group.map { r in
             TransferPassenger(
-                person: r.person.id, journey: r.journey, pickUp: origin, pickUpTime: departs, dropOff: r.endpoint,
-                dropOffTime: dropOff[r.endpoint]!, waitMinutes: Int((departs.secondsSince1970 - r.time) / 60),
-                deadline: nil)
+                person: w.people[r.person].id, journey: w.people[r.person].journeys[r.journey], pickUp: origin,
+                pickUpTime: departs, dropOff: endpoints[r.endpoint], dropOffTime: dropOff[endpoints[r.endpoint]]!,
+                waitMinutes: Int((departs.secondsSince1970 - r.time) / 60), deadline: nil)
         }
         let first = Instant(secondsSince1970: group.map(\.time).min()!)
         let back = destinations.last.map { minutes($0, origin) } ?? 0
         return TransferRun(
             id: "", kind: .arrival, stops: [origin] + destinations, departs: departs, arrives: arrives,
-            passengers: passengers, vehicle: nil, needsAccessibleVehicle: group.contains { needsAccessibleVehicle($0.person) },
-            zone: place.zone, session: nil, busy: Interval(start: first, end: arrives.adding(minutes: back)))
+            passengers: passengers, vehicle: nil,
+            needsAccessibleVehicle: group.contains { needsAccessibleVehicle(w.people[$0.person]) }, zone: place.zone,
+            session: nil, busy: Interval(start: first, end: arrives.adding(minutes: back)))
     }
 
-    private func departureRun(_ group: [Request], place: TransferPlace) -> TransferRun {
+    private func departureRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace) -> TransferRun {
         let destination = stop(place)
         let arrives = Instant(secondsSince1970: group.map(\.time).min()!)
         var origins: [TransferStop] = []
-        for r in group where !origins.contains(r.endpoint) { origins.append(r.endpoint) }
+        for r in group where !origins.contains(endpoints[r.endpoint]) { origins.append(endpoints[r.endpoint]) }
         // Farthest hotel first, so the run ends at the place.
         origins.sort { (minutes($0, destination), $1.id) > (minutes($1, destination), $0.id) }
         var pickUp: [TransferStop: Instant] = [:]
@@ -217,15 +236,17 @@ struct PlanBuilder {
         let departs = pickUp.values.min() ?? arrives
         let passengers = group.map { r in
             TransferPassenger(
-                person: r.person.id, journey: r.journey, pickUp: r.endpoint, pickUpTime: pickUp[r.endpoint]!,
-                dropOff: destination, dropOffTime: arrives, waitMinutes: Int((r.time - arrives.secondsSince1970) / 60),
+                person: w.people[r.person].id, journey: w.people[r.person].journeys[r.journey],
+                pickUp: endpoints[r.endpoint], pickUpTime: pickUp[endpoints[r.endpoint]]!, dropOff: destination,
+                dropOffTime: arrives, waitMinutes: Int((r.time - arrives.secondsSince1970) / 60),
                 deadline: Instant(secondsSince1970: r.time))
         }
         let back = origins.first.map { minutes(destination, $0) } ?? 0
         return TransferRun(
             id: "", kind: .departure, stops: origins + [destination], departs: departs, arrives: arrives,
-            passengers: passengers, vehicle: nil, needsAccessibleVehicle: group.contains { needsAccessibleVehicle($0.person) },
-            zone: place.zone, session: nil, busy: Interval(start: departs, end: arrives.adding(minutes: back)))
+            passengers: passengers, vehicle: nil,
+            needsAccessibleVehicle: group.contains { needsAccessibleVehicle(w.people[$0.person]) }, zone: place.zone,
+            session: nil, busy: Interval(start: departs, end: arrives.adding(minutes: back)))
     }
 
     // MARK: Venue shuttles
@@ -258,8 +279,9 @@ struct PlanBuilder {
             legs[leg, default: ([], [])].sessions.insert(session)
             legs[leg, default: ([], [])].riders.append((person, free))
         }
-        for person in w.people.sorted(by: { $0.id < $1.id }) {
-            var sessions = attended[person.id] ?? []
+        for pi in peopleByID {
+            let person = w.people[pi]
+            guard var sessions = attended[person.id] else { continue }
             for s in sessions {
                 for meal in openMeals[w.venue(of: s)!.id] ?? [] where !sessions.contains(meal) {
                     let gap = s.interval!.end.minutes(until: meal.interval!.start)
