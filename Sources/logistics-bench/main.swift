@@ -46,17 +46,23 @@ let hotels = (0..<20).map { h in
     Hotel(
         id: Hotel.ID("hotel-\(h)"), name: "Hotel \(h)", address: nil, zone: zone,
         checkInTime: LocalTime(hour: 14, minute: 0)!, checkOutTime: LocalTime(hour: 11, minute: 0)!,
-        blocks: [RoomBlock(roomType: "single", rooms: 100_000, firstNight: day0, lastNight: day0.adding(days: 6), location: here)],
+        blocks: [
+            RoomBlock(
+                roomType: "single", rooms: 100_000, firstNight: day0, lastNight: day0.adding(days: 6), location: here)
+        ],
         location: here)
 }
 var travel: [TransferTravel] = []
 for (p, place) in placeIDs.enumerated() {
-    for h in 0..<20 { travel.append(TransferTravel(from: place, to: "hotel-\(h)", minutes: 10 + (p * 7 + h * 3) % 40, location: here)) }
+    for h in 0..<20 {
+        travel.append(TransferTravel(from: place, to: "hotel-\(h)", minutes: 10 + (p * 7 + h * 3) % 40, location: here))
+    }
 }
 let kinds: [(Int, Bool)] = [(22, false), (14, false), (6, true), (4, false)]
 let vehicles = (0..<vehicleCount).map { v in
     let (capacity, accessible) = kinds[v % kinds.count]
-    return Vehicle(id: Vehicle.ID("v\(v)"), name: "Vehicle \(v)", capacity: capacity, accessible: accessible, location: here)
+    return Vehicle(
+        id: Vehicle.ID("v\(v)"), name: "Vehicle \(v)", capacity: capacity, accessible: accessible, location: here)
 }
 var random = SplitMix(state: 20_270_322)
 var people: [Person] = []
@@ -72,7 +78,9 @@ for i in 0..<(journeys / 2) {
                 Journey(direction: .arrival, mode: .flight, place: place, time: aw, instant: ai, location: here),
                 Journey(direction: .departure, mode: .flight, place: place, time: dw, instant: di, location: here),
             ],
-            stays: [Stay(hotel: Reference(hotel, at: here), checkIn: day0, checkOut: day0.adding(days: 6), location: here)],
+            stays: [
+                Stay(hotel: Reference(hotel, at: here), checkIn: day0, checkOut: day0.adding(days: 6), location: here)
+            ],
             accessibility: i % 50 == 0 ? ["wheelchair"] : [], location: here))
 }
 let event = Event(

@@ -25,7 +25,9 @@ struct LogisticsExportTests {
         #expect(CSVTable.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVTable.cell("two\nlines") == "\"two\nlines\"")
         #expect(CSVTable.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        for start in ["+", "-", "@", "\t", "\r"] { #expect(CSVTable.cell(start + "1").hasPrefix(start == "\r" ? "\"'" : "'")) }
+        for start in ["+", "-", "@", "\t", "\r"] {
+            #expect(CSVTable.cell(start + "1").hasPrefix(start == "\r" ? "\"'" : "'"))
+        }
         var table = CSVTable(header: ["a", "b"])
         table.append(["1", "é"])
         #expect(table.text == "\u{FEFF}a,b\r\n1,é\r\n")
@@ -47,14 +49,17 @@ struct LogisticsExportTests {
     }
 
     @Test func theCommandWritesTheGoldenFilesAndChecksPass() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-logistics-cli-\(UUID().uuidString)")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "baraza-logistics-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try runBaraza(["export", "logistics", "events/final-kigali-2027", "--out", out.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("wrote \(out.path)/logistics/meals.csv"))
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.sampleGolden.path) {
             let written = FileManager.default.contents(atPath: out.appendingPathComponent("logistics/\(name)").path)
-            #expect(written == FileManager.default.contents(atPath: Self.sampleGolden.appendingPathComponent(name).path), "\(name)")
+            #expect(
+                written == FileManager.default.contents(atPath: Self.sampleGolden.appendingPathComponent(name).path),
+                "\(name)")
         }
         let check = try runBaraza(["check", "events/"])
         #expect(check.exitCode == 0, "\(check.stdout)")

@@ -31,17 +31,17 @@ struct LogisticsLoaderTests {
         let w = try loadInline([
             "event.yaml": Self.event,
             "logistics.yaml": """
-                logistics:
-                  vehicles:
-                    - { id: coaster, capacity: 22, count: 2 }
-                    - { id: van, name: Van, capacity: 6, accessible: yes }
-                  transfers:
-                    max_wait_minutes: 30
-                    places:
-                      - { id: KGL, name: Kigali International Airport, departure_buffer_minutes: 150 }
-                    travel:
-                      - { from: KGL, to: radisson, minutes: 20 }
-                """,
+            logistics:
+              vehicles:
+                - { id: coaster, capacity: 22, count: 2 }
+                - { id: van, name: Van, capacity: 6, accessible: yes }
+              transfers:
+                max_wait_minutes: 30
+                places:
+                  - { id: KGL, name: Kigali International Airport, departure_buffer_minutes: 150 }
+                travel:
+                  - { from: KGL, to: radisson, minutes: 20 }
+            """,
         ])
         #expect(w.logistics.vehicles.map(\.id.rawValue) == ["coaster-1", "coaster-2", "van"])
         #expect(w.logistics.vehicles.map(\.accessible) == [false, false, true])
@@ -54,7 +54,8 @@ struct LogisticsLoaderTests {
     }
 
     @Test func aTypoInATravelEndIsAnErrorWithASuggestion() {
-        let found = errors("""
+        let found = errors(
+            """
             logistics:
               transfers:
                 places: [{ id: KGL }]
@@ -69,16 +70,20 @@ struct LogisticsLoaderTests {
     }
 
     @Test func anUnknownKeyGetsTheNearestKey() {
-        let found = errors("""
+        let found = errors(
+            """
             logistics:
               transfers:
                 max_wait_minute: 30
             """)
-        #expect(found.map(\.message).first?.contains("unknown key `max_wait_minute`; did you mean `max_wait_minutes`?") == true)
+        #expect(
+            found.map(\.message).first?.contains("unknown key `max_wait_minute`; did you mean `max_wait_minutes`?")
+                == true)
     }
 
     @Test func badCapacityAndDuplicateVehiclesAreReported() {
-        let found = errors("""
+        let found = errors(
+            """
             logistics:
               vehicles:
                 - { id: car, capacity: 0 }
@@ -86,7 +91,10 @@ struct LogisticsLoaderTests {
                 - { id: bus, capacity: 30 }
             """)
         #expect(found.count == 2, "\(found.map(\.message))")
-        #expect(found.contains { $0.message.contains("logistics.vehicles[0].capacity: `0` is not valid; expected passenger seats") })
+        #expect(
+            found.contains {
+                $0.message.contains("logistics.vehicles[0].capacity: `0` is not valid; expected passenger seats")
+            })
         #expect(found.contains { $0.message.contains("vehicle id `bus` is already defined at") })
     }
 

@@ -45,7 +45,8 @@ struct RunGroupingPropertyTests {
             // A partition of the passengers into consecutive, feasible runs.
             #expect(runs.map(\.count).reduce(0, +) == times.count)
             #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-            #expect(runs.allSatisfy { $0.count <= capacity && times[$0.upperBound - 1] - times[$0.lowerBound] <= maxWait })
+            #expect(
+                runs.allSatisfy { $0.count <= capacity && times[$0.upperBound - 1] - times[$0.lowerBound] <= maxWait })
             let best = Self.exhaustive(times, capacity: capacity, maxWait: maxWait)
             #expect(runs.count == best.runs)
             #expect(RunGrouping.worstWait(times: times, runs: runs) == best.worstWait)

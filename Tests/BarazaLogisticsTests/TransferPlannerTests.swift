@@ -6,7 +6,8 @@ import Testing
 struct TransferPlannerTests {
     @Test func theSamePlanComesOutTwice() throws {
         let w = try loadSample()
-        let a = TransferPlanner().plan(w), b = TransferPlanner().plan(try loadSample())
+        let a = TransferPlanner().plan(w)
+        let b = TransferPlanner().plan(try loadSample())
         #expect(a.runs == b.runs)
         #expect(Set(a.runs.map(\.id)).count == a.runs.count, "run ids are unique")
     }
@@ -30,7 +31,8 @@ struct TransferPlannerTests {
             #expect(run.passengers.count <= vehicle.capacity)
             if run.needsAccessibleVehicle { #expect(vehicle.accessible, "\(run.id)") }
             if run.kind != .shuttle {
-                #expect(run.passengers.allSatisfy { (0...w.logistics.transfers.maxWaitMinutes).contains($0.waitMinutes) })
+                #expect(
+                    run.passengers.allSatisfy { (0...w.logistics.transfers.maxWaitMinutes).contains($0.waitMinutes) })
             }
             #expect(run.passengers.allSatisfy { $0.pickUpTime <= $0.dropOffTime })
         }
@@ -59,7 +61,10 @@ struct TransferPlannerTests {
         #expect(afternoon.map(\.passengers.count) == [10, 8])
         #expect(afternoon.flatMap(\.passengers).map(\.waitMinutes).max() == 20)
         let night = try #require(plan.runs.first { $0.id == "arrival-KGL-2027-03-22-2350" })
-        #expect(Set(night.passengers.map(\.person)) == ["fatimetou-mint-cheikh", "khadijetou-mint-sidi", "mohamed-lemine-ould-ahmed"])
+        #expect(
+            Set(night.passengers.map(\.person)) == [
+                "fatimetou-mint-cheikh", "khadijetou-mint-sidi", "mohamed-lemine-ould-ahmed",
+            ])
         #expect(night.passengers.allSatisfy { $0.dropOffTime > $0.pickUpTime })
     }
 
@@ -101,7 +106,9 @@ struct TransferPlannerTests {
     @Test func aPersonsTransfersAreExposedForTheirCalendar() throws {
         let plan = TransferPlanner().plan(try loadSample())
         let rides = plan.transfers(for: "grace-nakato")
-        #expect(rides.first?.summary == "Pick-up at Nyabugogo bus terminal to Radisson Blu Hotel & Convention Centre Kigali")
+        #expect(
+            rides.first?.summary == "Pick-up at Nyabugogo bus terminal to Radisson Blu Hotel & Convention Centre Kigali"
+        )
         #expect(rides.map(\.interval.start) == rides.map(\.interval.start).sorted())
         #expect(plan.transfers(for: "julien-moreau").isEmpty)
     }

@@ -34,7 +34,9 @@ public struct PersonTransfer: Hashable, Sendable {
     public var passenger: TransferPassenger
 
     /// The span the person spends on the transfer: pick-up to drop-off.
-    public var interval: Interval { Interval(start: passenger.pickUpTime, end: max(passenger.pickUpTime, passenger.dropOffTime)) }
+    public var interval: Interval {
+        Interval(start: passenger.pickUpTime, end: max(passenger.pickUpTime, passenger.dropOffTime))
+    }
 
     /// A one-line summary such as `Pick-up at Kigali International Airport (KGL) to Ubumwe Grande Hotel`.
     public var summary: String {

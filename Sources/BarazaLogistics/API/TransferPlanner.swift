@@ -102,7 +102,9 @@ struct PlanBuilder {
             let person = w.people[pi]
             for (ji, journey) in person.journeys.enumerated() {
                 guard let instant = journey.instant else {
-                    unplanned.append(UnplannedJourney(person: person.id, journey: journey, reason: "time does not exist on the clock"))
+                    unplanned.append(
+                        UnplannedJourney(
+                            person: person.id, journey: journey, reason: "time does not exist on the clock"))
                     continue
                 }
                 if journey.mode == .car {
@@ -145,7 +147,9 @@ struct PlanBuilder {
             requests.sort { ($0.time, $0.rank, $0.journey) < ($1.time, $1.rank, $1.journey) }
             let times = requests.map(\.time)
             let place = places[key.place]!
-            for range in RunGrouping.runs(times: times, capacity: capacity(accessible: key.accessible), maxWait: maxWait) {
+            for range in RunGrouping.runs(
+                times: times, capacity: capacity(accessible: key.accessible), maxWait: maxWait)
+            {
                 let group = requests[range]
                 if key.direction == Journey.Direction.arrival.rawValue {
                     runs.append(arrivalRun(group, endpoints: endpoints, place: place))
@@ -177,7 +181,9 @@ struct PlanBuilder {
     func arrivalDestination(_ p: Person, at instant: Instant) -> TransferStop {
         let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
         let date = zone.localDateTime(at: instant).date
-        if let s = stays.first(where: { $0.checkIn <= date && date < $0.checkOut }) ?? stays.first(where: { $0.checkIn > date }) {
+        if let s = stays.first(where: { $0.checkIn <= date && date < $0.checkOut })
+            ?? stays.first(where: { $0.checkIn > date })
+        {
             return hotelStop(s.hotel.id)
         }
         return fallbackStop
@@ -187,7 +193,9 @@ struct PlanBuilder {
     func departureOrigin(_ p: Person, at instant: Instant) -> TransferStop {
         let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
         let date = zone.localDateTime(at: instant).date
-        if let s = stays.last(where: { $0.checkIn < date && date <= $0.checkOut }) ?? stays.last(where: { $0.checkIn <= date }) {
+        if let s = stays.last(where: { $0.checkIn < date && date <= $0.checkOut })
+            ?? stays.last(where: { $0.checkIn <= date })
+        {
             return hotelStop(s.hotel.id)
         }
         return fallbackStop
@@ -195,11 +203,15 @@ struct PlanBuilder {
 
     private func minutes(_ a: TransferStop, _ b: TransferStop) -> Int { travel.between(a.id, b.id) ?? 0 }
 
-    private func arrivalRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace) -> TransferRun {
+    private func arrivalRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace)
+        -> TransferRun
+    {
         let origin = stop(place)
         let departs = Instant(secondsSince1970: group.map(\.time).max()!)
         var destinations: [TransferStop] = []
-        for r in group where !destinations.contains(endpoints[r.endpoint]) { destinations.append(endpoints[r.endpoint]) }
+        for r in group where !destinations.contains(endpoints[r.endpoint]) {
+            destinations.append(endpoints[r.endpoint])
+        }
         destinations.sort { (minutes(origin, $0), $0.id) < (minutes(origin, $1), $1.id) }
         var dropOff: [TransferStop: Instant] = [:]
         for (i, d) in destinations.enumerated() {
@@ -221,7 +233,9 @@ struct PlanBuilder {
             session: nil, busy: Interval(start: first, end: arrives.adding(minutes: back)))
     }
 
-    private func departureRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace) -> TransferRun {
+    private func departureRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace)
+        -> TransferRun
+    {
         let destination = stop(place)
         let arrives = Instant(secondsSince1970: group.map(\.time).min()!)
         var origins: [TransferStop] = []
@@ -273,7 +287,9 @@ struct PlanBuilder {
             guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
             if s.kind == .meal && s.signUps.isEmpty { openMeals[v.id, default: []].append(s) }
             var seen: Set<Person.ID> = []
-            for ref in s.presenters + s.signUps where seen.insert(ref.id).inserted { attended[ref.id, default: []].append(s) }
+            for ref in s.presenters + s.signUps where seen.insert(ref.id).inserted {
+                attended[ref.id, default: []].append(s)
+            }
         }
         func add(_ leg: Leg, _ session: Session.ID, _ person: Person, _ free: Instant) {
             legs[leg, default: ([], [])].sessions.insert(session)
@@ -294,23 +310,29 @@ struct PlanBuilder {
             for day in byDay.keys.sorted() {
                 let list = byDay[day]!
                 for (a, b) in zip(list, list.dropFirst()) {
-                    let va = w.venue(of: a)!.id, vb = w.venue(of: b)!.id
+                    let va = w.venue(of: a)!.id
+                    let vb = w.venue(of: b)!.id
                     guard va != vb, a.interval!.end <= b.interval!.start else { continue }
                     add(Leg(from: va, to: vb, outbound: true, time: b.interval!.start), b.id, person, a.interval!.end)
                 }
                 if let last = list.last, let main = mainVenue, let v = w.venue(of: last), v.id != main.id {
-                    add(Leg(from: v.id, to: main.id, outbound: false, time: last.interval!.end), last.id, person, last.interval!.end)
+                    add(
+                        Leg(from: v.id, to: main.id, outbound: false, time: last.interval!.end), last.id, person,
+                        last.interval!.end)
                 }
             }
         }
         for leg in legs.keys.sorted() {
             let (sessions, riders) = legs[leg]!
-            let from = w.venuesByID[leg.from]!, to = w.venuesByID[leg.to]!
+            let from = w.venuesByID[leg.from]!
+            let to = w.venuesByID[leg.to]!
             let fromStop = TransferStop(kind: .venue, id: from.id.rawValue, name: from.name)
             let toStop = TransferStop(kind: .venue, id: to.id.rawValue, name: to.name)
             let drive = travel.between(from.id.rawValue, to.id.rawValue) ?? 0
-            let streams = [riders.filter { !(fleetHasAccessible && needsAccessibleVehicle($0.person)) },
-                           riders.filter { fleetHasAccessible && needsAccessibleVehicle($0.person) }]
+            let streams = [
+                riders.filter { !(fleetHasAccessible && needsAccessibleVehicle($0.person)) },
+                riders.filter { fleetHasAccessible && needsAccessibleVehicle($0.person) },
+            ]
             for (accessible, stream) in zip([false, true], streams) where !stream.isEmpty {
                 let size = min(capacity(accessible: accessible), stream.count)
                 for start in stride(from: 0, to: stream.count, by: size) {
@@ -328,7 +350,8 @@ struct PlanBuilder {
                             id: "", kind: .shuttle, stops: [fromStop, toStop], departs: departs, arrives: arrives,
                             passengers: passengers, vehicle: nil,
                             needsAccessibleVehicle: chunk.contains { needsAccessibleVehicle($0.person) }, zone: zone,
-                            session: sessions.min(), busy: Interval(start: departs, end: arrives.adding(minutes: drive))))
+                            session: sessions.min(), busy: Interval(start: departs, end: arrives.adding(minutes: drive))
+                        ))
                 }
             }
         }
@@ -345,9 +368,11 @@ struct PlanBuilder {
         for i in runs.indices {
             let run = runs[i]
             let local = run.zone.localDateTime(at: run.departs)
-            let hhmm = String(run.zone.localDateTime(at: run.departs).iso8601.dropFirst(11).prefix(5)).replacingOccurrences(of: ":", with: "")
+            let hhmm = String(run.zone.localDateTime(at: run.departs).iso8601.dropFirst(11).prefix(5))
+                .replacingOccurrences(of: ":", with: "")
             let place = run.kind == .departure ? run.stops.last!.id : run.stops.first!.id
-            let base = run.kind == .shuttle
+            let base =
+                run.kind == .shuttle
                 ? "shuttle-\(run.stops.first!.id)-\(run.stops.last!.id)-\(local.date.iso8601)-\(hhmm)"
                 : "\(run.kind.rawValue)-\(place)-\(local.date.iso8601)-\(hhmm)"
             let n = (used[base] ?? 0) + 1

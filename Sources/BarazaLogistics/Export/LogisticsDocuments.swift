@@ -86,7 +86,9 @@ private struct Renderer {
     }
 
     func orderedPassengers(_ run: TransferRun) -> [TransferPassenger] {
-        run.passengers.sorted { ($0.pickUpTime, name($0.person), $0.person) < ($1.pickUpTime, name($1.person), $1.person) }
+        run.passengers.sorted {
+            ($0.pickUpTime, name($0.person), $0.person) < ($1.pickUpTime, name($1.person), $1.person)
+        }
     }
 
     func transfersCSV(_ day: LocalDate) -> String {
@@ -110,18 +112,22 @@ private struct Renderer {
     func transfersHTML(_ day: LocalDate) -> String {
         var body = ""
         for run in runs(on: day) {
-            let vehicle = run.vehicle == nil
+            let vehicle =
+                run.vehicle == nil
                 ? "<span class=\"alert\">no vehicle free</span>" : escapeHTML(vehicleName(run))
             let route = run.stops.map { escapeHTML($0.name) }.joined(separator: " → ")
             body += "<h2>\(clock(run.departs, on: day)) \(escapeHTML(run.kind.rawValue)) · \(route) · \(vehicle)</h2>\n"
-            body += "<p class=\"note\">Run \(escapeHTML(run.id)); \(run.passengers.count) passenger"
+            body +=
+                "<p class=\"note\">Run \(escapeHTML(run.id)); \(run.passengers.count) passenger"
                 + "\(run.passengers.count == 1 ? "" : "s"); arrives \(escapeHTML(clock(run.arrives, on: day)))"
                 + (run.needsAccessibleVehicle ? "; accessible vehicle needed" : "") + "</p>\n"
-            body += "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
+            body +=
+                "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
                 + "<th>Wait</th><th>Needs</th></tr>\n"
             for p in orderedPassengers(run) {
                 let needs = w.peopleByID[p.person]?.accessibility.joined(separator: ", ") ?? ""
-                body += "<tr><td>\(escapeHTML(name(p.person)))</td><td>\(escapeHTML(journeyText(p.journey)))</td>"
+                body +=
+                    "<tr><td>\(escapeHTML(name(p.person)))</td><td>\(escapeHTML(journeyText(p.journey)))</td>"
                     + "<td>\(escapeHTML(clock(p.pickUpTime, on: day))) \(escapeHTML(p.pickUp.name))</td>"
                     + "<td>\(escapeHTML(clock(p.dropOffTime, on: day))) \(escapeHTML(p.dropOff.name))</td>"
                     + "<td class=\"n\">\(p.waitMinutes) min</td><td>\(escapeHTML(needs))</td></tr>\n"
@@ -149,17 +155,22 @@ private struct Renderer {
         let counts = MealCounter().counts(w)
         let needs = Array(Set(counts.flatMap { $0.dietary.map(\.need) })).sorted()
         var table = CSVTable(
-            header: ["Meal", "Session ID", "Date", "Start", "End", "Venue", "Room", "Seats", "Headcount", "Counted from"]
+            header: [
+                "Meal", "Session ID", "Date", "Start", "End", "Venue", "Room", "Seats", "Headcount", "Counted from",
+            ]
                 + needs + ["No stated need", "Not named"])
         for c in counts {
             let s = w.sessionsByID[c.session]!
-            let start = zone.localDateTime(at: s.interval!.start), end = zone.localDateTime(at: s.interval!.end)
+            let start = zone.localDateTime(at: s.interval!.start)
+            let end = zone.localDateTime(at: s.interval!.end)
             let room = w.room(of: s)
             let byNeed = Dictionary(c.dietary.map { ($0.need, $0.count) }, uniquingKeysWith: { a, _ in a })
             table.append(
-                [s.title.bilingual, s.id.rawValue, start.date.iso8601, start.time.description, end.time.description,
+                [
+                    s.title.bilingual, s.id.rawValue, start.date.iso8601, start.time.description, end.time.description,
                     w.venue(of: s)?.name ?? "", room?.name ?? "", room?.capacity.map(String.init) ?? "",
-                    "\(c.headcount)", c.source.rawValue]
+                    "\(c.headcount)", c.source.rawValue,
+                ]
                     + needs.map { "\(byNeed[$0] ?? 0)" } + ["\(c.noStatedNeed)", "\(c.unnamed)"])
         }
         return table.text
@@ -176,7 +187,8 @@ private struct Renderer {
             days.insert(d)
             d = d.adding(days: 1)
         }
-        var arrivals: [LocalDate: Int] = [:], departures: [LocalDate: Int] = [:]
+        var arrivals: [LocalDate: Int] = [:]
+        var departures: [LocalDate: Int] = [:]
         for p in w.people {
             if let i = p.arrival?.instant { arrivals[zone.localDateTime(at: i).date, default: 0] += 1 }
             if let i = p.departure?.instant { departures[zone.localDateTime(at: i).date, default: 0] += 1 }
@@ -186,24 +198,31 @@ private struct Renderer {
         days.formUnion(arrivals.keys)
         days.formUnion(departures.keys)
         days.formUnion(transferDays)
-        var body = "<table>\n<tr><th>Day</th><th>Arrivals</th><th>Departures</th><th>In town</th>"
+        var body =
+            "<table>\n<tr><th>Day</th><th>Arrivals</th><th>Departures</th><th>In town</th>"
             + "<th>Hotel guests (night)</th><th>Transfer runs</th><th>Meals (headcount)</th></tr>\n"
         for day in days.sorted() {
             let dayRuns = runs(on: day)
             let missing = dayRuns.filter { $0.vehicle == nil }.count
-            let runText = "\(dayRuns.count)" + (missing > 0 ? " <span class=\"alert\">(\(missing) without vehicle)</span>" : "")
-            let mealText = meals.filter { zone.localDateTime(at: w.sessionsByID[$0.session]!.interval!.start).date == day }
-                .map { "\(escapeHTML(w.sessionsByID[$0.session]!.title.text(in: .english))): \($0.headcount)" }
-                .joined(separator: "<br>")
-            body += "<tr><td>\(day.iso8601)</td><td class=\"n\">\(arrivals[day] ?? 0)</td>"
+            let runText =
+                "\(dayRuns.count)" + (missing > 0 ? " <span class=\"alert\">(\(missing) without vehicle)</span>" : "")
+            let mealText = meals.filter {
+                zone.localDateTime(at: w.sessionsByID[$0.session]!.interval!.start).date == day
+            }
+            .map { "\(escapeHTML(w.sessionsByID[$0.session]!.title.text(in: .english))): \($0.headcount)" }
+            .joined(separator: "<br>")
+            body +=
+                "<tr><td>\(day.iso8601)</td><td class=\"n\">\(arrivals[day] ?? 0)</td>"
                 + "<td class=\"n\">\(departures[day] ?? 0)</td><td class=\"n\">\(presence.inTown(on: day).count)</td>"
                 + "<td class=\"n\">\(rooms[day] ?? 0)</td><td class=\"n\">\(runText)</td><td>\(mealText)</td></tr>\n"
         }
         body += "</table>\n"
         if !plan.unplanned.isEmpty {
-            body += "<h2>Journeys without a transfer</h2>\n<table>\n<tr><th>Person</th><th>Journey</th><th>Why</th></tr>\n"
+            body +=
+                "<h2>Journeys without a transfer</h2>\n<table>\n<tr><th>Person</th><th>Journey</th><th>Why</th></tr>\n"
             for u in plan.unplanned {
-                body += "<tr><td>\(escapeHTML(name(u.person)))</td><td>\(escapeHTML(journeyText(u.journey)))</td>"
+                body +=
+                    "<tr><td>\(escapeHTML(name(u.person)))</td><td>\(escapeHTML(journeyText(u.journey)))</td>"
                     + "<td>\(escapeHTML(u.reason))</td></tr>\n"
             }
             body += "</table>\n"

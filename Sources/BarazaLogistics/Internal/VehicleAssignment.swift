@@ -21,7 +21,11 @@ enum VehicleAssignment {
                 else { continue }
                 if let b = best {
                     if fleet[b].capacity < vehicle.capacity { continue }
-                    if fleet[b].capacity == vehicle.capacity, (freeAt[b] ?? Instant(secondsSince1970: .min)) <= (freeAt[v] ?? Instant(secondsSince1970: .min)) { continue }
+                    if fleet[b].capacity == vehicle.capacity,
+                        (freeAt[b] ?? Instant(secondsSince1970: .min)) <= (freeAt[v] ?? Instant(secondsSince1970: .min))
+                    {
+                        continue
+                    }
                 }
                 best = v
             }

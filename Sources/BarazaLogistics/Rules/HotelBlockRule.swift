@@ -21,14 +21,18 @@ public struct HotelBlockRule: Rule {
                 let over = rooms.nights.filter { rooms.needed(type, on: $0) > rooms.held(type, on: $0) }
                 guard !over.isEmpty else { continue }
                 let worst = over.map { rooms.needed(type, on: $0) }.max()!
-                let shown = over.map { "\($0) (\(rooms.needed(type, on: $0)) needed, \(rooms.held(type, on: $0)) held)" }
+                let shown = over.map {
+                    "\($0) (\(rooms.needed(type, on: $0)) needed, \(rooms.held(type, on: $0)) held)"
+                }
                 let block = hotel.blocks.first { $0.roomType == type }
                 let stays = byHotel[hotel.id]!.filter { $0.1.nights.contains(over[0]) }.map(\.1.location).sorted()
                 findings.append(
                     finding(
                         w, subjects: [Subject(.hotel, id: hotel.id.rawValue, label: hotel.name)],
-                        facts: [Fact("room type", type ?? "any"), Fact("nights", shown.joined(separator: ", ")),
-                            Fact("rooms needed", "\(worst)")],
+                        facts: [
+                            Fact("room type", type ?? "any"), Fact("nights", shown.joined(separator: ", ")),
+                            Fact("rooms needed", "\(worst)"),
+                        ],
                         locations: [block?.location ?? hotel.location] + stays.suffix(1)))
             }
         }
@@ -69,7 +73,8 @@ struct RoomNights {
             }
             for (p, s) in here {
                 for other in s.sharingWith where parent[other.id] != nil {
-                    let a = root(p.id), b = root(other.id)
+                    let a = root(p.id)
+                    let b = root(other.id)
                     if a != b { parent[max(a, b)] = min(a, b) }
                 }
             }

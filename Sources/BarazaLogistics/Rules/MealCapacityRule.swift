@@ -17,8 +17,10 @@ public struct MealCapacityRule: Rule {
             return finding(
                 w, subjects: [w.sessionSubject(session), Subject(.room, id: room.id.rawValue, label: room.name)],
                 occurrences: [w.sessionOccurrence(session, for: nil)].compactMap { $0 },
-                facts: [Fact("headcount", "\(count.headcount)"), Fact("from", count.source.rawValue),
-                    Fact("capacity", "\(capacity)")],
+                facts: [
+                    Fact("headcount", "\(count.headcount)"), Fact("from", count.source.rawValue),
+                    Fact("capacity", "\(capacity)"),
+                ],
                 locations: [session.location, room.location])
         }
     }

@@ -13,7 +13,8 @@ public struct StayCoverageRule: Rule {
             guard !person.stays.isEmpty, let arrival = person.arrival, let departure = person.departure,
                 let a = arrival.instant, let d = departure.instant, a < d
             else { return nil }
-            let first = w.event.zone.localDateTime(at: a).date, last = w.event.zone.localDateTime(at: d).date
+            let first = w.event.zone.localDateTime(at: a).date
+            let last = w.event.zone.localDateTime(at: d).date
             let covered = Set(person.stays.flatMap(\.nights))
             let missing = (0..<max(0, last.daysSince1970 - first.daysSince1970)).map { first.adding(days: $0) }
                 .filter { !covered.contains($0) }
@@ -22,8 +23,10 @@ public struct StayCoverageRule: Rule {
                 w, subjects: [w.personSubject(person)],
                 occurrences: [w.journeyOccurrence(arrival, for: person), w.journeyOccurrence(departure, for: person)]
                     .compactMap { $0 },
-                facts: [Fact("missing nights", missing.map(\.iso8601).joined(separator: ", ")),
-                    Fact("nights needed", "\(first) to \(last.adding(days: -1))")],
+                facts: [
+                    Fact("missing nights", missing.map(\.iso8601).joined(separator: ", ")),
+                    Fact("nights needed", "\(first) to \(last.adding(days: -1))"),
+                ],
                 locations: [person.stays[0].location, arrival.location])
         }
     }

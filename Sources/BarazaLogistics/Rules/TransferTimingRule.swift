@@ -43,11 +43,15 @@ public struct TransferTimingRule: Rule {
                     findings.append(
                         finding(
                             w, subjects: [w.personSubject(person), w.sessionSubject(session)],
-                            occurrences: [w.journeyOccurrence(journey, for: person), w.sessionOccurrence(session, for: person)]
-                                .compactMap { $0 },
+                            occurrences: [
+                                w.journeyOccurrence(journey, for: person), w.sessionOccurrence(session, for: person),
+                            ]
+                            .compactMap { $0 },
                             minutes: short,
-                            facts: [Fact("run", t.run.id), Fact("at the venue", w.localText(ready)),
-                                Fact("wait", "\(t.passenger.waitMinutes) min")],
+                            facts: [
+                                Fact("run", t.run.id), Fact("at the venue", w.localText(ready)),
+                                Fact("wait", "\(t.passenger.waitMinutes) min"),
+                            ],
                             locations: [session.location, journey.location]))
                 } else {
                     guard let session = sessions.last(where: { $0.interval!.end <= instant }),
@@ -60,11 +64,15 @@ public struct TransferTimingRule: Rule {
                     findings.append(
                         finding(
                             w, subjects: [w.personSubject(person), w.sessionSubject(session)],
-                            occurrences: [w.sessionOccurrence(session, for: person), w.journeyOccurrence(journey, for: person)]
-                                .compactMap { $0 },
+                            occurrences: [
+                                w.sessionOccurrence(session, for: person), w.journeyOccurrence(journey, for: person),
+                            ]
+                            .compactMap { $0 },
                             minutes: short,
-                            facts: [Fact("run", t.run.id), Fact("pick-up", w.localText(t.passenger.pickUpTime)),
-                                Fact("pick-up at", t.passenger.pickUp.name), Fact("drive", "\(drive) min")],
+                            facts: [
+                                Fact("run", t.run.id), Fact("pick-up", w.localText(t.passenger.pickUpTime)),
+                                Fact("pick-up at", t.passenger.pickUp.name), Fact("drive", "\(drive) min"),
+                            ],
                             locations: [session.location, journey.location]))
                 }
             }

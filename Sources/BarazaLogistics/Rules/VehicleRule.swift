@@ -11,8 +11,10 @@ public struct VehicleRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         let plan = TransferPlanner().plan(w)
         return plan.runs.filter { $0.vehicle == nil }.map { run in
-            var facts = [Fact("leaves", "\(w.localText(run.departs)) from \(run.stops.first!.name)"),
-                Fact("passengers", "\(run.passengers.count)")]
+            var facts = [
+                Fact("leaves", "\(w.localText(run.departs)) from \(run.stops.first!.name)"),
+                Fact("passengers", "\(run.passengers.count)"),
+            ]
             if run.needsAccessibleVehicle { facts.append(Fact("needs", "an accessible vehicle")) }
             let people = run.passengers.compactMap { w.peopleByID[$0.person] }
             var locations = run.passengers.compactMap { $0.journey?.location }.sorted()

@@ -8,7 +8,9 @@ public struct Logistics: Hashable, Sendable {
     /// Where the section was written; nil when the workspace has none.
     public var location: SourceLocation?
 
-    public init(vehicles: [Vehicle] = [], transfers: TransferSettings = TransferSettings(), location: SourceLocation? = nil) {
+    public init(
+        vehicles: [Vehicle] = [], transfers: TransferSettings = TransferSettings(), location: SourceLocation? = nil
+    ) {
         self.vehicles = vehicles
         self.transfers = transfers
         self.location = location

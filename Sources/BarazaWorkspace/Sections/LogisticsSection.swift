@@ -13,7 +13,8 @@ extension WorkspaceLoader {
     {
         guard let value = values.first else { return Logistics() }
         for extra in values.dropFirst() {
-            extra.invalid("nothing: a workspace has one `logistics:` section, already given at \(value.location)",
+            extra.invalid(
+                "nothing: a workspace has one `logistics:` section, already given at \(value.location)",
                 found: "a second `logistics:` section")
         }
         var logistics = Logistics(location: value.location)
@@ -24,7 +25,8 @@ extension WorkspaceLoader {
         var seen: [String: SourceLocation] = [:]
         for v in logistics.vehicles {
             if let first = seen[v.id.rawValue] {
-                value.diagnostics.report(.duplicateID(v.location, kind: "vehicle", id: v.id.rawValue, firstDefinedAt: first))
+                value.diagnostics.report(
+                    .duplicateID(v.location, kind: "vehicle", id: v.id.rawValue, firstDefinedAt: first))
             } else {
                 seen[v.id.rawValue] = v.location
             }
@@ -46,7 +48,11 @@ extension WorkspaceLoader {
         let accessible = f["accessible"]?.bool() ?? false
         let count = f["count"]?.int(in: 1...1000, expected: "a number of identical vehicles, 1 to 1000") ?? 1
         if count == 1 {
-            return [Vehicle(id: Vehicle.ID(id), name: name, capacity: capacity, accessible: accessible, location: value.location)]
+            return [
+                Vehicle(
+                    id: Vehicle.ID(id), name: name, capacity: capacity, accessible: accessible, location: value.location
+                )
+            ]
         }
         return (1...count).map {
             Vehicle(
@@ -60,7 +66,9 @@ extension WorkspaceLoader {
     {
         var settings = TransferSettings()
         guard let f = value.fields(Self.transferKeys, context: "logistics.transfers") else { return settings }
-        if let m = f["max_wait_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") { settings.maxWaitMinutes = m }
+        if let m = f["max_wait_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") {
+            settings.maxWaitMinutes = m
+        }
         if let b = f["departure_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") {
             settings.departureBufferMinutes = b
         }
@@ -74,7 +82,8 @@ extension WorkspaceLoader {
                 TransferPlace(
                     id: TransferPlace.ID(id), name: pf["name"]?.nonEmptyString() ?? id,
                     zone: pf["timezone"]?.zone() ?? context.event.zone,
-                    departureBufferMinutes: pf["departure_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440"),
+                    departureBufferMinutes: pf["departure_buffer_minutes"]?.int(
+                        in: 0...1440, expected: "minutes, 0 to 1440"),
                     location: item.location))
         }
         var firstPlace: [String: SourceLocation] = [:]
@@ -101,10 +110,12 @@ extension WorkspaceLoader {
                     end.invalid("\(expectedEnd)\(hint)")
                 }
             }
-            guard let minutes = tf.require("minutes", expected: "travel minutes")?
-                .int(in: 0...10_000, expected: "travel minutes, 0 to 10000"), ends.count == 2
+            guard
+                let minutes = tf.require("minutes", expected: "travel minutes")?
+                    .int(in: 0...10_000, expected: "travel minutes, 0 to 10000"), ends.count == 2
             else { continue }
-            settings.travel.append(TransferTravel(from: ends[0], to: ends[1], minutes: minutes, location: item.location))
+            settings.travel.append(
+                TransferTravel(from: ends[0], to: ends[1], minutes: minutes, location: item.location))
         }
         return settings
     }
