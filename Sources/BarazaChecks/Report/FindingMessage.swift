@@ -61,6 +61,9 @@ extension Finding {
         case "transfer-no-vehicle":
             let needs = facts.first { $0.name == "needs" }.map { ", needs \($0.value)" } ?? ""
             return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
+        case "journey-unknown-place":
+            let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            return "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
         case "meal-over-capacity":
             return "\(first) feeds \(fact("headcount")) (\(fact("from"))) in \(subjects.dropFirst().first.map(describe) ?? "its room")"
                 + " seating \(fact("capacity"))"

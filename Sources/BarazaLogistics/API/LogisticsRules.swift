@@ -7,7 +7,7 @@ public enum LogisticsRules {
     public static let all: [any Rule] = [
         StayCoverageRule(), HotelBlockRule(), AccommodationRule(),
         TransferTimingRule(direction: .arrival), TransferTimingRule(direction: .departure),
-        VehicleRule(), MealCapacityRule(),
+        VehicleRule(), JourneyPlaceRule(), MealCapacityRule(),
     ]
 
     /// Their ids, for the loader's `checks.severity` validation.

@@ -63,7 +63,7 @@ struct PlanBuilder {
 
     func capacity(accessible: Bool) -> Int {
         let fleet = w.logistics.vehicles.filter { !accessible || $0.accessible }
-        return fleet.map(\.capacity).max() ?? Int.max
+        return max(1, fleet.map(\.capacity).max() ?? Int.max)
     }
 
     // MARK: Arrivals and departures
