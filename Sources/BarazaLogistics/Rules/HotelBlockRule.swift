@@ -1,7 +1,8 @@
 import BarazaChecks
 import BarazaModel
 
-/// More rooms booked at a hotel on some night than the event holds there (people sharing take one room).
+/// More rooms booked at a hotel on some night than the event's blocks hold there (people sharing take one room).
+/// Hotels without blocks are not checked.
 public struct HotelBlockRule: Rule {
     public init() {}
     public var id: String { "hotel-block-overbooked" }
@@ -15,7 +16,8 @@ public struct HotelBlockRule: Rule {
         for p in w.people {
             for s in p.stays where w.hotelsByID[s.hotel.id] != nil { byHotel[s.hotel.id, default: []].append((p, s)) }
         }
-        for hotel in w.hotels where byHotel[hotel.id] != nil {
+        // A hotel without blocks holds nothing for the event: its guests booked for themselves.
+        for hotel in w.hotels where byHotel[hotel.id] != nil && !hotel.blocks.isEmpty {
             let rooms = RoomNights(hotel: hotel, stays: byHotel[hotel.id]!)
             for type in rooms.types {
                 let over = rooms.nights.filter { rooms.needed(type, on: $0) > rooms.held(type, on: $0) }
