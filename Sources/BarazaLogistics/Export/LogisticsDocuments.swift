@@ -60,7 +60,7 @@ private struct Renderer {
     func roomingList(_ hotel: Hotel) -> String {
         var table = CSVTable(header: [
             "Guest", "Person ID", "Room type", "Check-in", "Check-out", "Nights", "Sharing with",
-            "Arrival (\(zone))", "Departure (\(zone))", "Accessibility",
+            "Arrival (\(zone))", "Departure (\(zone))", "Accessibility", "Notes",
         ])
         var rows: [(Stay, Person)] = []
         for p in w.people { for s in p.stays where s.hotel.id == hotel.id { rows.append((s, p)) } }
@@ -70,9 +70,32 @@ private struct Renderer {
                 p.name, p.id.rawValue, stay.roomType ?? "", stay.checkIn.iso8601, stay.checkOut.iso8601,
                 "\(stay.nights.count)", stay.sharingWith.map { "\(name($0.id)) (\($0.id))" }.joined(separator: "; "),
                 journeyText(p.arrival), journeyText(p.departure), p.accessibility.joined(separator: "; "),
+                hotelNotes(hotel, stay, p).joined(separator: "; "),
             ])
         }
         return table.text
+    }
+
+    /// Early check-in and late check-out, from the transfer times and the hotel's hours in its own zone.
+    func hotelNotes(_ hotel: Hotel, _ stay: Stay, _ p: Person) -> [String] {
+        var notes: [String] = []
+        let transfers = plan.transfers(for: p.id)
+        if let drop = transfers.first(where: { $0.run.kind == .arrival && $0.passenger.dropOff.id == hotel.id.rawValue }
+        ) {
+            let at = hotel.zone.localDateTime(at: drop.passenger.dropOffTime)
+            if at.date == stay.checkIn && at.time < hotel.checkInTime {
+                notes.append("early check-in: arrives \(at.time), check-in from \(hotel.checkInTime)")
+            }
+        }
+        if let pick = transfers.first(where: {
+            $0.run.kind == .departure && $0.passenger.pickUp.id == hotel.id.rawValue
+        }) {
+            let at = hotel.zone.localDateTime(at: pick.passenger.pickUpTime)
+            if at.date == stay.checkOut && at.time > hotel.checkOutTime {
+                notes.append("late check-out: leaves \(at.time), check-out by \(hotel.checkOutTime)")
+            }
+        }
+        return notes
     }
 
     // MARK: Transfers per day
