@@ -104,4 +104,19 @@ struct PlannerEdgeCaseTests {
         #expect(counts[1].noStatedNeed == 1)
         #expect(counts[1].unnamed == 0)
     }
+
+    @Test func withoutHotelsNobodyIsAskedForAStay() throws {
+        let event = """
+            event:
+              id: no-hotels
+              title: No hotels
+              timezone: Africa/Kigali
+              dates: { start: 2026-11-17, end: 2026-11-19 }
+            people:
+              - { id: a, name: A, journeys: [{ direction: arrival, place: KGL, time: 2026-11-16T10:00 }] }
+            """
+        #expect(AccommodationRule().check(try loadInline(["event.yaml": event])).isEmpty)
+        let withHotel = event.replacingOccurrences(of: "people:", with: "hotels: [{ id: h }]\npeople:")
+        #expect(AccommodationRule().check(try loadInline(["event.yaml": withHotel])).map(\.subjects[0].id) == ["a"])
+    }
 }

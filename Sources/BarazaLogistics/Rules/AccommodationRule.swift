@@ -2,7 +2,7 @@ import BarazaChecks
 import BarazaModel
 
 /// Someone who comes to the event in person (a journey in, or an in-person session) with neither a hotel stay
-/// nor a `local_address`.
+/// nor a `local_address`. Only for workspaces that book hotels: without any, people find their own beds.
 public struct AccommodationRule: Rule {
     public init() {}
     public var id: String { "no-accommodation" }
@@ -10,6 +10,7 @@ public struct AccommodationRule: Rule {
     public var summary: String { "a person who attends in person has no hotel stay and no local address" }
 
     public func check(_ w: Workspace) -> [Finding] {
+        guard !w.hotels.isEmpty else { return [] }
         let presented = w.inPersonSessionsByPresenter()
         var signedUp: [Person.ID: Int] = [:]
         for s in w.sessions {
