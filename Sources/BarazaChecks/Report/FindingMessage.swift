@@ -54,6 +54,7 @@ extension Finding {
         switch s.kind {
         case .person: return "\(s.label) (\(s.id))"
         case .session: return "session `\(s.id)`"
+        case .travel: return "the travel time between \(s.id)"
         default: return "\(s.kind.rawValue) `\(s.id)`"
         }
     }
