@@ -10,7 +10,7 @@ struct Baraza: ParsableCommand {
 
             Examples:
               baraza init events/my-event
-              baraza check events/final-kigali-2026
+              baraza check events/final-kigali-2027
               baraza check events/ --format json
             """,
         subcommands: [Init.self, Check.self, Export.self])

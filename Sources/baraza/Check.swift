@@ -9,11 +9,11 @@ struct Check: ParsableCommand {
         abstract: "Check one workspace, or every workspace under a folder, for clashes and inconsistencies.",
         discussion: """
             Exit status: 0 when no finding is an error, 1 when some are, 2 when the input cannot be read.
-            Given a folder such as events/, every workspace in it is checked, and a person presenting in two
-            events at once (same person id or same email) is reported too.
+            Given a folder such as events/, every workspace in it is checked, and a person presenting in \
+            two events at once (same person id or same email) is reported too.
 
             Examples:
-              baraza check events/final-kigali-2026
+              baraza check events/final-kigali-2027
               baraza check events/ --format json > findings.json
               baraza check --list-rules
             """)
