@@ -29,21 +29,24 @@ struct Check: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    /// Every rule `check` and `build` run.
+    static var rules: [any Rule] { Checker.catalogue }
+
     func run() throws {
         if listRules {
-            for rule in Checker.catalogue {
+            for rule in Self.rules {
                 print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
             }
             return
         }
         let workspaces: [Workspace]
         do {
-            workspaces = try WorkspaceLoader(knownRuleIDs: Checker.ruleIDs).loadAll(path: path)
+            workspaces = try WorkspaceLoader(knownRuleIDs: Self.rules.map(\.id)).loadAll(path: path)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
         }
-        let findings = Checker().check(workspaces)
+        let findings = Checker(rules: Self.rules).check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {
         case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")
