@@ -122,7 +122,9 @@ public struct WorkspaceLoader: Sendable {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return .syntax(at(mark), problem: [context?.text, problem].compactMap { $0 }.joined(separator: " "))
+            // libyaml's context says what was open when it failed and where that began (often the real mistake).
+            let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
+            return .syntax(at(mark), problem: (opened ?? "") + problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .syntax(at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
         default:
