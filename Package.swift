@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
         .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
         .testTarget(
-            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaTestSupport"],
+            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaChecksTests",
