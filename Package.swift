@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
