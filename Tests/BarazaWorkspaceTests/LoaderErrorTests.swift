@@ -93,6 +93,27 @@ struct LoaderErrorTests {
         ])
     }
 
+    @Test func aTopLevelListIsNamedAsTheTopLevel() {
+        #expect(loadErrors("top-level-list").map { relative($0.message) } == [
+            "top-level-list/event.yaml:1:1: top level: `a list` is not valid; expected a mapping with keys `event`, "
+                + "`include`, `checks`, `venues`, `travel`, `hotels`, `people`, `sessions`"
+        ])
+    }
+
+    @Test func badEndsAndDurationsSayWhatWasExpected() {
+        #expect(loadErrors("bad-end").map { relative($0.message) } == [
+            "bad-end/event.yaml:8:54: sessions[0].end: `25:00` is not valid; expected an end time HH:MM (24-hour clock) "
+                + "or a date-time YYYY-MM-DDTHH:MM",
+            "bad-end/event.yaml:9:54: sessions[1].end: `2026-11-17 09:00 to 2026-11-17 08:00` is not valid; expected an "
+                + "end after the start",
+            "bad-end/event.yaml:10:59: sessions[2].duration: `0` is not valid; expected a duration in minutes (`90`), "
+                + "or `1h30`, `45m`, `PT1H30M`",
+            "bad-end/event.yaml:11:59: sessions[3].duration: `1.5h` is not valid; expected a duration in minutes "
+                + "(`90`), or `1h30`, `45m`, `PT1H30M`",
+            "bad-end/event.yaml:12:5: sessions[4].end: missing; expected `end: HH:MM` or `duration: 90`",
+        ])
+    }
+
     @Test func aFolderWithoutEventYAMLIsNotAWorkspace() {
         let path = fixtures.appendingPathComponent("valid/sub").path
         #expect(throws: WorkspaceLoadFailure.self) { try loader.load(directory: path) }
@@ -108,7 +129,7 @@ struct LoaderErrorTests {
     @Test func everyLoadErrorOfTheFixturesNamesAPlaceAndAField() {
         let names = [
             "syntax-error", "wrong-type", "bad-zone", "unknown-key", "duration-and-end", "unknown-rule",
-            "duplicate-ids", "included-error", "include-cycle",
+            "duplicate-ids", "included-error", "include-cycle", "top-level-list", "bad-end",
         ]
         for name in names {
             for error in loadErrors(name) {

@@ -24,6 +24,12 @@ struct LoadingTests {
         #expect(w.travelMinutes(from: "kcc", to: "video-room") == 0)
     }
 
+    @Test func anIncludedFileWithOnlyCommentsAddsNothing() throws {
+        // `valid/notes.yaml` holds a comment and nothing else: a placeholder, not an error.
+        let w = try loadFixture("valid")
+        #expect(w.people.count == 3 && w.sessions.count == 4)
+    }
+
     @Test func signUpsWrittenOnPeopleAndOnSessionsAreMerged() throws {
         let w = try loadFixture("valid")
         func signUps(_ id: Session.ID) -> [String] { w.sessionsByID[id]!.signUps.map(\.id.rawValue) }
