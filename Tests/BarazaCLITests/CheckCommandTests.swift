@@ -21,8 +21,9 @@ struct CheckCommandTests {
     @Test func aBrokenWorkspaceExitsOneWithTheFinding() throws {
         let run = try runBaraza(["check", "\(Self.checksFixtures)/person-double-booked"])
         #expect(run.exitCode == 1)
-        #expect(run.stdout.contains(
-            "error: Amina Uwase (amina-uwase) is booked in two sessions at once, overlapping 30 min"))
+        #expect(
+            run.stdout.contains(
+                "error: Amina Uwase (amina-uwase) is booked in two sessions at once, overlapping 30 min"))
         #expect(run.stdout.hasSuffix("1 error, 0 warnings in 1 workspace (fixture-double)\n"))
         assertGolden(run.stdout, file: Self.golden.appendingPathComponent("check-person-double-booked.txt"))
     }
@@ -37,31 +38,36 @@ struct CheckCommandTests {
         let run = try runBaraza(["check", "\(Self.workspaceFixtures)/syntax-error"])
         #expect(run.exitCode == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == """
-            \(Self.workspaceFixtures)/syntax-error/event.yaml:11:10: error: YAML syntax: while parsing a flow sequence \
-            started at line 10, column 12: did not find expected ',' or ']'
+        #expect(
+            run.stderr == """
+                \(Self.workspaceFixtures)/syntax-error/event.yaml:11:10: error: YAML syntax: while parsing a flow sequence \
+                started at line 10, column 12: did not find expected ',' or ']'
 
-            """)
+                """)
     }
 
     @Test func everyLoadErrorIsReportedNotJustTheFirst() throws {
         let run = try runBaraza(["check", "\(Self.workspaceFixtures)/unknown-key"])
         #expect(run.exitCode == 2)
-        #expect(run.stderr.split(separator: "\n") == [
-            "\(Self.workspaceFixtures)/unknown-key/event.yaml:12:5: error: venues[0]: unknown key `timezon`; did you mean `timezone`?",
-            "\(Self.workspaceFixtures)/unknown-key/event.yaml:9:5: error: venues[0].timezone: missing; expected an IANA time zone such as `Africa/Kigali`",
-        ])
+        #expect(
+            run.stderr.split(separator: "\n") == [
+                "\(Self.workspaceFixtures)/unknown-key/event.yaml:12:5: error: venues[0]: unknown key `timezon`; did you mean `timezone`?",
+                "\(Self.workspaceFixtures)/unknown-key/event.yaml:9:5: error: venues[0].timezone: missing; expected an IANA time zone such as `Africa/Kigali`",
+            ])
     }
 
     @Test func aFolderWithoutAWorkspaceExitsTwo() throws {
         let run = try runBaraza(["check", "Sources"])
         #expect(run.exitCode == 2)
-        #expect(run.stderr == "error: Sources: not a workspace: expected an event.yaml in it, or folders that each hold one\n")
+        #expect(
+            run.stderr
+                == "error: Sources: not a workspace: expected an event.yaml in it, or folders that each hold one\n")
     }
 
     @Test func theJSONReportIsStableAndHasTheDocumentedShape() throws {
         let args = ["check", "\(Self.checksFixtures)/online-four-zones", "--format", "json"]
-        let first = try runBaraza(args), second = try runBaraza(args)
+        let first = try runBaraza(args)
+        let second = try runBaraza(args)
         #expect(first.exitCode == 0)
         #expect(first.stdout == second.stdout, "two runs differ")
         assertGolden(first.stdout, file: Self.golden.appendingPathComponent("check-online-four-zones.json"))
@@ -75,9 +81,10 @@ struct CheckCommandTests {
         let findings = try #require(root["findings"] as? [[String: Any]])
         #expect(findings.count == 4)
         for finding in findings {
-            #expect(Set(finding.keys).isSuperset(of: [
-                "rule", "severity", "event", "message", "subjects", "occurrences", "minutes", "facts", "locations",
-            ]))
+            #expect(
+                Set(finding.keys).isSuperset(of: [
+                    "rule", "severity", "event", "message", "subjects", "occurrences", "minutes", "facts", "locations",
+                ]))
             #expect(finding["rule"] as? String == "outside-waking-hours")
             #expect(finding["severity"] as? String == "warning")
             #expect(finding["minutes"] as? Int == 90)
@@ -106,8 +113,10 @@ struct CheckCommandTests {
 
     @Test func noColourWhenPiped() throws {
         // Without NO_COLOR the command decides by itself; standard output and error are pipes here.
-        let findings = try runBaraza(["check", "\(Self.checksFixtures)/person-double-booked"], environment: ["NO_COLOR": nil])
-        let failure = try runBaraza(["check", "\(Self.workspaceFixtures)/syntax-error"], environment: ["NO_COLOR": nil])
+        let findings = try runBaraza(
+            ["check", "\(Self.checksFixtures)/person-double-booked"], environment: ["NO_COLOR": nil])
+        let failure = try runBaraza(
+            ["check", "\(Self.workspaceFixtures)/syntax-error"], environment: ["NO_COLOR": nil])
         for text in [findings.stdout, findings.stderr, failure.stdout, failure.stderr] {
             #expect(!text.contains("\u{1B}["), "\(text)")
         }

@@ -17,9 +17,11 @@ struct InitCommandTests {
         let created = try runBaraza(["init", "events/training-2027", "--timezone", "Africa/Maputo"], in: root)
         #expect(created.exitCode == 0, "\(created.stderr)")
         #expect(created.stdout.contains("next: baraza check events/training-2027"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("events/training-2027").path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("events/training-2027").path)
         #expect(Set(files) == ["event.yaml", "venues.yaml", "people.yaml", "sessions.yaml"])
-        let event = try String(contentsOf: root.appendingPathComponent("events/training-2027/event.yaml"), encoding: .utf8)
+        let event = try String(
+            contentsOf: root.appendingPathComponent("events/training-2027/event.yaml"), encoding: .utf8)
         #expect(event.contains("id: training-2027"))
         #expect(event.contains("Africa/Maputo"))
 

@@ -26,7 +26,10 @@ struct CatalogueTests {
 
     @Test func onlyWakingHoursOpeningHoursParticipantsAndLanguageAreWarningsByDefault() {
         let warnings = Checker.catalogue.filter { $0.defaultSeverity == .warning }.map(\.id)
-        #expect(warnings == ["outside-waking-hours", "outside-opening-hours", "participant-overlap", "language-not-covered"])
+        #expect(
+            warnings == [
+                "outside-waking-hours", "outside-opening-hours", "participant-overlap", "language-not-covered",
+            ])
     }
 
     /// Two speakers double-booked in a room, each clash also a room clash: three findings, two rules.
@@ -35,7 +38,9 @@ struct CatalogueTests {
         b.venue("kcc", rooms: ["auditorium"])
         b.person("amina-uwase")
         let t = Instant(utc: "2026-11-17T07:00:00Z")
-        b.session("a", interval: Interval(start: t, end: t.adding(minutes: 90)), room: "auditorium", speakers: ["amina-uwase"])
+        b.session(
+            "a", interval: Interval(start: t, end: t.adding(minutes: 90)), room: "auditorium", speakers: ["amina-uwase"]
+        )
         b.session(
             "b", interval: Interval(start: t.adding(minutes: 60), end: t.adding(minutes: 120)), room: "auditorium",
             speakers: ["amina-uwase"])
@@ -86,11 +91,14 @@ struct CatalogueTests {
         #expect(home("celia-mondlane") == "2026-10-25 01:30–03:00 Africa/Maputo (+02:00)")
         // The session is written in Nouakchott time: no second clock for Fatou Sow.
         #expect(home("fatou-sow") == nil)
-        #expect(byPerson["fatou-sow"]?.occurrences.first?.venueTime
-            == "2026-10-24 23:30–2026-10-25 01:00 Africa/Nouakchott (+00:00)")
+        #expect(
+            byPerson["fatou-sow"]?.occurrences.first?.venueTime
+                == "2026-10-24 23:30–2026-10-25 01:00 Africa/Nouakchott (+00:00)")
         // Ninety elapsed minutes, all outside 07:00–22:00, wherever the clock says 30 (Paris) or 90.
         #expect(findings.allSatisfy { $0.minutes == 90 && $0.severity == .warning })
-        #expect(byPerson["jean-martin"]?.message
-            == "Jean Martin (jean-martin) would join at 01:30 at home, 90 min outside waking hours 07:00–22:00 Europe/Paris")
+        #expect(
+            byPerson["jean-martin"]?.message
+                == "Jean Martin (jean-martin) would join at 01:30 at home, 90 min outside waking hours 07:00–22:00 Europe/Paris"
+        )
     }
 }

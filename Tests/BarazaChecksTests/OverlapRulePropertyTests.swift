@@ -32,7 +32,8 @@ struct OverlapRulePropertyTests {
             func ids(_ mask: Int) -> [String] { people.indices.filter { mask & (1 << $0) != 0 }.map { people[$0] } }
             let interval = s.spec.interval
             b.session(
-                "s\(index)", interval: interval ?? Interval(start: .init(secondsSince1970: 0), end: .init(secondsSince1970: 60)),
+                "s\(index)",
+                interval: interval ?? Interval(start: .init(secondsSince1970: 0), end: .init(secondsSince1970: 60)),
                 zone: RandomSchedules.nights[s.spec.night].zone, venue: "kcc", room: rooms[s.room],
                 speakers: ids(s.speakers), signUps: ids(s.signUps))
             if interval == nil { b.sessions[index].interval = nil }
@@ -46,7 +47,8 @@ struct OverlapRulePropertyTests {
         for owner in owners {
             for i in w.sessions.indices {
                 for j in w.sessions.indices where i < j {
-                    let a = w.sessions[i], b = w.sessions[j]
+                    let a = w.sessions[i]
+                    let b = w.sessions[j]
                     guard let x = a.interval, let y = b.interval, x.overlaps(y), selects(owner, a, b) else { continue }
                     out.append("\(owner) \(a.id) \(b.id) \(x.overlapMinutes(with: y))")
                 }

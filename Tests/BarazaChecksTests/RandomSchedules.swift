@@ -46,15 +46,30 @@ enum RandomSchedules {
     /// First wall time of each night; sessions start up to four hours later.
     static let nights: [(zone: Zone, start: LocalDateTime)] = [
         // 03:00 CEST becomes 02:00 CET: 02:xx happens twice.
-        (Zone(identifier: "Europe/Paris")!, LocalDateTime(date: LocalDate(year: 2026, month: 10, day: 25)!, time: LocalTime(hour: 0, minute: 0)!)),
+        (
+            Zone(identifier: "Europe/Paris")!,
+            LocalDateTime(date: LocalDate(year: 2026, month: 10, day: 25)!, time: LocalTime(hour: 0, minute: 0)!)
+        ),
         // 02:00 CET becomes 03:00 CEST: 02:xx never happens.
-        (Zone(identifier: "Europe/Paris")!, LocalDateTime(date: LocalDate(year: 2027, month: 3, day: 28)!, time: LocalTime(hour: 0, minute: 0)!)),
+        (
+            Zone(identifier: "Europe/Paris")!,
+            LocalDateTime(date: LocalDate(year: 2027, month: 3, day: 28)!, time: LocalTime(hour: 0, minute: 0)!)
+        ),
         // Into Ramadan: 03:00 +01 becomes 02:00 +00.
-        (Zone(identifier: "Africa/Casablanca")!, LocalDateTime(date: LocalDate(year: 2026, month: 2, day: 15)!, time: LocalTime(hour: 0, minute: 30)!)),
+        (
+            Zone(identifier: "Africa/Casablanca")!,
+            LocalDateTime(date: LocalDate(year: 2026, month: 2, day: 15)!, time: LocalTime(hour: 0, minute: 30)!)
+        ),
         // Out of Ramadan: 02:00 +00 becomes 03:00 +01.
-        (Zone(identifier: "Africa/Casablanca")!, LocalDateTime(date: LocalDate(year: 2026, month: 3, day: 22)!, time: LocalTime(hour: 0, minute: 30)!)),
+        (
+            Zone(identifier: "Africa/Casablanca")!,
+            LocalDateTime(date: LocalDate(year: 2026, month: 3, day: 22)!, time: LocalTime(hour: 0, minute: 30)!)
+        ),
         // An ordinary night: sessions cross midnight.
-        (Zone(identifier: "Africa/Kigali")!, LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 17)!, time: LocalTime(hour: 21, minute: 0)!)),
+        (
+            Zone(identifier: "Africa/Kigali")!,
+            LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 17)!, time: LocalTime(hour: 21, minute: 0)!)
+        ),
     ]
 
     /// One session; `minLength` 1 rules out instants (the loader requires an end after the start).

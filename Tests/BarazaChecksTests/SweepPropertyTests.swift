@@ -22,7 +22,8 @@ struct SweepPropertyTests {
         var pairs: [Pair] = []
         for i in intervals.indices {
             for j in intervals.indices where i < j {
-                let a = intervals[i], b = intervals[j]
+                let a = intervals[i]
+                let b = intervals[j]
                 guard a.start < a.end, b.start < b.end, a.start < b.end, b.start < a.end else { continue }
                 pairs.append(Pair(i, j, a.overlapMinutes(with: b)))
             }
@@ -42,17 +43,21 @@ struct SweepPropertyTests {
 
     @Test func theRandomSchedulesReallyCrossClockChangesAndMidnight() {
         // Guard against a generator that drifted away from the transitions it is meant to exercise.
-        var ambiguous = 0, gaps = 0, midnight = 0
+        var ambiguous = 0
+        var gaps = 0
+        var midnight = 0
         for night in RandomSchedules.nights.indices {
             for step in 0...48 {
-                let spec = SessionSpec(night: night, startStep: step, lengthSteps: 24, later: false, endAsWallTime: false)
+                let spec = SessionSpec(
+                    night: night, startStep: step, lengthSteps: 24, later: false, endAsWallTime: false)
                 let n = RandomSchedules.nights[night]
                 switch n.zone.resolve(n.start.adding(seconds: Int64(step) * 300)) {
                 case .ambiguous: ambiguous += 1
                 case .nonexistent: gaps += 1
                 case .unique: break
                 }
-                if let i = spec.interval, n.zone.localDateTime(at: i.start).date != n.zone.localDateTime(at: i.end).date {
+                if let i = spec.interval, n.zone.localDateTime(at: i.start).date != n.zone.localDateTime(at: i.end).date
+                {
                     midnight += 1
                 }
             }
@@ -65,11 +70,14 @@ struct SweepPropertyTests {
     @Test func touchingAndZeroLengthItemsDoNotOverlap() {
         let t = Instant(utc: "2026-10-25T00:00:00Z")
         let items = [
-            Interval(start: t, end: t.adding(minutes: 60)), Interval(start: t.adding(minutes: 60), end: t.adding(minutes: 90)),
+            Interval(start: t, end: t.adding(minutes: 60)),
+            Interval(start: t.adding(minutes: 60), end: t.adding(minutes: 90)),
             Interval(start: t.adding(minutes: 30), end: t.adding(minutes: 30)),
             Interval(start: t.adding(minutes: 30), end: t.adding(minutes: 75)),
         ]
-        let pairs = overlappingPairs(items.enumerated().map { (interval: $1, item: $0) }).map { Pair($0.0, $0.1, $0.minutes) }
+        let pairs = overlappingPairs(items.enumerated().map { (interval: $1, item: $0) }).map {
+            Pair($0.0, $0.1, $0.minutes)
+        }
         #expect(pairs.sorted() == [Pair(0, 3, 30), Pair(1, 3, 15)])
         #expect(pairs.sorted() == Self.bruteForce(items))
     }
@@ -104,7 +112,8 @@ struct PersonDoubleBookedPropertyTests {
             // A session whose wall time falls in a gap keeps no interval, as the loader leaves it.
             let interval = s.spec.interval
             b.session(
-                "s\(index)", interval: interval ?? Interval(start: .init(secondsSince1970: 0), end: .init(secondsSince1970: 60)),
+                "s\(index)",
+                interval: interval ?? Interval(start: .init(secondsSince1970: 0), end: .init(secondsSince1970: 60)),
                 zone: night.zone, kind: .online, venue: "video",
                 speakers: ids(s.speakers) + (s.strangerSpeaks ? ["somebody-else"] : []), moderators: ids(s.moderators))
             if interval == nil { b.sessions[index].interval = nil }
@@ -115,7 +124,9 @@ struct PersonDoubleBookedPropertyTests {
     struct Clash: Hashable, Comparable, CustomStringConvertible {
         var person: String, sessions: [String], minutes: Int
         static func < (a: Clash, b: Clash) -> Bool {
-            (a.person, a.sessions.joined(separator: ","), a.minutes) < (b.person, b.sessions.joined(separator: ","), b.minutes)
+            (a.person, a.sessions.joined(separator: ","), a.minutes) < (
+                b.person, b.sessions.joined(separator: ","), b.minutes
+            )
         }
         var description: String { "\(person) \(sessions) \(minutes)" }
     }
@@ -125,11 +136,16 @@ struct PersonDoubleBookedPropertyTests {
         for person in w.people {
             for i in w.sessions.indices {
                 for j in w.sessions.indices where i < j {
-                    let a = w.sessions[i], b = w.sessions[j]
-                    guard a.presenters.contains(where: { $0.id == person.id }), b.presenters.contains(where: { $0.id == person.id }),
+                    let a = w.sessions[i]
+                    let b = w.sessions[j]
+                    guard a.presenters.contains(where: { $0.id == person.id }),
+                        b.presenters.contains(where: { $0.id == person.id }),
                         let x = a.interval, let y = b.interval, x.overlaps(y)
                     else { continue }
-                    clashes.append(Clash(person: person.id.rawValue, sessions: [a.id.rawValue, b.id.rawValue].sorted(), minutes: x.overlapMinutes(with: y)))
+                    clashes.append(
+                        Clash(
+                            person: person.id.rawValue, sessions: [a.id.rawValue, b.id.rawValue].sorted(),
+                            minutes: x.overlapMinutes(with: y)))
                 }
             }
         }

@@ -20,27 +20,37 @@ struct ClockChangeTests {
     }
 
     @Test func twoThirtyHappensTwiceOnTheNightOfTheOctoberChange() {
-        let first = Instant(utc: "2026-10-25T00:30:00Z"), second = Instant(utc: "2026-10-25T01:30:00Z")
+        let first = Instant(utc: "2026-10-25T00:30:00Z")
+        let second = Instant(utc: "2026-10-25T01:30:00Z")
         #expect(paris.localDateTime(at: first) == local("2026-10-25T02:30"))
         #expect(paris.localDateTime(at: second) == local("2026-10-25T02:30"))
         #expect(paris.resolve(local("2026-10-25T02:30")) == .ambiguous(earlier: first, later: second))
         // The overlap is exactly the hour 02:00..<03:00; the minutes either side are unique.
         #expect(paris.resolve(local("2026-10-25T01:59")) == .unique(Instant(utc: "2026-10-24T23:59:00Z")))
-        #expect(paris.resolve(local("2026-10-25T02:00")) == .ambiguous(
-            earlier: Instant(utc: "2026-10-25T00:00:00Z"), later: Instant(utc: "2026-10-25T01:00:00Z")))
-        #expect(paris.resolve(local("2026-10-25T02:59:59")) == .ambiguous(
-            earlier: Instant(utc: "2026-10-25T00:59:59Z"), later: Instant(utc: "2026-10-25T01:59:59Z")))
+        #expect(
+            paris.resolve(local("2026-10-25T02:00"))
+                == .ambiguous(
+                    earlier: Instant(utc: "2026-10-25T00:00:00Z"), later: Instant(utc: "2026-10-25T01:00:00Z")))
+        #expect(
+            paris.resolve(local("2026-10-25T02:59:59"))
+                == .ambiguous(
+                    earlier: Instant(utc: "2026-10-25T00:59:59Z"), later: Instant(utc: "2026-10-25T01:59:59Z")))
         #expect(paris.resolve(local("2026-10-25T03:00")) == .unique(Instant(utc: "2026-10-25T02:00:00Z")))
     }
 
     @Test func anOverlapReadingIsAnErrorUnlessAnOffsetPicksASide() throws {
         let reading = WallTime(local: local("2026-10-25T02:30"), zone: paris)
-        #expect(reading.resolve() == .failure(.ambiguous(
-            reading, earlier: Instant(utc: "2026-10-25T00:30:00Z"), later: Instant(utc: "2026-10-25T01:30:00Z"))))
+        #expect(
+            reading.resolve()
+                == .failure(
+                    .ambiguous(
+                        reading, earlier: Instant(utc: "2026-10-25T00:30:00Z"),
+                        later: Instant(utc: "2026-10-25T01:30:00Z"))))
 
         let summer = WallTime(local: reading.local, zone: paris, offset: 7200)
         let winter = WallTime(local: reading.local, zone: paris, offset: 3600)
-        let a = try summer.resolve().get(), b = try winter.resolve().get()
+        let a = try summer.resolve().get()
+        let b = try winter.resolve().get()
         #expect(a == Instant(utc: "2026-10-25T00:30:00Z"))
         #expect(b == Instant(utc: "2026-10-25T01:30:00Z"))
         #expect(a.minutes(until: b) == 60)
@@ -87,7 +97,8 @@ struct ClockChangeTests {
     /// later ones, so only the Ramadan 2026 dates are asserted.
     @Test func casablancaMovesToUTCDuringRamadan2026() {
         let casablanca = zone("Africa/Casablanca")
-        let toRamadan = Instant(utc: "2026-02-15T02:00:00Z"), fromRamadan = Instant(utc: "2026-03-22T02:00:00Z")
+        let toRamadan = Instant(utc: "2026-02-15T02:00:00Z")
+        let fromRamadan = Instant(utc: "2026-03-22T02:00:00Z")
         #expect(casablanca.offset(at: toRamadan.adding(seconds: -1)) == 3600)
         #expect(casablanca.offset(at: toRamadan) == 0)
         #expect(casablanca.offset(at: fromRamadan.adding(seconds: -1)) == 0)
@@ -106,8 +117,10 @@ struct ClockChangeTests {
         }
         #expect(changes == [toRamadan, fromRamadan])
         // Falling back into Ramadan repeats 02:xx; coming out of it skips 02:xx.
-        #expect(casablanca.resolve(local("2026-02-15T02:30")) == .ambiguous(
-            earlier: Instant(utc: "2026-02-15T01:30:00Z"), later: Instant(utc: "2026-02-15T02:30:00Z")))
+        #expect(
+            casablanca.resolve(local("2026-02-15T02:30"))
+                == .ambiguous(
+                    earlier: Instant(utc: "2026-02-15T01:30:00Z"), later: Instant(utc: "2026-02-15T02:30:00Z")))
         #expect(casablanca.resolve(local("2026-03-22T02:30")) == .nonexistent(offsetBefore: 0, offsetAfter: 3600))
         #expect(!Zone.databaseVersion.isEmpty)
     }

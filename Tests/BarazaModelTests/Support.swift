@@ -9,7 +9,9 @@ func zone(_ identifier: String) -> Zone {
 
 /// A wall-clock reading `YYYY-MM-DDTHH:MM[:SS]` (tests only).
 func local(_ text: String) -> LocalDateTime {
-    guard let (reading, offset) = WallTime.parse(text), offset == nil else { preconditionFailure("not a reading: \(text)") }
+    guard let (reading, offset) = WallTime.parse(text), offset == nil else {
+        preconditionFailure("not a reading: \(text)")
+    }
     return reading
 }
 

@@ -51,7 +51,8 @@ public func runBaraza(
     environment["NO_COLOR"] = "1"
     for (name, value) in overrides { environment[name] = value }
     process.environment = environment
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()

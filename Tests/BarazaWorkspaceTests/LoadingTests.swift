@@ -17,9 +17,11 @@ struct LoadingTests {
         #expect(w.venues[0].rooms.map(\.capacity) == [300, 40])
         #expect(w.venues[0].rooms.map(\.accessible) == [true, false])
         #expect(w.venues[1].isOnline && w.venues[1].zone == nil)
-        #expect(w.venues[0].kind == .physical(
-            city: "Kigali", country: "RW", zone: Zone(identifier: "Africa/Kigali")!, address: nil,
-            openingHours: OpeningHours(daily: DailyWindow("08:00-02:00")!)))
+        #expect(
+            w.venues[0].kind
+                == .physical(
+                    city: "Kigali", country: "RW", zone: Zone(identifier: "Africa/Kigali")!, address: nil,
+                    openingHours: OpeningHours(daily: DailyWindow("08:00-02:00")!)))
         #expect(w.event.organizer.email == "secretariat@example.org")
         #expect(w.travelMinutes(from: "kcc", to: "video-room") == 0)
     }
@@ -52,7 +54,8 @@ struct LoadingTests {
 
     @Test func durationsInEveryFormAndZonesFromRoomVenueOrSession() throws {
         let w = try loadFixture("valid")
-        let opening = try #require(w.sessionsByID["opening"]), workshop = try #require(w.sessionsByID["workshop"])
+        let opening = try #require(w.sessionsByID["opening"])
+        let workshop = try #require(w.sessionsByID["workshop"])
         let call = try #require(w.sessionsByID["paris-call"])
         #expect(opening.interval?.minutes == 90)  // 1h30
         #expect(workshop.interval?.minutes == 45)  // 45m
@@ -71,14 +74,19 @@ struct LoadingTests {
 
     @Test func checkSettingsAndPersonTimes() throws {
         let w = try loadFixture("valid")
-        #expect(w.settings.severityOverrides == ["person-double-booked": .some(.warning), "language-not-covered": Severity?.none])
+        #expect(
+            w.settings.severityOverrides == [
+                "person-double-booked": .some(.warning), "language-not-covered": Severity?.none,
+            ])
         #expect(w.settings.wakingHours == DailyWindow("08:00-21:00"))
         #expect(w.settings.arrivalBufferMinutes == 90)
         let claire = try #require(w.peopleByID["claire-dubois"])
         #expect(claire.roles == [.speaker])
         // Availability is read in the person's home zone, journeys in the event's.
-        #expect(claire.availability.first?.interval == Interval(
-            start: Instant(utc: "2026-11-17T07:00:00Z"), end: Instant(utc: "2026-11-17T17:00:00Z")))
+        #expect(
+            claire.availability.first?.interval
+                == Interval(
+                    start: Instant(utc: "2026-11-17T07:00:00Z"), end: Instant(utc: "2026-11-17T17:00:00Z")))
         #expect(claire.arrival?.instant == Instant(utc: "2026-11-16T17:40:00Z"))
         #expect(w.peopleByID["kossi-agbo"]?.roles == [.participant])
     }
@@ -89,18 +97,20 @@ struct LoadingTests {
         let summary = findings.map { f in
             "\(f.subjects.map(\.id)) " + f.locations.map { relative($0.description) }.joined(separator: " ")
         }
-        #expect(summary == [
-            // The misspelt room: where it is written, and the room it probably means.
-            "[\"opening\", \"auditorim\"] missing-references/event.yaml:23:11 missing-references/event.yaml:14:9",
-            "[\"opening\", \"grace-nakatoo\"] missing-references/event.yaml:26:16 missing-references/event.yaml:17:5",
-            // Nothing is close to `kcc-annex`: only the reference.
-            "[\"visit\", \"kcc-annex\"] missing-references/event.yaml:29:12",
-        ])
-        #expect(findings.map(\.message) == [
-            "session `opening` refers to room `auditorim`, which is not defined; did you mean `auditorium`?",
-            "session `opening` refers to person `grace-nakatoo`, which is not defined; did you mean `grace-nakato`?",
-            "session `visit` refers to venue `kcc-annex`, which is not defined",
-        ])
+        #expect(
+            summary == [
+                // The misspelt room: where it is written, and the room it probably means.
+                "[\"opening\", \"auditorim\"] missing-references/event.yaml:23:11 missing-references/event.yaml:14:9",
+                "[\"opening\", \"grace-nakatoo\"] missing-references/event.yaml:26:16 missing-references/event.yaml:17:5",
+                // Nothing is close to `kcc-annex`: only the reference.
+                "[\"visit\", \"kcc-annex\"] missing-references/event.yaml:29:12",
+            ])
+        #expect(
+            findings.map(\.message) == [
+                "session `opening` refers to room `auditorim`, which is not defined; did you mean `auditorium`?",
+                "session `opening` refers to person `grace-nakatoo`, which is not defined; did you mean `grace-nakato`?",
+                "session `visit` refers to venue `kcc-annex`, which is not defined",
+            ])
     }
 
     @Test(arguments: [
@@ -127,8 +137,10 @@ struct LoadingTests {
         #expect(w.hotels.count == 2)
         #expect(w.sessions.allSatisfy { $0.interval != nil && $0.timeProblems.isEmpty })
         let opening = try #require(w.sessionsByID["opening-plenary"])
-        #expect(opening.interval == Interval(
-            start: Instant(utc: "2027-03-23T07:00:00Z"), end: Instant(utc: "2027-03-23T08:30:00Z")))
+        #expect(
+            opening.interval
+                == Interval(
+                    start: Instant(utc: "2027-03-23T07:00:00Z"), end: Instant(utc: "2027-03-23T08:30:00Z")))
         #expect(opening.presenters.map(\.id.rawValue) == ["aline-uwimana", "claire-dubois", "eric-habimana"])
         #expect(w.sessionsByID["lunch-d1"]?.interval?.minutes == 90)
         #expect(Checker().check([w]).isEmpty)
@@ -141,10 +153,14 @@ struct LoadingTests {
         #expect(w.venues.count == 1)
         #expect(w.venues[0].isOnline)
         // Written in Paris time (CET in February): 10:00 Paris is 09:00 UTC.
-        #expect(w.sessionsByID["reflection-part-1"]?.interval == Interval(
-            start: Instant(utc: "2027-02-03T09:00:00Z"), end: Instant(utc: "2027-02-03T10:30:00Z")))
-        #expect(w.sessionsByID["reflection-part-2"]?.interval == Interval(
-            start: Instant(utc: "2027-02-03T10:45:00Z"), end: Instant(utc: "2027-02-03T12:00:00Z")))
+        #expect(
+            w.sessionsByID["reflection-part-1"]?.interval
+                == Interval(
+                    start: Instant(utc: "2027-02-03T09:00:00Z"), end: Instant(utc: "2027-02-03T10:30:00Z")))
+        #expect(
+            w.sessionsByID["reflection-part-2"]?.interval
+                == Interval(
+                    start: Instant(utc: "2027-02-03T10:45:00Z"), end: Instant(utc: "2027-02-03T12:00:00Z")))
         #expect(Set(w.people.compactMap(\.homeZone?.identifier)).count == 12)
     }
 
