@@ -125,6 +125,32 @@ struct ClockChangeTests {
         #expect(!Zone.databaseVersion.isEmpty)
     }
 
+    // MARK: The general case: half-hour shifts and a skipped day
+
+    @Test func halfHourClockChangesOnLordHowe() {
+        let lordHowe = zone("Australia/Lord_Howe")
+        // 2026-04-05 02:00 +11:00 becomes 01:30 +10:30; 2026-10-04 02:00 +10:30 becomes 02:30 +11:00.
+        #expect(
+            lordHowe.resolve(local("2026-04-05T01:45"))
+                == .ambiguous(
+                    earlier: Instant(utc: "2026-04-04T14:45:00Z"), later: Instant(utc: "2026-04-04T15:15:00Z")))
+        #expect(lordHowe.resolve(local("2026-04-05T01:29")) == .unique(Instant(utc: "2026-04-04T14:29:00Z")))
+        #expect(lordHowe.resolve(local("2026-10-04T02:15")) == .nonexistent(offsetBefore: 37800, offsetAfter: 39600))
+        #expect(lordHowe.resolve(local("2026-10-04T02:30")) == .unique(Instant(utc: "2026-10-03T15:30:00Z")))
+        let later = WallTime(local: local("2026-04-05T01:45"), zone: lordHowe, offset: 37800)
+        #expect(later.resolve() == .success(Instant(utc: "2026-04-04T15:15:00Z")))
+    }
+
+    @Test func aWholeDayThatNeverHappenedInSamoa() {
+        // Samoa crossed the date line: 2011-12-29 24:00 (-10:00) was followed by 2011-12-31 00:00 (+14:00).
+        let apia = zone("Pacific/Apia")
+        for time in ["00:00", "09:00", "23:59"] {
+            #expect(apia.resolve(local("2011-12-30T\(time)")) == .nonexistent(offsetBefore: -36000, offsetAfter: 50400))
+        }
+        #expect(apia.resolve(local("2011-12-29T23:59")) == .unique(Instant(utc: "2011-12-30T09:59:00Z")))
+        #expect(apia.resolve(local("2011-12-31T00:00")) == .unique(Instant(utc: "2011-12-30T10:00:00Z")))
+    }
+
     // MARK: Sessions and viewers
 
     @Test func aSessionCrossingMidnightLastsItsElapsedMinutesAndEndsTheNextDay() throws {
