@@ -32,13 +32,16 @@ struct SweepPropertyTests {
     }
 
     @Test func sweepFindsExactlyTheOverlappingPairs() async {
+        var withPairs = 0
         await propertyCheck(count: 300, input: RandomSchedules.session().array(of: 0...30)) { specs in
             let intervals = specs.compactMap(\.interval)
             let swept = overlappingPairs(intervals.enumerated().map { (interval: $1, item: $0) })
             #expect(swept.map { Pair($0.0, $0.1, $0.minutes) }.sorted() == Self.bruteForce(intervals))
             // Each pair comes out earlier-starting first.
             for (a, b, _) in swept { #expect(intervals[a].start <= intervals[b].start) }
+            if !swept.isEmpty { withPairs += 1 }
         }
+        #expect(withPairs >= 150, "only \(withPairs) of 300 schedules had an overlap")
     }
 
     @Test func theRandomSchedulesReallyCrossClockChangesAndMidnight() {
@@ -153,9 +156,11 @@ struct PersonDoubleBookedPropertyTests {
     }
 
     @Test func theRuleFindsExactlyThePairsAnAllPairsCheckFinds() async {
+        var withClashes = 0
         await propertyCheck(count: 200, input: Self.sessions().array(of: 0...12)) { random in
             let w = Self.build(random)
             let findings = PersonDoubleBookedRule().check(w)
+            if !findings.isEmpty { withClashes += 1 }
             let found = findings.map { f in
                 Clash(person: f.subjects[0].id, sessions: f.subjects[1...].map(\.id).sorted(), minutes: f.minutes ?? -1)
             }
@@ -171,5 +176,6 @@ struct PersonDoubleBookedPropertyTests {
             // Through the checker, with every other rule running too, the same clashes come out.
             #expect(Checker().check([w]).filter { $0.rule == "person-double-booked" }.count == findings.count)
         }
+        #expect(withClashes >= 60, "only \(withClashes) of 200 workspaces had a double booking")
     }
 }
