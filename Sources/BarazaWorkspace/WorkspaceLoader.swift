@@ -92,7 +92,9 @@ public struct WorkspaceLoader: Sendable {
         var sessions: [YAMLValue] = []
     }
 
-    private func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
+    /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
+    /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
+    private func readFile(_ path: String, allowEmpty: Bool = false, diagnostics: Diagnostics) -> YAMLValue? {
         let display = displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
@@ -104,6 +106,7 @@ public struct WorkspaceLoader: Sendable {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
+                if allowEmpty { return nil }
                 diagnostics.report(.syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
                 return nil
             }
@@ -122,7 +125,9 @@ public struct WorkspaceLoader: Sendable {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return .syntax(at(mark), problem: [context?.text, problem].compactMap { $0 }.joined(separator: " "))
+            // libyaml's context says what was open when it failed and where that began (often the real mistake).
+            let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
+            return .syntax(at(mark), problem: (opened ?? "") + problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .syntax(at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
         default:
@@ -151,7 +156,7 @@ public struct WorkspaceLoader: Sendable {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "already included (include cycle?)"))
             } else if !FileManager.default.fileExists(atPath: target) {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
-            } else if let value = readFile(target, diagnostics: diagnostics),
+            } else if let value = readFile(target, allowEmpty: true, diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
             {
                 collect(included, from: target, into: &sections, visited: &visited, diagnostics: diagnostics)
