@@ -34,7 +34,11 @@ public struct WorkspaceLoader: Sendable {
         if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
-            collect(fields, from: entry, into: &sections, visited: &visited, diagnostics: diagnostics)
+            var chain: [String] = []
+            let folder = (directory as NSString).standardizingPath
+            collect(
+                fields, from: entry, into: &sections, visited: &visited, chain: &chain, root: folder,
+                diagnostics: diagnostics)
         }
         guard let eventValue, let event = decodeEvent(eventValue) else {
             throw WorkspaceLoadFailure(errors: diagnostics.errors)
@@ -137,9 +141,12 @@ public struct WorkspaceLoader: Sendable {
 
     private func collect(
         _ fields: Fields, from file: String, into sections: inout Sections, visited: inout Set<String>,
-        diagnostics: Diagnostics
+        chain: inout [String], root: String, diagnostics: Diagnostics
     ) {
-        visited.insert((file as NSString).standardizingPath)
+        let current = (file as NSString).standardizingPath
+        visited.insert(current)
+        chain.append(current)
+        defer { chain.removeLast() }
         sections.venues += fields["venues"]?.list() ?? []
         sections.travel += fields["travel"]?.list() ?? []
         sections.hotels += fields["hotels"]?.list() ?? []
@@ -152,14 +159,19 @@ public struct WorkspaceLoader: Sendable {
             let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
             if relative.hasPrefix("/") {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
+            } else if !(target + "/").hasPrefix(root + "/") {
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "leads outside the workspace folder"))
+            } else if let start = chain.firstIndex(of: target) {
+                let cycle = (chain[start...] + [target]).map { displayPath($0) }.joined(separator: " → ")
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "include cycle: \(cycle)"))
             } else if visited.contains(target) {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included (include cycle?)"))
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included by another file; include each file once"))
             } else if !FileManager.default.fileExists(atPath: target) {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
             } else if let value = readFile(target, allowEmpty: true, diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
             {
-                collect(included, from: target, into: &sections, visited: &visited, diagnostics: diagnostics)
+                collect(included, from: target, into: &sections, visited: &visited, chain: &chain, root: root, diagnostics: diagnostics)
             }
         }
     }

@@ -97,7 +97,7 @@ struct LoaderErrorTests {
         let errors = loadErrors("include-cycle")
         #expect(
             errors.map { relative($0.message) } == [
-                "include-cycle/b.yaml:1:11: include `a.yaml`: already included (include cycle?)"
+                "include-cycle/b.yaml:1:11: include `a.yaml`: include cycle: include-cycle/a.yaml → include-cycle/b.yaml → include-cycle/a.yaml"
             ])
     }
 
@@ -121,6 +121,22 @@ struct LoaderErrorTests {
                 "bad-end/event.yaml:11:59: sessions[3].duration: `1.5h` is not valid; expected a duration in minutes "
                     + "(`90`), or `1h30`, `45m`, `PT1H30M`",
                 "bad-end/event.yaml:12:5: sessions[4].end: missing; expected `end: HH:MM` or `duration: 90`",
+                "bad-end/event.yaml:13:54: sessions[5].end: `09:00` is not valid; expected an end time different from "
+                    + "the start (a date-time for a session of 24 hours)",
+            ])
+    }
+
+    @Test func aFileIncludedTwiceIsNamedAsSuch() {
+        #expect(
+            loadErrors("include-twice").map { relative($0.message) } == [
+                "include-twice/b.yaml:1:11: include `c.yaml`: already included by another file; include each file once"
+            ])
+    }
+
+    @Test func anIncludeMayNotLeaveTheWorkspace() {
+        #expect(
+            loadErrors("include-outside").map { relative($0.message) } == [
+                "include-outside/event.yaml:8:11: include `../include-twice/c.yaml`: leads outside the workspace folder"
             ])
     }
 
@@ -140,7 +156,8 @@ struct LoaderErrorTests {
     @Test func everyLoadErrorOfTheFixturesNamesAPlaceAndAField() {
         let names = [
             "syntax-error", "wrong-type", "bad-zone", "unknown-key", "duration-and-end", "unknown-rule",
-            "duplicate-ids", "included-error", "include-cycle", "top-level-list", "bad-end",
+            "duplicate-ids", "included-error", "include-cycle", "top-level-list", "bad-end", "include-twice",
+            "include-outside",
         ]
         for name in names {
             for error in loadErrors(name) {

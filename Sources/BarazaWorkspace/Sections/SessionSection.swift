@@ -45,7 +45,10 @@ extension WorkspaceLoader {
         case (let e?, nil):
             let expected = "an end time HH:MM (24-hour clock) or a date-time YYYY-MM-DDTHH:MM"
             if let text = e.string(expected: expected) {
-                if let t = LocalTime(text) {
+                if let t = LocalTime(text), t == s.0.time {
+                    // 09:00 to "09:00" is far likelier a slip than a 24-hour session.
+                    e.invalid("an end time different from the start (a date-time for a session of 24 hours)")
+                } else if let t = LocalTime(text) {
                     // A bare time of day ends on the start's date, or the next day when it is not after the start.
                     let date = t > s.0.time ? s.0.date : s.0.date.adding(days: 1)
                     end = WallTime(local: LocalDateTime(date: date, time: t), zone: zone)
