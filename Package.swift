@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
         .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
         .testTarget(
-            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaTestSupport"],
+            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaChecksTests",
@@ -68,8 +68,8 @@ let package = Package(
                 "BarazaLogistics", "BarazaWorkspace", "BarazaTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures"), .copy("Golden")]),
-        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],

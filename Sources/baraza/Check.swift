@@ -10,11 +10,11 @@ struct Check: ParsableCommand {
         abstract: "Check one workspace, or every workspace under a folder, for clashes and inconsistencies.",
         discussion: """
             Exit status: 0 when no finding is an error, 1 when some are, 2 when the input cannot be read.
-            Given a folder such as events/, every workspace in it is checked, and a person presenting in two
-            events at once (same person id or same email) is reported too.
+            Given a folder such as events/, every workspace in it is checked, and a person presenting in \
+            two events at once (same person id or same email) is reported too.
 
             Examples:
-              baraza check events/final-kigali-2026
+              baraza check events/final-kigali-2027
               baraza check events/ --format json > findings.json
               baraza check --list-rules
             """)
@@ -28,10 +28,10 @@ struct Check: ParsableCommand {
     @Flag(help: "List the rules with their ids and default severities, then exit.")
     var listRules = false
 
-    /// The core catalogue and the host-city logistics rules.
-    static let rules: [any Rule] = Checker.catalogue + LogisticsRules.all
-
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    /// Every rule `check` and `build` run: the core catalogue and the host-city logistics rules.
+    static var rules: [any Rule] { Checker.catalogue + LogisticsRules.all }
 
     func run() throws {
         if listRules {

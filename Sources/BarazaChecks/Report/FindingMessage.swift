@@ -34,7 +34,8 @@ extension Finding {
         case "language-not-covered":
             let interp = fact("interpretation")
             return "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
-                + "; \(fact("people left out")) signed-up people speak only \(fact("their languages"))"
+                + "; \(fact("people left out") == "1" ? "1 signed-up person speaks" : "\(fact("people left out")) signed-up people speak")"
+                + " only \(fact("their languages"))"
         case "unknown-reference":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
             let note = facts.first { $0.name == "note" }.map { " (\($0.value))" } ?? ""
@@ -77,6 +78,7 @@ extension Finding {
         case .person: return "\(s.label) (\(s.id))"
         case .session: return "session `\(s.id)`"
         case .journey: return "transfer run `\(s.id)`"
+        case .travel: return "the travel time between \(s.id)"
         default: return "\(s.kind.rawValue) `\(s.id)`"
         }
     }

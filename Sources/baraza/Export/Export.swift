@@ -9,8 +9,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one kind of output for a workspace into exports/<event>/.",
         discussion: """
-            Every export writes each file atomically (temporary file, then rename) and gives byte-identical
-            output for the same workspace. `baraza build` runs the checks and then every export.
+            Every export writes each file atomically (temporary file, then rename) and gives \
+            byte-identical output for the same workspace. `baraza build` runs the checks and then every export.
 
             Examples:
               baraza export ics events/final-kigali-2027
