@@ -92,7 +92,7 @@ public struct WorkspaceLoader: Sendable {
         var sessions: [YAMLValue] = []
     }
 
-    private func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
+    func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
         let display = displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
@@ -160,7 +160,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Paths are shown as given (relative to the current directory), normalised.
-    private func displayPath(_ path: String) -> String {
+    func displayPath(_ path: String) -> String {
         let standard = (path as NSString).standardizingPath
         return standard.hasPrefix("./") ? String(standard.dropFirst(2)) : standard
     }

@@ -4,6 +4,7 @@ extension WorkspaceLoader {
     static let personKeys = [
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
+        "bio", "gender",
     ]
 
     func decodePerson(_ value: YAMLValue, context: DecodingContext) -> Person? {
@@ -42,7 +43,9 @@ extension WorkspaceLoader {
             country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
             stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
-            consent: consent, signUps: f["sessions"]?.references("session") ?? [], location: value.location)
+            consent: consent, signUps: f["sessions"]?.references("session") ?? [],
+            bio: f["bio"]?.localizedText(), gender: f["gender"]?.nonEmptyString()?.lowercased(),
+            location: value.location)
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {
