@@ -37,8 +37,8 @@ public enum EntryName {
                 dash = true
             }
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        while out.hasPrefix(".") { out.removeFirst() }
+        while let last = out.last, last == "-" || last == "." { out.removeLast() }
+        while let first = out.first, first == "-" || first == "." { out.removeFirst() }
         return out.isEmpty ? "unnamed" : out
     }
 

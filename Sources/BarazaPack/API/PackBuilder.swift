@@ -54,7 +54,7 @@ public struct PackBuilder: Sendable {
             ]
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "baraza-pack-\(ProcessInfo.processInfo.processIdentifier)-\(workspace.event.id.rawValue)")
+            "baraza-pack-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         var certificates: [Person.ID: Data] = [:]
