@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check clean
+.PHONY: setup build release run test bench-check bench-pack clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +25,9 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+bench-pack: release
+	python3 bench/pack_bench.py
 
 clean:
 	rm -rf .build

@@ -66,7 +66,10 @@ struct AttendanceFileTests {
         try mini.scratch.write("person,time\nana,09:00\n", to: "mini/attendance.csv")
         let errors = try Self.errors(mini)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasSuffix("attendance.csv:1:1: header column session: missing; expected a header row naming `person` and `session` (and optionally `time`)") == true)
+        #expect(
+            errors.first?.hasSuffix(
+                "attendance.csv:1:1: header column session: missing; expected a header row naming `person` and `session` (and optionally `time`)"
+            ) == true)
     }
 
     @Test("A YAML check-in file named in event.yaml is read, with errors at the bad field")
@@ -82,13 +85,16 @@ struct AttendanceFileTests {
         let errors = try Self.errors(mini)
         let file = "\(mini.root)/checkin/day-scans.yaml"
         #expect(errors.contains { $0.hasPrefix("\(file):3:31: session: `s9` is not valid") }, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("\(file):4:33: attendance[2]: unknown key `tim`; did you mean `time`?") }, "\(errors)")
+        #expect(
+            errors.contains { $0.hasPrefix("\(file):4:33: attendance[2]: unknown key `tim`; did you mean `time`?") },
+            "\(errors)")
     }
 
     @Test("A check-in file named in event.yaml must exist and stay inside the workspace")
     func namedFile() throws {
         let missing = try MiniWorkspace(extraEvent: "  attendance: scans.csv")
-        #expect(try Self.errors(missing).first?.hasSuffix("scans.csv: cannot read: no such file or not readable") == true)
+        #expect(
+            try Self.errors(missing).first?.hasSuffix("scans.csv: cannot read: no such file or not readable") == true)
         let outside = try MiniWorkspace(extraEvent: "  attendance: ../scans.csv")
         #expect(try Self.errors(outside).first?.contains("event.attendance: `../scans.csv` is not valid") == true)
     }

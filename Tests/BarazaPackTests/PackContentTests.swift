@@ -159,7 +159,8 @@ struct PackContentTests {
 
     @Test("Same workspace, same bytes: two builds give identical zips, all entries dated the event's last day")
     func deterministicBytes() throws {
-        let a = try Scratch(), b = try Scratch()
+        let a = try Scratch()
+        let b = try Scratch()
         _ = try Self.write(try Self.sampleBuilder(), .city("Kampala"), into: a.path)
         _ = try Self.write(try Self.sampleBuilder(), .city("kampala"), into: b.path)
         let first = try Data(contentsOf: a.url.appendingPathComponent("packs/cities/kampala.zip"))
@@ -207,7 +208,9 @@ struct PackContentTests {
         #expect(index.contains("<title id=\"by-city-title\">Attendees by city / Participants par ville (3)</title>"))
         #expect(index.contains("<desc id=\"by-city-desc\">Bamako: 1; Lagos: 1; Maputo: 1</desc>"))
         #expect(index.contains("<desc id=\"by-gender-desc\">not given / non renseigné: 2; female: 1</desc>"))
-        #expect(index.contains("<desc id=\"by-theme-desc\">economy: 1; no theme / sans thème: 1; streets: 1; water: 1</desc>"))
+        #expect(
+            index.contains(
+                "<desc id=\"by-theme-desc\">economy: 1; no theme / sans thème: 1; streets: 1; water: 1</desc>"))
         // The public list names only Ana and Chloé (consented), never Ben.
         #expect(index.contains("Chloé Diallo") && !index.contains("Ben Okoro"))
         #expect(index.contains("1 further attendees are not named"))

@@ -36,14 +36,21 @@ struct PackSafetyTests {
 
     @Test(
         "Material paths that leave the workspace are errors",
-        arguments: ["../outside.txt", "materials/../../outside.txt", "/etc/hostname", "link-out.txt"])
+        arguments: [
+            "../outside.txt", "materials/../../outside.txt", "/etc/hostname", "link-out.txt", "dangling-out.txt",
+        ])
     func escapingMaterial(path: String) throws {
         let mini = try MiniWorkspace(materials: ["s1": [path]])
         try mini.scratch.write("secret\n", to: "outside.txt")
         try FileManager.default.createSymbolicLink(
             atPath: mini.scratch.path("mini/link-out.txt"), withDestinationPath: mini.scratch.path("outside.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: mini.scratch.path("mini/dangling-out.txt"), withDestinationPath: "../gone/nowhere.txt")
         let builder = try Self.builder(mini)
-        #expect(throws: PackError.materialOutsideWorkspace(session: "s1", path: path, at: builder.workspace.sessionsByID["s1"]!.location)) {
+        #expect(
+            throws: PackError.materialOutsideWorkspace(
+                session: "s1", path: path, at: builder.workspace.sessionsByID["s1"]!.location)
+        ) {
             _ = try builder.plan(.public)
         }
     }
@@ -56,7 +63,10 @@ struct PackSafetyTests {
         #expect(try Self.builder(mini).plan(.public).count == 1)
         let folder = try MiniWorkspace(materials: ["s1": ["materials/day1"]])
         let builder = try Self.builder(folder)
-        #expect(throws: PackError.materialNotAFile(session: "s1", path: "materials/day1", at: builder.workspace.sessionsByID["s1"]!.location)) {
+        #expect(
+            throws: PackError.materialNotAFile(
+                session: "s1", path: "materials/day1", at: builder.workspace.sessionsByID["s1"]!.location)
+        ) {
             _ = try builder.plan(.public)
         }
     }
@@ -73,7 +83,8 @@ struct PackSafetyTests {
 
         // A material changes between planning and writing: the new zip is abandoned half-way.
         let again = try #require(try builder.plan(.public).first)
-        try "shorter".write(toFile: mini.scratch.path("mini/materials/day1/slides.pdf"), atomically: false, encoding: .utf8)
+        try "shorter".write(
+            toFile: mini.scratch.path("mini/materials/day1/slides.pdf"), atomically: false, encoding: .utf8)
         #expect(throws: PackError.self) { try builder.write(again, into: out.path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: zip)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("packs")) == ["public.zip"])
@@ -109,7 +120,10 @@ struct PackSafetyTests {
 
     @Test(
         "Unsafe entry names are refused",
-        arguments: ["/etc/passwd", "../x", "a/../../x", "a/..", "a\\b.txt", "C:/x.txt", "a\u{0}b", "line\nbreak", "tab\there", "bell\u{7}", "del\u{7F}", "", "./", "a:b"])
+        arguments: [
+            "/etc/passwd", "../x", "a/../../x", "a/..", "a\\b.txt", "C:/x.txt", "a\u{0}b", "line\nbreak", "tab\there",
+            "bell\u{7}", "del\u{7F}", "", "./", "a:b",
+        ])
     func refused(input: String) {
         #expect(throws: PackError.self) { try EntryName.normalise(input) }
     }
@@ -120,7 +134,9 @@ struct PackSafetyTests {
         #expect(EntryName.slug("Maputo / Matola") == "maputo-matola")
         #expect(EntryName.slug("..") == "unnamed")
         #expect(EntryName.slug("../../etc") == "etc")
-        for s in ["..", "a/b", "x\u{0}y", " "] { #expect(try EntryName.normalise(EntryName.slug(s)) == EntryName.slug(s)) }
+        for s in ["..", "a/b", "x\u{0}y", " "] {
+            #expect(try EntryName.normalise(EntryName.slug(s)) == EntryName.slug(s))
+        }
     }
 
     @Test("Audiences parse from the command line")

@@ -7,7 +7,8 @@ public struct CheckIn: Hashable, Sendable {
     /// The row in the check-in file.
     public var location: SourceLocation
 
-    public init(person: Reference<Person>, session: Reference<Session>, time: WallTime? = nil, location: SourceLocation) {
+    public init(person: Reference<Person>, session: Reference<Session>, time: WallTime? = nil, location: SourceLocation)
+    {
         self.person = person
         self.session = session
         self.time = time

@@ -19,7 +19,8 @@ public struct Attendance: Sendable, Hashable {
     /// (the loader reports them as errors before this point).
     public init(checkIns: [CheckIn], file: String, workspace: Workspace) {
         var map: [Person.ID: Set<Session.ID>] = [:]
-        for c in checkIns where workspace.peopleByID[c.person.id] != nil && workspace.sessionsByID[c.session.id] != nil {
+        for c in checkIns where workspace.peopleByID[c.person.id] != nil && workspace.sessionsByID[c.session.id] != nil
+        {
             map[c.person.id, default: []].insert(c.session.id)
         }
         self.init(source: .checkInFile(file), sets: map, workspace: workspace)

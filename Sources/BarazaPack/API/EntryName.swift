@@ -46,7 +46,9 @@ public enum EntryName {
     static func printable(_ name: String) -> String {
         var out = ""
         for s in name.unicodeScalars {
-            if s.properties.generalCategory == .control { out += "\\u{\(String(s.value, radix: 16))}" } else {
+            if s.properties.generalCategory == .control {
+                out += "\\u{\(String(s.value, radix: 16))}"
+            } else {
                 out.unicodeScalars.append(s)
             }
         }

@@ -78,7 +78,8 @@ public struct PackBuilder: Sendable {
     public func write(_ plan: PackPlan, into directory: String) throws(PackError) {
         let destination = (directory as NSString).appendingPathComponent(plan.path)
         let date = Date(timeIntervalSince1970: TimeInterval(workspace.event.lastDay.daysSince1970) * 86_400)
-        let workspace = self.workspace, attendance = self.attendance
+        let workspace = self.workspace
+        let attendance = self.attendance
         try DeterministicZip.write(
             plan.entries,
             last: { written throws(PackError) in
@@ -106,7 +107,8 @@ public struct PackBuilder: Sendable {
         let languages = workspace.event.languages
         var entries: [PackEntry] = []
         var absent: [String] = []
-        var agendaEntry: String?, calendarEntry: String?
+        var agendaEntry: String?
+        var calendarEntry: String?
         if let agenda = inputs.agendaPage {
             agendaEntry = "agenda/agenda.html"
             entries.append(
@@ -144,7 +146,8 @@ public struct PackBuilder: Sendable {
         let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
         let listEntry = "attendance/attendance.csv"
         entries.append(
-            PackEntry(path: listEntry, content: .data(Data(list.csv.utf8)), mediaType: "text/csv", tags: [], languages: []))
+            PackEntry(
+                path: listEntry, content: .data(Data(list.csv.utf8)), mediaType: "text/csv", tags: [], languages: []))
         let index = IndexPage(
             workspace: workspace, attendance: attendance, spec: spec, materials: materials, agendaEntry: agendaEntry,
             calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
@@ -171,8 +174,9 @@ public struct PackBuilder: Sendable {
         switch entry.content {
         case .data(let d): found = EmailScanner.containsAddress(d)
         case .file(let path, _):
-            guard entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"
-                || entry.mediaType == "image/svg+xml"
+            guard
+                entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"
+                    || entry.mediaType == "image/svg+xml"
             else { return entry }
             found = EmailScanner.fileContainsAddress(path)
         }

@@ -21,7 +21,9 @@ struct AttendanceList {
         var rows: [Row] = []
         var unlisted = 0
         let people = attendance.attendees.compactMap { workspace.peopleByID[$0] }
-        for p in people.sorted(by: { ($0.familyName ?? $0.name, $0.name, $0.id) < ($1.familyName ?? $1.name, $1.name, $1.id) }) {
+        for p in people.sorted(by: {
+            ($0.familyName ?? $0.name, $0.name, $0.id) < ($1.familyName ?? $1.name, $1.name, $1.id)
+        }) {
             let consented = p.consent.shareContact
             if !showsContacts && !consented {
                 unlisted += 1
@@ -42,13 +44,17 @@ struct AttendanceList {
         func cell(_ s: String) -> String {
             var v = s
             if let f = v.first, "=+-@\t\r".contains(f) { v = "'" + v }
-            if v.contains(where: { ",\"\n\r".contains($0) }) { v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            if v.contains(where: { ",\"\n\r".contains($0) }) {
+                v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
             return v
         }
-        let header = showsContacts ? ["name", "city", "country", "organisation", "email"] : ["name", "city", "country"]
+        let header =
+            showsContacts ? ["name", "city", "country", "organisation", "email"] : ["name", "city", "country"]
         var out = header.joined(separator: ",") + "\r\n"
         for r in rows {
-            let cells = showsContacts ? [r.name, r.city, r.country, r.organisation, r.email] : [r.name, r.city, r.country]
+            let cells =
+                showsContacts ? [r.name, r.city, r.country, r.organisation, r.email] : [r.name, r.city, r.country]
             out += cells.map(cell).joined(separator: ",") + "\r\n"
         }
         return out

@@ -14,7 +14,8 @@ struct BarChart {
         let height = Double(max(values.count, 1)) * Self.rowHeight + 8
         let width = Self.labelWidth + Self.barWidth + 60
         let maximum = max(values.map(\.count).max() ?? 0, 1)
-        let description = values.isEmpty ? "No data." : values.map { "\($0.label): \($0.count)" }.joined(separator: "; ")
+        let description =
+            values.isEmpty ? "No data." : values.map { "\($0.label): \($0.count)" }.joined(separator: "; ")
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" \
             width="\(Self.number(width))" height="\(Self.number(height))" viewBox="0 0 \(Self.number(width)) \(Self.number(height))">

@@ -15,12 +15,15 @@ struct Certificate {
 
     var document: TextDocument {
         let event = workspace.event
-        let title = TextStyle(size: TextStyle.millimetres(points: 20), weight: .bold, maxLines: .max, alignment: .centred)
+        let title = TextStyle(
+            size: TextStyle.millimetres(points: 20), weight: .bold, maxLines: .max, alignment: .centred)
         let centred = TextStyle(size: TextStyle.millimetres(points: 12), maxLines: .max, alignment: .centred)
-        let name = TextStyle(size: TextStyle.millimetres(points: 18), weight: .bold, maxLines: .max, alignment: .centred)
+        let name = TextStyle(
+            size: TextStyle.millimetres(points: 18), weight: .bold, maxLines: .max, alignment: .centred)
         let body = TextStyle(size: TextStyle.millimetres(points: 10), maxLines: .max, lineHeight: 1.3)
         let small = TextStyle(size: TextStyle.millimetres(points: 8.5), maxLines: .max, lineHeight: 1.3)
-        let m = Self.margin, w = Self.width
+        let m = Self.margin
+        let w = Self.width
         let city = workspace.venues.compactMap(\.city).first
         let dates = "\(event.firstDay.iso8601) – \(event.lastDay.iso8601)" + (city.map { ", \($0)" } ?? "")
 
@@ -31,7 +34,8 @@ struct Certificate {
             Paragraph(.text(person.name), x: m, y: 60, width: w, style: name),
             Paragraph(
                 .text("took part in · a participé à"), x: m, y: 74, width: w, style: centred),
-            Paragraph(.bold(.text(event.title.english ?? event.title.bilingual)), x: m, y: 83, width: w, style: centred),
+            Paragraph(
+                .bold(.text(event.title.english ?? event.title.bilingual)), x: m, y: 83, width: w, style: centred),
             Paragraph(.italic(.text(event.title.french ?? "")), x: m, y: 91, width: w, style: centred),
             Paragraph(.text(dates), x: m, y: 101, width: w, style: centred),
             Paragraph(
@@ -41,7 +45,8 @@ struct Certificate {
         var pages: [DocumentPage] = []
         var y = 122.0
         for session in sessions {
-            let line = "\(session.start.local.date.iso8601) \(session.start.local.time)–\(session.end.local.time) (\(session.zone.identifier))"
+            let line =
+                "\(session.start.local.date.iso8601) \(session.start.local.time)–\(session.end.local.time) (\(session.zone.identifier))"
             let text = session.title.bilingual
             // Title lines at about 95 characters per line of 10 pt on 170 mm, plus the time line.
             let height = 4.7 * Double(1 + (text.count + 94) / 95) + 2.2
@@ -92,7 +97,8 @@ struct Certificate {
         do {
             try document.write(
                 to: file,
-                metadata: PDFMetadata(title: "Certificate of attendance · Attestation de participation: \(person.name)"))
+                metadata: PDFMetadata(title: "Certificate of attendance · Attestation de participation: \(person.name)")
+            )
         } catch {
             throw .certificate(person: person.id, reason: "\(error)")
         }

@@ -30,7 +30,8 @@ struct Figures {
                 values: tally(people.map { $0.gender ?? notGiven })),
             BarChart(
                 id: "by-theme",
-                title: "Sessions by theme / Séances par thème (\(programme.count) sessions; one session may have several themes)",
+                title:
+                    "Sessions by theme / Séances par thème (\(programme.count) sessions; one session may have several themes)",
                 values: tally(programme.flatMap { $0.tags.isEmpty ? ["no theme / sans thème"] : $0.tags })),
         ]
     }

@@ -74,17 +74,20 @@ struct IndexPage {
         if let a = agendaEntry {
             h += "<li><a href=\"\(HTML.href(a))\">Final agenda · Programme final</a></li>\n"
         } else {
-            h += "<li class=\"absent\">Final agenda: not included in this pack (it was not supplied when the pack "
+            h +=
+                "<li class=\"absent\">Final agenda: not included in this pack (it was not supplied when the pack "
                 + "was built). · Programme final : absent de ce dossier.</li>\n"
         }
         if let c = calendarEntry {
             h += "<li><a href=\"\(HTML.href(c))\">Calendar of the whole event (.ics) · Calendrier</a></li>\n"
         } else {
-            h += "<li class=\"absent\">Calendar (.ics): not included in this pack (it was not supplied when the pack "
+            h +=
+                "<li class=\"absent\">Calendar (.ics): not included in this pack (it was not supplied when the pack "
                 + "was built). · Calendrier : absent de ce dossier.</li>\n"
         }
         for (person, entry) in certificateEntries {
-            h += "<li><a href=\"\(HTML.href(entry))\">Certificate of attendance · Attestation de participation: "
+            h +=
+                "<li><a href=\"\(HTML.href(entry))\">Certificate of attendance · Attestation de participation: "
                 + "\(HTML.escape(person.name))</a></li>\n"
         }
         h += """
@@ -126,7 +129,8 @@ struct IndexPage {
                     h += "<ul>\n"
                     for f in files {
                         let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
-                        h += "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
+                        h +=
+                            "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
                     }
                     h += "</ul>"
                 } else {
@@ -160,7 +164,8 @@ struct IndexPage {
                 if let en = bio.english { h += "<p lang=\"en\">\(HTML.escape(en))</p>\n" }
                 if let fr = bio.french, fr != bio.english { h += "<p lang=\"fr\">\(HTML.escape(fr))</p>\n" }
             }
-            h += "<ul>" + presented[p.id]!.map { "<li>\($0.start.local.date.iso8601) \(sessionLine($0))</li>" }.joined()
+            h +=
+                "<ul>" + presented[p.id]!.map { "<li>\($0.start.local.date.iso8601) \(sessionLine($0))</li>" }.joined()
                 + "</ul></article>\n"
         }
         return h + "</section>\n"
@@ -168,12 +173,15 @@ struct IndexPage {
 
     private var attendanceSection: String {
         let list = attendanceList
-        var h = "<section id=\"attendance\"><h2>Attendance list · Liste de présence (\(attendance.attendees.count))</h2>\n"
+        var h =
+            "<section id=\"attendance\"><h2>Attendance list · Liste de présence (\(attendance.attendees.count))</h2>\n"
         if list.showsContacts {
-            h += "<p>Organisation and email are shown only for people who agreed to share them. · "
+            h +=
+                "<p>Organisation and email are shown only for people who agreed to share them. · "
                 + "<span lang=\"fr\">Organisation et courriel figurent seulement pour qui l'a accepté.</span></p>\n"
         } else {
-            h += "<p>This public list names only people who agreed to be listed, and carries no contact details. · "
+            h +=
+                "<p>This public list names only people who agreed to be listed, and carries no contact details. · "
                 + "<span lang=\"fr\">Cette liste publique ne nomme que les personnes qui l'ont accepté, sans "
                 + "coordonnées.</span></p>\n"
         }
@@ -187,7 +195,8 @@ struct IndexPage {
         }
         h += "</tbody></table>\n"
         if list.unlisted > 0 {
-            h += "<p>\(list.unlisted) further attendees are not named. · "
+            h +=
+                "<p>\(list.unlisted) further attendees are not named. · "
                 + "<span lang=\"fr\">\(list.unlisted) autres participants ne sont pas nommés.</span></p>\n"
         }
         return h + "</section>\n"

@@ -69,7 +69,9 @@ enum DeterministicZip {
                     return Data(chunk)
                 }
             case .file(let path, let size):
-                guard let handle = FileHandle(forReadingAtPath: path) else { throw PackError.materialChanged(path: path) }
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    throw PackError.materialChanged(path: path)
+                }
                 defer { try? handle.close() }
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: size, modificationDate: modificationDate,

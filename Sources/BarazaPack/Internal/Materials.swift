@@ -33,7 +33,7 @@ enum Materials {
                 let full = (root as NSString).appendingPathComponent(written)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
-                    if isSymbolicLink(full) { throw outside }
+                    if pointsOutside(link: full, root: root) { throw outside }
                     throw .missingMaterial(session: session.id, path: written, at: session.location)
                 }
                 guard let real = realPath(full), real.hasPrefix(root + "/") else { throw outside }
@@ -57,8 +57,12 @@ enum Materials {
         return String(cString: resolved)
     }
 
-    /// A link whose target does not exist: one that points out of the workspace counts as outside, not missing.
-    private static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    /// Whether `link` is a dangling symbolic link whose target lies outside `root` (then the material is
+    /// reported as outside the workspace rather than missing).
+    private static func pointsOutside(link: String, root: String) -> Bool {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return false }
+        let base = (link as NSString).deletingLastPathComponent
+        let resolved = target.hasPrefix("/") ? target : (base as NSString).appendingPathComponent(target)
+        return !(resolved as NSString).standardizingPath.hasPrefix(root + "/")
     }
 }

@@ -58,7 +58,9 @@ extension WorkspaceLoader {
             }
             rows = CheckInCSV.rows(text, file: display, diagnostics: diagnostics)
         } else {
-            if let root = readFile(full, diagnostics: diagnostics), let f = root.fields(["attendance"], context: display) {
+            if let root = readFile(full, diagnostics: diagnostics),
+                let f = root.fields(["attendance"], context: display)
+            {
                 for item in f.require("attendance", expected: "a list of `{ person, session, time }`")?.list() ?? [] {
                     guard let r = item.fields(["person", "session", "time"], context: item.path) else { continue }
                     let person = r.require("person", expected: "a person id")
@@ -69,14 +71,16 @@ extension WorkspaceLoader {
                     rows.append(
                         CheckInRow(
                             person: (p, person.location), session: (s, session.location),
-                            time: r["time"].flatMap { t in t.string().map { ($0, t.location) } }, location: item.location))
+                            time: r["time"].flatMap { t in t.string().map { ($0, t.location) } },
+                            location: item.location))
                 }
             }
         }
         var checkIns: [CheckIn] = []
         var seen: Set<[String]> = []
         for row in rows {
-            let person = Person.ID(row.person.id), sessionID = Session.ID(row.session.id)
+            let person = Person.ID(row.person.id)
+            let sessionID = Session.ID(row.session.id)
             if workspace.peopleByID[person] == nil {
                 diagnostics.report(
                     .invalidValue(
@@ -108,7 +112,8 @@ extension WorkspaceLoader {
             else { continue }
             checkIns.append(
                 CheckIn(
-                    person: Reference(person, at: row.person.location), session: Reference(sessionID, at: row.session.location),
+                    person: Reference(person, at: row.person.location),
+                    session: Reference(sessionID, at: row.session.location),
                     time: time, location: row.location))
         }
         guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
@@ -175,7 +180,8 @@ enum CheckInCSV {
                 }
                 return (value, c.location)
             }
-            let person = cell(personColumn, "person"), session = cell(sessionColumn, "session")
+            let person = cell(personColumn, "person")
+            let session = cell(sessionColumn, "session")
             guard let person, let session else { continue }
             let time = timeColumn.flatMap { $0 < record.count ? record[$0] : nil }.map {
                 ($0.text.trimmingCharacters(in: .whitespaces), $0.location)
@@ -192,9 +198,11 @@ enum CheckInCSV {
         var records: [[Cell]] = []
         var record: [Cell] = []
         var field = ""
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var fieldStart = SourceLocation(file: file, line: 1, column: 1)
-        var inQuotes = false, wasQuoted = false
+        var inQuotes = false
+        var wasQuoted = false
         var chars = Array(text.unicodeScalars)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0

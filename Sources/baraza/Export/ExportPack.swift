@@ -8,20 +8,21 @@ struct ExportPack: ExportCommand {
         commandName: "pack",
         abstract: "Write post-event material packs (zip) under exports/<event>/packs/.",
         discussion: """
-            Each pack holds an offline index.html linking everything, session materials by day and session,
-            speakers with bios, the attendance list (contacts only of people who consented; none in the public
-            pack), figures, certificates of attendance (participant and city packs) and manifest.json (size,
-            SHA-256, session, tags, language of every file). Attendance comes from attendance.csv (or the file
-            named by `attendance:` in event.yaml), else from sign-ups and speaker lists, as the pack says.
+            Each pack holds an offline index.html linking everything, session materials by day and session, \
+            speakers with bios, the attendance list (contacts only of people who consented; none in the public \
+            pack), figures, certificates of attendance (participant and city packs) and manifest.json (size, \
+            SHA-256, session, tags and language of every file).
+            Attendance comes from attendance.csv (or the file named by `attendance:` in event.yaml), else from \
+            sign-ups and speaker lists, as each pack and certificate says.
 
             Audiences:
-              public            packs/public.zip, with no personal contacts
-              participants      packs/participants.zip (shared) and packs/participants/<person-id>.zip
-                                for each attendee, with their certificate
-              person:<id>       packs/participants/<id>.zip only
-              city:<name>       packs/cities/<city>.zip, with the certificates of the city's delegation
+              public          packs/public.zip: no personal contacts
+              participants    packs/participants.zip, and packs/participants/<id>.zip
+                              for each attendee, with their certificate
+              person:<id>     packs/participants/<id>.zip only
+              city:<name>     packs/cities/<city>.zip: the city's certificates
 
-            Same workspace, same bytes. Each zip is written to a temporary file and renamed, so a failed run
+            Same workspace, same bytes. Each zip is written to a temporary file and renamed, so a failed run \
             leaves earlier packs untouched.
 
             Examples:

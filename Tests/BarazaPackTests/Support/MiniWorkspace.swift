@@ -8,14 +8,17 @@ struct MiniWorkspace {
     let scratch: Scratch
     var root: String { scratch.path("mini") }
 
-    static let emails = ["ana.lopes@example.org", "ben.okoro@example.org", "chloe.diallo@example.org", "sec@example.org"]
+    static let emails = [
+        "ana.lopes@example.org", "ben.okoro@example.org", "chloe.diallo@example.org", "sec@example.org",
+    ]
 
     init(materials: [String: [String]]? = nil, extraEvent: String = "") throws {
         scratch = try Scratch()
-        let m = materials ?? [
-            "s1": ["materials/day1/slides.pdf", "materials/day1/notes.md"],
-            "s2": ["materials/photo café.png"],
-        ]
+        let m =
+            materials ?? [
+                "s1": ["materials/day1/slides.pdf", "materials/day1/notes.md"],
+                "s2": ["materials/photo café.png"],
+            ]
         func list(_ id: String) -> String {
             guard let files = m[id], !files.isEmpty else { return "" }
             return "\n    materials:\n" + files.map { "      - \"\($0)\"" }.joined(separator: "\n")
