@@ -87,5 +87,5 @@ for label, args in [("sample, public", ["export", "pack", sample, "--audience", 
                     ("sample, participants (shared + per person)", ["export", "pack", sample, "--audience", "participants"]),
                     (f"sample + {materials / 1024**3:.2f} GiB materials, public", ["export", "pack", large, "--audience", "public"])]:
     t, mem, count, size = measure(args, out)
-    print(f"  {label:48s} {t:8.3f} s  peak {mem:7.1f} MB  {count:3d} zip(s), {size / 1024**2:10.1f} MiB")
+    print(f"  {label:48s} {t:8.3f} s  peak {mem:7.1f} MB  {count:3d} zip(s), {size / 1024:12.1f} KiB")
 shutil.rmtree(out, ignore_errors=True)

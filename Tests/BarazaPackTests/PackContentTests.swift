@@ -215,4 +215,24 @@ struct PackContentTests {
         #expect(index.contains("Chloé Diallo") && !index.contains("Ben Okoro"))
         #expect(index.contains("1 further attendees are not named"))
     }
+
+    @Test("Certificates leave out breaks and meals, even when someone checked in to them")
+    func certificateSkipsMeals() throws {
+        let mini = try MiniWorkspace()
+        try mini.scratch.write("person,session\nchloe,s1\nchloe,lunch\n", to: "mini/attendance.csv")
+        let workspace = try mini.load()
+        let file = try #require(try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace))
+        let attendance = Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
+        #expect(attendance.sessionsByPerson["chloe"] == ["s1", "lunch"])
+        let scratch = try Scratch()
+        _ = try Self.write(
+            PackBuilder(workspace: workspace, attendance: attendance), .person("chloe"), into: scratch.path)
+        let zip = try ZipContents(scratch.path("packs/participants/chloe.zip"))
+        let pdf = scratch.path("c.pdf")
+        try zip.data["certificates/chloe.pdf"]!.write(to: URL(fileURLWithPath: pdf))
+        let text = try runTool("pdftotext", ["-raw", pdf, "-"])
+        #expect(text.contains("Sessions attended (1)"))
+        #expect(text.contains("Markets and streets"))
+        #expect(!text.contains("Lunch"))
+    }
 }

@@ -61,7 +61,9 @@ public struct PackBuilder: Sendable {
         var plans: [PackPlan] = []
         for spec in specs {
             for person in spec.certificates where certificates[person.id] == nil {
+                // Breaks and meals are not part of what a certificate attests.
                 let sessions = (attendance.sessionsByPerson[person.id] ?? []).compactMap { workspace.sessionsByID[$0] }
+                    .filter { ![.break, .meal].contains($0.kind) }
                 certificates[person.id] = try Certificate(
                     person: person, sessions: sessions, workspace: workspace, attendanceSource: attendance.source
                 ).pdf(scratch: scratch)

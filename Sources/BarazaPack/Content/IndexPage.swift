@@ -108,7 +108,10 @@ struct IndexPage {
     }
 
     private func personalSessions(_ person: Person) -> String {
-        let ids = attendance.sessionsByPerson[person.id] ?? []
+        let ids = (attendance.sessionsByPerson[person.id] ?? []).filter {
+            guard let kind = workspace.sessionsByID[$0]?.kind else { return false }
+            return ![.break, .meal].contains(kind)
+        }
         var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2><ul>\n"
         for id in ids {
             guard let s = workspace.sessionsByID[id] else { continue }
