@@ -83,6 +83,15 @@ struct PackContentTests {
         #expect(one.names.contains("certificates/grace-nakato.pdf"))
         #expect(one.names.filter { $0.hasPrefix("certificates/") }.count == 1)
         #expect(one.text("index.html").contains("Your sessions · Vos séances"))
+        // Grace attended the opening plenary but not the flood-mapping workshop: its files stay in the
+        // shared pack, and her index says where they are.
+        #expect(shared.names.contains("materials/2027-03-23/opening-plenary/network-results-slides.pdf"))
+        let graceSessions = builder.attendance.sessionsByPerson["grace-nakato"] ?? []
+        for name in shared.names where name.hasPrefix("materials/") {
+            let session = name.split(separator: "/")[2]
+            #expect(one.names.contains(name) == graceSessions.contains(Session.ID(String(session))), "\(name)")
+        }
+        #expect(one.text("index.html").contains("in the shared pack"))
 
         // Contacts: consented people's emails are listed, others' never appear.
         let csv = shared.text("attendance/attendance.csv")
@@ -187,7 +196,12 @@ struct PackContentTests {
         let zip = try ZipContents(scratch.path("packs/participants/ana.zip"))
         #expect(zip.text("index.html").contains("No check-in file was kept"))
         #expect(zip.text("index.html").contains("Ana plans markets."))
-        #expect(zip.names.contains("materials/2027-03-24/s2/photo café.png"))
+        // Ana did not attend s2: its photo is only in the shared pack.
+        #expect(!zip.names.contains { $0.hasPrefix("materials/2027-03-24/s2/") })
+        _ = try Self.write(builder, .participants, into: scratch.path)
+        #expect(
+            try ZipContents(scratch.path("packs/participants.zip")).names.contains(
+                "materials/2027-03-24/s2/photo café.png"))
         let pdf = scratch.path("c.pdf")
         try zip.data["certificates/ana.pdf"]!.write(to: URL(fileURLWithPath: pdf))
         let text = try runTool("pdftotext", ["-raw", pdf, "-"]).replacingOccurrences(of: "\n", with: " ")

@@ -3,8 +3,9 @@ import BarazaModel
 /// Who a material pack is for; decides which packs are written and how much personal data they carry.
 ///
 /// - `public`: one pack, `packs/public.zip`, with no personal contact details at all.
-/// - `participants`: one shared pack, `packs/participants.zip`, plus one pack per person who attended,
-///   `packs/participants/<person-id>.zip`, which adds that person's certificate of attendance.
+/// - `participants`: one shared pack with every material, `packs/participants.zip`, plus one pack per person
+///   who attended, `packs/participants/<person-id>.zip`, with that person's certificate of attendance and the
+///   materials of the sessions they attended.
 /// - `person(id)`: only that person's pack, `packs/participants/<person-id>.zip`.
 /// - `city(name)`: one pack for a city's delegation, `packs/cities/<city>.zip`, with the certificates of
 ///   everyone from that city who attended.

@@ -106,6 +106,15 @@ public struct PackBuilder: Sendable {
     private func plan(_ spec: PackSpec, materials: [ResolvedMaterial], certificates: [Person.ID: Data])
         throws(PackError) -> PackPlan
     {
+        // A personal pack carries the materials of the sessions its holder attended; the shared participants'
+        // pack (and the public and city packs) carry them all, so 40 personal packs do not repeat every file.
+        var omitted: [ResolvedMaterial] = []
+        var materials = materials
+        if case .person(let person) = spec.kind {
+            let attended = Set(attendance.sessionsByPerson[person.id] ?? [])
+            omitted = materials.filter { !attended.contains($0.session.id) }
+            materials = materials.filter { attended.contains($0.session.id) }
+        }
         let languages = workspace.event.languages
         var entries: [PackEntry] = []
         var absent: [String] = []
@@ -151,7 +160,8 @@ public struct PackBuilder: Sendable {
             PackEntry(
                 path: listEntry, content: .data(Data(list.csv.utf8)), mediaType: "text/csv", tags: [], languages: []))
         let index = IndexPage(
-            workspace: workspace, attendance: attendance, spec: spec, materials: materials, agendaEntry: agendaEntry,
+            workspace: workspace, attendance: attendance, spec: spec, materials: materials,
+            materialsInSharedPack: omitted, agendaEntry: agendaEntry,
             calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
             attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
         let indexEntry = PackEntry(

@@ -7,6 +7,8 @@ struct IndexPage {
     var attendance: Attendance
     var spec: PackSpec
     var materials: [ResolvedMaterial]
+    /// Materials left out of a personal pack (sessions its holder did not attend); they are in the shared pack.
+    var materialsInSharedPack: [ResolvedMaterial] = []
     var agendaEntry: String?
     var calendarEntry: String?
     var certificateEntries: [(person: Person, entry: String)]
@@ -124,6 +126,13 @@ struct IndexPage {
         var h = "<section id=\"materials\"><h2>Session materials · Documents des séances</h2>\n"
         let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { $0.start.local.date })
         let bySession = Dictionary(grouping: materials, by: { $0.session.id })
+        let elsewhere = Dictionary(grouping: materialsInSharedPack, by: { $0.session.id })
+        if !materialsInSharedPack.isEmpty {
+            h +=
+                "<p>This pack holds the materials of the sessions you attended; the others are in the shared "
+                + "participants' pack (participants.zip). · <span lang=\"fr\">Ce dossier contient les documents "
+                + "des séances suivies ; les autres sont dans le dossier commun des participants.</span></p>\n"
+        }
         for day in byDay.keys.sorted() {
             h += "<h3>\(day.iso8601)</h3>\n<ul>\n"
             for s in byDay[day]! where ![.break, .meal].contains(s.kind) {
@@ -136,6 +145,10 @@ struct IndexPage {
                             "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
                     }
                     h += "</ul>"
+                } else if let files = elsewhere[s.id] {
+                    h +=
+                        " <span class=\"absent\">(\(files.count) file(s) in the shared pack · dans le dossier "
+                        + "commun)</span>"
                 } else {
                     h += " <span class=\"absent\">(no materials · pas de document)</span>"
                 }

@@ -17,8 +17,9 @@ struct ExportPack: ExportCommand {
 
             Audiences:
               public          packs/public.zip: no personal contacts
-              participants    packs/participants.zip, and packs/participants/<id>.zip
-                              for each attendee, with their certificate
+              participants    packs/participants.zip (every material), and for each
+                              attendee packs/participants/<id>.zip: their certificate
+                              and the materials of the sessions they attended
               person:<id>     packs/participants/<id>.zip only
               city:<name>     packs/cities/<city>.zip: the city's certificates
 
