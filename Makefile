@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack clean
 
 setup:
 	@bash .ci/setup
@@ -29,6 +29,9 @@ bench-check: release
 bench-logistics: setup
 	$(SWIFT) build -c release --product logistics-bench
 	python3 bench/logistics_bench.py
+
+bench-pack: release
+	python3 bench/pack_bench.py
 
 clean:
 	rm -rf .build

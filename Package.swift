@@ -12,11 +12,14 @@ let package = Package(
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
         .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
+        .library(name: "BarazaPack", targets: ["BarazaPack"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The domain: plain value types and exact time. Knows nothing about files or formats.
@@ -37,6 +40,14 @@ let package = Package(
             name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
         // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
         .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
+        // Post-event material packs: deterministic zips with an offline index, certificates, figures and a manifest.
+        .target(
+            name: "BarazaPack",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaWorkspace", "BarazaPDF",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
         // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
@@ -47,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "baraza",
             dependencies: [
-                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics",
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -71,6 +82,13 @@ let package = Package(
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
+        .testTarget(
+            name: "BarazaPackTests",
+            dependencies: [
+                "BarazaPack", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

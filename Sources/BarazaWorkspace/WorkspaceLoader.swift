@@ -100,7 +100,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
     /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
-    private func readFile(_ path: String, allowEmpty: Bool = false, diagnostics: Diagnostics) -> YAMLValue? {
+    func readFile(_ path: String, allowEmpty: Bool = false, diagnostics: Diagnostics) -> YAMLValue? {
         let display = displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
@@ -180,7 +180,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Paths are shown as given (relative to the current directory), normalised.
-    private func displayPath(_ path: String) -> String {
+    func displayPath(_ path: String) -> String {
         let standard = (path as NSString).standardizingPath
         return standard.hasPrefix("./") ? String(standard.dropFirst(2)) : standard
     }

@@ -25,6 +25,10 @@ public struct Person: Hashable, Sendable {
     public var consent: Consent
     /// Sessions the person signed up for, as written on the person (merged into each session's sign-ups).
     public var signUps: [Reference<Session>]
+    /// A short biography for speaker pages and packs, in English and/or French.
+    public var bio: LocalizedText?
+    /// Gender as the person gave it (free text, lower-cased), for aggregate figures only; nil when not given.
+    public var gender: String?
     public var location: SourceLocation
     /// Where the person sleeps when they live in the host city (no hotel stay needed); nil otherwise.
     public var localAddress: String?
@@ -34,8 +38,8 @@ public struct Person: Hashable, Sendable {
         organisation: String? = nil, city: String? = nil, country: String? = nil, homeZone: Zone? = nil,
         languages: [Language] = [], roles: Set<Role> = [.participant], availability: [TimeWindow] = [],
         journeys: [Journey] = [], stays: [Stay] = [], dietary: [String] = [], accessibility: [String] = [],
-        consent: Consent = Consent(), signUps: [Reference<Session>] = [], location: SourceLocation,
-        localAddress: String? = nil
+        consent: Consent = Consent(), signUps: [Reference<Session>] = [], bio: LocalizedText? = nil,
+        gender: String? = nil, location: SourceLocation, localAddress: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -55,6 +59,8 @@ public struct Person: Hashable, Sendable {
         self.accessibility = accessibility
         self.consent = consent
         self.signUps = signUps
+        self.bio = bio
+        self.gender = gender
         self.location = location
         self.localAddress = localAddress
     }

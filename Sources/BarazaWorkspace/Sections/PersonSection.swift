@@ -5,6 +5,7 @@ extension WorkspaceLoader {
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
         "local_address",
+        "bio", "gender",
     ]
 
     func decodePerson(_ value: YAMLValue, context: DecodingContext) -> Person? {
@@ -43,8 +44,9 @@ extension WorkspaceLoader {
             country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
             stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
-            consent: consent, signUps: f["sessions"]?.references("session") ?? [], location: value.location,
-            localAddress: f["local_address"]?.nonEmptyString())
+            consent: consent, signUps: f["sessions"]?.references("session") ?? [],
+            bio: f["bio"]?.localizedText(), gender: f["gender"]?.nonEmptyString()?.lowercased(),
+            location: value.location, localAddress: f["local_address"]?.nonEmptyString())
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {
