@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check clean
+.PHONY: setup build release run test bench-check bench-badges clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +25,10 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+bench-badges: release
+	$(SWIFT) build -c release --product pdf-bench
+	python3 bench/badges_bench.py
 
 clean:
 	rm -rf .build

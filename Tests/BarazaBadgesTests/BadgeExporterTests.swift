@@ -70,7 +70,8 @@ struct BadgeExporterTests {
         #expect(try Data(contentsOf: keyFile) == firstKey)
         #expect(try Data(contentsOf: scratch.badgeFile("badge-list.csv")) == firstCSV)
         // Ids differ from the fixed test key's: the created key is random.
-        #expect(firstCSV != BadgeListCSV.data(BadgeList(workspace: workspace, key: ScratchWorkspace.key), encoding: .utf8))
+        #expect(
+            firstCSV != BadgeListCSV.data(BadgeList(workspace: workspace, key: ScratchWorkspace.key), encoding: .utf8))
     }
 
     @Test("A key copied from another event is refused, naming the file and both events")
@@ -101,12 +102,14 @@ struct BadgeExporterTests {
         #expect(Set(try Self.people(inCSV: scratch.badgeFile("badge-list-press.csv"), list: list)) == Set(press))
     }
 
-    @Test("Every name of the sample event is in the PDF text, on A4 sheets and on A6 pages",
-          arguments: [BadgeSheetLayout.a4Sheet8, .a6])
+    @Test(
+        "Every name of the sample event is in the PDF text, on A4 sheets and on A6 pages",
+        arguments: [BadgeSheetLayout.a4Sheet8, .a6])
     func namesInPDF(sheet: BadgeSheetLayout) throws {
         let scratch = try ScratchWorkspace()
         let workspace = try scratch.load()
-        _ = try BadgeExporter(options: .init(layout: sheet, recordsPrint: false)).export(workspace, context: scratch.context())
+        _ = try BadgeExporter(options: .init(layout: sheet, recordsPrint: false)).export(
+            workspace, context: scratch.context())
         let pdf = scratch.badgeFile("badges-\(sheet.name).pdf")
         let info = try CommandLineTool.run("pdfinfo", [pdf.path])
         let pages = (workspace.people.count + sheet.cardsPerPage - 1) / sheet.cardsPerPage
@@ -130,7 +133,10 @@ struct BadgeExporterTests {
         let prefix = scratch.root.appendingPathComponent("page").path
         _ = try CommandLineTool.run(
             "pdftoppm",
-            ["-r", "300", "-aaVector", "no", "-png", "-f", "1", "-l", "1", "-singlefile", scratch.badgeFile("badges-a4-8.pdf").path, prefix])
+            [
+                "-r", "300", "-aaVector", "no", "-png", "-f", "1", "-l", "1", "-singlefile",
+                scratch.badgeFile("badges-a4-8.pdf").path, prefix,
+            ])
         let decoded = try CommandLineTool.run("zbarimg", ["--raw", "-q", prefix + ".png"])
         let payloads = Set(decoded.split(whereSeparator: \.isNewline).map(String.init))
         let list = BadgeList(workspace: workspace, key: ScratchWorkspace.key)

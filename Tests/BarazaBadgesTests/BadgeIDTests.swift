@@ -45,10 +45,26 @@ struct BadgeIDTests {
     @Test(
         "A malformed key file is reported with line, column and field",
         arguments: [
-            ("events: [a]\nkey: 00ff\n", BadgeError.invalidFile(.init(file: "k.yaml", line: 2, column: 6), field: "key", expected: "64 hexadecimal digits")),
-            ("key: \(String(repeating: "0", count: 64))\n", .invalidFile(.init(file: "k.yaml", line: 1, column: 1), field: "events", expected: "a list of event ids")),
-            ("events: [a]\nkey: \(String(repeating: "g", count: 64))\nsalt: x\n", .invalidFile(.init(file: "k.yaml", line: 3, column: 1), field: "salt", expected: "absent (known keys: events, key)")),
-            ("events: [a\n", .invalidFile(.init(file: "k.yaml", line: 2, column: 1), field: "", expected: "valid YAML")),
+            (
+                "events: [a]\nkey: 00ff\n",
+                BadgeError.invalidFile(
+                    .init(file: "k.yaml", line: 2, column: 6), field: "key", expected: "64 hexadecimal digits")
+            ),
+            (
+                "key: \(String(repeating: "0", count: 64))\n",
+                .invalidFile(
+                    .init(file: "k.yaml", line: 1, column: 1), field: "events", expected: "a list of event ids")
+            ),
+            (
+                "events: [a]\nkey: \(String(repeating: "g", count: 64))\nsalt: x\n",
+                .invalidFile(
+                    .init(file: "k.yaml", line: 3, column: 1), field: "salt",
+                    expected: "absent (known keys: events, key)")
+            ),
+            (
+                "events: [a\n",
+                .invalidFile(.init(file: "k.yaml", line: 2, column: 1), field: "", expected: "valid YAML")
+            ),
         ])
     func malformed(text: String, expected: BadgeError) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).yaml")

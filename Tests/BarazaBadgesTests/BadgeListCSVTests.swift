@@ -28,8 +28,12 @@ struct BadgeListCSVTests {
     @Test("UTF-8 starts with its BOM; UTF-16 is little-endian with FF FE")
     func encodings() {
         let text = "é,ن\r\n"
-        #expect(Array(BadgeListCSV.encode(text, .utf8)) == [0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0x2C, 0xD9, 0x86, 0x0D, 0x0A])
-        #expect(Array(BadgeListCSV.encode(text, .utf16)) == [0xFF, 0xFE, 0xE9, 0x00, 0x2C, 0x00, 0x46, 0x06, 0x0D, 0x00, 0x0A, 0x00])
+        #expect(
+            Array(BadgeListCSV.encode(text, .utf8)) == [0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0x2C, 0xD9, 0x86, 0x0D, 0x0A])
+        #expect(
+            Array(BadgeListCSV.encode(text, .utf16)) == [
+                0xFF, 0xFE, 0xE9, 0x00, 0x2C, 0x00, 0x46, 0x06, 0x0D, 0x00, 0x0A, 0x00,
+            ])
         // Outside the Basic Multilingual Plane: a surrogate pair, low byte first in each unit.
         #expect(Array(BadgeListCSV.encode("𝔸", .utf16)) == [0xFF, 0xFE, 0x35, 0xD8, 0x38, 0xDD])
     }
@@ -43,7 +47,9 @@ struct BadgeListCSVTests {
         builder.people[1].city = "-Kigali"
         let list = BadgeList(workspace: builder.build(), key: BadgeKey(secret: Array(0..<32), events: ["built-event"]))
         let csv = BadgeListCSV.text(list)
-        let cells = csv.components(separatedBy: "\r\n").flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let cells = csv.components(separatedBy: "\r\n").flatMap {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         for cell in cells {
             let unquoted = cell.hasPrefix("\"") ? cell.dropFirst() : cell
             #expect(!["=", "+", "-", "@"].contains(unquoted.first.map(String.init) ?? ""), "live cell \(cell)")

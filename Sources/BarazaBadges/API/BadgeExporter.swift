@@ -69,7 +69,11 @@ public struct BadgeExporter: Exporter {
         let selected = everyone.filtered(roles: options.roles, notIn: options.onlyNew ? printed : nil)
 
         guard !selected.entries.isEmpty else {
-            notes.append(options.onlyNew ? "no new badges to print" : "no badges match the filters")
+            if everyone.entries.isEmpty {
+                notes.append("the workspace lists no people: no badges to print")
+            } else {
+                notes.append(options.onlyNew ? "no new badges to print" : "no badges match the filters")
+            }
             return ExportResult(files: [], notes: notes)
         }
 

@@ -20,6 +20,7 @@ public struct BadgeList: Sendable, Hashable {
     public init(workspace: Workspace, key: BadgeKey) {
         let eventLanguage =
             workspace.event.languages.first { CountryNames.badgeLanguages.contains($0.code) }?.code ?? "en"
+        var countries = CountryNames()
         var keyed: [(family: String, given: String, entry: BadgeEntry)] = []
         keyed.reserveCapacity(workspace.people.count)
         for person in workspace.people {
@@ -31,7 +32,7 @@ public struct BadgeList: Sendable, Hashable {
             let entry = BadgeEntry(
                 person: person.id, displayName: person.name, givenName: given, familyName: family,
                 organisation: person.organisation, city: person.city,
-                country: person.country.map { CountryNames.name(of: $0, in: language) },
+                country: person.country.map { countries.name(of: $0, in: language) },
                 countryCode: person.country, role: BadgeRole(roles: person.roles), languages: person.languages,
                 badgeID: key.badgeID(for: person.id))
             keyed.append((NameParts.sortKey(family), NameParts.sortKey(given), entry))

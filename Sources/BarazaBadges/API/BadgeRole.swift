@@ -1,6 +1,6 @@
-import Foundation
 import BarazaModel
 import BarazaPDF
+import Foundation
 
 /// The role printed on a badge: one per person, chosen from the roles the workspace gives them.
 ///

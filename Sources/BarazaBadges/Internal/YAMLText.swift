@@ -61,14 +61,16 @@ extension Node {
     /// The entries of a mapping by key; any key outside `allowed` is an error.
     func mapping(file: String, field: String, allowed: [String]) throws(BadgeError) -> [String: Node] {
         guard case .mapping(let mapping) = self else {
-            throw .invalidFile(location(file), field: field, expected: "a mapping with \(allowed.joined(separator: ", "))")
+            throw .invalidFile(
+                location(file), field: field, expected: "a mapping with \(allowed.joined(separator: ", "))")
         }
         var result: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string, allowed.contains(name) else {
                 let shown = field.isEmpty ? (key.scalar?.string ?? "") : "\(field).\(key.scalar?.string ?? "")"
                 throw .invalidFile(
-                    key.location(file), field: shown, expected: "absent (known keys: \(allowed.joined(separator: ", ")))")
+                    key.location(file), field: shown,
+                    expected: "absent (known keys: \(allowed.joined(separator: ", ")))")
             }
             result[name] = value
         }
@@ -77,7 +79,9 @@ extension Node {
 
     /// A list of non-empty strings.
     func strings(file: String, field: String, expected: String) throws(BadgeError) -> [String] {
-        guard case .sequence(let sequence) = self else { throw .invalidFile(location(file), field: field, expected: expected) }
+        guard case .sequence(let sequence) = self else {
+            throw .invalidFile(location(file), field: field, expected: expected)
+        }
         var result: [String] = []
         for (index, item) in sequence.enumerated() {
             guard let text = item.scalar?.string, !text.isEmpty else {

@@ -32,7 +32,9 @@ struct ExportBadges: ExportCommand {
 
     @Option(
         name: .customLong("role"),
-        help: "Only badges with this role (repeat, or separate with commas): staff, speaker, interpreter, press, participant.")
+        help:
+            "Only badges with this role (repeat, or separate with commas): staff, speaker, interpreter, press, participant."
+    )
     var roles: [String] = []
 
     @Flag(help: "Only people without a badge in the printed-set record (badges-printed.yaml).")
