@@ -9,11 +9,11 @@ struct ExportBadges: ExportCommand {
         commandName: "badges",
         abstract: "Write the badge list (CSV) and print-ready badges (PDF) into exports/<event>/badges/.",
         discussion: """
-            Every person gets one badge: name, organisation, city and country, the event title, a band with
-            the role in English and French, and a QR code of an opaque badge id (never an email). Badge ids
-            come from a secret key the first export creates in the workspace (badge-key.yaml); keep it there
-            so ids stay the same. After each run (not --dry-run) the badges produced are recorded in
-            badges-printed.yaml, so --only-new prints late registrants alone. A filtered run writes files
+            Every person gets one badge: name, organisation, city and country, the event title, a band with \
+            the role in English and French, and a QR code of an opaque badge id (never an email). Badge ids \
+            come from a secret key the first export creates in the workspace (badge-key.yaml); keep it there \
+            so ids stay the same. After each run (not --dry-run or --no-record) the badges produced are recorded in \
+            badges-printed.yaml, so --only-new prints late registrants alone. A filtered run writes files \
             with a suffix (badges-a4-8-speaker-new.pdf) and never replaces the full set.
 
             Roles: staff, speaker (moderators print as speakers), interpreter, press, participant.
