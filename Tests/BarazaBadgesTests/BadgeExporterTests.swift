@@ -45,6 +45,17 @@ struct BadgeExporterTests {
         #expect(third.notes == ["no new badges to print"])
     }
 
+    @Test("A workspace without people writes nothing and says so")
+    func nobody() throws {
+        let scratch = try ScratchWorkspace()
+        var workspace = try scratch.load()
+        workspace.people = []
+        let result = try BadgeExporter().export(workspace, context: scratch.context())
+        #expect(result.files.isEmpty)
+        #expect(result.notes == ["the workspace lists no people: no badges to print"])
+        #expect(!FileManager.default.fileExists(atPath: scratch.exports.path))
+    }
+
     @Test("A dry run writes nothing: no key, no files, no record")
     func dryRun() throws {
         let scratch = try ScratchWorkspace(writeKey: false)

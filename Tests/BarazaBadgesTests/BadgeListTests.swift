@@ -43,6 +43,17 @@ struct BadgeListTests {
         #expect(parts.family == family)
     }
 
+    @Test(
+        "Country names in the badge's language; an unknown code stays as written",
+        arguments: [
+            ("MZ", "pt", "Moçambique"), ("MR", "fr", "Mauritanie"), ("UG", "en", "Uganda"), ("BJ", "fr", "Bénin"),
+            ("ZZ", "fr", "ZZ"), ("QQ", "en", "QQ"),
+        ])
+    func countryNames(code: String, language: String, expected: String) {
+        var names = CountryNames()
+        #expect(names.name(of: code, in: language) == expected)
+    }
+
     @Test("Sorted by family name with accents folded, ties broken by person id")
     func order() {
         var builder = WorkspaceBuilder()
