@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics bench-pack clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges clean
 
 setup:
 	@bash .ci/setup
@@ -32,6 +32,10 @@ bench-logistics: setup
 
 bench-pack: release
 	python3 bench/pack_bench.py
+
+bench-badges: release
+	$(SWIFT) build -c release --product pdf-bench
+	python3 bench/badges_bench.py
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
         .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
         .library(name: "BarazaPack", targets: ["BarazaPack"]),
+        .library(name: "BarazaBadges", targets: ["BarazaBadges"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Badges for an event: people → worded cards, opaque badge ids, the mail-merge CSV, the printed-set record.
+        .target(
+            name: "BarazaBadges",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaPDF", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
         // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
@@ -59,6 +67,7 @@ let package = Package(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
+                "BarazaBadges", "BarazaPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -89,6 +98,9 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .testTarget(
+            name: "BarazaBadgesTests", dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

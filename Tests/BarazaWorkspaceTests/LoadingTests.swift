@@ -131,7 +131,7 @@ struct LoadingTests {
     @Test func theFinalEventSample() throws {
         let w = try loader.load(directory: sample("final-kigali-2027"))
         #expect(w.event.id == "final-kigali-2027")
-        #expect(w.people.count == 42)
+        #expect(w.people.count == 45)
         #expect(w.sessions.count == 29)
         #expect(w.venues.count == 4)
         #expect(w.hotels.count == 2)

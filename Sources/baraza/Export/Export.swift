@@ -25,6 +25,7 @@ enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
         ExportLogistics.self,
         ExportPack.self,
+        ExportBadges.self,
     ]
 
     /// Every export with its default options, for `baraza build`.
