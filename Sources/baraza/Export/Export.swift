@@ -23,9 +23,9 @@ struct Export: ParsableCommand {
 /// The export subcommands, in the order `baraza build` runs them. Add one line per export.
 enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
+        ExportBadges.self,
         ExportLogistics.self,
         ExportPack.self,
-        ExportBadges.self,
     ]
 
     /// Every export with its default options, for `baraza build`.
