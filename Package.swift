@@ -71,7 +71,11 @@ let package = Package(
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(
-            name: "BarazaAgendaTests", dependencies: ["BarazaAgenda", "BarazaWorkspace", "BarazaTestSupport"],
+            name: "BarazaAgendaTests",
+            dependencies: [
+                "BarazaAgenda", "BarazaWorkspace", "BarazaOutput", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],

@@ -17,7 +17,9 @@ public struct AgendaExporter: Exporter {
     public static let path = "agenda/index.html"
 
     public var id: String { "agenda" }
-    public var summary: String { "agenda page: one self-contained HTML file with a time-zone switch (agenda/index.html)" }
+    public var summary: String {
+        "agenda page: one self-contained HTML file with a time-zone switch (agenda/index.html)"
+    }
     public var calendarLinks: CalendarLinks
     public var zoneChoices: [ZoneChoice]
 
@@ -35,7 +37,9 @@ public struct AgendaExporter: Exporter {
         var notes = AgendaPage.unresolvedSessions(in: workspace).map {
             "agenda: session \($0) left out: its time is nonexistent or ambiguous (see baraza check)"
         }
-        if links.isEmpty { notes.append("agenda: no calendar files to link (run baraza export ics first to link them)") }
+        if links.isEmpty {
+            notes.append("agenda: no calendar files to link (run baraza export ics first to link them)")
+        }
         return ExportResult(files: [Self.path], notes: notes)
     }
 

@@ -30,7 +30,8 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
 
     /// The link from `agenda/index.html`: `../` plus the percent-encoded path.
     public var href: String {
-        "../" + path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncode(String($0)) }
+        "../"
+            + path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncode(String($0)) }
             .joined(separator: "/")
     }
 

@@ -66,7 +66,7 @@ struct ScheduleXMLBuilder {
         let acronym = Self.acronym(eventKey)
         var slugs = Set<String>()
 
-        var body = XMLWriter()
+        var body = XMLWriter(fragmentAtDepth: 1)
         for (index, day) in days.enumerated() {
             let (dayStart, dayEnd) = bounds(of: day)
             body.start(
@@ -122,8 +122,7 @@ struct ScheduleXMLBuilder {
             }
             body.end()
         }
-        // The body without its XML declaration: the days, which the version digests.
-        let daysXML = body.document.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? ""
+        let daysXML = body.document
 
         var head = XMLWriter()
         head.start("schedule")
@@ -143,11 +142,7 @@ struct ScheduleXMLBuilder {
             head.element("track", Self.isSlug(slug) ? [("name", track), ("slug", slug)] : [("name", track)])
         }
         head.end()
-        var xml = head.output
-        // The days sit inside <schedule>, one level in.
-        for line in daysXML.split(separator: "\n", omittingEmptySubsequences: true) { xml += "  " + line + "\n" }
-        xml += "</schedule>\n"
-        return (xml, omissions)
+        return (head.output + daysXML + "</schedule>\n", omissions)
     }
 
     /// The abstract in `language`, nil when there is none.
@@ -167,7 +162,9 @@ struct ScheduleXMLBuilder {
         if !interpretation.isEmpty {
             let lang = language.code
             let names = interpretation.map { labels?.languageName($0, in: lang) ?? $0.code }
-            parts.append("\(labels?.text("interpretation", in: lang) ?? "Interpretation"): \(names.joined(separator: ", "))")
+            parts.append(
+                "\(labels?.text("interpretationColon", in: lang) ?? "Interpretation:") \(names.joined(separator: ", "))"
+            )
         }
         return parts.joined(separator: "\n\n")
     }
@@ -247,7 +244,8 @@ struct ScheduleXMLBuilder {
         let scalars = Array(s.unicodeScalars)
         // Any hyphen can end the prefix; try each.
         for (i, c) in scalars.enumerated() where c == "-" {
-            let head = scalars[..<i], tail = scalars[(i + 1)...]
+            let head = scalars[..<i]
+            let tail = scalars[(i + 1)...]
             if head.count >= 4, head.allSatisfy({ isLowerAlnum($0) || $0 == "_" }), tail.count >= 4,
                 tail.allSatisfy({ isLowerAlnum($0) || $0 == "_" || $0 == "-" })
             {
@@ -267,7 +265,9 @@ struct ScheduleXMLBuilder {
     /// The schema's `httpURI`: `https?://` and nothing an URI cannot hold unescaped.
     static func isHTTPURI(_ s: String) -> Bool {
         (s.hasPrefix("http://") || s.hasPrefix("https://"))
-            && s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"{}|\\^`".unicodeScalars.contains($0) }
+            && s.unicodeScalars.allSatisfy {
+                $0.value > 0x20 && $0.value < 0x7F && !"<>\"{}|\\^`".unicodeScalars.contains($0)
+            }
     }
 
     static func isLowerAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }

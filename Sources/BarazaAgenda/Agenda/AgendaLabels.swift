@@ -13,7 +13,8 @@ struct AgendaLabels: Sendable {
 
     /// Loads the bundled labels.
     static func bundled() throws -> AgendaLabels {
-        guard let url = Bundle.module.url(forResource: "agenda-strings", withExtension: "json", subdirectory: "Resources")
+        guard
+            let url = Bundle.module.url(forResource: "agenda-strings", withExtension: "json", subdirectory: "Resources")
         else { throw AgendaError.missingResource("agenda-strings.json") }
         let data = try Data(contentsOf: url)
         let table = try JSONDecoder().decode([String: [String: String]].self, from: data)

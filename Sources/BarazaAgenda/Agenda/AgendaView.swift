@@ -42,10 +42,10 @@ struct TextView {
     init?(_ text: LocalizedText?, fallbackLanguage: String) {
         guard let text else { return nil }
         switch (text.english, text.french) {
-        case let (e?, f?) where e != f: both = Both(en: e, fr: f)
-        case let (e?, f?) where e == f: single = Single(lang: fallbackLanguage, text: e)
-        case let (e?, nil): single = Single(lang: "en", text: e)
-        case let (nil, f?): single = Single(lang: "fr", text: f)
+        case (let e?, let f?) where e != f: both = Both(en: e, fr: f)
+        case (let e?, let f?) where e == f: single = Single(lang: fallbackLanguage, text: e)
+        case (let e?, nil): single = Single(lang: "en", text: e)
+        case (nil, let f?): single = Single(lang: "fr", text: f)
         default: return nil
         }
     }

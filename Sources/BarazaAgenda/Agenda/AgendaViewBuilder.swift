@@ -18,30 +18,39 @@ struct AgendaViewBuilder {
         let scheduled = programme.days.flatMap(\.sessions)
         let zones = Set(scheduled.map(\.session.zone))
         let tracks = Set(scheduled.flatMap(\.session.tags)).sorted()
-        let languages = Set(scheduled.flatMap { s in (s.session.language.map { [$0] } ?? []) + s.session.interpretation })
-            .sorted()
+        let languages = Set(
+            scheduled.flatMap { s in (s.session.language.map { [$0] } ?? []) + s.session.interpretation }
+        )
+        .sorted()
         var cities: [String] = []
         for venue in workspace.venues {
-            if let city = venue.city, !cities.contains(city), scheduled.contains(where: { $0.place.venue == venue.id }) {
+            if let city = venue.city, !cities.contains(city), scheduled.contains(where: { $0.place.venue == venue.id })
+            {
                 cities.append(city)
             }
         }
         let links = options.calendarLinks.sorted().map { link -> CalendarLinkView in
             switch link.scope {
-            case .wholeEvent: return CalendarLinkView(href: link.href, key: "wholeEvent", text: labels.text("wholeEvent", in: lang))
-            case .room(let id): return CalendarLinkView(href: link.href, key: nil, text: workspace.roomsByID[Room.ID(id)]?.room.name ?? id)
+            case .wholeEvent:
+                return CalendarLinkView(href: link.href, key: "wholeEvent", text: labels.text("wholeEvent", in: lang))
+            case .room(let id):
+                return CalendarLinkView(
+                    href: link.href, key: nil, text: workspace.roomsByID[Room.ID(id)]?.room.name ?? id)
             case .other(let name): return CalendarLinkView(href: link.href, key: nil, text: name)
             }
         }
         return PageView(
             lang: lang, isEnglish: lang == "en", isFrench: lang == "fr",
-            title: TextView(event.title, fallbackLanguage: lang) ?? TextView(LocalizedText(english: event.id.rawValue, french: nil), fallbackLanguage: lang)!,
+            title: TextView(event.title, fallbackLanguage: lang) ?? TextView(
+                LocalizedText(english: event.id.rawValue, french: nil), fallbackLanguage: lang)!,
             titleText: event.title.text(in: Language(lang)!), eventZone: event.zone.identifier,
             eventLanguages: event.languages.map(\.code).joined(separator: " "),
             firstDay: event.firstDay.iso8601, lastDay: event.lastDay.iso8601, cities: cities,
             venueSuffix: zones.subtracting([event.zone]).isEmpty ? event.zone.identifier : nil,
             t: Dictionary(uniqueKeysWithValues: labels.keys.map { ($0, labels.text($0, in: lang)) }),
-            labels: labels.keys.map { LabelView(key: $0, en: labels.text($0, in: "en"), fr: labels.text($0, in: "fr")) },
+            labels: labels.keys.map {
+                LabelView(key: $0, en: labels.text($0, in: "en"), fr: labels.text($0, in: "fr"))
+            },
             zoneChoices: options.zoneChoices.map { ZoneChoiceView(city: $0.city, zone: $0.zone.identifier) },
             tracks: tracks, languages: languages.map { language(for: $0, in: lang) },
             calendars: links.isEmpty ? nil : CalendarsView(links: links),
@@ -49,7 +58,8 @@ struct AgendaViewBuilder {
     }
 
     func language(for language: Language, in lang: String) -> LanguageView {
-        LanguageView(code: language.code, key: "language.\(language.code)", name: labels.languageName(language, in: lang))
+        LanguageView(
+            code: language.code, key: "language.\(language.code)", name: labels.languageName(language, in: lang))
     }
 
     func day(index: Int, _ day: Programme.Day, lang: String) -> DayView {
@@ -79,7 +89,9 @@ struct AgendaViewBuilder {
                 return nil
             }, uniquingKeysWith: { a, _ in a })
         let sessions = grid.items.map { item in
-            session(item, lang: lang, spans: item.columnEnd - item.columnStart > 1 || item.scheduled.place.isVenue, roomCalendars: roomCalendars)
+            session(
+                item, lang: lang, spans: item.columnEnd - item.columnStart > 1 || item.scheduled.place.isVenue,
+                roomCalendars: roomCalendars)
         }
         return DayView(
             date: day.date.iso8601, tabID: "tab-\(day.date.iso8601)", panelID: "day-\(day.date.iso8601)",
@@ -99,7 +111,8 @@ struct AgendaViewBuilder {
             htmlID: "session-" + String(s.id.rawValue.map { $0.isWhitespace ? "_" : $0 }),
             kind: s.kind.rawValue, kindText: labels.text("kind.\(s.kind.rawValue)", in: lang), spans: spans,
             general: s.kind == .break || s.kind == .meal,
-            title: TextView(s.title, fallbackLanguage: lang) ?? TextView(LocalizedText(english: s.id.rawValue, french: nil), fallbackLanguage: lang)!,
+            title: TextView(s.title, fallbackLanguage: lang) ?? TextView(
+                LocalizedText(english: s.id.rawValue, french: nil), fallbackLanguage: lang)!,
             abstract: TextView(s.abstract, fallbackLanguage: lang), start: item.scheduled.interval.start.iso8601UTC,
             end: item.scheduled.interval.end.iso8601UTC, zone: s.zone.identifier,
             zoneNote: s.zone == eventZone ? nil : s.zone.identifier,

@@ -110,7 +110,8 @@ struct DayGrid: Sendable {
                 columnStart = column.firstLine + (lanes[s.session.id] ?? 0)
                 columnEnd = columnStart + 1
             }
-            return Item(scheduled: s, rowStart: rowStart, rowEnd: rowEnd, columnStart: columnStart, columnEnd: columnEnd)
+            return Item(
+                scheduled: s, rowStart: rowStart, rowEnd: rowEnd, columnStart: columnStart, columnEnd: columnEnd)
         }
         let markRows = Int(DayGrid.markSeconds / DayGrid.rowSeconds)
         self.axisStart = start

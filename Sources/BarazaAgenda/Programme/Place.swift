@@ -38,14 +38,16 @@ struct Place: Hashable, Comparable, Sendable {
 extension Workspace {
     /// The place a session is grouped under.
     func place(of session: Session) -> Place {
-        let venueIndex = Dictionary(venues.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let venueIndex = Dictionary(
+            venues.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return place(of: session, venueIndex: venueIndex)
     }
 
     func place(of session: Session, venueIndex: [Venue.ID: Int]) -> Place {
         if let ref = session.room {
             guard let entry = roomsByID[ref.id], let venue = venuesByID[entry.venue] else {
-                return Place(kind: .unlisted(ref.id.rawValue), order: [venues.count], name: ref.id.rawValue, venueName: nil)
+                return Place(
+                    kind: .unlisted(ref.id.rawValue), order: [venues.count], name: ref.id.rawValue, venueName: nil)
             }
             let roomIndex = venue.rooms.firstIndex { $0.id == ref.id } ?? 0
             return Place(
@@ -54,9 +56,11 @@ extension Workspace {
         }
         if let ref = session.venue {
             guard let venue = venuesByID[ref.id] else {
-                return Place(kind: .unlisted(ref.id.rawValue), order: [venues.count], name: ref.id.rawValue, venueName: nil)
+                return Place(
+                    kind: .unlisted(ref.id.rawValue), order: [venues.count], name: ref.id.rawValue, venueName: nil)
             }
-            return Place(kind: .venue(venue.id), order: [venueIndex[venue.id] ?? 0, 0], name: venue.name, venueName: nil)
+            return Place(
+                kind: .venue(venue.id), order: [venueIndex[venue.id] ?? 0, 0], name: venue.name, venueName: nil)
         }
         return Place(kind: .nowhere, order: [venues.count + 1], name: "", venueName: nil)
     }

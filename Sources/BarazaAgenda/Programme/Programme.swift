@@ -54,7 +54,9 @@ struct Programme: Sendable {
             Day(
                 date: date,
                 sessions: (byDate[date] ?? []).sorted {
-                    ($0.interval.start, $0.interval.end, $0.session.id) < ($1.interval.start, $1.interval.end, $1.session.id)
+                    ($0.interval.start, $0.interval.end, $0.session.id) < (
+                        $1.interval.start, $1.interval.end, $1.session.id
+                    )
                 })
         }
         self.unresolved = unresolved.sorted()

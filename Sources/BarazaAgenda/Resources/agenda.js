@@ -92,6 +92,7 @@
       if (kind === "time") options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
       else if (kind === "ymd") options = { year: "numeric", month: "2-digit", day: "2-digit" };
       else if (kind === "short") options = { weekday: "short", day: "numeric", month: "short" };
+      else if (kind === "tab") options = { weekday: "short", day: "numeric", month: "short" };
       else options = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
       options.timeZone = zone;
       formats[key] = new Intl.DateTimeFormat(kind === "ymd" ? "en-CA" : locale, options);
@@ -131,7 +132,7 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll(".day-label"), function (el) {
       var noon = new Date(el.getAttribute("data-date") + "T12:00:00Z");
-      el.textContent = format("UTC", "long").format(noon);
+      el.textContent = format("UTC", el.getAttribute("data-format") === "short" ? "tab" : "long").format(noon);
     });
     var range = document.querySelector(".date-range");
     if (range) {

@@ -17,7 +17,8 @@ enum NameBasedUUID {
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { b in String(b >> 4, radix: 16) + String(b & 0x0F, radix: 16) }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
+            separator: "-")
     }
 
     /// Positive 31-bit numbers for `keys`, taken from each key's hash and stepped past collisions in key order,
@@ -38,6 +39,7 @@ enum NameBasedUUID {
 
     /// Hex SHA-256 of `text`, for a schedule version that changes whenever the schedule does.
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { b in String(b >> 4, radix: 16) + String(b & 0x0F, radix: 16) }.joined()
+        SHA256.hash(data: Array(text.utf8)).map { b in String(b >> 4, radix: 16) + String(b & 0x0F, radix: 16) }
+            .joined()
     }
 }

@@ -4,8 +4,21 @@
 /// Kept here rather than libxml2's `xmlTextWriter`: writing needs only correct escaping and indentation, and the
 /// libxml2 system target belongs to the reading side (another module), which this one should not depend on.
 struct XMLWriter {
-    private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private(set) var output: String
     private var open: [String] = []
+    private let depth: Int
+
+    /// A document, starting with the XML declaration.
+    init() {
+        output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        depth = 0
+    }
+
+    /// A fragment to be placed `depth` levels inside another writer's open element (no declaration).
+    init(fragmentAtDepth depth: Int) {
+        output = ""
+        self.depth = depth
+    }
 
     /// Opens `<name attr="value"...>` on a line of its own.
     mutating func start(_ name: String, _ attributes: [(String, String)] = []) {
@@ -37,7 +50,7 @@ struct XMLWriter {
         return output
     }
 
-    private mutating func indent() { output += String(repeating: "  ", count: open.count) }
+    private mutating func indent() { output += String(repeating: "  ", count: depth + open.count) }
 
     private static func attributes(_ list: [(String, String)]) -> String {
         list.map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()
