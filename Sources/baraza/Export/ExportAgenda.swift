@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaAgenda
+import BarazaChecks
 import BarazaOutput
 
 /// `baraza export agenda`: the agenda page.
@@ -32,7 +33,8 @@ struct ExportAgenda: ExportCommand {
     static var defaultExporter: any Exporter { AgendaExporter() }
 
     func run() throws {
-        let workspace = try options.loadWorkspace()
+        // Rule ids are known so that a workspace with `checks.severity` settings loads.
+        let workspace = try options.loadWorkspace(knownRuleIDs: Checker.ruleIDs)
         try options.run(AgendaExporter(calendarLinks: calendars.isEmpty ? .existing : .given(calendars)), on: workspace)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaAgenda
+import BarazaChecks
 import BarazaOutput
 
 /// `baraza export schedule-xml`: the agenda for conference apps.
@@ -22,7 +23,8 @@ struct ExportScheduleXML: ExportCommand {
     static var defaultExporter: any Exporter { ScheduleXMLExporter() }
 
     func run() throws {
-        let workspace = try options.loadWorkspace()
+        // Rule ids are known so that a workspace with `checks.severity` settings loads.
+        let workspace = try options.loadWorkspace(knownRuleIDs: Checker.ruleIDs)
         try options.run(ScheduleXMLExporter(), on: workspace)
     }
 }
