@@ -217,6 +217,22 @@ final class ScheduleReader: NSObject, XMLParserDelegate {
         #expect(xml.components(separatedBy: "<event ").count == 2)
     }
 
+    @Test func anOnlineSessionInAnotherZoneKeepsItsOwnClock() throws {
+        // A Kigali event with an online session written in Paris time, late on the event's first day.
+        var b = WorkspaceBuilder()
+        b.onlineVenue("video")
+        let paris = Zone(identifier: "Europe/Paris")!
+        let start = Instant(utc: "2026-11-17T21:30")  // 22:30 in Paris, 23:30 in Kigali
+        b.session("late", interval: Interval(start: start, end: start.adding(minutes: 90)), zone: paris, venue: "video")
+        let reader = ScheduleReader.read(Data(ScheduleXML.document(for: b.build()).xml.utf8))
+        let event = try #require(reader.events.first)
+        #expect(event.fields["date"] == "2026-11-17T22:30:00+01:00")
+        #expect(event.fields["start"] == "22:30")
+        #expect(event.fields["duration"] == "01:30")
+        #expect(event.dayDate == "2026-11-17", "the day is the event zone's (Kigali) date of the start")
+        #expect(event.roomAttribute == "video")
+    }
+
     @Test func exporterWritesScheduleXMLAtomically() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

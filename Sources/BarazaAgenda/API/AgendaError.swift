@@ -5,6 +5,7 @@ public enum AgendaError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The page template could not be parsed; `detail` says where.
     case invalidTemplate(String, detail: String)
 
+    /// The message for a terminal.
     public var description: String {
         switch self {
         case .missingResource(let name): return "the agenda resource \(name) is missing from the BarazaAgenda bundle"

@@ -16,18 +16,24 @@ public struct AgendaExporter: Exporter {
     /// The page's path inside the export folder.
     public static let path = "agenda/index.html"
 
+    /// `agenda`, as in `baraza export agenda`.
     public var id: String { "agenda" }
+    /// One line for `baraza export --list`.
     public var summary: String {
         "agenda page: one self-contained HTML file with a time-zone switch (agenda/index.html)"
     }
+    /// Which calendar files the page links to.
     public var calendarLinks: CalendarLinks
+    /// The clocks offered besides venue time and the viewer's own.
     public var zoneChoices: [ZoneChoice]
 
+    /// An exporter linking the calendars present at export time, offering the member cities, by default.
     public init(calendarLinks: CalendarLinks = .existing, zoneChoices: [ZoneChoice] = ZoneChoice.memberCities) {
         self.calendarLinks = calendarLinks
         self.zoneChoices = zoneChoices
     }
 
+    /// Writes `agenda/index.html` (nothing with `dryRun`); notes name sessions left out and missing calendars.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
         let links = resolvedLinks(in: context.directory)
         let html = try AgendaPage.render(workspace, options: .init(calendarLinks: links, zoneChoices: zoneChoices))

@@ -15,6 +15,7 @@ public enum AgendaPage {
         /// The clocks offered besides venue time and the viewer's own.
         public var zoneChoices: [ZoneChoice]
 
+        /// No calendar links and the member cities, by default.
         public init(calendarLinks: [CalendarLink] = [], zoneChoices: [ZoneChoice] = ZoneChoice.memberCities) {
             self.calendarLinks = calendarLinks
             self.zoneChoices = zoneChoices

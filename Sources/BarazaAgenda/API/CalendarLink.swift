@@ -7,6 +7,7 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
     /// The path relative to the export folder, with `/` separators.
     public var path: String
 
+    /// A link to `path`, relative to the export folder.
     public init(path: String) { self.path = path }
 
     /// What the calendar covers, read from its path.
@@ -19,6 +20,7 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
         case other(String)
     }
 
+    /// What the file covers, from its path.
     public var scope: Scope {
         let parts = path.split(separator: "/").map(String.init)
         if parts == ["calendars", "event.ics"] { return .wholeEvent }
@@ -35,6 +37,7 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
             .joined(separator: "/")
     }
 
+    /// The whole-event calendar first, then rooms, then anything else, each by path.
     public static func < (a: CalendarLink, b: CalendarLink) -> Bool {
         func rank(_ l: CalendarLink) -> Int {
             switch l.scope {

@@ -10,8 +10,11 @@ import BarazaModel
 public enum ScheduleXML {
     /// What the writer left out, for the user.
     public struct Omission: Hashable, Sendable, CustomStringConvertible {
+        /// The session left out.
         public var session: Session.ID
+        /// Why, in words.
         public var reason: String
+        /// `session <id> left out: <reason>`.
         public var description: String { "session \(session) left out: \(reason)" }
     }
 

@@ -7,11 +7,15 @@ public struct ScheduleXMLExporter: Exporter {
     /// The file's path inside the export folder.
     public static let path = "schedule.xml"
 
+    /// `schedule-xml`, as in `baraza export schedule-xml`.
     public var id: String { "schedule-xml" }
+    /// One line for `baraza export --list`.
     public var summary: String { "schedule.xml (frab/pretalx) for conference apps" }
 
+    /// The exporter; it has no options.
     public init() {}
 
+    /// Writes `schedule.xml` (nothing with `dryRun`); notes name the sessions left out.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
         let (xml, omissions) = ScheduleXML.document(for: workspace)
         if !context.dryRun {

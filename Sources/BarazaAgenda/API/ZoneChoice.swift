@@ -4,8 +4,10 @@ import BarazaModel
 public struct ZoneChoice: Hashable, Sendable {
     /// The city as people name it (`Sèmè-Podji`); shown as is in both interface languages.
     public var city: String
+    /// The IANA zone the city's clocks follow.
     public var zone: Zone
 
+    /// A city and its zone.
     public init(city: String, zone: Zone) {
         self.city = city
         self.zone = zone

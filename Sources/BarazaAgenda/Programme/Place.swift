@@ -36,13 +36,7 @@ struct Place: Hashable, Comparable, Sendable {
 }
 
 extension Workspace {
-    /// The place a session is grouped under.
-    func place(of session: Session) -> Place {
-        let venueIndex = Dictionary(
-            venues.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        return place(of: session, venueIndex: venueIndex)
-    }
-
+    /// The place a session is grouped under; `venueIndex` gives each venue's position in the workspace.
     func place(of session: Session, venueIndex: [Venue.ID: Int]) -> Place {
         if let ref = session.room {
             guard let entry = roomsByID[ref.id], let venue = venuesByID[entry.venue] else {
