@@ -150,6 +150,18 @@ final class ScheduleReader: NSObject, XMLParserDelegate {
         }
     }
 
+    /// Apps are written against real files: every element this writer puts in an event also appears in real
+    /// pretalx output, so an app that reads FOSDEM's schedule reads ours.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: realSchedule)))
+    func eventElementsAreOnesRealSchedulesUse() throws {
+        let real = ScheduleReader.read(try Data(contentsOf: URL(fileURLWithPath: Self.realSchedule)))
+        let realFields = Set(real.events.flatMap(\.fields.keys))
+        let ours = ScheduleReader.read(Data(ScheduleXML.document(for: Samples.kigali).xml.utf8))
+        let ourFields = Set(ours.events.flatMap(\.fields.keys))
+        #expect(ourFields.subtracting(realFields).isEmpty, "\(ourFields.subtracting(realFields).sorted())")
+        #expect(ourFields.isSuperset(of: ["date", "start", "duration", "room", "title", "abstract", "track", "type"]))
+    }
+
     @Test func hostileTextSurvivesTheRoundTrip() throws {
         let workspace = Hostile.workspace()
         let reader = ScheduleReader.read(Data(ScheduleXML.document(for: workspace).xml.utf8))
