@@ -1,10 +1,11 @@
 # Baraza: the two commands of the README, plus the benchmarks.
 #   make run    check the sample workspaces (installs what is missing first)
 #   make test   build and run the whole test suite (installs what is missing first)
+#   make agenda-check   open the sample agenda in headless Chromium, check the DOM, refresh the README screenshots
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges agenda-check clean
 
 setup:
 	@bash .ci/setup
@@ -36,6 +37,9 @@ bench-pack: release
 bench-badges: release
 	$(SWIFT) build -c release --product pdf-bench
 	python3 bench/badges_bench.py
+
+agenda-check: build
+	python3 tools/agenda-check --baraza .build/debug/baraza --screenshots exports/final-kigali-2027/agenda
 
 clean:
 	rm -rf .build

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
         .library(name: "BarazaPack", targets: ["BarazaPack"]),
         .library(name: "BarazaBadges", targets: ["BarazaBadges"]),
+        .library(name: "BarazaAgenda", targets: ["BarazaAgenda"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // The domain: plain value types and exact time. Knows nothing about files or formats.
@@ -56,6 +58,14 @@ let package = Package(
                 "BarazaModel", "BarazaOutput", "BarazaPDF", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // The agenda page (HTML from a Mustache template) and schedule.xml (frab/pretalx) from a workspace.
+        .target(
+            name: "BarazaAgenda",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]),
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
         // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
@@ -67,7 +77,7 @@ let package = Package(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
-                "BarazaBadges", "BarazaPDF",
+                "BarazaBadges", "BarazaPDF", "BarazaAgenda",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -100,6 +110,13 @@ let package = Package(
             ]),
         .testTarget(
             name: "BarazaBadgesTests", dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaAgendaTests",
+            dependencies: [
+                "BarazaAgenda", "BarazaWorkspace", "BarazaOutput", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],

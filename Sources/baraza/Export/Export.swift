@@ -25,6 +25,8 @@ enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
         ExportBadges.self,
         ExportLogistics.self,
+        ExportAgenda.self,
+        ExportScheduleXML.self,
         ExportPack.self,
     ]
 
@@ -50,9 +52,9 @@ struct ExportOptions: ParsableArguments {
     var dryRun = false
 
     /// Loads the workspace, printing `file:line:column` errors and exiting with status 2 when it cannot be read.
-    func loadWorkspace(knownRuleIDs: [String] = []) throws -> Workspace {
+    func loadWorkspace() throws -> Workspace {
         do {
-            return try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
+            return try WorkspaceLoader(knownRuleIDs: Check.rules.map(\.id)).load(directory: workspace)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput

@@ -22,7 +22,7 @@ struct ExportLogistics: ExportCommand {
     static var defaultExporter: any Exporter { LogisticsExporter() }
 
     func run() throws {
-        let workspace = try options.loadWorkspace(knownRuleIDs: Check.rules.map(\.id))
+        let workspace = try options.loadWorkspace()
         try options.run(LogisticsExporter(), on: workspace)
     }
 }
