@@ -1,10 +1,11 @@
 # Baraza: the two commands of the README, plus the benchmarks.
 #   make run    check the sample workspaces (installs what is missing first)
 #   make test   build and run the whole test suite (installs what is missing first)
+#   make agenda-check   open the sample agenda in headless Chromium, check the DOM, refresh the README screenshots
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-import clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import agenda-check clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +26,20 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+bench-logistics: setup
+	$(SWIFT) build -c release --product logistics-bench
+	python3 bench/logistics_bench.py
+
+bench-pack: release
+	python3 bench/pack_bench.py
+
+bench-badges: release
+	$(SWIFT) build -c release --product pdf-bench
+	python3 bench/badges_bench.py
+
+agenda-check: build
+	python3 tools/agenda-check --baraza .build/debug/baraza --screenshots exports/final-kigali-2027/agenda
 
 bench-import: setup
 	$(SWIFT) build -c release --product baraza

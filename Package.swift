@@ -11,6 +11,10 @@ let package = Package(
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
+        .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
+        .library(name: "BarazaPack", targets: ["BarazaPack"]),
+        .library(name: "BarazaBadges", targets: ["BarazaBadges"]),
+        .library(name: "BarazaAgenda", targets: ["BarazaAgenda"]),
         .library(name: "BarazaXML", targets: ["BarazaXML"]),
         .library(name: "BarazaImport", targets: ["BarazaImport"]),
     ],
@@ -19,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // The domain: plain value types and exact time. Knows nothing about files or formats.
@@ -39,8 +45,35 @@ let package = Package(
             name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
         // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
         .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
+        // Post-event material packs: deterministic zips with an offline index, certificates, figures and a manifest.
+        .target(
+            name: "BarazaPack",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaWorkspace", "BarazaPDF",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Badges for an event: people → worded cards, opaque badge ids, the mail-merge CSV, the printed-set record.
+        .target(
+            name: "BarazaBadges",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaPDF", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        // The agenda page (HTML from a Mustache template) and schedule.xml (frab/pretalx) from a workspace.
+        .target(
+            name: "BarazaAgenda",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]),
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
+        // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
+        .target(name: "BarazaLogistics", dependencies: ["BarazaModel", "BarazaChecks", "BarazaOutput"]),
+        // Plans N synthetic journeys, for bench/ (not part of the test suite).
+        .executableTarget(name: "logistics-bench", dependencies: ["BarazaLogistics"], path: "Sources/logistics-bench"),
         // libxml2 lives in its own system target so that only BarazaXML links it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
@@ -59,13 +92,14 @@ let package = Package(
         .executableTarget(
             name: "baraza",
             dependencies: [
-                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaImport",
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
+                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
         .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
         .testTarget(
-            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaTestSupport"],
+            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaChecksTests",
@@ -74,8 +108,32 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
+        .testTarget(
+            name: "BarazaLogisticsTests",
+            dependencies: [
+                "BarazaLogistics", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
+        .testTarget(
+            name: "BarazaPackTests",
+            dependencies: [
+                "BarazaPack", "BarazaWorkspace", "BarazaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .testTarget(
+            name: "BarazaBadgesTests", dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaAgendaTests",
+            dependencies: [
+                "BarazaAgenda", "BarazaWorkspace", "BarazaOutput", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaXMLTests",
             dependencies: ["BarazaXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

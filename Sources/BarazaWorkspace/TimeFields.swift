@@ -67,23 +67,23 @@ func parseMinutes(_ raw: String) -> Int? {
     var text = raw.lowercased().replacingOccurrences(of: " ", with: "")
     if let n = Int(text) { return n }
     if text.hasPrefix("pt") { text.removeFirst(2) }
-    var total = 0, number = "", sawUnit = false
+    // Hours then minutes, each at most once: `1h`, `45m`, `1h30m`, and `1h30` (minutes after an hour unit).
+    var total = 0, number = "", units: [Character] = []
     for c in text {
         if c.isASCII && c.isNumber {
             number.append(c)
         } else if c == "h" || c == "m" {
-            guard let n = Int(number) else { return nil }
+            guard let n = Int(number), !units.contains("m"), !units.contains(c) else { return nil }
             total += c == "h" ? n * 60 : n
             number = ""
-            sawUnit = true
+            units.append(c)
         } else {
             return nil
         }
     }
     if !number.isEmpty {
-        // `1h30`: trailing minutes after an hour unit.
-        guard sawUnit, let n = Int(number) else { return nil }
+        guard units == ["h"], let n = Int(number) else { return nil }
         total += n
     }
-    return sawUnit ? total : nil
+    return units.isEmpty ? nil : total
 }

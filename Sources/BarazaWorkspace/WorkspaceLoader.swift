@@ -17,7 +17,7 @@ public struct WorkspaceLoader: Sendable {
     public static let entryFileName = "event.yaml"
 
     /// Keys an included file may hold, besides `include`.
-    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions"]
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics"]
 
     /// Loads the workspace in `directory`.
     public func load(directory: String) throws(WorkspaceLoadFailure) -> Workspace {
@@ -34,7 +34,11 @@ public struct WorkspaceLoader: Sendable {
         if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
-            collect(fields, from: entry, into: &sections, visited: &visited, diagnostics: diagnostics)
+            var chain: [String] = []
+            let folder = (directory as NSString).standardizingPath
+            collect(
+                fields, from: entry, into: &sections, visited: &visited, chain: &chain, root: folder,
+                diagnostics: diagnostics)
         }
         guard let eventValue, let event = decodeEvent(eventValue) else {
             throw WorkspaceLoadFailure(errors: diagnostics.errors)
@@ -51,6 +55,7 @@ public struct WorkspaceLoader: Sendable {
         var sessions = sections.sessions.compactMap {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
+        let logistics = decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
         reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
@@ -61,7 +66,7 @@ public struct WorkspaceLoader: Sendable {
         mergeSignUps(people: &people, sessions: &sessions)
         return Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
-            sessions: sessions, settings: settings)
+            sessions: sessions, settings: settings, logistics: logistics)
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
@@ -90,9 +95,12 @@ public struct WorkspaceLoader: Sendable {
         var hotels: [YAMLValue] = []
         var people: [YAMLValue] = []
         var sessions: [YAMLValue] = []
+        var logistics: [YAMLValue] = []
     }
 
-    private func readFile(_ path: String, diagnostics: Diagnostics) -> YAMLValue? {
+    /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
+    /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
+    func readFile(_ path: String, allowEmpty: Bool = false, diagnostics: Diagnostics) -> YAMLValue? {
         let display = displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
@@ -104,6 +112,7 @@ public struct WorkspaceLoader: Sendable {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
+                if allowEmpty { return nil }
                 diagnostics.report(.syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
                 return nil
             }
@@ -122,7 +131,9 @@ public struct WorkspaceLoader: Sendable {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return .syntax(at(mark), problem: [context?.text, problem].compactMap { $0 }.joined(separator: " "))
+            // libyaml's context says what was open when it failed and where that began (often the real mistake).
+            let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
+            return .syntax(at(mark), problem: (opened ?? "") + problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .syntax(at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
         default:
@@ -132,14 +143,18 @@ public struct WorkspaceLoader: Sendable {
 
     private func collect(
         _ fields: Fields, from file: String, into sections: inout Sections, visited: inout Set<String>,
-        diagnostics: Diagnostics
+        chain: inout [String], root: String, diagnostics: Diagnostics
     ) {
-        visited.insert((file as NSString).standardizingPath)
+        let current = (file as NSString).standardizingPath
+        visited.insert(current)
+        chain.append(current)
+        defer { chain.removeLast() }
         sections.venues += fields["venues"]?.list() ?? []
         sections.travel += fields["travel"]?.list() ?? []
         sections.hotels += fields["hotels"]?.list() ?? []
         sections.people += fields["people"]?.list() ?? []
         sections.sessions += fields["sessions"]?.list() ?? []
+        if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
         for item in fields["include"]?.list() ?? [] {
             guard let relative = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }
@@ -147,20 +162,25 @@ public struct WorkspaceLoader: Sendable {
             let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
             if relative.hasPrefix("/") {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
+            } else if !(target + "/").hasPrefix(root + "/") {
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "leads outside the workspace folder"))
+            } else if let start = chain.firstIndex(of: target) {
+                let cycle = (chain[start...] + [target]).map { displayPath($0) }.joined(separator: " → ")
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "include cycle: \(cycle)"))
             } else if visited.contains(target) {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included (include cycle?)"))
+                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included by another file; include each file once"))
             } else if !FileManager.default.fileExists(atPath: target) {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
-            } else if let value = readFile(target, diagnostics: diagnostics),
+            } else if let value = readFile(target, allowEmpty: true, diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
             {
-                collect(included, from: target, into: &sections, visited: &visited, diagnostics: diagnostics)
+                collect(included, from: target, into: &sections, visited: &visited, chain: &chain, root: root, diagnostics: diagnostics)
             }
         }
     }
 
     /// Paths are shown as given (relative to the current directory), normalised.
-    private func displayPath(_ path: String) -> String {
+    func displayPath(_ path: String) -> String {
         let standard = (path as NSString).standardizingPath
         return standard.hasPrefix("./") ? String(standard.dropFirst(2)) : standard
     }

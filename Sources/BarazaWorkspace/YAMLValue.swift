@@ -38,7 +38,8 @@ struct YAMLValue {
     func invalid(_ expected: String, found: String? = nil) {
         let shown: String
         if let found { shown = found } else if case .scalar(let s) = node { shown = s.string } else { shown = shapeName() }
-        diagnostics.report(.invalidValue(location, field: path, found: shown, expected: expected))
+        let field = path.isEmpty ? "top level" : path
+        diagnostics.report(.invalidValue(location, field: field, found: shown, expected: expected))
     }
 
     /// The text of a scalar, trimmed; reports a list or mapping.

@@ -10,10 +10,10 @@ struct Baraza: ParsableCommand {
 
             Examples:
               baraza init events/my-event
-              baraza check events/final-kigali-2026
+              baraza check events/final-kigali-2027
               baraza check events/ --format json
             """,
-        subcommands: [Init.self, Check.self, Export.self, Import.self])
+        subcommands: [Init.self, Check.self, Export.self, Build.self, Import.self])
 }
 
 /// Exit codes shared by every command (documented in the README).

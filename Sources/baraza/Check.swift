@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaChecks
+import BarazaLogistics
 import BarazaModel
 import BarazaWorkspace
 import Foundation
@@ -9,11 +10,11 @@ struct Check: ParsableCommand {
         abstract: "Check one workspace, or every workspace under a folder, for clashes and inconsistencies.",
         discussion: """
             Exit status: 0 when no finding is an error, 1 when some are, 2 when the input cannot be read.
-            Given a folder such as events/, every workspace in it is checked, and a person presenting in two
-            events at once (same person id or same email) is reported too.
+            Given a folder such as events/, every workspace in it is checked, and a person presenting in \
+            two events at once (same person id or same email) is reported too.
 
             Examples:
-              baraza check events/final-kigali-2026
+              baraza check events/final-kigali-2027
               baraza check events/ --format json > findings.json
               baraza check --list-rules
             """)
@@ -29,21 +30,24 @@ struct Check: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    /// Every rule `check` and `build` run: the core catalogue and the host-city logistics rules.
+    static var rules: [any Rule] { Checker.catalogue + LogisticsRules.all }
+
     func run() throws {
         if listRules {
-            for rule in Checker.catalogue {
+            for rule in Self.rules {
                 print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
             }
             return
         }
         let workspaces: [Workspace]
         do {
-            workspaces = try WorkspaceLoader(knownRuleIDs: Checker.ruleIDs).loadAll(path: path)
+            workspaces = try WorkspaceLoader(knownRuleIDs: Self.rules.map(\.id)).loadAll(path: path)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
         }
-        let findings = Checker().check(workspaces)
+        let findings = Checker(rules: Self.rules).check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {
         case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")

@@ -8,6 +8,9 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Progress lines go to standard error, and only when it is a terminal.
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     static var standardErrorIsColourTerminal: Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }

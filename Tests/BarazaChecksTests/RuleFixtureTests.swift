@@ -30,10 +30,12 @@ struct RuleFixtureTests {
             rule: "unknown-reference", subjects: ["session:opening", "person:moussa-diallo"],
             facts: ["missing": "person `moussa-diallo`", "did you mean": "mousa-diallo"]),
         .init(
-            rule: "person-double-booked", subjects: ["person:amina-uwase", "session:water-panel", "session:youth-workshop"],
+            rule: "person-double-booked",
+            subjects: ["person:amina-uwase", "session:water-panel", "session:youth-workshop"],
             minutes: 30),
         .init(
-            rule: "travel-time", subjects: ["person:jean-bosco", "session:opening", "session:council-visit"], minutes: 30,
+            rule: "travel-time", subjects: ["person:jean-bosco", "session:opening", "session:council-visit"],
+            minutes: 30,
             facts: ["gap": "15 min", "travel": "45 min from kcc to city-hall"]),
         .init(rule: "outside-availability", subjects: ["person:grace-nakato", "session:market-finance"], minutes: 60),
         .init(
@@ -46,7 +48,8 @@ struct RuleFixtureTests {
             rule: "after-departure", subjects: ["person:celia-mondlane", "session:closing"], minutes: 30,
             facts: ["buffer": "60 min"]),
         .init(
-            rule: "room-double-booked", subjects: ["room:auditorium", "session:mayors-forum", "session:press-briefing"],
+            rule: "room-double-booked",
+            subjects: ["room:auditorium", "session:mayors-forum", "session:press-briefing"],
             minutes: 45),
         .init(
             rule: "over-capacity", subjects: ["session:budget-clinic", "room:room-b"],
@@ -58,7 +61,8 @@ struct RuleFixtureTests {
             rule: "outside-event-dates", subjects: ["session:site-visit"],
             facts: ["starts on": "2026-11-20", "event dates": "2026-11-17 to 2026-11-19 Africa/Kigali"]),
         .init(
-            rule: "participant-overlap", subjects: ["person:kossi-agbo", "session:waste-workshop", "session:transport-workshop"],
+            rule: "participant-overlap",
+            subjects: ["person:kossi-agbo", "session:waste-workshop", "session:transport-workshop"],
             minutes: 30, severity: .warning),
         .init(
             rule: "language-not-covered", subjects: ["session:climate-session", "person:aicha-ben-salah"],
@@ -106,9 +110,10 @@ struct RuleFixtureTests {
         #expect(finding.facts == [Fact("across workspaces", "kigali-summit and dakar-forum")])
         #expect(finding.event == "dakar-forum")
         #expect(finding.occurrences.map(\.event) == ["kigali-summit", "dakar-forum"])
-        #expect(finding.occurrences.map(\.venueTime) == [
-            "2026-11-17 11:00–12:30 Africa/Kigali (+02:00)", "2026-11-17 10:00–11:00 Africa/Dakar (+00:00)",
-        ])
+        #expect(
+            finding.occurrences.map(\.venueTime) == [
+                "2026-11-17 11:00–12:30 Africa/Kigali (+02:00)", "2026-11-17 10:00–11:00 Africa/Dakar (+00:00)",
+            ])
         #expect(finding.occurrences[0].homeTime == "2026-11-17 09:00–10:30 Africa/Dakar (+00:00)")
         #expect(finding.message.contains("in two events (kigali-summit and dakar-forum)"))
     }

@@ -75,7 +75,7 @@ struct BadgeLayoutTests {
         #expect(name.style.size >= 4)
     }
 
-    @Test("A very long name is cut with an ellipsis at the smallest size, on two lines at most")
+    @Test("A very long name is cut with an ellipsis at the smallest size, on three lines at most")
     func veryLongNameIsEllipsized() throws {
         let layout = BadgeLayout(card: SampleCards.card(SampleCards.veryLongName), measuredBy: Self.measurer)
         let name = try #require(layout.text(.displayName))
@@ -83,7 +83,22 @@ struct BadgeLayoutTests {
         #expect(name.style.ellipsizes)
         let extent = Self.measurer.measure(name.text, style: name.style, boxWidth: name.box.width)
         #expect(extent.isEllipsized)
-        #expect(extent.lineCount <= 2)
+        #expect(extent.lineCount <= 3)
+    }
+
+    @Test("A name too long for two lines at the smallest size takes a third line instead of an ellipsis")
+    func longNameTakesThreeLines() throws {
+        let name = "Maria Fernanda da Conceição dos Santos Nhantumbo-Gonçalves"
+        let card = SampleCards.card(
+            name, organisation: "Conselho Municipal da Cidade da Matola, Direcção de Planeamento Territorial",
+            place: "Matola, Moçambique")
+        let layout = BadgeLayout(card: card, measuredBy: Self.measurer)
+        let placed = try #require(layout.text(.displayName))
+        let extent = Self.measurer.measure(placed.text, style: placed.style, boxWidth: placed.box.width)
+        #expect(extent.lineCount == 3)
+        #expect(!extent.isEllipsized)
+        #expect(placed.style.size >= 4)
+        #expect(BadgeLayout.cardBounds.contains(placed.box))
     }
 
     @Test("Missing organisation and place leave no boxes behind")
@@ -147,6 +162,22 @@ struct TextFittingTests {
         #expect(fitted.style.ellipsizes)
         #expect(fitted.extent.isEllipsized)
         #expect(fitted.extent.lineCount == 2)
+    }
+
+    @Test("With three lines allowed, two at a smaller size come before three at a larger one")
+    func prefersFewerLines() {
+        let rule = TextFitting(largest: 9, smallestOnOneLine: 5.5, smallest: 4, maxLines: 3, weight: .bold)
+        // Three words of 12: 3 lines from 5.5 mm (18 characters a line), 2 lines only at 4 mm (25 a line).
+        let three = Array(repeating: "ABCDEFGHIJKL", count: 3).joined(separator: " ")
+        let fitted = rule.fit(three, width: 50, maxHeight: 30, measurer: measurer)
+        #expect(fitted.style.size == 4)
+        #expect(fitted.extent.lineCount == 2)
+        // Five words of 12: two lines cannot hold them even at 4 mm; three can, uncut.
+        let five = Array(repeating: "ABCDEFGHIJKL", count: 5).joined(separator: " ")
+        let wrapped = rule.fit(five, width: 50, maxHeight: 30, measurer: measurer)
+        #expect(wrapped.style.maxLines == 3)
+        #expect(wrapped.extent.lineCount == 3)
+        #expect(!wrapped.style.ellipsizes)
     }
 
     @Test("Takes fewer lines when the box is too low for two at the smallest size")

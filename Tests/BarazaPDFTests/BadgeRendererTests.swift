@@ -34,6 +34,38 @@ struct BadgeRendererTests {
         #expect(payloads == expected)
     }
 
+    @Test("Every QR code on a sheet decodes at the resolutions of proofs and printers", arguments: [150, 200, 600])
+    func qrCodesDecodeAtResolution(dpi: Int) throws {
+        let scratch = try ScratchDirectory()
+        let pdf = scratch.file("badges.pdf")
+        try BadgeRenderer(sheet: .a4Sheet8).render(SampleCards.ten, to: pdf, metadata: PDFMetadata(title: "Badges"))
+        let prefix = scratch.file("page").path
+        _ = try CommandLineTool.run(
+            "pdftoppm", ["-r", "\(dpi)", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path, prefix])
+        let decoded = try CommandLineTool.run("zbarimg", ["--raw", "-q", prefix + ".png"])
+        let payloads = Set(decoded.split(whereSeparator: \.isNewline).map(String.init))
+        #expect(payloads == Set(SampleCards.ten.prefix(8).map(\.qrPayload)))
+    }
+
+    @Test("QR codes are one-bit stencils drawn without interpolation, one per card")
+    func qrCodesAreStencils() throws {
+        let scratch = try ScratchDirectory()
+        let pdf = scratch.file("badges.pdf")
+        try BadgeRenderer(sheet: .a4Sheet8).render(SampleCards.ten, to: pdf, metadata: PDFMetadata(title: "Badges"))
+        let bytes = try Data(contentsOf: pdf)
+        func count(_ token: String) -> Int {
+            var found = 0
+            var range = bytes.startIndex..<bytes.endIndex
+            while let hit = bytes.range(of: Data(token.utf8), in: range) {
+                found += 1
+                range = hit.upperBound..<bytes.endIndex
+            }
+            return found
+        }
+        #expect(count("/ImageMask true") == SampleCards.ten.count)
+        #expect(count("/Interpolate false") == SampleCards.ten.count)
+    }
+
     @Test("Same cards, same bytes", arguments: [BadgeSheetLayout.a4Sheet8, .a6])
     func deterministic(sheet: BadgeSheetLayout) throws {
         let scratch = try ScratchDirectory()

@@ -38,16 +38,21 @@ public let barazaExecutable: URL = {
 }()
 
 /// Runs the built `baraza` with `args` in `directory` (default: the package root), with colour off,
-/// and returns what it printed and its exit code.
-public func runBaraza(_ args: [String], in directory: URL? = nil) throws -> BarazaRun {
+/// and returns what it printed and its exit code. `environment` sets (or, with nil, removes) variables on top
+/// of the test's own environment, e.g. `["NO_COLOR": nil]` to let the command choose colour itself.
+public func runBaraza(
+    _ args: [String], in directory: URL? = nil, environment overrides: [String: String?] = [:]
+) throws -> BarazaRun {
     let process = Process()
     process.executableURL = barazaExecutable
     process.arguments = args
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    for (name, value) in overrides { environment[name] = value }
     process.environment = environment
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()

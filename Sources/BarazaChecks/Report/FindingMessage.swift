@@ -34,7 +34,8 @@ extension Finding {
         case "language-not-covered":
             let interp = fact("interpretation")
             return "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
-                + "; \(fact("people left out")) signed-up people speak only \(fact("their languages"))"
+                + "; \(fact("people left out") == "1" ? "1 signed-up person speaks" : "\(fact("people left out")) signed-up people speak")"
+                + " only \(fact("their languages"))"
         case "unknown-reference":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
             let note = facts.first { $0.name == "note" }.map { " (\($0.value))" } ?? ""
@@ -45,6 +46,28 @@ extension Finding {
             return "\(first): \(fact("written")) happens twice; write the offset \(fact("choices")) to choose"
         case "wrong-utc-offset":
             return "\(first): \(fact("written")) uses an offset the zone does not use then; valid: \(fact("valid offsets"))"
+        case "stay-gap":
+            return "\(first) has no hotel stay for the night(s) \(fact("missing nights")) (nights needed \(fact("nights needed")))"
+        case "hotel-block-overbooked":
+            return "\(first) needs more `\(fact("room type"))` rooms than the event holds on \(fact("nights"))"
+        case "no-accommodation":
+            let why = facts.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+            return "\(first) attends in person (\(why)) but has no hotel stay and no local address"
+        case "arrival-transfer-late":
+            return "\(first) reaches the venue at \(fact("at the venue")) on run \(fact("run")) (after waiting"
+                + " \(fact("wait"))), \(m) min after \(subjects.dropFirst().first.map(describe) ?? "the session") starts"
+        case "departure-transfer-early":
+            return "\(first) is picked up at \(fact("pick-up at")) at \(fact("pick-up")) on run \(fact("run")),"
+                + " \(m) min before \(subjects.dropFirst().first.map(describe) ?? "the session") ends plus the \(fact("drive")) drive"
+        case "transfer-no-vehicle":
+            let needs = facts.first { $0.name == "needs" }.map { ", needs \($0.value)" } ?? ""
+            return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
+        case "journey-unknown-place":
+            let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            return "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
+        case "meal-over-capacity":
+            return "\(first) feeds \(fact("headcount")) (\(fact("from"))) in \(subjects.dropFirst().first.map(describe) ?? "its room")"
+                + " seating \(fact("capacity"))"
         default:
             return "\(first): \(facts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))"
         }
@@ -54,6 +77,8 @@ extension Finding {
         switch s.kind {
         case .person: return "\(s.label) (\(s.id))"
         case .session: return "session `\(s.id)`"
+        case .journey: return "transfer run `\(s.id)`"
+        case .travel: return "the travel time between \(s.id)"
         default: return "\(s.kind.rawValue) `\(s.id)`"
         }
     }

@@ -63,7 +63,8 @@ public struct UnknownReferenceRule: Rule {
         }
         for travel in w.travelTimes {
             for v in travel.between.sorted() where w.venuesByID[v] == nil {
-                missing(.venue, v.rawValue, at: travel.location, from: Subject(.venue, id: v.rawValue, label: "travel time"),
+                let pair = travel.between.map { "`\($0.rawValue)`" }.sorted().joined(separator: " and ")
+                missing(.venue, v.rawValue, at: travel.location, from: Subject(.travel, id: pair, label: "travel time"),
                         candidates: venues)
             }
         }

@@ -11,11 +11,13 @@ public struct Event: Hashable, Sendable {
     public var languages: [Language]
     public var organizer: Organizer
     public var url: String?
+    /// The check-in file (CSV or YAML), relative to the workspace, as named by `attendance:`; nil when not named.
+    public var attendanceFile: String?
     public var location: SourceLocation
 
     public init(
         id: ID, title: LocalizedText, zone: Zone, firstDay: LocalDate, lastDay: LocalDate, languages: [Language],
-        organizer: Organizer, url: String? = nil, location: SourceLocation
+        organizer: Organizer, url: String? = nil, attendanceFile: String? = nil, location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -25,6 +27,7 @@ public struct Event: Hashable, Sendable {
         self.languages = languages
         self.organizer = organizer
         self.url = url
+        self.attendanceFile = attendanceFile
         self.location = location
     }
 }

@@ -9,6 +9,8 @@ public struct Workspace: Sendable {
     public var people: [Person]
     public var sessions: [Session]
     public var settings: CheckSettings
+    /// Vehicles and transfer settings from the `logistics:` section (empty when there is none).
+    public var logistics: Logistics
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
@@ -18,7 +20,7 @@ public struct Workspace: Sendable {
 
     public init(
         path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
-        sessions: [Session], settings: CheckSettings
+        sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics()
     ) {
         self.path = path
         self.event = event
@@ -28,6 +30,7 @@ public struct Workspace: Sendable {
         self.people = people
         self.sessions = sessions
         self.settings = settings
+        self.logistics = logistics
         venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
         for venue in venues { for room in venue.rooms where rooms[room.id] == nil { rooms[room.id] = (room, venue.id) } }

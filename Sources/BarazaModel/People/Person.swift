@@ -25,17 +25,24 @@ public struct Person: Hashable, Sendable {
     public var consent: Consent
     /// Sessions the person signed up for, as written on the person (merged into each session's sign-ups).
     public var signUps: [Reference<Session>]
+    /// A short biography for speaker pages and packs, in English and/or French.
+    public var bio: LocalizedText?
+    /// Gender as the person gave it (free text, lower-cased), for aggregate figures only; nil when not given.
+    public var gender: String?
     /// Where an imported person came from (registration export and record id); nil when written by hand.
     public var source: Provenance?
     public var location: SourceLocation
+    /// Where the person sleeps when they live in the host city (no hotel stay needed); nil otherwise.
+    public var localAddress: String?
 
     public init(
         id: ID, name: String, givenName: String? = nil, familyName: String? = nil, email: String? = nil,
         organisation: String? = nil, city: String? = nil, country: String? = nil, homeZone: Zone? = nil,
         languages: [Language] = [], roles: Set<Role> = [.participant], availability: [TimeWindow] = [],
         journeys: [Journey] = [], stays: [Stay] = [], dietary: [String] = [], accessibility: [String] = [],
-        consent: Consent = Consent(), signUps: [Reference<Session>] = [], source: Provenance? = nil,
-        location: SourceLocation
+        consent: Consent = Consent(), signUps: [Reference<Session>] = [], bio: LocalizedText? = nil,
+        gender: String? = nil, location: SourceLocation, localAddress: String? = nil,
+        source: Provenance? = nil
     ) {
         self.id = id
         self.name = name
@@ -55,8 +62,11 @@ public struct Person: Hashable, Sendable {
         self.accessibility = accessibility
         self.consent = consent
         self.signUps = signUps
+        self.bio = bio
+        self.gender = gender
         self.source = source
         self.location = location
+        self.localAddress = localAddress
     }
 
     /// The arrival journey into the event, if known (the last arrival when several are given).

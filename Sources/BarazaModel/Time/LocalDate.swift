@@ -32,6 +32,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso8601 text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
@@ -71,6 +72,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         default: return 31
         }
     }
+}
+
+extension Character {
+    /// `0`...`9` only: `Int("+9")` accepts a sign, and `isNumber` accepts other scripts' digits.
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

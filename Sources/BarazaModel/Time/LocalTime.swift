@@ -11,7 +11,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `HH:MM` or `HH:MM:SS` (24-hour clock).
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
             let h = Int(parts[0]), let m = Int(parts[1])
         else { return nil }
         let s = parts.count == 3 ? Int(parts[2]) : 0

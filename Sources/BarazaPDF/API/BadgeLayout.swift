@@ -26,7 +26,8 @@ public struct BadgeLayout: Sendable, Hashable {
     /// Lays out `card`, measuring text with `measurer`.
     ///
     /// The name starts at 9 mm (about 25 pt) and shrinks to 5.5 mm on one line; a name still too wide
-    /// wraps onto two lines, shrinking from 5.5 mm to 4 mm; only then is it cut with "…". Organisation
+    /// wraps onto two lines, shrinking from 5.5 mm to 4 mm, then onto three; only then is it cut with "…".
+    /// Organisation
     /// (two lines at most) and place (one line) take their room first, the name gets what is left.
     public init(card: BadgeCard, measuredBy measurer: some TextMeasuring) {
         typealias G = CardGeometry

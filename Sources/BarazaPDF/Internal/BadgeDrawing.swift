@@ -12,28 +12,41 @@ enum BadgeDrawing {
         drawQRCode(code, in: layout.qrCode, on: canvas)
     }
 
-    /// Each run of dark modules in a row becomes one rectangle, all filled in a single path: fewer PDF
-    /// operators than a square per module, and no hairline seams between neighbouring modules.
+    /// The symbol as a one-bit stencil: a `size` × `size` image mask, one pixel per module, scaled up to the box
+    /// without interpolation and filled with black. Cairo writes it as a PDF `/ImageMask` of a few dozen bytes,
+    /// which printers and viewers render with hard edges like any fill. Drawn as vector rectangles instead, the
+    /// codes made up nine tenths of a sheet's bytes and over half of its rendering time.
     static func drawQRCode(_ code: QRCode, in box: Rect, on canvas: PDFCanvas) {
-        let module = box.width / Double(code.size)
-        let cairo = canvas.cairo
-        cairo_new_path(cairo)
+        let size = Int32(code.size)
+        guard let stencil = cairo_image_surface_create(CAIRO_FORMAT_A1, size, size) else { return }
+        defer { cairo_surface_destroy(stencil) }
+        cairo_surface_flush(stencil)
+        guard let data = cairo_image_surface_get_data(stencil) else { return }
+        let stride = Int(cairo_image_surface_get_stride(stencil))
         for row in 0..<code.size {
-            var column = 0
-            while column < code.size {
-                guard code[row, column] else {
-                    column += 1
-                    continue
-                }
-                let start = column
-                while column < code.size && code[row, column] { column += 1 }
-                cairo_rectangle(
-                    cairo, box.x + Double(start) * module, box.y + Double(row) * module,
-                    Double(column - start) * module, module)
+            // A1 packs pixels into native-endian 32-bit words; the first pixel is the least significant bit on a
+            // little-endian machine and the most significant on a big-endian one. Rows are zero-filled.
+            let words = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<code.size where code[row, column] {
+                #if _endian(little)
+                    words[column / 32] |= 1 << UInt32(column % 32)
+                #else
+                    words[column / 32] |= 1 << UInt32(31 - column % 32)
+                #endif
             }
         }
+        cairo_surface_mark_dirty(stencil)
+
+        let cairo = canvas.cairo
+        cairo_save(cairo)
+        cairo_translate(cairo, box.x, box.y)
+        cairo_scale(cairo, box.width / Double(code.size), box.height / Double(code.size))
         canvas.setColour(.black)
-        cairo_fill(cairo)
+        let pattern = cairo_pattern_create_for_surface(stencil)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_mask(cairo, pattern)
+        cairo_pattern_destroy(pattern)
+        cairo_restore(cairo)
     }
 
     /// Short hairlines along the extension of each edge, starting `offset` outside the corner.

@@ -34,8 +34,10 @@ enum CardGeometry {
 
     static let title = TextFitting(
         largest: 2.9, smallestOnOneLine: 2.4, smallest: 2.4, maxLines: 1, weight: .semibold)
+    /// Two lines hold almost every name; a third keeps a long Portuguese or Beninese name whole (family name
+    /// included) rather than cutting it with "…".
     static let name = TextFitting(
-        largest: 9, smallestOnOneLine: 5.5, smallest: 4, maxLines: 2, weight: .bold,
+        largest: 9, smallestOnOneLine: 5.5, smallest: 4, maxLines: 3, weight: .bold,
         wrappedLineHeight: 1.3)
     static let organisation = TextFitting(
         largest: 3.5, smallestOnOneLine: 3.0, smallest: 2.8, maxLines: 2, weight: .regular,

@@ -21,9 +21,10 @@ struct TextFitting {
 
     /// The largest style whose text fits `width` × `maxHeight`, with its measured extent.
     ///
-    /// Order of preference: one line shrinking from `largest` to `smallestOnOneLine`; then up to `maxLines`
-    /// lines shrinking from `smallestOnOneLine` to `smallest`, with lines balanced so the last is not a
-    /// lone short word; then `smallest` ellipsized (fewer lines if even that is too tall).
+    /// Order of preference: one line shrinking from `largest` to `smallestOnOneLine`; then two lines, then
+    /// three and so on up to `maxLines`, each shrinking from `smallestOnOneLine` to `smallest`, with lines
+    /// balanced so the last is not a lone short word; then `smallest` ellipsized (fewer lines if even that is
+    /// too tall).
     func fit(_ text: String, width: Double, maxHeight: Double, measurer: some TextMeasuring) -> Fitted {
         func style(_ size: Double, lines: Int, ellipsizes: Bool = false) -> TextStyle {
             TextStyle(
@@ -44,13 +45,14 @@ struct TextFitting {
             size = min(size - step, estimate)
         }
 
-        // Wrapped.
-        if maxLines > 1 {
+        // Wrapped: fewer lines first (two lines at a smaller size read better than three at a larger one),
+        // each shrinking from `smallestOnOneLine` to `smallest`.
+        for lines in stride(from: 2, through: maxLines, by: 1) {
             size = smallestOnOneLine
             while size >= smallest - 1e-9 {
-                let candidate = style(size, lines: maxLines)
+                let candidate = style(size, lines: lines)
                 let extent = measurer.measure(text, style: candidate, boxWidth: width)
-                if fits(extent, lines: maxLines, width: width) {
+                if fits(extent, lines: lines, width: width) {
                     return balanced(text, style: candidate, extent: extent, width: width, measurer: measurer)
                 }
                 size -= step

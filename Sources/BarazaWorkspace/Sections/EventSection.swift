@@ -1,7 +1,7 @@
 import BarazaModel
 
 extension WorkspaceLoader {
-    static let eventKeys = ["id", "title", "timezone", "dates", "languages", "organizer", "url"]
+    static let eventKeys = ["id", "title", "timezone", "dates", "languages", "organizer", "url", "attendance"]
 
     func decodeEvent(_ value: YAMLValue) -> Event? {
         guard let f = value.fields(Self.eventKeys, context: "event") else { return nil }
@@ -27,7 +27,9 @@ extension WorkspaceLoader {
         guard let id, let title, let zone, let firstDay, let lastDay else { return nil }
         return Event(
             id: Event.ID(id), title: title, zone: zone, firstDay: firstDay, lastDay: lastDay, languages: languages,
-            organizer: organizer, url: f["url"]?.string(), location: value.location)
+            organizer: organizer, url: f["url"]?.string(),
+            attendanceFile: f["attendance"]?.nonEmptyString(expected: "a check-in file relative to the workspace"),
+            location: value.location)
     }
 
     func decodeSettings(_ value: YAMLValue) -> CheckSettings {

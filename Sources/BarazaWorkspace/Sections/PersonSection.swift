@@ -4,7 +4,8 @@ extension WorkspaceLoader {
     static let personKeys = [
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
-        "source",
+        "local_address",
+        "bio", "gender", "source",
     ]
 
     func decodePerson(_ value: YAMLValue, context: DecodingContext) -> Person? {
@@ -50,7 +51,9 @@ extension WorkspaceLoader {
             country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
             stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
-            consent: consent, signUps: f["sessions"]?.references("session") ?? [], source: source, location: value.location)
+            consent: consent, signUps: f["sessions"]?.references("session") ?? [],
+            bio: f["bio"]?.localizedText(), gender: f["gender"]?.nonEmptyString()?.lowercased(),
+            location: value.location, localAddress: f["local_address"]?.nonEmptyString(), source: source)
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {

@@ -43,12 +43,20 @@ extension WorkspaceLoader {
         var endInstant: Instant?
         switch (f["end"], f["duration"]) {
         case (let e?, nil):
-            if let text = e.string(expected: "an end time HH:MM or a date-time"), let t = LocalTime(text) {
-                // A bare time of day ends on the start's date, or the next day when it is not after the start.
-                let date = t > s.0.time ? s.0.date : s.0.date.adding(days: 1)
-                end = WallTime(local: LocalDateTime(date: date, time: t), zone: zone)
-            } else if let dt = e.dateTime() {
-                end = WallTime(local: dt.0, zone: zone, offset: dt.offset)
+            let expected = "an end time HH:MM (24-hour clock) or a date-time YYYY-MM-DDTHH:MM"
+            if let text = e.string(expected: expected) {
+                if let t = LocalTime(text), t == s.0.time {
+                    // 09:00 to "09:00" is far likelier a slip than a 24-hour session.
+                    e.invalid("an end time different from the start (a date-time for a session of 24 hours)")
+                } else if let t = LocalTime(text) {
+                    // A bare time of day ends on the start's date, or the next day when it is not after the start.
+                    let date = t > s.0.time ? s.0.date : s.0.date.adding(days: 1)
+                    end = WallTime(local: LocalDateTime(date: date, time: t), zone: zone)
+                } else if let dt = WallTime.parse(text) {
+                    end = WallTime(local: dt.0, zone: zone, offset: dt.offset)
+                } else {
+                    e.invalid(expected)
+                }
             }
             if let end {
                 switch end.resolve() {

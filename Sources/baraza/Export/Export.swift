@@ -9,8 +9,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one kind of output for a workspace into exports/<event>/.",
         discussion: """
-            Every export writes each file atomically (temporary file, then rename) and gives byte-identical
-            output for the same workspace. `baraza build` runs the checks and then every export.
+            Every export writes each file atomically (temporary file, then rename) and gives \
+            byte-identical output for the same workspace. `baraza build` runs the checks and then every export.
 
             Examples:
               baraza export ics events/final-kigali-2027
@@ -23,6 +23,11 @@ struct Export: ParsableCommand {
 /// The export subcommands, in the order `baraza build` runs them. Add one line per export.
 enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
+        ExportBadges.self,
+        ExportLogistics.self,
+        ExportAgenda.self,
+        ExportScheduleXML.self,
+        ExportPack.self,
     ]
 
     /// Every export with its default options, for `baraza build`.
@@ -47,9 +52,9 @@ struct ExportOptions: ParsableArguments {
     var dryRun = false
 
     /// Loads the workspace, printing `file:line:column` errors and exiting with status 2 when it cannot be read.
-    func loadWorkspace(knownRuleIDs: [String] = []) throws -> Workspace {
+    func loadWorkspace() throws -> Workspace {
         do {
-            return try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
+            return try WorkspaceLoader(knownRuleIDs: Check.rules.map(\.id)).load(directory: workspace)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput

@@ -1,0 +1,148 @@
+import BarazaModel
+
+// The values the Mustache template reads. Plain structs: the template engine finds fields by name, and an
+// optional that is nil skips its section. Every string here is escaped by the engine when rendered.
+
+struct PageView {
+    var lang: String
+    var isEnglish: Bool
+    var isFrench: Bool
+    var title: TextView
+    var titleText: String
+    var eventZone: String
+    var eventLanguages: String
+    var firstDay: String
+    var lastDay: String
+    var cities: [String]
+    /// The venue zone shown beside "Venue time" when every session is read in it.
+    var venueSuffix: String?
+    /// Labels in the page's default language, by key.
+    var t: [String: String]
+    var labels: [LabelView]
+    var zoneChoices: [ZoneChoiceView]
+    var tracks: [String]
+    var languages: [LanguageView]
+    var calendars: CalendarsView?
+    var days: [DayView]
+}
+
+/// Text in one or both languages: `both` when English and French differ, `single` otherwise.
+struct TextView {
+    struct Both {
+        var en: String
+        var fr: String
+    }
+    struct Single {
+        var lang: String
+        var text: String
+    }
+    var both: Both?
+    var single: Single?
+
+    init?(_ text: LocalizedText?, fallbackLanguage: String) {
+        guard let text else { return nil }
+        switch (text.english, text.french) {
+        case (let e?, let f?) where e != f: both = Both(en: e, fr: f)
+        case (let e?, let f?) where e == f: single = Single(lang: fallbackLanguage, text: e)
+        case (let e?, nil): single = Single(lang: "en", text: e)
+        case (nil, let f?): single = Single(lang: "fr", text: f)
+        default: return nil
+        }
+    }
+}
+
+struct LabelView {
+    var key: String
+    var en: String
+    var fr: String
+}
+
+struct ZoneChoiceView {
+    var city: String
+    var zone: String
+}
+
+struct LanguageView {
+    var code: String
+    var key: String
+    var name: String
+}
+
+struct LanguageListView {
+    var items: [LanguageView]
+}
+
+struct CalendarsView {
+    var links: [CalendarLinkView]
+}
+
+struct CalendarLinkView {
+    var href: String
+    /// A label key, when the link's name is an interface word ("Whole event").
+    var key: String?
+    var text: String
+}
+
+struct DayView {
+    var date: String
+    var tabID: String
+    var panelID: String
+    var selected: Bool
+    var tabIndex: Int
+    var isEmpty: Bool
+    var gridStyle: String
+    var headers: [HeaderView]
+    var marks: [MarkView]
+    var sessions: [SessionView]
+}
+
+struct HeaderView {
+    var name: String?
+    var venueName: String?
+    var style: String
+}
+
+struct MarkView {
+    var start: String
+    var text: String
+    var style: String
+}
+
+struct PeopleView {
+    var items: [PersonView]
+}
+
+struct PersonView {
+    var name: String
+    var organisation: String?
+}
+
+struct TagsView {
+    var items: [String]
+}
+
+struct SessionView {
+    var htmlID: String
+    var kind: String
+    var kindText: String
+    var spans: Bool
+    var general: Bool
+    var title: TextView?
+    var abstract: TextView?
+    var start: String
+    var end: String
+    var zone: String
+    var zoneNote: String?
+    var startText: String
+    var endText: String
+    var style: String
+    var placeName: String?
+    var venueName: String?
+    var langs: String
+    var language: LanguageView?
+    var interpretation: LanguageListView?
+    var speakers: PeopleView?
+    var moderators: PeopleView?
+    var tags: TagsView?
+    var roomCalendar: String?
+}

@@ -1,0 +1,34 @@
+import BarazaModel
+import BarazaPDF
+
+/// Why badges could not be produced. Messages name files, lines and fields, never the people on the badges.
+public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A file Baraza keeps in the workspace (`badge-key.yaml`, `badges-printed.yaml`) is malformed at
+    /// `location`: `field` should hold `expected`.
+    case invalidFile(SourceLocation, field: String, expected: String)
+    /// The key file `file` was made for `keyEvents`, not for the workspace's `event`.
+    case keyForOtherEvent(file: String, event: Event.ID, keyEvents: [Event.ID])
+    /// The PDF could not be drawn or written.
+    case pdf(PDFError)
+    /// A file could not be written; `reason` is the system's description.
+    case couldNotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidFile(let location, let field, let expected):
+            let name = field.isEmpty ? "the file" : "`\(field)`"
+            return "\(location): \(name) should be \(expected)"
+        case .keyForOtherEvent(let file, let event, let keyEvents):
+            let listed = keyEvents.map(\.rawValue).joined(separator: ", ")
+            return """
+                \(file): this badge key belongs to \(listed), not to \(event) (was the workspace copied?). \
+                Delete the file to give \(event) its own badge ids, or add \(event) to its `events` list to \
+                share ids on purpose.
+                """
+        case .pdf(let error):
+            return "cannot write the badge PDF: \(error)"
+        case .couldNotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        }
+    }
+}

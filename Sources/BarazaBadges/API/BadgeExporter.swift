@@ -1,0 +1,163 @@
+import BarazaModel
+import BarazaOutput
+import BarazaPDF
+import Foundation
+
+/// `baraza export badges`: the badge list (CSV for mail merge) and print-ready badges (PDF) in
+/// `<export folder>/badges/`.
+///
+/// Ids come from the workspace's `badge-key.yaml` (created on the first export, see `BadgeKey`). After a
+/// successful run that is not a dry run, the badges just produced are added to `badges-printed.yaml` (when
+/// `recordsPrint` is on), which `onlyNew` reads next time.
+public struct BadgeExporter: Exporter {
+    /// What to produce.
+    public struct Options: Sendable, Hashable {
+        /// How badges are arranged on paper.
+        public var layout: BadgeSheetLayout
+        /// Only badges with these roles; nil for all.
+        public var roles: Set<BadgeRole>?
+        /// Only badges not in the printed-set record.
+        public var onlyNew: Bool
+        /// Encoding of the CSV file.
+        public var encoding: BadgeListCSV.Encoding
+        /// Whether a run adds what it produced to the printed-set record. `baraza build` turns it off: a
+        /// rebuild of every export is not a print run.
+        public var recordsPrint: Bool
+
+        /// Options from their parts; the defaults print everyone on A4 sheets, CSV in UTF-8, and record.
+        public init(
+            layout: BadgeSheetLayout = .a4Sheet8, roles: Set<BadgeRole>? = nil, onlyNew: Bool = false,
+            encoding: BadgeListCSV.Encoding = .utf8, recordsPrint: Bool = true
+        ) {
+            self.layout = layout
+            self.roles = roles
+            self.onlyNew = onlyNew
+            self.encoding = encoding
+            self.recordsPrint = recordsPrint
+        }
+    }
+
+    public let id = "badges"
+    public let summary = "Badge list (CSV for mail merge) and print-ready badges (PDF, A4 sheets of 8 or A6)."
+
+    /// What this exporter produces.
+    public var options: Options
+    /// Makes the key for an event that has none yet; random by default, fixed in tests.
+    public var makeKey: @Sendable (Event.ID) -> BadgeKey
+
+    /// An exporter producing what `options` ask for.
+    public init(options: Options = Options(), makeKey: @escaping @Sendable (Event.ID) -> BadgeKey = BadgeKey.random) {
+        self.options = options
+        self.makeKey = makeKey
+    }
+
+    /// Writes the CSV and the PDF of the selected badges, then updates the printed-set record.
+    /// - Throws: `BadgeError` for a malformed key or record file, a key made for another event, or a file
+    ///   that cannot be written. Files written before a failure stay whole (each is written atomically).
+    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        let keyPath = (workspace.path as NSString).appendingPathComponent(BadgeKey.fileName)
+        let recordPath = (workspace.path as NSString).appendingPathComponent(PrintedBadges.fileName)
+        var notes: [String] = []
+
+        let existingKey = try BadgeKey.load(from: keyPath, displayPath: keyPath)
+        let key = existingKey ?? makeKey(workspace.event.id)
+        guard key.events.contains(workspace.event.id) else {
+            throw BadgeError.keyForOtherEvent(file: keyPath, event: workspace.event.id, keyEvents: key.events)
+        }
+        let printed = try PrintedBadges.load(from: recordPath, displayPath: recordPath)
+        let everyone = BadgeList(workspace: workspace, key: key)
+        let selected = everyone.filtered(roles: options.roles, notIn: options.onlyNew ? printed : nil)
+
+        guard !selected.entries.isEmpty else {
+            if everyone.entries.isEmpty {
+                notes.append("the workspace lists no people: no badges to print")
+            } else {
+                notes.append(options.onlyNew ? "no new badges to print" : "no badges match the filters")
+            }
+            return ExportResult(files: [], notes: notes)
+        }
+
+        let names = fileNames()
+        let files = ["badges/\(names.csv)", "badges/\(names.pdf)"]
+        let renderer = BadgeRenderer(sheet: options.layout)
+        let title = eventTitle(workspace.event.title, renderer: renderer, sample: selected.entries[0])
+        let pages = (selected.entries.count + options.layout.cardsPerPage - 1) / options.layout.cardsPerPage
+        notes.append(
+            "\(selected.entries.count) badge\(selected.entries.count == 1 ? "" : "s") on \(pages) page\(pages == 1 ? "" : "s")"
+        )
+
+        if context.dryRun {
+            if existingKey == nil { notes.append("would create the badge key \(keyPath)") }
+            if options.recordsPrint { notes.append("would record the printed badges in \(recordPath)") }
+            return ExportResult(files: files, notes: notes)
+        }
+
+        if existingKey == nil {
+            try write(Data(key.fileText.utf8), to: keyPath)
+            notes.append("created the badge key \(keyPath); keep it with the workspace so badge ids stay the same")
+        }
+        let folder = (context.directory as NSString).appendingPathComponent("badges")
+        try write(
+            BadgeListCSV.data(selected, encoding: options.encoding),
+            to: (folder as NSString).appendingPathComponent(names.csv))
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try renderer.render(
+                selected.entries.map { $0.card(eventTitle: title) },
+                to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(names.pdf)),
+                metadata: PDFMetadata(title: "Badges · \(title)"))
+        } catch let error as PDFError {
+            throw BadgeError.pdf(error)
+        }
+        if options.recordsPrint {
+            try write(Data(printed.adding(selected.entries).fileText.utf8), to: recordPath)
+            notes.append("recorded \(selected.entries.count) printed badges in \(recordPath)")
+        }
+        return ExportResult(files: files, notes: notes)
+    }
+
+    /// `badge-list[-roles][-new].csv` and `badges-<layout>[-roles][-new].pdf`: a filtered run never
+    /// overwrites the full set.
+    func fileNames() -> (csv: String, pdf: String) {
+        var suffix = ""
+        if let roles = options.roles { suffix += "-" + roles.sorted().map(\.rawValue).joined(separator: "-") }
+        if options.onlyNew { suffix += "-new" }
+        return ("badge-list\(suffix).csv", "badges-\(options.layout.name)\(suffix).pdf")
+    }
+
+    /// The title in both languages when it fits the badge on one line, otherwise in the first language given.
+    private func eventTitle(_ title: LocalizedText, renderer: BadgeRenderer, sample: BadgeEntry) -> String {
+        let bilingual = [title.english, title.french].compactMap { $0 }.reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }.joined(separator: " · ")
+        let layout = renderer.layout(for: sample.card(eventTitle: bilingual))
+        if layout.text(.eventTitle)?.style.ellipsizes == true {
+            return title.english ?? title.french ?? bilingual
+        }
+        return bilingual
+    }
+
+    private func write(_ data: Data, to path: String) throws {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw BadgeError.couldNotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+extension BadgeSheetLayout {
+    /// The layout's name on the command line and in file names: `a4-8` or `a6`.
+    public var name: String {
+        switch self {
+        case .a4Sheet8: "a4-8"
+        case .a6: "a6"
+        }
+    }
+
+    /// The layout named `name` (`a4-8` or `a6`); nil for any other name.
+    public init?(name: String) {
+        guard let layout = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = layout
+    }
+}

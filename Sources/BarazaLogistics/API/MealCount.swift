@@ -1,0 +1,133 @@
+import BarazaModel
+
+/// How many people a meal feeds, and their dietary needs, for the caterer.
+public struct MealCount: Hashable, Sendable {
+    /// Where the headcount comes from.
+    public enum Source: String, Hashable, Sendable {
+        /// People signed up for the meal.
+        case signUps = "sign-ups"
+        /// The session's expected attendance (larger than the people known to be in town).
+        case expected
+        /// The people in town at the time of the meal (larger than the expected attendance, or none given).
+        case inTown = "in town"
+    }
+
+    public var session: Session.ID
+    public var headcount: Int
+    public var source: Source
+    /// The named people the count is made of (sign-ups, or people in town).
+    public var people: [Person.ID]
+    /// People per dietary need, need written in lower case, sorted by need. A person with two needs counts twice.
+    public var dietary: [(need: String, count: Int)]
+    /// Named people with no stated dietary need.
+    public var noStatedNeed: Int
+    /// Expected people not named in the workspace (headcount minus named people), whose needs are unknown.
+    public var unnamed: Int
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.session == b.session && a.headcount == b.headcount && a.source == b.source && a.people == b.people
+            && a.dietary.map(\.need) == b.dietary.map(\.need) && a.dietary.map(\.count) == b.dietary.map(\.count)
+            && a.noStatedNeed == b.noStatedNeed && a.unnamed == b.unnamed
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(session)
+        h.combine(headcount)
+    }
+}
+
+/// Counts meals: the headcount is the sign-ups when the meal has any; otherwise the larger of the expected
+/// attendance and the people in town when the meal is served.
+public struct MealCounter: Sendable {
+    public init() {}
+
+    /// One count per session of kind `meal` with a resolved time, in programme order (start, then id).
+    public func counts(_ w: Workspace) -> [MealCount] {
+        let presence = Presence(w)
+        return w.sessions.filter { $0.kind == .meal && $0.interval != nil }
+            .sorted { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
+            .map { count($0, in: w, presence: presence) }
+    }
+
+    func count(_ meal: Session, in w: Workspace, presence: Presence) -> MealCount {
+        var seen: Set<Person.ID> = []
+        let signed = meal.signUps.map(\.id).filter { w.peopleByID[$0] != nil && seen.insert($0).inserted }
+        let people: [Person.ID]
+        let headcount: Int
+        let source: MealCount.Source
+        if !signed.isEmpty {
+            people = signed.sorted()
+            headcount = people.count
+            source = .signUps
+        } else {
+            people = presence.inTown(during: meal.interval!)
+            let expected = meal.expectedAttendance ?? 0
+            headcount = max(expected, people.count)
+            source = expected > people.count ? .expected : .inTown
+        }
+        var needs: [String: Int] = [:]
+        var none = 0
+        for id in people {
+            let diet = Set(w.peopleByID[id]!.dietary.map { $0.lowercased() })
+            if diet.isEmpty { none += 1 }
+            for d in diet { needs[d, default: 0] += 1 }
+        }
+        return MealCount(
+            session: meal.id, headcount: headcount, source: source, people: people,
+            dietary: needs.keys.sorted().map { ($0, needs[$0]!) }, noStatedNeed: none,
+            unnamed: headcount - people.count)
+    }
+}
+
+/// Who is in the host city when: people with journeys between their arrival and departure; people without
+/// journeys when they live locally (`local_address`) or attend an in-person session that day.
+struct Presence {
+    let w: Workspace
+    private var spans: [(Person.ID, Instant?, Instant?)] = []
+    private var localDays: [Person.ID: Set<LocalDate>] = [:]
+
+    init(_ w: Workspace) {
+        self.w = w
+        var inPersonDays: [Person.ID: Set<LocalDate>] = [:]
+        for s in w.sessions {
+            guard let i = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            let day = w.event.zone.localDateTime(at: i.start).date
+            for ref in s.presenters + s.signUps { inPersonDays[ref.id, default: []].insert(day) }
+        }
+        for p in w.people.sorted(by: { $0.id < $1.id }) {
+            if p.arrival != nil || p.departure != nil {
+                spans.append((p.id, p.arrival?.instant, p.departure?.instant))
+            } else if p.localAddress != nil {
+                spans.append((p.id, nil, nil))
+            } else if let days = inPersonDays[p.id] {
+                localDays[p.id] = days
+            }
+        }
+    }
+
+    /// People in town for the whole of `interval`, sorted by id.
+    func inTown(during interval: Interval) -> [Person.ID] {
+        let day = w.event.zone.localDateTime(at: interval.start).date
+        var ids: [Person.ID] = []
+        for (id, arrival, departure) in spans {
+            if let a = arrival, a > interval.start { continue }
+            if let d = departure, d < interval.end { continue }
+            ids.append(id)
+        }
+        for (id, days) in localDays where days.contains(day) { ids.append(id) }
+        return ids.sorted()
+    }
+
+    /// People in town at some point of `day` (host city's zone), sorted by id.
+    func inTown(on day: LocalDate) -> [Person.ID] {
+        let zone = w.event.zone
+        var ids: [Person.ID] = []
+        for (id, arrival, departure) in spans {
+            if let a = arrival, zone.localDateTime(at: a).date > day { continue }
+            if let d = departure, zone.localDateTime(at: d).date < day { continue }
+            ids.append(id)
+        }
+        for (id, days) in localDays where days.contains(day) { ids.append(id) }
+        return ids.sorted()
+    }
+}

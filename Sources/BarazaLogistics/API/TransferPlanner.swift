@@ -1,0 +1,385 @@
+import BarazaModel
+
+/// Plans the host city's transfer runs: pick-ups at arrival places, drop-offs at departure places, and shuttles
+/// between venues, then gives each run a free vehicle.
+///
+/// Deterministic: the same workspace gives the same runs, ids and vehicles. Journeys are grouped per place and
+/// direction with `RunGrouping` (fewest runs, then the smallest worst wait), after sorting by time and person id:
+/// O(n log n) in the number of journeys. Passengers with accessibility needs ride in accessible vehicles when
+/// the fleet has one.
+public struct TransferPlanner: Sendable {
+    public init() {}
+
+    /// The runs for `workspace`.
+    public func plan(_ workspace: Workspace) -> TransferPlan {
+        var builder = PlanBuilder(workspace)
+        builder.planJourneys()
+        // Shuttles are planned only when the workspace has a fleet to plan them for.
+        if workspace.logistics.location != nil { builder.planShuttles() }
+        return builder.finish()
+    }
+}
+
+/// The working state of one planning pass.
+struct PlanBuilder {
+    let w: Workspace
+    let settings: TransferSettings
+    let travel: TravelTable
+    let zone: Zone
+    let fleetHasAccessible: Bool
+    let mainVenue: Venue?
+    private var placesByKey: [String: TransferPlace] = [:]
+    private var runs: [TransferRun] = []
+    private var unplanned: [UnplannedJourney] = []
+
+    init(_ w: Workspace) {
+        self.w = w
+        settings = w.logistics.transfers
+        travel = TravelTable(w)
+        zone = w.event.zone
+        fleetHasAccessible = w.logistics.vehicles.contains { $0.accessible }
+        for place in settings.places {
+            placesByKey[place.id.rawValue] = placesByKey[place.id.rawValue] ?? place
+        }
+        for place in settings.places {
+            for key in [place.id.rawValue.lowercased(), place.name.lowercased()] where placesByKey[key] == nil {
+                placesByKey[key] = place
+            }
+        }
+        mainVenue = Self.mainVenue(of: w)
+    }
+
+    /// The physical venue holding the most sessions (ties: the smaller id): where shuttles return to.
+    static func mainVenue(of w: Workspace) -> Venue? {
+        var counts: [Venue.ID: Int] = [:]
+        for s in w.sessions {
+            if let v = w.venue(of: s), !v.isOnline { counts[v.id, default: 0] += 1 }
+        }
+        let best = counts.min { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+        return best.flatMap { w.venuesByID[$0.key] }
+    }
+
+    func needsAccessibleVehicle(_ p: Person) -> Bool { !p.accessibility.isEmpty }
+
+    func capacity(accessible: Bool) -> Int {
+        let fleet = w.logistics.vehicles.filter { !accessible || $0.accessible }
+        return max(1, fleet.map(\.capacity).max() ?? Int.max)
+    }
+
+    // MARK: Arrivals and departures
+
+    /// One journey to plan, by index into `w.people` and the person's journeys (no copies of people: the large
+    /// workloads spend their time there otherwise).
+    struct Request {
+        var person: Int
+        var journey: Int
+        /// The person's place in id order: ties in time go by person id.
+        var rank: Int
+        /// Landing time (arrivals) or the deadline at the place (departures), seconds since 1970.
+        var time: Int64
+        /// Index into `endpoints`: the hotel (or venue) the person goes to or leaves from.
+        var endpoint: Int
+    }
+
+    struct StreamKey: Hashable, Comparable {
+        var place: String
+        var direction: String
+        var accessible: Bool
+        static func < (a: Self, b: Self) -> Bool {
+            (a.place, a.direction, a.accessible ? 1 : 0) < (b.place, b.direction, b.accessible ? 1 : 0)
+        }
+    }
+
+    /// People's indexes in `w.people`, sorted by id.
+    var peopleByID: [Int] { w.people.indices.sorted { w.people[$0].id < w.people[$1].id } }
+
+    mutating func planJourneys() {
+        var streams: [StreamKey: [Request]] = [:]
+        var places: [String: TransferPlace] = [:]
+        var endpoints: [TransferStop] = []
+        var endpointIndex: [TransferStop: Int] = [:]
+        for (rank, pi) in peopleByID.enumerated() {
+            let person = w.people[pi]
+            for (ji, journey) in person.journeys.enumerated() {
+                guard let instant = journey.instant else {
+                    unplanned.append(
+                        UnplannedJourney(
+                            person: person.id, journey: journey, reason: "time does not exist on the clock"))
+                    continue
+                }
+                if journey.mode == .car {
+                    unplanned.append(UnplannedJourney(person: person.id, journey: journey, reason: "travels by car"))
+                    continue
+                }
+                guard let name = journey.place, let place = resolvePlace(name) else {
+                    let reason = journey.place.map { "place `\($0)` is not a transfer place" } ?? "no place given"
+                    unplanned.append(UnplannedJourney(person: person.id, journey: journey, reason: reason))
+                    continue
+                }
+                if places[place.id.rawValue] == nil { places[place.id.rawValue] = place }
+                let time: Int64
+                let endpoint: TransferStop
+                if journey.direction == .arrival {
+                    time = instant.secondsSince1970
+                    endpoint = arrivalDestination(person, at: instant)
+                } else {
+                    let buffer = place.departureBufferMinutes ?? settings.departureBufferMinutes
+                    time = instant.adding(minutes: -buffer).secondsSince1970
+                    endpoint = departureOrigin(person, at: instant)
+                }
+                let e: Int
+                if let known = endpointIndex[endpoint] {
+                    e = known
+                } else {
+                    e = endpoints.count
+                    endpoints.append(endpoint)
+                    endpointIndex[endpoint] = e
+                }
+                let key = StreamKey(
+                    place: place.id.rawValue, direction: journey.direction.rawValue,
+                    accessible: fleetHasAccessible && needsAccessibleVehicle(person))
+                streams[key, default: []].append(Request(person: pi, journey: ji, rank: rank, time: time, endpoint: e))
+            }
+        }
+        let maxWait = Int64(settings.maxWaitMinutes) * 60
+        for key in streams.keys.sorted() {
+            var requests = streams[key]!
+            requests.sort { ($0.time, $0.rank, $0.journey) < ($1.time, $1.rank, $1.journey) }
+            let times = requests.map(\.time)
+            let place = places[key.place]!
+            for range in RunGrouping.runs(
+                times: times, capacity: capacity(accessible: key.accessible), maxWait: maxWait)
+            {
+                let group = requests[range]
+                if key.direction == Journey.Direction.arrival.rawValue {
+                    runs.append(arrivalRun(group, endpoints: endpoints, place: place))
+                } else {
+                    runs.append(departureRun(group, endpoints: endpoints, place: place))
+                }
+            }
+        }
+    }
+
+    func resolvePlace(_ name: String) -> TransferPlace? {
+        placesByKey[name] ?? placesByKey[name.lowercased()]
+    }
+
+    private func stop(_ place: TransferPlace) -> TransferStop {
+        TransferStop(kind: .place, id: place.id.rawValue, name: place.name)
+    }
+
+    private func hotelStop(_ id: Hotel.ID) -> TransferStop {
+        TransferStop(kind: .hotel, id: id.rawValue, name: w.hotelsByID[id]?.name ?? id.rawValue)
+    }
+
+    private var fallbackStop: TransferStop {
+        if let v = mainVenue { return TransferStop(kind: .venue, id: v.id.rawValue, name: v.name) }
+        return TransferStop(kind: .unknown, id: "", name: "to be confirmed")
+    }
+
+    /// The hotel of the night the person lands (or their next stay); else the main venue.
+    func arrivalDestination(_ p: Person, at instant: Instant) -> TransferStop {
+        let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
+        let date = zone.localDateTime(at: instant).date
+        if let s = stays.first(where: { $0.checkIn <= date && date < $0.checkOut })
+            ?? stays.first(where: { $0.checkIn > date })
+        {
+            return hotelStop(s.hotel.id)
+        }
+        return fallbackStop
+    }
+
+    /// The hotel the person leaves on the day of departure (or their last stay before it); else the main venue.
+    func departureOrigin(_ p: Person, at instant: Instant) -> TransferStop {
+        let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
+        let date = zone.localDateTime(at: instant).date
+        if let s = stays.last(where: { $0.checkIn < date && date <= $0.checkOut })
+            ?? stays.last(where: { $0.checkIn <= date })
+        {
+            return hotelStop(s.hotel.id)
+        }
+        return fallbackStop
+    }
+
+    private func minutes(_ a: TransferStop, _ b: TransferStop) -> Int { travel.between(a.id, b.id) ?? 0 }
+
+    private func arrivalRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace)
+        -> TransferRun
+    {
+        let origin = stop(place)
+        let departs = Instant(secondsSince1970: group.map(\.time).max()!)
+        var destinations: [TransferStop] = []
+        for r in group where !destinations.contains(endpoints[r.endpoint]) {
+            destinations.append(endpoints[r.endpoint])
+        }
+        destinations.sort { (minutes(origin, $0), $0.id) < (minutes(origin, $1), $1.id) }
+        var dropOff: [TransferStop: Instant] = [:]
+        for (i, d) in destinations.enumerated() {
+            dropOff[d] = departs.adding(minutes: minutes(origin, d) + i * settings.stopMinutes)
+        }
+        let arrives = dropOff.values.max() ?? departs
+        let passengers = group.map { r in
+            TransferPassenger(
+                person: w.people[r.person].id, journey: w.people[r.person].journeys[r.journey], pickUp: origin,
+                pickUpTime: departs, dropOff: endpoints[r.endpoint], dropOffTime: dropOff[endpoints[r.endpoint]]!,
+                waitMinutes: Int((departs.secondsSince1970 - r.time) / 60), deadline: nil)
+        }
+        let first = Instant(secondsSince1970: group.map(\.time).min()!)
+        let back = destinations.last.map { minutes($0, origin) } ?? 0
+        return TransferRun(
+            id: "", kind: .arrival, stops: [origin] + destinations, departs: departs, arrives: arrives,
+            passengers: passengers, vehicle: nil,
+            needsAccessibleVehicle: group.contains { needsAccessibleVehicle(w.people[$0.person]) }, zone: place.zone,
+            session: nil, busy: Interval(start: first, end: arrives.adding(minutes: back)))
+    }
+
+    private func departureRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace)
+        -> TransferRun
+    {
+        let destination = stop(place)
+        let arrives = Instant(secondsSince1970: group.map(\.time).min()!)
+        var origins: [TransferStop] = []
+        for r in group where !origins.contains(endpoints[r.endpoint]) { origins.append(endpoints[r.endpoint]) }
+        // Farthest hotel first, so the run ends at the place.
+        origins.sort { (minutes($0, destination), $1.id) > (minutes($1, destination), $0.id) }
+        var pickUp: [TransferStop: Instant] = [:]
+        for (i, o) in origins.enumerated() {
+            let later = origins.count - 1 - i
+            pickUp[o] = arrives.adding(minutes: -(minutes(o, destination) + later * settings.stopMinutes))
+        }
+        let departs = pickUp.values.min() ?? arrives
+        let passengers = group.map { r in
+            TransferPassenger(
+                person: w.people[r.person].id, journey: w.people[r.person].journeys[r.journey],
+                pickUp: endpoints[r.endpoint], pickUpTime: pickUp[endpoints[r.endpoint]]!, dropOff: destination,
+                dropOffTime: arrives, waitMinutes: Int((r.time - arrives.secondsSince1970) / 60),
+                deadline: Instant(secondsSince1970: r.time))
+        }
+        let back = origins.first.map { minutes(destination, $0) } ?? 0
+        return TransferRun(
+            id: "", kind: .departure, stops: origins + [destination], departs: departs, arrives: arrives,
+            passengers: passengers, vehicle: nil,
+            needsAccessibleVehicle: group.contains { needsAccessibleVehicle(w.people[$0.person]) }, zone: place.zone,
+            session: nil, busy: Interval(start: departs, end: arrives.adding(minutes: back)))
+    }
+
+    // MARK: Venue shuttles
+
+    struct Leg: Hashable, Comparable {
+        var from: Venue.ID
+        var to: Venue.ID
+        /// Outbound legs reach `to` by a session's start; return legs leave after the day's last session.
+        var outbound: Bool
+        var time: Instant
+        static func < (a: Self, b: Self) -> Bool {
+            (a.time, a.from, a.to, a.outbound ? 0 : 1) < (b.time, b.from, b.to, b.outbound ? 0 : 1)
+        }
+    }
+
+    /// People moving between venues within a day: from one in-person session to the next at another venue, and
+    /// back to the main venue after the day's last session elsewhere. A meal open to all (no sign-ups) at the
+    /// same venue within 30 minutes of a person's session counts as theirs: they eat there before moving on.
+    mutating func planShuttles() {
+        var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Person, free: Instant)])] = [:]
+        var attended: [Person.ID: [Session]] = [:]
+        var openMeals: [Venue.ID: [Session]] = [:]
+        for s in w.sessions {
+            guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            if s.kind == .meal && s.signUps.isEmpty { openMeals[v.id, default: []].append(s) }
+            var seen: Set<Person.ID> = []
+            for ref in s.presenters + s.signUps where seen.insert(ref.id).inserted {
+                attended[ref.id, default: []].append(s)
+            }
+        }
+        func add(_ leg: Leg, _ session: Session.ID, _ person: Person, _ free: Instant) {
+            legs[leg, default: ([], [])].sessions.insert(session)
+            legs[leg, default: ([], [])].riders.append((person, free))
+        }
+        for pi in peopleByID {
+            let person = w.people[pi]
+            guard var sessions = attended[person.id] else { continue }
+            for s in sessions {
+                for meal in openMeals[w.venue(of: s)!.id] ?? [] where !sessions.contains(meal) {
+                    let gap = s.interval!.end.minutes(until: meal.interval!.start)
+                    if (0...30).contains(gap) { sessions.append(meal) }
+                }
+            }
+            sessions.sort { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
+            var byDay: [LocalDate: [Session]] = [:]
+            for s in sessions { byDay[zone.localDateTime(at: s.interval!.start).date, default: []].append(s) }
+            for day in byDay.keys.sorted() {
+                let list = byDay[day]!
+                for (a, b) in zip(list, list.dropFirst()) {
+                    let va = w.venue(of: a)!.id
+                    let vb = w.venue(of: b)!.id
+                    guard va != vb, a.interval!.end <= b.interval!.start else { continue }
+                    add(Leg(from: va, to: vb, outbound: true, time: b.interval!.start), b.id, person, a.interval!.end)
+                }
+                if let last = list.last, let main = mainVenue, let v = w.venue(of: last), v.id != main.id {
+                    add(
+                        Leg(from: v.id, to: main.id, outbound: false, time: last.interval!.end), last.id, person,
+                        last.interval!.end)
+                }
+            }
+        }
+        for leg in legs.keys.sorted() {
+            let (sessions, riders) = legs[leg]!
+            let from = w.venuesByID[leg.from]!
+            let to = w.venuesByID[leg.to]!
+            let fromStop = TransferStop(kind: .venue, id: from.id.rawValue, name: from.name)
+            let toStop = TransferStop(kind: .venue, id: to.id.rawValue, name: to.name)
+            let drive = travel.between(from.id.rawValue, to.id.rawValue) ?? 0
+            let streams = [
+                riders.filter { !(fleetHasAccessible && needsAccessibleVehicle($0.person)) },
+                riders.filter { fleetHasAccessible && needsAccessibleVehicle($0.person) },
+            ]
+            for (accessible, stream) in zip([false, true], streams) where !stream.isEmpty {
+                let size = min(capacity(accessible: accessible), stream.count)
+                for start in stride(from: 0, to: stream.count, by: size) {
+                    let chunk = stream[start..<min(start + size, stream.count)]
+                    let latestFree = chunk.map(\.free).max()!
+                    let departs = leg.outbound ? max(leg.time.adding(minutes: -drive), latestFree) : leg.time
+                    let arrives = departs.adding(minutes: drive)
+                    let passengers = chunk.map { r in
+                        TransferPassenger(
+                            person: r.person.id, journey: nil, pickUp: fromStop, pickUpTime: departs, dropOff: toStop,
+                            dropOffTime: arrives, waitMinutes: max(0, r.free.minutes(until: departs)), deadline: nil)
+                    }
+                    runs.append(
+                        TransferRun(
+                            id: "", kind: .shuttle, stops: [fromStop, toStop], departs: departs, arrives: arrives,
+                            passengers: passengers, vehicle: nil,
+                            needsAccessibleVehicle: chunk.contains { needsAccessibleVehicle($0.person) }, zone: zone,
+                            session: sessions.min(), busy: Interval(start: departs, end: arrives.adding(minutes: drive))
+                        ))
+                }
+            }
+        }
+    }
+
+    // MARK: Ids and vehicles
+
+    consuming func finish() -> TransferPlan {
+        runs.sort { a, b in
+            (a.departs, a.kind.rawValue, a.stops.first?.id ?? "", a.passengers.first?.person.rawValue ?? "")
+                < (b.departs, b.kind.rawValue, b.stops.first?.id ?? "", b.passengers.first?.person.rawValue ?? "")
+        }
+        var used: [String: Int] = [:]
+        for i in runs.indices {
+            let run = runs[i]
+            let local = run.zone.localDateTime(at: run.departs)
+            let hhmm = String(run.zone.localDateTime(at: run.departs).iso8601.dropFirst(11).prefix(5))
+                .replacingOccurrences(of: ":", with: "")
+            let place = run.kind == .departure ? run.stops.last!.id : run.stops.first!.id
+            let base =
+                run.kind == .shuttle
+                ? "shuttle-\(run.stops.first!.id)-\(run.stops.last!.id)-\(local.date.iso8601)-\(hhmm)"
+                : "\(run.kind.rawValue)-\(place)-\(local.date.iso8601)-\(hhmm)"
+            let n = (used[base] ?? 0) + 1
+            used[base] = n
+            runs[i].id = n == 1 ? base : "\(base)-\(n)"
+        }
+        VehicleAssignment.assign(w.logistics.vehicles, to: &runs)
+        return TransferPlan(runs: runs, unplanned: unplanned)
+    }
+}

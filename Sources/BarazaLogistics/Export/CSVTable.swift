@@ -1,0 +1,32 @@
+/// A table written as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents), CRLF line
+/// ends and RFC 4180 quoting. Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+/// tab or carriage return) get a leading apostrophe, so a name typed as `=HYPERLINK(...)` stays text.
+struct CSVTable {
+    var header: [String]
+    var rows: [[String]] = []
+
+    init(header: [String]) { self.header = header }
+
+    mutating func append(_ row: [String]) {
+        precondition(row.count == header.count, "a CSV row has as many cells as the header")
+        rows.append(row)
+    }
+
+    /// The file's text, starting with U+FEFF.
+    var text: String {
+        var out = "\u{FEFF}"
+        for row in [header] + rows {
+            out += row.map(Self.cell).joined(separator: ",")
+            out += "\r\n"
+        }
+        return out
+    }
+
+    /// One cell, guarded and quoted when needed.
+    static func cell(_ raw: String) -> String {
+        var value = raw
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,259 @@
+import BarazaModel
+
+/// The lists the host city needs, rendered in memory (written by `LogisticsExporter`): a rooming list per hotel,
+/// the transfers of each day (CSV and a printable page), meal counts, and a one-page summary of headcounts.
+/// Times are in the event's zone. Names appear; emails and phone numbers never do.
+public struct LogisticsDocuments: Sendable {
+    /// Paths relative to the `logistics/` folder, and their text, in a stable order.
+    public let files: [(path: String, text: String)]
+    /// The transfer plan the lists were made from.
+    public let plan: TransferPlan
+
+    public init(_ w: Workspace) {
+        let plan = TransferPlanner().plan(w)
+        self.plan = plan
+        let r = Renderer(w: w, plan: plan)
+        var files: [(String, String)] = []
+        for hotel in w.hotels.sorted(by: { $0.id < $1.id }) {
+            files.append(("rooming-\(hotel.id.rawValue).csv", r.roomingList(hotel)))
+        }
+        for day in r.transferDays {
+            files.append(("transfers-\(day.iso8601).csv", r.transfersCSV(day)))
+            files.append(("transfers-\(day.iso8601).html", r.transfersHTML(day)))
+        }
+        files.append(("meals.csv", r.mealsCSV()))
+        files.append(("summary.html", r.summaryHTML()))
+        self.files = files
+    }
+}
+
+private struct Renderer {
+    let w: Workspace
+    let plan: TransferPlan
+    var zone: Zone { w.event.zone }
+
+    func name(_ id: Person.ID) -> String { w.peopleByID[id]?.name ?? id.rawValue }
+
+    func local(_ i: Instant) -> String { zone.localDateTime(at: i).description }
+
+    /// `HH:MM` when on `day`, else the full date and time.
+    func clock(_ i: Instant, on day: LocalDate) -> String {
+        let l = zone.localDateTime(at: i)
+        return l.date == day ? l.time.description : l.description
+    }
+
+    func journeyText(_ j: Journey?) -> String {
+        guard let j else { return "" }
+        let what = [j.carrier, j.number].compactMap { $0 }.joined(separator: " ")
+        let when = j.instant.map(local) ?? j.time.description
+        return [when, j.mode.rawValue, what, j.place.map { "at \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
+    func vehicleName(_ run: TransferRun) -> String {
+        guard let id = run.vehicle else { return "NO VEHICLE FREE" }
+        return w.logistics.vehicles.first { $0.id == id }?.name ?? id.rawValue
+    }
+
+    // MARK: Rooming lists
+
+    func roomingList(_ hotel: Hotel) -> String {
+        var table = CSVTable(header: [
+            "Guest", "Person ID", "Room type", "Check-in", "Check-out", "Nights", "Sharing with",
+            "Arrival (\(zone))", "Departure (\(zone))", "Accessibility", "Notes",
+        ])
+        var rows: [(Stay, Person)] = []
+        for p in w.people { for s in p.stays where s.hotel.id == hotel.id { rows.append((s, p)) } }
+        rows.sort { ($0.0.checkIn, $0.1.name, $0.1.id) < ($1.0.checkIn, $1.1.name, $1.1.id) }
+        for (stay, p) in rows {
+            table.append([
+                p.name, p.id.rawValue, stay.roomType ?? "", stay.checkIn.iso8601, stay.checkOut.iso8601,
+                "\(stay.nights.count)", stay.sharingWith.map { "\(name($0.id)) (\($0.id))" }.joined(separator: "; "),
+                journeyText(p.arrival), journeyText(p.departure), p.accessibility.joined(separator: "; "),
+                hotelNotes(hotel, stay, p).joined(separator: "; "),
+            ])
+        }
+        return table.text
+    }
+
+    /// Early check-in and late check-out, from the transfer times and the hotel's hours in its own zone.
+    func hotelNotes(_ hotel: Hotel, _ stay: Stay, _ p: Person) -> [String] {
+        var notes: [String] = []
+        let transfers = plan.transfers(for: p.id)
+        if let drop = transfers.first(where: { $0.run.kind == .arrival && $0.passenger.dropOff.id == hotel.id.rawValue }
+        ) {
+            let at = hotel.zone.localDateTime(at: drop.passenger.dropOffTime)
+            if at.date == stay.checkIn && at.time < hotel.checkInTime {
+                notes.append("early check-in: arrives \(at.time), check-in from \(hotel.checkInTime)")
+            }
+        }
+        if let pick = transfers.first(where: {
+            $0.run.kind == .departure && $0.passenger.pickUp.id == hotel.id.rawValue
+        }) {
+            let at = hotel.zone.localDateTime(at: pick.passenger.pickUpTime)
+            if at.date == stay.checkOut && at.time > hotel.checkOutTime {
+                notes.append("late check-out: leaves \(at.time), check-out by \(hotel.checkOutTime)")
+            }
+        }
+        return notes
+    }
+
+    // MARK: Transfers per day
+
+    var transferDays: [LocalDate] {
+        Array(Set(plan.runs.map { zone.localDateTime(at: $0.departs).date })).sorted()
+    }
+
+    func runs(on day: LocalDate) -> [TransferRun] {
+        plan.runs.filter { zone.localDateTime(at: $0.departs).date == day }
+    }
+
+    func orderedPassengers(_ run: TransferRun) -> [TransferPassenger] {
+        run.passengers.sorted {
+            ($0.pickUpTime, name($0.person), $0.person) < ($1.pickUpTime, name($1.person), $1.person)
+        }
+    }
+
+    func transfersCSV(_ day: LocalDate) -> String {
+        var table = CSVTable(header: [
+            "Run", "Kind", "Vehicle", "Leaves (\(zone))", "From", "To", "Passenger", "Person ID", "Journey",
+            "Pick-up", "Pick-up at", "Drop-off", "Drop-off at", "Wait (min)", "Accessibility",
+        ])
+        for run in runs(on: day) {
+            for p in orderedPassengers(run) {
+                table.append([
+                    run.id, run.kind.rawValue, vehicleName(run), local(run.departs), run.stops.first!.name,
+                    run.stops.last!.name, name(p.person), p.person.rawValue, journeyText(p.journey),
+                    local(p.pickUpTime), p.pickUp.name, local(p.dropOffTime), p.dropOff.name, "\(p.waitMinutes)",
+                    w.peopleByID[p.person]?.accessibility.joined(separator: "; ") ?? "",
+                ])
+            }
+        }
+        return table.text
+    }
+
+    func transfersHTML(_ day: LocalDate) -> String {
+        var body = ""
+        for run in runs(on: day) {
+            let vehicle =
+                run.vehicle == nil
+                ? "<span class=\"alert\">no vehicle free</span>" : escapeHTML(vehicleName(run))
+            let route = run.stops.map { escapeHTML($0.name) }.joined(separator: " → ")
+            body += "<h2>\(clock(run.departs, on: day)) \(escapeHTML(run.kind.rawValue)) · \(route) · \(vehicle)</h2>\n"
+            body +=
+                "<p class=\"note\">Run \(escapeHTML(run.id)); \(run.passengers.count) passenger"
+                + "\(run.passengers.count == 1 ? "" : "s"); arrives \(escapeHTML(clock(run.arrives, on: day)))"
+                + (run.needsAccessibleVehicle ? "; accessible vehicle needed" : "") + "</p>\n"
+            body +=
+                "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
+                + "<th>Wait</th><th>Needs</th></tr>\n"
+            for p in orderedPassengers(run) {
+                let needs = w.peopleByID[p.person]?.accessibility.joined(separator: ", ") ?? ""
+                body +=
+                    "<tr><td>\(escapeHTML(name(p.person)))</td><td>\(escapeHTML(journeyText(p.journey)))</td>"
+                    + "<td>\(escapeHTML(clock(p.pickUpTime, on: day))) \(escapeHTML(p.pickUp.name))</td>"
+                    + "<td>\(escapeHTML(clock(p.dropOffTime, on: day))) \(escapeHTML(p.dropOff.name))</td>"
+                    + "<td class=\"n\">\(p.waitMinutes) min</td><td>\(escapeHTML(needs))</td></tr>\n"
+            }
+            body += "</table>\n"
+        }
+        return printablePage(
+            title: "Transfers \(day.iso8601) · \(w.event.title.bilingual)",
+            note: "Times in \(zone) (\(formatOffset(zone.offset(at: firstInstant(of: day))))). "
+                + "Arrival runs leave when their last passenger has landed; departure runs reach the place by the "
+                + "earliest passenger's deadline.",
+            body: body)
+    }
+
+    func firstInstant(of day: LocalDate) -> Instant {
+        if case .unique(let i) = zone.resolve(LocalDateTime(date: day, time: LocalTime(hour: 12, minute: 0)!)) {
+            return i
+        }
+        return Instant(secondsSince1970: Int64(day.daysSince1970) * 86_400)
+    }
+
+    // MARK: Meals
+
+    func mealsCSV() -> String {
+        let counts = MealCounter().counts(w)
+        let needs = Array(Set(counts.flatMap { $0.dietary.map(\.need) })).sorted()
+        var table = CSVTable(
+            header: [
+                "Meal", "Session ID", "Date", "Start", "End", "Venue", "Room", "Seats", "Headcount", "Counted from",
+            ]
+                + needs + ["No stated need", "Not named"])
+        for c in counts {
+            let s = w.sessionsByID[c.session]!
+            let start = zone.localDateTime(at: s.interval!.start)
+            let end = zone.localDateTime(at: s.interval!.end)
+            let room = w.room(of: s)
+            let byNeed = Dictionary(c.dietary.map { ($0.need, $0.count) }, uniquingKeysWith: { a, _ in a })
+            table.append(
+                [
+                    s.title.bilingual, s.id.rawValue, start.date.iso8601, start.time.description, end.time.description,
+                    w.venue(of: s)?.name ?? "", room?.name ?? "", room?.capacity.map(String.init) ?? "",
+                    "\(c.headcount)", c.source.rawValue,
+                ]
+                    + needs.map { "\(byNeed[$0] ?? 0)" } + ["\(c.noStatedNeed)", "\(c.unnamed)"])
+        }
+        return table.text
+    }
+
+    // MARK: Summary
+
+    func summaryHTML() -> String {
+        let presence = Presence(w)
+        let meals = MealCounter().counts(w)
+        var days: Set<LocalDate> = []
+        var d = w.event.firstDay
+        while d <= w.event.lastDay {
+            days.insert(d)
+            d = d.adding(days: 1)
+        }
+        var arrivals: [LocalDate: Int] = [:]
+        var departures: [LocalDate: Int] = [:]
+        for p in w.people {
+            if let i = p.arrival?.instant { arrivals[zone.localDateTime(at: i).date, default: 0] += 1 }
+            if let i = p.departure?.instant { departures[zone.localDateTime(at: i).date, default: 0] += 1 }
+        }
+        var rooms: [LocalDate: Int] = [:]
+        for p in w.people { for s in p.stays { for n in s.nights { rooms[n, default: 0] += 1 } } }
+        days.formUnion(arrivals.keys)
+        days.formUnion(departures.keys)
+        days.formUnion(transferDays)
+        var body =
+            "<table>\n<tr><th>Day</th><th>Arrivals</th><th>Departures</th><th>In town</th>"
+            + "<th>Hotel guests (night)</th><th>Transfer runs</th><th>Meals (headcount)</th></tr>\n"
+        for day in days.sorted() {
+            let dayRuns = runs(on: day)
+            let missing = dayRuns.filter { $0.vehicle == nil }.count
+            let runText =
+                "\(dayRuns.count)" + (missing > 0 ? " <span class=\"alert\">(\(missing) without vehicle)</span>" : "")
+            let mealText = meals.filter {
+                zone.localDateTime(at: w.sessionsByID[$0.session]!.interval!.start).date == day
+            }
+            .map { "\(escapeHTML(w.sessionsByID[$0.session]!.title.text(in: .english))): \($0.headcount)" }
+            .joined(separator: "<br>")
+            body +=
+                "<tr><td>\(day.iso8601)</td><td class=\"n\">\(arrivals[day] ?? 0)</td>"
+                + "<td class=\"n\">\(departures[day] ?? 0)</td><td class=\"n\">\(presence.inTown(on: day).count)</td>"
+                + "<td class=\"n\">\(rooms[day] ?? 0)</td><td class=\"n\">\(runText)</td><td>\(mealText)</td></tr>\n"
+        }
+        body += "</table>\n"
+        if !plan.unplanned.isEmpty {
+            body +=
+                "<h2>Journeys without a transfer</h2>\n<table>\n<tr><th>Person</th><th>Journey</th><th>Why</th></tr>\n"
+            for u in plan.unplanned {
+                body +=
+                    "<tr><td>\(escapeHTML(name(u.person)))</td><td>\(escapeHTML(journeyText(u.journey)))</td>"
+                    + "<td>\(escapeHTML(u.reason))</td></tr>\n"
+            }
+            body += "</table>\n"
+        }
+        return printablePage(
+            title: "Logistics summary · \(w.event.title.bilingual)",
+            note: "Headcounts per day in \(zone). In town: people between their arrival and departure, and people "
+                + "living locally. Hotel guests: stays covering that night.",
+            body: body)
+    }
+}

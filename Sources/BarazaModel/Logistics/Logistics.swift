@@ -1,0 +1,98 @@
+/// How the host city moves people: the vehicles it has and the transfer settings, from the `logistics:` section.
+///
+/// A workspace without a `logistics:` section has no places, so no journey is planned and the transfer checks
+/// stay silent.
+public struct Logistics: Hashable, Sendable {
+    public var vehicles: [Vehicle]
+    public var transfers: TransferSettings
+    /// Where the section was written; nil when the workspace has none.
+    public var location: SourceLocation?
+
+    public init(
+        vehicles: [Vehicle] = [], transfers: TransferSettings = TransferSettings(), location: SourceLocation? = nil
+    ) {
+        self.vehicles = vehicles
+        self.transfers = transfers
+        self.location = location
+    }
+}
+
+/// One vehicle the host city can send on transfer runs.
+public struct Vehicle: Hashable, Sendable {
+    public typealias ID = Identifier<Vehicle>
+    public var id: ID
+    public var name: String
+    /// Passenger seats.
+    public var capacity: Int
+    /// Whether it carries a wheelchair user (ramp or lift, step-free).
+    public var accessible: Bool
+    public var location: SourceLocation
+
+    public init(id: ID, name: String, capacity: Int, accessible: Bool = false, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.accessible = accessible
+        self.location = location
+    }
+}
+
+/// How pick-up runs are formed, and how long it takes to get from one place to another.
+public struct TransferSettings: Hashable, Sendable {
+    /// The longest a passenger waits: at the arrival place for the run to leave, or at the departure place
+    /// before their own deadline.
+    public var maxWaitMinutes: Int
+    /// How long before a departure a passenger must be at the departure place (check-in, security).
+    public var departureBufferMinutes: Int
+    /// Minutes added for each earlier stop when a run drops off or picks up at several hotels.
+    public var stopMinutes: Int
+    /// Arrival and departure places served by transfers (airports, stations, bus terminals).
+    public var places: [TransferPlace]
+    /// Minutes between places, hotels and venues (the same both ways).
+    public var travel: [TransferTravel]
+
+    public init(
+        maxWaitMinutes: Int = 45, departureBufferMinutes: Int = 180, stopMinutes: Int = 10,
+        places: [TransferPlace] = [], travel: [TransferTravel] = []
+    ) {
+        self.maxWaitMinutes = maxWaitMinutes
+        self.departureBufferMinutes = departureBufferMinutes
+        self.stopMinutes = stopMinutes
+        self.places = places
+        self.travel = travel
+    }
+}
+
+/// An arrival or departure place in the host city, named by journeys' `place` (e.g. `KGL`).
+public struct TransferPlace: Hashable, Sendable {
+    public typealias ID = Identifier<TransferPlace>
+    public var id: ID
+    public var name: String
+    public var zone: Zone
+    /// This place's own departure buffer (a bus terminal needs less than an airport); nil uses the default.
+    public var departureBufferMinutes: Int?
+    public var location: SourceLocation
+
+    public init(id: ID, name: String, zone: Zone, departureBufferMinutes: Int? = nil, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.zone = zone
+        self.departureBufferMinutes = departureBufferMinutes
+        self.location = location
+    }
+}
+
+/// Minutes by road between two of: a transfer place, a hotel, a venue (by id; the same both ways).
+public struct TransferTravel: Hashable, Sendable {
+    public var from: String
+    public var to: String
+    public var minutes: Int
+    public var location: SourceLocation
+
+    public init(from: String, to: String, minutes: Int, location: SourceLocation) {
+        self.from = from
+        self.to = to
+        self.minutes = minutes
+        self.location = location
+    }
+}

@@ -1,0 +1,218 @@
+import BarazaModel
+import Foundation
+
+/// Builds post-event material packs: deterministic zips holding an offline `index.html`, the supplied agenda
+/// page and calendar, session materials by day and session, certificates, the attendance list, figures and a
+/// `manifest.json`.
+///
+/// Use `plan(_:)` to check everything (materials on disk and inside the workspace, audience, names) before any
+/// byte is written, then `write(_:into:)` each plan. Entries are ordered `index.html` first, then by path, then
+/// `manifest.json`; all carry the event's last day (00:00 UTC) as their date.
+public struct PackBuilder: Sendable {
+    /// The workspace the packs describe.
+    public var workspace: Workspace
+    /// Who attended what.
+    public var attendance: Attendance
+    /// Artefacts from other exporters (agenda page, whole-event calendar).
+    public var inputs: PackInputs
+
+    /// A builder for `workspace`.
+    public init(workspace: Workspace, attendance: Attendance, inputs: PackInputs = PackInputs()) {
+        self.workspace = workspace
+        self.attendance = attendance
+        self.inputs = inputs
+    }
+
+    /// Every pack `audience` asks for, fully checked and ready to write.
+    /// - Throws: `PackError` for a missing or escaping material, an unknown person or city, someone without
+    ///   attendance, a public pack that would carry an email address, or a certificate that cannot be rendered.
+    public func plan(_ audience: PackAudience) throws(PackError) -> [PackPlan] {
+        let materials = try Materials.resolve(workspace)
+        let attendees = attendance.attendees.compactMap { workspace.peopleByID[$0] }
+        var specs: [PackSpec] = []
+        switch audience {
+        case .public:
+            specs = [PackSpec(kind: .public, path: "packs/public.zip", certificates: [])]
+        case .participants:
+            specs = [PackSpec(kind: .participants, path: "packs/participants.zip", certificates: [])]
+            specs += attendees.map { personSpec($0) }
+        case .person(let id):
+            guard let person = workspace.peopleByID[id] else { throw .unknownPerson(id) }
+            guard !(attendance.sessionsByPerson[id] ?? []).isEmpty else { throw .noAttendance(id) }
+            specs = [personSpec(person)]
+        case .city(let name):
+            let key = Self.cityKey(name)
+            let delegation = attendees.filter { $0.city.map(Self.cityKey) == key }
+            guard !delegation.isEmpty else {
+                throw .unknownCity(name, known: Set(attendees.compactMap(\.city)).sorted())
+            }
+            let cityName = delegation.compactMap(\.city).first ?? name
+            specs = [
+                PackSpec(
+                    kind: .city(cityName), path: "packs/cities/\(EntryName.slug(cityName)).zip",
+                    certificates: delegation)
+            ]
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "baraza-pack-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var certificates: [Person.ID: Data] = [:]
+        var plans: [PackPlan] = []
+        for spec in specs {
+            for person in spec.certificates where certificates[person.id] == nil {
+                // Breaks and meals are not part of what a certificate attests.
+                let sessions = (attendance.sessionsByPerson[person.id] ?? []).compactMap { workspace.sessionsByID[$0] }
+                    .filter { ![.break, .meal].contains($0.kind) }
+                certificates[person.id] = try Certificate(
+                    person: person, sessions: sessions, workspace: workspace, attendanceSource: attendance.source
+                ).pdf(scratch: scratch)
+            }
+            plans.append(try plan(spec, materials: materials, certificates: certificates))
+        }
+        return plans
+    }
+
+    /// Writes `plan` under `directory` (the export folder): to a temporary file, renamed over any earlier zip
+    /// only once complete. Materials are streamed from disk in 64 KiB chunks.
+    /// - Throws: `PackError.materialChanged` when a material changed since `plan`, `.couldNotWrite` otherwise;
+    ///   either way an earlier zip at the same place is left as it was.
+    public func write(_ plan: PackPlan, into directory: String) throws(PackError) {
+        let destination = (directory as NSString).appendingPathComponent(plan.path)
+        let date = Date(timeIntervalSince1970: TimeInterval(workspace.event.lastDay.daysSince1970) * 86_400)
+        let workspace = self.workspace
+        let attendance = self.attendance
+        try DeterministicZip.write(
+            plan.entries,
+            last: { written throws(PackError) in
+                let manifest = Manifest(
+                    workspace: workspace, audience: plan.audience, attendance: attendance,
+                    absentInputs: plan.absentInputs, written: written)
+                return try Self.checked(
+                    PackEntry(
+                        path: "manifest.json", content: .data(manifest.encoded()), mediaType: "application/json",
+                        tags: [], languages: []), isPublic: plan.isPublic)
+            }, to: destination, modificationDate: date)
+    }
+
+    // MARK: Building one plan
+
+    private func personSpec(_ person: Person) -> PackSpec {
+        PackSpec(
+            kind: .person(person), path: "packs/participants/\(EntryName.slug(person.id.rawValue)).zip",
+            certificates: [person])
+    }
+
+    private func plan(_ spec: PackSpec, materials: [ResolvedMaterial], certificates: [Person.ID: Data])
+        throws(PackError) -> PackPlan
+    {
+        // A personal pack carries the materials of the sessions its holder attended; the shared participants'
+        // pack (and the public and city packs) carry them all, so 40 personal packs do not repeat every file.
+        var omitted: [ResolvedMaterial] = []
+        var materials = materials
+        if case .person(let person) = spec.kind {
+            let attended = Set(attendance.sessionsByPerson[person.id] ?? [])
+            omitted = materials.filter { !attended.contains($0.session.id) }
+            materials = materials.filter { attended.contains($0.session.id) }
+        }
+        let languages = workspace.event.languages
+        var entries: [PackEntry] = []
+        var absent: [String] = []
+        var agendaEntry: String?
+        var calendarEntry: String?
+        if let agenda = inputs.agendaPage {
+            agendaEntry = "agenda/agenda.html"
+            entries.append(
+                PackEntry(
+                    path: agendaEntry!, content: .data(agenda), mediaType: "text/html", tags: [], languages: languages))
+        } else {
+            absent.append("agenda page")
+        }
+        if let calendar = inputs.eventCalendar {
+            calendarEntry = try EntryName.normalise("calendar/\(EntryName.slug(workspace.event.id.rawValue)).ics")
+            entries.append(
+                PackEntry(
+                    path: calendarEntry!, content: .data(calendar), mediaType: "text/calendar", tags: [],
+                    languages: languages))
+        } else {
+            absent.append("event calendar")
+        }
+        for m in materials {
+            entries.append(
+                PackEntry(
+                    path: m.entry, content: .file(path: m.file, size: m.size),
+                    mediaType: PackEntry.mediaType(forFileName: m.entry), session: m.session.id,
+                    day: m.session.start.local.date, tags: m.session.tags,
+                    languages: m.session.language.map { [$0] } ?? []))
+        }
+        var certificateEntries: [(person: Person, entry: String)] = []
+        for person in spec.certificates {
+            let entry = "certificates/\(EntryName.slug(person.id.rawValue)).pdf"
+            certificateEntries.append((person, entry))
+            entries.append(
+                PackEntry(
+                    path: entry, content: .data(certificates[person.id]!), mediaType: "application/pdf", tags: [],
+                    languages: [.english, .french]))
+        }
+        let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
+        let listEntry = "attendance/attendance.csv"
+        entries.append(
+            PackEntry(
+                path: listEntry, content: .data(Data(list.csv.utf8)), mediaType: "text/csv", tags: [], languages: []))
+        let index = IndexPage(
+            workspace: workspace, attendance: attendance, spec: spec, materials: materials,
+            materialsInSharedPack: omitted, agendaEntry: agendaEntry,
+            calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
+            attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
+        let indexEntry = PackEntry(
+            path: "index.html", content: .data(Data(index.html.utf8)), mediaType: "text/html", tags: [],
+            languages: languages)
+
+        var seen: Set<String> = ["index.html", "manifest.json"]
+        for e in entries where !seen.insert(e.path).inserted { throw .duplicateEntry(path: e.path) }
+        entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        entries.insert(indexEntry, at: 0)
+        let isPublic: Bool
+        if case .public = spec.kind { isPublic = true } else { isPublic = false }
+        if isPublic { for e in entries { _ = try Self.checked(e, isPublic: true) } }
+        return PackPlan(
+            path: spec.path, audience: spec.audience, entries: entries, absentInputs: absent, isPublic: isPublic)
+    }
+
+    /// A public pack refuses any entry that holds an email address (text files are read in chunks).
+    private static func checked(_ entry: PackEntry, isPublic: Bool) throws(PackError) -> PackEntry {
+        guard isPublic else { return entry }
+        let found: Bool
+        switch entry.content {
+        case .data(let d): found = EmailScanner.containsAddress(d)
+        case .file(let path, _):
+            guard
+                entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"
+                    || entry.mediaType == "image/svg+xml"
+            else { return entry }
+            found = EmailScanner.fileContainsAddress(path)
+        }
+        if found { throw .emailInPublicPack(entry: entry.path) }
+        return entry
+    }
+
+    /// Cities compare without case or accents, so `city:seme-podji` finds Sèmè-Podji.
+    static func cityKey(_ city: String) -> String {
+        EntryName.slug(city.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+    }
+}
+
+/// One zip a `PackBuilder` will write: where, for whom, and its files in order.
+public struct PackPlan: Sendable {
+    /// Where the zip goes, relative to the export folder (`packs/public.zip`...).
+    public let path: String
+    /// The audience as written on the command line (`public`, `person:<id>`...).
+    public let audience: String
+    let entries: [PackEntry]
+    /// Inputs that were not supplied, named in the manifest (the index says so too).
+    public let absentInputs: [String]
+    let isPublic: Bool
+
+    /// Names of the files inside the zip, in order (`manifest.json` last).
+    public var entryNames: [String] { entries.map(\.path) + ["manifest.json"] }
+}

@@ -1,0 +1,234 @@
+import BarazaModel
+
+/// The pack's offline `index.html`: one self-contained page (no scripts, no outside links needed) that says
+/// what the pack holds and links every file in it.
+struct IndexPage {
+    var workspace: Workspace
+    var attendance: Attendance
+    var spec: PackSpec
+    var materials: [ResolvedMaterial]
+    /// Materials left out of a personal pack (sessions its holder did not attend); they are in the shared pack.
+    var materialsInSharedPack: [ResolvedMaterial] = []
+    var agendaEntry: String?
+    var calendarEntry: String?
+    var certificateEntries: [(person: Person, entry: String)]
+    var attendanceList: AttendanceList
+    var attendanceListEntry: String
+    var figures: Figures
+
+    var html: String {
+        let e = workspace.event
+        var h = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(e.title.bilingual))</title>
+            <style>
+            body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}
+            h1{font-size:1.6rem}h2{border-bottom:1px solid #999;margin-top:2rem}
+            table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
+            .absent{color:#555;font-style:italic}.note{background:#f3f3f3;padding:.5rem 1rem;border-left:4px solid #555}
+            figure{margin:1rem 0}@media print{a{color:#000}}
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(HTML.escape(e.title.english ?? e.title.bilingual))<br><span lang="fr">\(HTML.escape(e.title.french ?? ""))</span></h1>
+            <p>\(e.firstDay.iso8601) – \(e.lastDay.iso8601) · \(HTML.escape(e.zone.identifier))</p>
+            <p><strong>\(HTML.escape(spec.label.en))</strong> · <span lang="fr">\(HTML.escape(spec.label.fr))</span></p>
+            </header>
+            <p class="note">\(attendanceNote)</p>
+
+            """
+        h += contents
+        if case .person(let person) = spec.kind { h += personalSessions(person) }
+        h += materialsSection
+        h += speakersSection
+        h += attendanceSection
+        h += figuresSection
+        h += """
+            <footer><p>Every file of this pack, with its size and SHA-256, is listed in \
+            <a href="manifest.json">manifest.json</a>. · La liste des fichiers avec leur empreinte SHA-256 figure \
+            dans manifest.json.</p></footer>
+            </body>
+            </html>
+
+            """
+        return h
+    }
+
+    private var attendanceNote: String {
+        switch attendance.source {
+        case .checkInFile(let file):
+            return "Attendance comes from the check-in file <code>\(HTML.escape(file))</code>. · "
+                + "<span lang=\"fr\">La présence provient du fichier de pointage.</span>"
+        case .signUpsAndSpeakers:
+            return "No check-in file was kept: attendance here is taken from sign-ups and speaker lists, "
+                + "not from check-in. · <span lang=\"fr\">Aucun pointage n'a été conservé : la présence est déduite "
+                + "des inscriptions et des listes d'intervenants.</span>"
+        }
+    }
+
+    private var contents: String {
+        var h = "<nav><h2>Contents · Sommaire</h2><ul>\n"
+        if let a = agendaEntry {
+            h += "<li><a href=\"\(HTML.href(a))\">Final agenda · Programme final</a></li>\n"
+        } else {
+            h +=
+                "<li class=\"absent\">Final agenda: not included in this pack (it was not supplied when the pack "
+                + "was built). · Programme final : absent de ce dossier.</li>\n"
+        }
+        if let c = calendarEntry {
+            h += "<li><a href=\"\(HTML.href(c))\">Calendar of the whole event (.ics) · Calendrier</a></li>\n"
+        } else {
+            h +=
+                "<li class=\"absent\">Calendar (.ics): not included in this pack (it was not supplied when the pack "
+                + "was built). · Calendrier : absent de ce dossier.</li>\n"
+        }
+        for (person, entry) in certificateEntries {
+            h +=
+                "<li><a href=\"\(HTML.href(entry))\">Certificate of attendance · Attestation de participation: "
+                + "\(HTML.escape(person.name))</a></li>\n"
+        }
+        h += """
+            <li><a href="#materials">Session materials · Documents des séances</a> (\(materials.count))</li>
+            <li><a href="#speakers">Speakers · Intervenants</a></li>
+            <li><a href="#attendance">Attendance list · Liste de présence</a> \
+            (<a href="\(HTML.href(attendanceListEntry))">CSV</a>)</li>
+            <li><a href="#figures">Figures · Chiffres</a></li>
+            <li><a href="manifest.json">manifest.json</a></li>
+            </ul></nav>
+
+            """
+        return h
+    }
+
+    private func sessionLine(_ s: Session) -> String {
+        "\(s.start.local.time)–\(s.end.local.time) · \(HTML.escape(s.title.bilingual))"
+    }
+
+    private func personalSessions(_ person: Person) -> String {
+        let ids = (attendance.sessionsByPerson[person.id] ?? []).filter {
+            guard let kind = workspace.sessionsByID[$0]?.kind else { return false }
+            return ![.break, .meal].contains(kind)
+        }
+        var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2><ul>\n"
+        for id in ids {
+            guard let s = workspace.sessionsByID[id] else { continue }
+            h += "<li>\(s.start.local.date.iso8601) \(sessionLine(s))</li>\n"
+        }
+        return h + "</ul></section>\n"
+    }
+
+    private var materialsSection: String {
+        var h = "<section id=\"materials\"><h2>Session materials · Documents des séances</h2>\n"
+        let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { $0.start.local.date })
+        let bySession = Dictionary(grouping: materials, by: { $0.session.id })
+        let elsewhere = Dictionary(grouping: materialsInSharedPack, by: { $0.session.id })
+        if !materialsInSharedPack.isEmpty {
+            h +=
+                "<p>This pack holds the materials of the sessions you attended; the others are in the shared "
+                + "participants' pack (participants.zip). · <span lang=\"fr\">Ce dossier contient les documents "
+                + "des séances suivies ; les autres sont dans le dossier commun des participants.</span></p>\n"
+        }
+        for day in byDay.keys.sorted() {
+            h += "<h3>\(day.iso8601)</h3>\n<ul>\n"
+            for s in byDay[day]! where ![.break, .meal].contains(s.kind) {
+                h += "<li id=\"session-\(HTML.escape(s.id.rawValue))\">\(sessionLine(s))"
+                if let files = bySession[s.id] {
+                    h += "<ul>\n"
+                    for f in files {
+                        let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
+                        h +=
+                            "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
+                    }
+                    h += "</ul>"
+                } else if let files = elsewhere[s.id] {
+                    h +=
+                        " <span class=\"absent\">(\(files.count) file(s) in the shared pack · dans le dossier "
+                        + "commun)</span>"
+                } else {
+                    h += " <span class=\"absent\">(no materials · pas de document)</span>"
+                }
+                h += "</li>\n"
+            }
+            h += "</ul>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    private var speakersSection: String {
+        var presented: [Person.ID: [Session]] = [:]
+        for s in Attendance.programmeOrder(workspace.sessions) {
+            for ref in s.presenters where workspace.peopleByID[ref.id] != nil {
+                if !(presented[ref.id]?.contains(s) ?? false) { presented[ref.id, default: []].append(s) }
+            }
+        }
+        let people = presented.keys.compactMap { workspace.peopleByID[$0] }.sorted {
+            ($0.familyName ?? $0.name, $0.id) < ($1.familyName ?? $1.name, $1.id)
+        }
+        var h = "<section id=\"speakers\"><h2>Speakers · Intervenants (\(people.count))</h2>\n"
+        for p in people {
+            let place = [p.city, p.country].compactMap { $0 }.joined(separator: ", ")
+            let organisation = p.consent.shareContact ? p.organisation : nil
+            h += "<article><h3>\(HTML.escape(p.name))</h3>\n"
+            let details = [organisation, place.isEmpty ? nil : place].compactMap { $0 }
+            if !details.isEmpty { h += "<p>\(HTML.escape(details.joined(separator: " · ")))</p>\n" }
+            if let bio = p.bio {
+                if let en = bio.english { h += "<p lang=\"en\">\(HTML.escape(en))</p>\n" }
+                if let fr = bio.french, fr != bio.english { h += "<p lang=\"fr\">\(HTML.escape(fr))</p>\n" }
+            }
+            h +=
+                "<ul>" + presented[p.id]!.map { "<li>\($0.start.local.date.iso8601) \(sessionLine($0))</li>" }.joined()
+                + "</ul></article>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    private var attendanceSection: String {
+        let list = attendanceList
+        var h =
+            "<section id=\"attendance\"><h2>Attendance list · Liste de présence (\(attendance.attendees.count))</h2>\n"
+        if list.showsContacts {
+            h +=
+                "<p>Organisation and email are shown only for people who agreed to share them. · "
+                + "<span lang=\"fr\">Organisation et courriel figurent seulement pour qui l'a accepté.</span></p>\n"
+        } else {
+            h +=
+                "<p>This public list names only people who agreed to be listed, and carries no contact details. · "
+                + "<span lang=\"fr\">Cette liste publique ne nomme que les personnes qui l'ont accepté, sans "
+                + "coordonnées.</span></p>\n"
+        }
+        h += "<table><thead><tr><th>Name · Nom</th><th>City · Ville</th><th>Country · Pays</th>"
+        if list.showsContacts { h += "<th>Organisation</th><th>Email · Courriel</th>" }
+        h += "</tr></thead><tbody>\n"
+        for r in list.rows {
+            h += "<tr><td>\(HTML.escape(r.name))</td><td>\(HTML.escape(r.city))</td><td>\(HTML.escape(r.country))</td>"
+            if list.showsContacts { h += "<td>\(HTML.escape(r.organisation))</td><td>\(HTML.escape(r.email))</td>" }
+            h += "</tr>\n"
+        }
+        h += "</tbody></table>\n"
+        if list.unlisted > 0 {
+            h +=
+                "<p>\(list.unlisted) further attendees are not named. · "
+                + "<span lang=\"fr\">\(list.unlisted) autres participants ne sont pas nommés.</span></p>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    private var figuresSection: String {
+        var h = "<section id=\"figures\"><h2>Figures · Chiffres</h2>\n"
+        for chart in figures.charts {
+            h += "<figure>\n\(chart.svg)\n<figcaption>\(HTML.escape(chart.title))</figcaption>\n</figure>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    static func size(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
+        return "\((bytes + 512 * 1024) / (1024 * 1024)) MB"
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BarazaAgenda
+import BarazaChecks
+import BarazaOutput
+
+/// `baraza export agenda`: the agenda page.
+struct ExportAgenda: ExportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Write the agenda page: one self-contained HTML file (agenda/index.html).",
+        discussion: """
+            The page needs no network: styles and script are inline and it uses the system's fonts. Days are
+            tabs, wide screens show a days × rooms grid and phones a list. Viewers switch the clock between
+            venue time, their own zone and any member city, filter by track and language, and switch between
+            English and French. The state is kept in the address (#tz=Africa/Lagos&lang=fr), so links share it.
+
+            Calendar files already in the export folder (calendars/event.ics, calendars/rooms/*.ics) are linked;
+            run `baraza export ics` first, or name the files with --calendar.
+
+            Examples:
+              baraza export agenda events/final-kigali-2027
+              baraza export agenda events/final-kigali-2027 --out /tmp/site
+              baraza export agenda events/final-kigali-2027 --calendar calendars/event.ics
+            """)
+
+    @OptionGroup var options: ExportOptions
+
+    @Option(
+        name: .customLong("calendar"),
+        help: "A calendar file to link, relative to the export folder (repeatable; default: the ones present).")
+    var calendars: [String] = []
+
+    static var defaultExporter: any Exporter { AgendaExporter() }
+
+    func run() throws {
+        // Rule ids are known so that a workspace with `checks.severity` settings loads.
+        let workspace = try options.loadWorkspace()
+        try options.run(AgendaExporter(calendarLinks: calendars.isEmpty ? .existing : .given(calendars)), on: workspace)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import BarazaOutput
+import BarazaPack
+
+/// `baraza export pack`: post-event material packs as zips.
+struct ExportPack: ExportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Write post-event material packs (zip) under exports/<event>/packs/.",
+        discussion: """
+            Each pack holds an offline index.html linking everything, session materials by day and session, \
+            speakers with bios, the attendance list (contacts only of people who consented; none in the public \
+            pack), figures, certificates of attendance (participant and city packs) and manifest.json (size, \
+            SHA-256, session, tags and language of every file).
+            Attendance comes from attendance.csv (or the file named by `attendance:` in event.yaml), else from \
+            sign-ups and speaker lists, as each pack and certificate says.
+
+            Audiences:
+              public          packs/public.zip: no personal contacts
+              participants    packs/participants.zip (every material), and for each
+                              attendee packs/participants/<id>.zip: their certificate
+                              and the materials of the sessions they attended
+              person:<id>     packs/participants/<id>.zip only
+              city:<name>     packs/cities/<city>.zip: the city's certificates
+
+            Same workspace, same bytes. Each zip is written to a temporary file and renamed, so a failed run \
+            leaves earlier packs untouched.
+
+            Examples:
+              baraza export pack events/final-kigali-2027
+              baraza export pack events/final-kigali-2027 --audience participants
+              baraza export pack events/final-kigali-2027 --audience person:aline-uwimana
+              baraza export pack events/final-kigali-2027 --audience city:Kampala --dry-run
+            """)
+
+    @OptionGroup var options: ExportOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Who the pack is for: public, participants, person:<id> or city:<name>.", valueName: "audience"),
+        transform: { text in
+            guard let audience = PackAudience(argument: text) else {
+                throw ValidationError("expected public, participants, person:<id> or city:<name>; found `\(text)`")
+            }
+            return audience
+        })
+    var audience: PackAudience = .public
+
+    static var defaultExporter: any Exporter { PackExporter() }
+
+    func run() throws {
+        let workspace = try options.loadWorkspace()
+        try options.run(PackExporter(audiences: [audience]), on: workspace)
+    }
+}

@@ -1,0 +1,145 @@
+import BarazaModel
+import BarazaOutput
+import BarazaTestSupport
+import Foundation
+import Testing
+
+@testable import BarazaAgenda
+
+@Suite struct AgendaPageTests {
+    @Test func sampleAgendaMatchesGoldenFile() throws {
+        let html = try AgendaPage.render(
+            Samples.kigali,
+            options: .init(calendarLinks: [
+                CalendarLink(path: "calendars/event.ics"), CalendarLink(path: "calendars/rooms/auditorium.ics"),
+            ]))
+        assertGolden(html, file: fixtures.appendingPathComponent("final-kigali-2027.agenda.html"))
+    }
+
+    @Test func onlineSampleAgendaMatchesGoldenFile() throws {
+        assertGolden(
+            try AgendaPage.render(Samples.reflection),
+            file: fixtures.appendingPathComponent("reflection-2027-02.agenda.html"))
+    }
+
+    @Test func renderingTwiceGivesTheSameBytes() throws {
+        #expect(try AgendaPage.render(Samples.kigali) == AgendaPage.render(Samples.kigali))
+    }
+
+    @Test func everySessionCarriesItsUTCInstantsAndZone() throws {
+        let html = try AgendaPage.render(Samples.kigali)
+        #expect(
+            html.contains(
+                #"id="session-opening-plenary" data-start="2027-03-23T07:00:00Z" data-end="2027-03-23T08:30:00Z" data-zone="Africa/Kigali""#
+            ))
+        #expect(html.components(separatedBy: "<article class=\"session").count - 1 == Samples.kigali.sessions.count)
+    }
+
+    @Test func pageIsSelfContained() throws {
+        let html = try AgendaPage.render(Samples.kigali)
+        for forbidden in ["<link", " src=", "@import", "url(", "@font-face", "<iframe"] {
+            #expect(!html.contains(forbidden), "the page must load nothing: found \(forbidden)")
+        }
+        #expect(html.components(separatedBy: "<script>").count == 2, "exactly one inline script")
+        #expect(html.components(separatedBy: "<style>").count == 2, "exactly one inline style sheet")
+    }
+
+    @Test func hostileSessionTextIsEscaped() throws {
+        let html = try AgendaPage.render(Hostile.workspace())
+        #expect(!html.contains("<script>document"))
+        #expect(
+            html.contains(
+                "&lt;script&gt;document.documentElement.setAttribute(&#39;data-pwned&#39;,&#39;1&#39;)&lt;/script&gt;"))
+        #expect(!html.contains("<b>bold</b>"))
+        #expect(html.contains("Zoë &quot;&lt;b&gt;bold&lt;/b&gt;&quot; O&#39;Brien &amp; Co"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains(#"data-tag="a &quot;tag&quot; &lt;x&gt;""#))
+        #expect(html.contains("&lt;i&gt;Org&lt;/i&gt;"))
+        #expect(html.components(separatedBy: "<script>").count == 2, "only the page's own script")
+    }
+
+    @Test func organisationsShowOnlyWithConsent() throws {
+        var workspace = Hostile.workspace()
+        var people = workspace.people
+        people[0].consent.shareContact = false
+        workspace = Workspace(
+            path: workspace.path, event: workspace.event, venues: workspace.venues, travelTimes: [], hotels: [],
+            people: people, sessions: workspace.sessions, settings: workspace.settings)
+        #expect(!(try AgendaPage.render(workspace)).contains("Org"))
+    }
+
+    @Test func bothLanguagesOfATitleAreOnThePage() throws {
+        let html = try AgendaPage.render(Samples.kigali)
+        #expect(
+            html.contains(
+                #"<span class="l-en" lang="en">Coffee break</span><span class="l-fr" lang="fr">Pause-café</span>"#))
+    }
+
+    @Test func labelsExistInBothLanguages() throws {
+        let labels = try AgendaLabels.bundled()
+        #expect(Set(labels.table["en"]!.keys) == Set(labels.table["fr"]!.keys))
+        for kind in Session.Kind.allCases {
+            #expect(labels.table["en"]!["kind.\(kind.rawValue)"] != nil, "no label for kind \(kind)")
+        }
+    }
+
+    @Test func defaultInterfaceLanguageFollowsTheEvent() throws {
+        var b = WorkspaceBuilder()
+        b.venue("v", rooms: ["r"])
+        var workspace = b.build()
+        workspace.event.languages = [.french, .english]
+        workspace = Workspace(
+            path: workspace.path, event: workspace.event, venues: workspace.venues, travelTimes: [], hotels: [],
+            people: [], sessions: [], settings: workspace.settings)
+        let html = try AgendaPage.render(workspace)
+        #expect(html.contains(#"<html lang="fr""#))
+        #expect(html.contains(#"<label for="tz" data-i18n="timeZone">Fuseau horaire</label>"#))
+        #expect(html.contains(#"data-i18n="noSessions">Aucune session"#), "days without sessions say so")
+    }
+
+    @Test func memberCityZonesAreOffered() throws {
+        let html = try AgendaPage.render(Samples.kigali)
+        #expect(ZoneChoice.memberCities.count == 12)
+        for choice in ZoneChoice.memberCities {
+            #expect(html.contains("<option value=\"\(choice.zone.identifier)\">\(choice.city)</option>"))
+        }
+    }
+
+    @Test func calendarLinksAreOnlyTheFilesThatExist() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = ExportContext(directory: folder.path)
+
+        _ = try AgendaExporter().export(Samples.kigali, context: context)
+        var html = try String(contentsOf: folder.appendingPathComponent("agenda/index.html"), encoding: .utf8)
+        #expect(!html.contains(#"href="../calendars"#), "no calendar exported yet, so none linked")
+
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("calendars/rooms"), withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent("calendars/event.ics"))
+        try Data().write(to: folder.appendingPathComponent("calendars/rooms/auditorium.ics"))
+        _ = try AgendaExporter().export(Samples.kigali, context: context)
+        html = try String(contentsOf: folder.appendingPathComponent("agenda/index.html"), encoding: .utf8)
+        #expect(
+            html.contains(
+                #"<a href="../calendars/event.ics" download><span data-i18n="wholeEvent">Whole event</span></a>"#))
+        #expect(html.contains(#"<a href="../calendars/rooms/auditorium.ics" download>Auditorium</a>"#))
+        #expect(!html.contains("rooms/mh-1.ics"))
+        #expect(html.contains(#"<a href="../calendars/rooms/auditorium.ics" download data-i18n="roomCalendar">"#))
+    }
+
+    @Test func givenCalendarLinksArePercentEncoded() {
+        #expect(CalendarLink(path: "calendars/rooms/salle é 1.ics").href == "../calendars/rooms/salle%20%C3%A9%201.ics")
+        #expect(CalendarLink(path: "calendars/rooms/a.ics").scope == .room("a"))
+        #expect(CalendarLink(path: "calendars/event.ics").scope == .wholeEvent)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try AgendaExporter().export(
+            Samples.kigali, context: ExportContext(directory: folder.path, dryRun: true))
+        #expect(result.files == ["agenda/index.html"])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("agenda").path))
+    }
+}
