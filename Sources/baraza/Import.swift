@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
         discussion: """
             Examples:
               baraza import registrations export.xml --into events/final-kigali-2027
-              baraza import registrations responses.xlsx --into events/final-kigali-2027 --mapping mapping.yaml
+              baraza import registrations form.xlsx --into events/kigali --mapping m.yaml
               baraza import schedule schedule.xml --into events/final-kigali-2027
             """,
         subcommands: [ImportRegistrations.self, ImportSchedule.self])
@@ -22,16 +22,16 @@ struct ImportRegistrations: ParsableCommand {
         commandName: "registrations",
         abstract: "Validate a registration export and add its people to a workspace.",
         discussion: """
-            Reads ODK / KoBoToolbox / Ona submissions (.xml, one instance or many), .xlsx exports (Google Forms,
-            Microsoft Forms, KoBo, Excel) and Excel 2003 XML (SpreadsheetML). Values are trimmed and normalised
-            (Unicode NFC, lower-case emails, ISO country codes from English or French names, date-times as
-            instants). Submissions sharing an email are merged: the latest wins, and every merge is reported.
-            Invalid records are reported with file:line, record id and field, and skipped (--strict refuses the
+            Reads ODK / KoBoToolbox / Ona submissions (.xml, one instance or many), .xlsx exports (Google Forms, \
+            Microsoft Forms, KoBo, Excel) and Excel 2003 XML (SpreadsheetML). Values are trimmed and normalised \
+            (Unicode NFC, lower-case emails, ISO country codes from English or French names, date-times as \
+            instants). Submissions sharing an email are merged: the latest wins, and every merge is reported. \
+            Invalid records are reported with file:line, record id and field, and skipped (--strict refuses the \
             whole import instead). Columns no field maps to are listed.
 
-            The raw export is kept verbatim under registrations/, the people are written to
-            registrations/<file>.people.yaml, listed in registrations.yaml, which event.yaml includes. All files
-            are written together at the end; a refused import leaves the workspace untouched, and importing the
+            The raw export is kept verbatim under registrations/, the people are written to \
+            registrations/<file>.people.yaml, listed in registrations.yaml, which event.yaml includes. All files \
+            are written together at the end; a refused import leaves the workspace untouched, and importing the \
             same export again changes nothing.
 
             A mapping file ties columns or element paths to person fields:
@@ -42,8 +42,8 @@ struct ImportRegistrations: ParsableCommand {
               timezone: Africa/Kigali
 
             Examples:
-              baraza import registrations export.xml --into events/final-kigali-2027 --dry-run
-              baraza import registrations inscriptions.xlsx --into events/final-kigali-2027 --mapping map.yaml
+              baraza import registrations export.xml --into events/kigali --dry-run
+              baraza import registrations form.xlsx --into events/kigali --mapping m.yaml
             """)
 
     @Argument(help: "The registration export (.xml or .xlsx).")
@@ -99,14 +99,14 @@ struct ImportSchedule: ParsableCommand {
         commandName: "schedule",
         abstract: "Add the sessions, rooms and speakers of a frab/pretalx schedule.xml to a workspace.",
         discussion: """
-            Writes schedule/<file>.yaml (one venue with the schedule's rooms, speakers as people, events as
-            sessions) and keeps the raw file beside it; event.yaml includes the YAML. Start times come from
-            event/date when present, else day@date + start in the conference zone (--timezone when the file names
+            Writes schedule/<file>.yaml (one venue with the schedule's rooms, speakers as people, events as \
+            sessions) and keeps the raw file beside it; event.yaml includes the YAML. Start times come from \
+            event/date when present, else day@date + start in the conference zone (--timezone when the file names \
             none, else the workspace's zone). All or nothing; importing the same file again changes nothing.
 
             Examples:
               baraza import schedule schedule.xml --into events/final-kigali-2027
-              baraza import schedule fosdem-2021.xml --into events/fosdem --timezone Europe/Brussels
+              baraza import schedule fosdem.xml --into ws --timezone Europe/Brussels
             """)
 
     @Argument(help: "The schedule.xml file.")

@@ -14,7 +14,7 @@ struct Init: ParsableCommand {
             Examples:
               baraza init events/reflection-2027
               baraza init events/training --id training-2027 --timezone Africa/Dakar
-              baraza init events/fosdem --from-schedule schedule.xml --timezone Europe/Brussels
+              baraza init events/fosdem --from-schedule schedule.xml
             """)
 
     @Argument(help: "The folder to create the workspace in.")
