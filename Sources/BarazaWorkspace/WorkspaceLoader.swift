@@ -111,7 +111,8 @@ public struct WorkspaceLoader: Sendable {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 if allowEmpty { return nil }
                 diagnostics.report(.syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
                 return nil
