@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
+        .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
         .target(name: "ICalendar"),
+        // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
+        .target(name: "BarazaCalendar", dependencies: ["BarazaModel", "BarazaOutput", "ICalendar"]),
         // Each C library sits in its own system target, imported only by the module that draws PDFs.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
@@ -42,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "baraza",
             dependencies: [
-                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput",
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -59,6 +62,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
+        .testTarget(
+            name: "BarazaCalendarTests",
+            dependencies: ["BarazaCalendar", "ICalendar", "BarazaWorkspace", "BarazaTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

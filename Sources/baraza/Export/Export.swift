@@ -23,6 +23,7 @@ struct Export: ParsableCommand {
 /// The export subcommands, in the order `baraza build` runs them. Add one line per export.
 enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
+        ExportICS.self,
     ]
 
     /// Every export with its default options, for `baraza build`.
