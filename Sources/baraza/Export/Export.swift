@@ -24,6 +24,7 @@ struct Export: ParsableCommand {
 enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
         ExportICS.self,
+        ExportInvitations.self,
     ]
 
     /// Every export with its default options, for `baraza build`.
