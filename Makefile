@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check clean
+.PHONY: setup build release run test bench-check bench-ics clean
 
 setup:
 	@bash .ci/setup
@@ -25,6 +25,10 @@ test: setup
 
 bench-check: release
 	python3 bench/check_bench.py
+
+# Calendars for 5,000 sessions / 100,000 sign-ups: baraza export ics against Python icalendar, side by side.
+bench-ics: release
+	python3 bench/ics_bench.py
 
 clean:
 	rm -rf .build

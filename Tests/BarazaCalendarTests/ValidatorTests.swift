@@ -16,8 +16,8 @@ struct ValidatorTests {
         for sample in [Samples.kigali, Samples.reflection] {
             let workspace = try Samples.load(try scratch.copyOfSample(sample))
             let context = ExportContext(directory: scratch.path("out/\(sample)"))
-            count += try CalendarExporter().export(workspace, context: context).files.count
-            count += try InvitationExporter().export(workspace, context: context).files.count
+            count += try CalendarExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(workspace, context: context).files.count
+            count += try InvitationExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(workspace, context: context).files.count
         }
         // An update run after a change: requests with SEQUENCE 1 and cancellations.
         let cycle = try Scratch()

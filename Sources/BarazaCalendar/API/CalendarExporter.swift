@@ -17,10 +17,14 @@ public struct CalendarExporter: Exporter {
     public let summary = "iCalendar files: the whole event, one per room, one per person (calendars/)"
     /// Timed items to add to people's calendars (transfer pick-ups from logistics, for example).
     public var extraItems: [PersonalItem]
+    /// A compiled tz database folder (`/usr/share/zoneinfo`) to follow where it is newer than Foundation's and
+    /// disagrees with it; nil to use Foundation's only. See the notes of a run for the zones concerned.
+    public var systemTimeZoneDirectory: String?
 
     /// Creates the exporter; `extraItems` go into their person's calendar.
-    public init(extraItems: [PersonalItem] = []) {
+    public init(extraItems: [PersonalItem] = [], systemTimeZoneDirectory: String? = nil) {
         self.extraItems = extraItems
+        self.systemTimeZoneDirectory = systemTimeZoneDirectory
     }
 
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
@@ -29,7 +33,7 @@ public struct CalendarExporter: Exporter {
             workspace: workspace, stamp: CalendarStamp.stamp(for: workspace, state: state),
             sequences: Dictionary(
                 (state?.sessions ?? [:]).filter { !$0.value.cancelled }.map { (Session.ID($0.key), $0.value.sequence) },
-                uniquingKeysWith: max))
+                uniquingKeysWith: max), systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
         var result = ExportResult()
         let folder = context.directory + "/calendars"
         let event = workspace.event
@@ -89,6 +93,7 @@ public struct CalendarExporter: Exporter {
             }
             unknownExtras.remove(person.id)
         }
+        result.notes += builder.systemZones.notes
         if !unknownExtras.isEmpty {
             result.notes.append(
                 "extra items name unknown people: " + unknownExtras.map(\.rawValue).sorted().joined(separator: ", "))

@@ -17,10 +17,13 @@ public struct InvitationExporter: Exporter {
     /// The DTSTAMP of this publication; when nil, one minute after the previous publication's stamp, or midnight
     /// on the event's first day for the first one.
     public var stamp: Instant?
+    /// A compiled tz database folder to follow where it is newer than Foundation's (see ``CalendarExporter``).
+    public var systemTimeZoneDirectory: String?
 
     /// Creates the exporter.
-    public init(stamp: Instant? = nil) {
+    public init(stamp: Instant? = nil, systemTimeZoneDirectory: String? = nil) {
         self.stamp = stamp
+        self.systemTimeZoneDirectory = systemTimeZoneDirectory
     }
 
     /// What this run would send, from the workspace and its published state.
@@ -42,7 +45,9 @@ public struct InvitationExporter: Exporter {
             throw CalendarExportError.missingOrganizerEmail(file: event.location.file)
         }
         let stamp = CalendarStamp.parse(plan.state.stamp) ?? CalendarStamp.eventStart(event)
-        let builder = CalendarBuilder(workspace: workspace, stamp: stamp, sequences: [:])
+        let builder = CalendarBuilder(
+            workspace: workspace, stamp: stamp, sequences: [:],
+            systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
         let message = InvitationMessage(builder: builder, plan: plan)
         var result = ExportResult()
         for delivery in plan.deliveries {
@@ -65,6 +70,7 @@ public struct InvitationExporter: Exporter {
                 "published sessions whose times no longer resolve were left as sent (see baraza check): "
                     + plan.unresolved.map(\.rawValue).joined(separator: ", "))
         }
+        result.notes += builder.systemZones.notes
         if plan.isEmpty {
             result.notes.append("nothing changed since the last publication; nothing to send")
         } else if !context.dryRun {

@@ -11,13 +11,15 @@ final class CalendarBuilder {
     let stamp: Instant
     let sequences: [Session.ID: Int]
     let text: EventText
+    let systemZones: SystemZoneRules
     private var sessionCache: [Session.ID: [CalendarLanguage: CalendarEntry]] = [:]
     private var zoneCache: [ZoneSpan: String] = [:]
     private var timeZones: [String: TimeZone] = [:]
 
     static let productID = "-//Baraza//Baraza calendar export//EN"
 
-    init(workspace: Workspace, stamp: Instant, sequences: [Session.ID: Int]) {
+    init(workspace: Workspace, stamp: Instant, sequences: [Session.ID: Int], systemZones: SystemZoneRules) {
+        self.systemZones = systemZones
         self.workspace = workspace
         self.stamp = stamp
         self.sequences = sequences
@@ -29,14 +31,22 @@ final class CalendarBuilder {
     // MARK: Sessions
 
     /// The VEVENT of a session, without the iTIP properties; nil when its times do not resolve.
-    func sessionComponent(_ session: Session, language: CalendarLanguage, sequence: Int?) -> (Component, [Zone])? {
-        guard let interval = session.interval else { return nil }
+    func sessionComponent(_ session: Session, language: CalendarLanguage, sequence: Int?) -> (Component, [Zone], Interval)? {
+        guard var interval = session.interval else { return nil }
+        let uid = EventText.uid(session: session.id, event: workspace.event.id)
+        var utc = false
+        if let moved = systemZones.correction(
+            start: session.start.local, end: session.end.local, zone: session.zone, interval: interval, uid: uid)
+        {
+            interval = moved
+            utc = true
+        }
         let summary = language.pick(session.title)
         var properties: [Property] = [
-            .uid(EventText.uid(session: session.id, event: workspace.event.id)), .dtstamp(stampDate),
+            .uid(uid), .dtstamp(stampDate),
         ]
         if let sequence { properties.append(.sequence(sequence)) }
-        let times = EventTimes.startAndEnd(interval, in: session.zone)
+        let times = EventTimes.startAndEnd(interval, in: session.zone, utc: utc)
         properties += times.properties
         properties.append(.summary(summary, language: language.tag))
         if let location = text.location(of: session, in: language) { properties.append(.location(location)) }
@@ -44,14 +54,13 @@ final class CalendarBuilder {
         if !session.tags.isEmpty { properties.append(.textList("CATEGORIES", session.tags)) }
         if let url = text.url(of: session) { properties.append(.url(url)) }
         let alarm = Component.displayAlarm(trigger: ICalDuration(minutes: 15, negative: true), description: summary)
-        return (Component("VEVENT", properties: properties, components: [alarm]), times.zones)
+        return (Component("VEVENT", properties: properties, components: [alarm]), times.zones, interval)
     }
 
     /// The session as a calendar entry, built once per language.
     func sessionEntry(_ session: Session, language: CalendarLanguage) -> CalendarEntry? {
         if let cached = sessionCache[session.id]?[language] { return cached }
-        guard let interval = session.interval,
-            let (component, zones) = sessionComponent(session, language: language, sequence: sequences[session.id])
+        guard let (component, zones, interval) = sessionComponent(session, language: language, sequence: sequences[session.id])
         else { return nil }
         let entry = CalendarEntry(
             text: ICalendarWriter.string(component), uid: EventText.uid(session: session.id, event: workspace.event.id),
@@ -83,9 +92,8 @@ final class CalendarBuilder {
             let uid = EventText.uid(item: "\(journey.direction.rawValue)-\(index + 1)", person: person.id,
                                     event: workspace.event.id)
             entries.append(
-                entry(uid: uid, interval: Interval(start: instant, end: instant.adding(minutes: 30)),
-                      zone: journey.time.zone, summary: title, location: journey.place, description: title,
-                      language: language))
+                entry(uid: uid, local: journey.time.local, instant: instant, zone: journey.time.zone, summary: title,
+                      location: journey.place, description: title, language: language))
         }
         for (index, stay) in person.stays.enumerated() {
             guard let hotel = workspace.hotelsByID[stay.hotel.id] else { continue }
@@ -103,7 +111,7 @@ final class CalendarBuilder {
                 let title = language.pick(en: en + hotel.name, fr: fr + hotel.name)
                 let uid = EventText.uid(item: "\(kind)-\(index + 1)", person: person.id, event: workspace.event.id)
                 entries.append(
-                    entry(uid: uid, interval: Interval(start: instant, end: instant.adding(minutes: 30)),
+                    entry(uid: uid, local: BarazaModel.LocalDateTime(date: day, time: time), instant: instant,
                           zone: hotel.zone, summary: title, location: place, description: title, language: language))
             }
         }
@@ -111,17 +119,31 @@ final class CalendarBuilder {
             let summary = language.pick(item.title)
             let uid = EventText.uid(item: "item-\(item.id)", person: person.id, event: workspace.event.id)
             entries.append(
-                entry(uid: uid, interval: item.interval, zone: item.zone, summary: summary, location: item.place,
-                      description: item.details.map(language.pick) ?? summary, language: language))
+                entry(uid: uid, interval: item.interval, zone: item.zone,
+                      utc: systemZones.needsUTC(item.interval, zone: item.zone, uid: uid), summary: summary,
+                      location: item.place, description: item.details.map(language.pick) ?? summary, language: language))
         }
         return entries
     }
 
+    /// A 30-minute item at a wall time (arrival, check-in), resolved by the system tz database where it differs.
     private func entry(
-        uid: String, interval: Interval, zone: Zone, summary: String, location: String?, description: String,
-        language: CalendarLanguage
+        uid: String, local: BarazaModel.LocalDateTime, instant: Instant, zone: Zone, summary: String,
+        location: String?, description: String, language: CalendarLanguage
     ) -> CalendarEntry {
-        let times = EventTimes.startAndEnd(interval, in: zone)
+        let point = Interval(start: instant, end: instant)
+        let moved = systemZones.correction(start: local, end: local, zone: zone, interval: point, uid: uid)
+        let start = moved?.start ?? instant
+        return entry(
+            uid: uid, interval: Interval(start: start, end: start.adding(minutes: 30)), zone: zone, utc: moved != nil,
+            summary: summary, location: location, description: description, language: language)
+    }
+
+    private func entry(
+        uid: String, interval: Interval, zone: Zone, utc: Bool, summary: String, location: String?,
+        description: String, language: CalendarLanguage
+    ) -> CalendarEntry {
+        let times = EventTimes.startAndEnd(interval, in: zone, utc: utc)
         var properties: [Property] = [.uid(uid), .dtstamp(stampDate)]
         properties += times.properties
         properties.append(.summary(summary, language: language.tag))

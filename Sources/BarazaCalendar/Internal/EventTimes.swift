@@ -8,9 +8,9 @@ enum EventTimes {
     static let utcNames: Set<String> = ["UTC", "Etc/UTC", "GMT", "Etc/GMT"]
 
     /// The property, and the zone it names by TZID (nil when written in UTC).
-    static func property(_ name: String, _ instant: Instant, in zone: Zone) -> (Property, Zone?) {
+    static func property(_ name: String, _ instant: Instant, in zone: Zone, utc: Bool = false) -> (Property, Zone?) {
         let date = Date(timeIntervalSince1970: TimeInterval(instant.secondsSince1970))
-        if utcNames.contains(zone.identifier) { return (.dateTime(name, date), nil) }
+        if utc || utcNames.contains(zone.identifier) { return (.dateTime(name, date), nil) }
         let local = zone.localDateTime(at: instant)
         guard case .unique = zone.resolve(local) else { return (.dateTime(name, date), nil) }
         let ical = ICalendar.LocalDateTime(
@@ -20,10 +20,11 @@ enum EventTimes {
     }
 
     /// DTSTART and DTEND for `interval` in `zone`; an empty interval is shown as fifteen minutes.
-    static func startAndEnd(_ interval: Interval, in zone: Zone) -> (properties: [Property], zones: [Zone]) {
+    /// With `utc`, both are written in UTC (see ``SystemZoneRules``).
+    static func startAndEnd(_ interval: Interval, in zone: Zone, utc: Bool = false) -> (properties: [Property], zones: [Zone]) {
         let end = interval.end > interval.start ? interval.end : interval.start.adding(minutes: 15)
-        let (start, z1) = property("DTSTART", interval.start, in: zone)
-        let (finish, z2) = property("DTEND", end, in: zone)
+        let (start, z1) = property("DTSTART", interval.start, in: zone, utc: utc)
+        let (finish, z2) = property("DTEND", end, in: zone, utc: utc)
         var zones: [Zone] = []
         if let z1 { zones.append(z1) }
         if let z2, z2 != z1 { zones.append(z2) }

@@ -20,12 +20,12 @@ struct InvitationMessage {
         var properties: [Property]
         var zones: [Zone] = []
         var interval: Interval?
-        if let session, let (component, used) = builder.sessionComponent(
+        if let session, let (component, used, span) = builder.sessionComponent(
             session, language: language, sequence: delivery.sequence)
         {
             properties = component.properties
             zones = used
-            interval = session.interval
+            interval = span
         } else {
             // The session is gone: cancel from what was sent (times in UTC, no VTIMEZONE needed).
             let sent = plan.state.sessions[delivery.session.rawValue]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaCalendar
+import BarazaChecks
 import BarazaOutput
 
 /// `baraza export ics <workspace>`: calendars for the whole event, each room and each person.
@@ -19,12 +20,15 @@ struct ExportICS: ExportCommand {
               baraza export ics events/final-kigali-2027 --out /tmp/calendars --dry-run
             """)
 
-    static var defaultExporter: any Exporter { CalendarExporter() }
+    static var defaultExporter: any Exporter { CalendarExporter(systemTimeZoneDirectory: systemZoneInfo) }
 
     @OptionGroup var options: ExportOptions
 
     func run() throws {
-        let workspace = try options.loadWorkspace()
-        try options.run(CalendarExporter(), on: workspace)
+        let workspace = try options.loadWorkspace(knownRuleIDs: Checker.ruleIDs)
+        try options.run(CalendarExporter(systemTimeZoneDirectory: systemZoneInfo), on: workspace)
     }
 }
+
+/// The system's compiled tz database: calendars follow it where it is newer than Foundation's and disagrees.
+let systemZoneInfo = "/usr/share/zoneinfo"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaCalendar
+import BarazaChecks
 import BarazaModel
 import BarazaOutput
 
@@ -22,7 +23,7 @@ struct ExportInvitations: ExportCommand {
               baraza export invitations events/final-kigali-2027 --stamp 2027-03-01T09:00:00Z
             """)
 
-    static var defaultExporter: any Exporter { InvitationExporter() }
+    static var defaultExporter: any Exporter { InvitationExporter(systemTimeZoneDirectory: systemZoneInfo) }
 
     @OptionGroup var options: ExportOptions
 
@@ -36,7 +37,7 @@ struct ExportInvitations: ExportCommand {
     }
 
     func run() throws {
-        let workspace = try options.loadWorkspace()
-        try options.run(InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse)), on: workspace)
+        let workspace = try options.loadWorkspace(knownRuleIDs: Checker.ruleIDs)
+        try options.run(InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo), on: workspace)
     }
 }
