@@ -16,7 +16,8 @@ struct CalendarExportTests {
         let out = scratch.path("out")
         _ = try CalendarExporter().export(workspace, context: ExportContext(directory: out))
         for (file, golden) in [
-            ("calendars/event.ics", "kigali-event.ics"), ("calendars/rooms/auditorium.ics", "kigali-room-auditorium.ics"),
+            ("calendars/event.ics", "kigali-event.ics"),
+            ("calendars/rooms/auditorium.ics", "kigali-room-auditorium.ics"),
             ("calendars/people/oumar-keita.ics", "kigali-person-oumar-keita.ics"),
             ("calendars/people/grace-nakato.ics", "kigali-person-grace-nakato.ics"),
         ] {
@@ -34,7 +35,8 @@ struct CalendarExportTests {
         let second = try CalendarExporter().export(workspace, context: ExportContext(directory: scratch.path("b")))
         #expect(first.files == second.files)
         #expect(first.notes.isEmpty, "the sample exports quietly: \(first.notes)")
-        let a = Samples.files(below: scratch.path("a")), b = Samples.files(below: scratch.path("b"))
+        let a = Samples.files(below: scratch.path("a"))
+        let b = Samples.files(below: scratch.path("b"))
         #expect(a.count == first.files.count)
         #expect(a == b)
     }
@@ -69,11 +71,15 @@ struct CalendarExportTests {
                 #expect(expected.isEmpty && person.journeys.isEmpty && person.stays.isEmpty, "\(person.id)")
                 continue
             }
-            let uids = try ICalendarReader.parse(data).components(named: "VEVENT").compactMap { $0.property("UID")?.value }
+            let uids = try ICalendarReader.parse(data).components(named: "VEVENT").compactMap {
+                $0.property("UID")?.value
+            }
             #expect(Set(uids.filter { $0.hasPrefix("session-") }) == expected, "\(person.id)")
-            #expect(uids.filter { $0.hasPrefix("arrival-") || $0.hasPrefix("departure-") }.count
-                == person.journeys.filter { $0.instant != nil }.count)
-            #expect(uids.filter { $0.hasPrefix("check-in-") || $0.hasPrefix("check-out-") }.count == person.stays.count * 2)
+            #expect(
+                uids.filter { $0.hasPrefix("arrival-") || $0.hasPrefix("departure-") }.count
+                    == person.journeys.filter { $0.instant != nil }.count)
+            #expect(
+                uids.filter { $0.hasPrefix("check-in-") || $0.hasPrefix("check-out-") }.count == person.stays.count * 2)
         }
     }
 
@@ -84,8 +90,12 @@ struct CalendarExportTests {
         let path = try scratch.copyOfSample(Samples.kigali)
         // Give Oumar Keïta no English or French: he gets both languages.
         try Samples.edit(
-            path + "/people.yaml", replacing: "organisation: \"Agence d'urbanisme de Bamako\"\n    city: Bamako\n    country: ML\n    timezone: Africa/Bamako\n    languages: [fr]",
-            with: "organisation: \"Agence d'urbanisme de Bamako\"\n    city: Bamako\n    country: ML\n    timezone: Africa/Bamako\n    languages: [bm]")
+            path + "/people.yaml",
+            replacing:
+                "organisation: \"Agence d'urbanisme de Bamako\"\n    city: Bamako\n    country: ML\n    timezone: Africa/Bamako\n    languages: [fr]",
+            with:
+                "organisation: \"Agence d'urbanisme de Bamako\"\n    city: Bamako\n    country: ML\n    timezone: Africa/Bamako\n    languages: [bm]"
+        )
         let workspace = try Samples.load(path)
         let out = scratch.path("out")
         _ = try CalendarExporter().export(workspace, context: ExportContext(directory: out))
@@ -93,7 +103,9 @@ struct CalendarExportTests {
         let flood = try ICalendarReader.parse(oumar).components(named: "VEVENT").first {
             $0.property("UID")?.value == "session-ws-flood-mapping@final-kigali-2027.baraza"
         }
-        #expect(flood?.property("SUMMARY")?.textValue == "Community flood mapping / Cartographie communautaire des inondations")
+        #expect(
+            flood?.property("SUMMARY")?.textValue
+                == "Community flood mapping / Cartographie communautaire des inondations")
         #expect(!oumar.contains("LANGUAGE="))
         let grace = try String(contentsOfFile: out + "/calendars/people/grace-nakato.ics", encoding: .utf8)
         #expect(grace.contains("SUMMARY;LANGUAGE=en:"))

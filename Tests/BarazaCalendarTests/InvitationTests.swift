@@ -20,15 +20,15 @@ enum UpdateCycle {
     }
 
     static func change(_ path: String) throws {
-        try Samples.edit(
-            path + "/sessions.yaml", replacing: "  - id: ws-flood-mapping\n", with: "  - id: ws-flood-mapping\n")
         let file = path + "/sessions.yaml"
         var text = try String(contentsOfFile: file, encoding: .utf8)
         // Move ws-flood-mapping from 14:00-15:30 to 14:30-16:00.
         let flood = try #require(text.range(of: "  - id: ws-flood-mapping\n"))
-        let floodBlock = flood.lowerBound..<(text.range(of: "  - id:", range: flood.upperBound..<text.endIndex)!.lowerBound)
-        let moved = String(text[floodBlock]).replacingOccurrences(of: "start: 2027-03-23T14:00\n    end: \"15:30\"",
-                                                                  with: "start: 2027-03-23T14:30\n    end: \"16:00\"")
+        let floodBlock =
+            flood.lowerBound..<(text.range(of: "  - id:", range: flood.upperBound..<text.endIndex)!.lowerBound)
+        let moved = String(text[floodBlock]).replacingOccurrences(
+            of: "start: 2027-03-23T14:00\n    end: \"15:30\"",
+            with: "start: 2027-03-23T14:30\n    end: \"16:00\"")
         #expect(moved != String(text[floodBlock]))
         text.replaceSubrange(floodBlock, with: moved)
         // Remove hybrid-secretariat.
@@ -36,8 +36,9 @@ enum UpdateCycle {
         let next = try #require(text.range(of: "  - id:", range: hybrid.upperBound..<text.endIndex))
         text.removeSubrange(hybrid.lowerBound..<next.lowerBound)
         // Remove a speaker.
-        text = text.replacingOccurrences(of: "speakers: [leila-ben-salah, chidinma-okafor, hadiza-issoufou]",
-                                         with: "speakers: [leila-ben-salah, chidinma-okafor]")
+        text = text.replacingOccurrences(
+            of: "speakers: [leila-ben-salah, chidinma-okafor, hadiza-issoufou]",
+            with: "speakers: [leila-ben-salah, chidinma-okafor]")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
     }
 }
@@ -45,9 +46,10 @@ enum UpdateCycle {
 @Suite("Invitations: iTIP, iMIP and the update cycle")
 struct InvitationTests {
     static func invitees(_ session: Session, _ workspace: Workspace) -> Set<String> {
-        Set((session.speakers + session.moderators + session.signUps).compactMap { reference in
-            workspace.peopleByID[reference.id].flatMap { $0.email == nil ? nil : $0.id.rawValue }
-        })
+        Set(
+            (session.speakers + session.moderators + session.signUps).compactMap { reference in
+                workspace.peopleByID[reference.id].flatMap { $0.email == nil ? nil : $0.id.rawValue }
+            })
     }
 
     @Test("First publication: one REQUEST at SEQUENCE 0 per person and session, and the state is recorded")
@@ -64,11 +66,15 @@ struct InvitationTests {
             workspace, context: ExportContext(directory: scratch.path("out")))
         let state = try #require(try PublishedState.load(workspacePath: path))
         #expect(state.stamp == "2027-03-01T09:00:00Z")
-        #expect(state.sessions["ws-flood-mapping"]?.attendees == ["fatimetou-mint-cheikh", "oumar-keita", "rachida-adjovi", "sana-jaziri", "senan-hounkpatin"].filter { Self.invitees(workspace.sessionsByID["ws-flood-mapping"]!, workspace).contains($0) })
+        #expect(
+            state.sessions["ws-flood-mapping"]?.attendees
+                == ["fatimetou-mint-cheikh", "oumar-keita", "rachida-adjovi", "sana-jaziri", "senan-hounkpatin"].filter
+            { Self.invitees(workspace.sessionsByID["ws-flood-mapping"]!, workspace).contains($0) })
         #expect(Samples.files(below: scratch.path("out")).count == expected * 2)
     }
 
-    @Test("After a change: SEQUENCE rises only for changed sessions, only affected people get messages, removals cancel")
+    @Test(
+        "After a change: SEQUENCE rises only for changed sessions, only affected people get messages, removals cancel")
     func updateCycle() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
@@ -110,7 +116,8 @@ struct InvitationTests {
         #expect(cancel.contains("DTSTAMP:20270301T090100Z\r\n"))
 
         // A third run has nothing to send and writes nothing.
-        let third = try InvitationExporter().export(try Samples.load(path), context: ExportContext(directory: scratch.path("third")))
+        let third = try InvitationExporter().export(
+            try Samples.load(path), context: ExportContext(directory: scratch.path("third")))
         #expect(third.files.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("third")))
     }
@@ -122,11 +129,13 @@ struct InvitationTests {
         let path = try scratch.copyOfSample(Samples.kigali)
         _ = try InvitationExporter(stamp: UpdateCycle.firstStamp).export(
             try Samples.load(path), context: ExportContext(directory: scratch.path("first")))
-        try Samples.edit(path + "/sessions.yaml", replacing: "speakers: [divine-ingabire]\n",
-                         with: "speakers: [divine-ingabire, grace-nakato]\n")
+        try Samples.edit(
+            path + "/sessions.yaml", replacing: "speakers: [divine-ingabire]\n",
+            with: "speakers: [divine-ingabire, grace-nakato]\n")
         let plan = try InvitationExporter().plan(for: try Samples.load(path))
-        #expect(plan.deliveries.map { "\($0.session) \($0.person) \($0.method.rawValue) \($0.sequence) \($0.reason)" }
-            == ["visit-nyandungu grace-nakato REQUEST 0 newly invited"])
+        #expect(
+            plan.deliveries.map { "\($0.session) \($0.person) \($0.method.rawValue) \($0.sequence) \($0.reason)" }
+                == ["visit-nyandungu grace-nakato REQUEST 0 newly invited"])
     }
 
     @Test("Dry run lists what would be sent and why, and writes nothing, not even the state")
@@ -138,8 +147,13 @@ struct InvitationTests {
         let result = try InvitationExporter().export(
             try Samples.load(path), context: ExportContext(directory: scratch.path("dry"), dryRun: true))
         #expect(result.files.count == 2 * result.notes.filter { $0.contains(" SEQUENCE ") }.count)
-        #expect(result.notes.contains { $0.hasSuffix("cancel SEQUENCE 1 to hadiza-issoufou: removed from the session") })
-        #expect(result.notes.contains { $0.contains("ws-flood-mapping: request SEQUENCE 1") && $0.contains("time changed from 2027-03-23T12:00:00Z") })
+        #expect(
+            result.notes.contains { $0.hasSuffix("cancel SEQUENCE 1 to hadiza-issoufou: removed from the session") })
+        #expect(
+            result.notes.contains {
+                $0.contains("ws-flood-mapping: request SEQUENCE 1")
+                    && $0.contains("time changed from 2027-03-23T12:00:00Z")
+            })
         #expect(!FileManager.default.fileExists(atPath: scratch.path("dry")))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path + "/" + PublishedState.fileName)) == state)
     }
@@ -156,12 +170,16 @@ struct InvitationTests {
         for (file, data) in Samples.files(below: out) where file.hasSuffix(".ics") {
             let owner = String(file.split(separator: "/")[1])
             let text = String(decoding: data, as: UTF8.self)
-            for (id, email) in emails where id != owner { #expect(!text.contains(email), "\(file) holds \(id)'s address") }
+            for (id, email) in emails where id != owner {
+                #expect(!text.contains(email), "\(file) holds \(id)'s address")
+            }
             let calendar = try ICalendarReader.parse(data)
             let attendees = calendar.components(named: "VEVENT").flatMap { $0.properties(named: "ATTENDEE") }
             #expect(attendees.count == 1)
             #expect(attendees.first?.value == "mailto:" + (workspace.peopleByID[Person.ID(owner)]?.email ?? "?"))
-            #expect(calendar.components(named: "VEVENT").first?.property("ORGANIZER")?.value == "mailto:secretariat@example.org")
+            #expect(
+                calendar.components(named: "VEVENT").first?.property("ORGANIZER")?.value
+                    == "mailto:secretariat@example.org")
         }
     }
 
@@ -195,7 +213,7 @@ struct InvitationTests {
         assertGolden(ics, file: Samples.fixtures.appendingPathComponent("kigali-invitation-oumar-keita.ics"))
         // The same run again gives the same bytes.
         let again = scratch.path("again")
-        let copy = try scratch.root.appendingPathComponent("copy").path
+        let copy = scratch.root.appendingPathComponent("copy").path
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         try FileManager.default.removeItem(atPath: copy + "/" + PublishedState.fileName)
         _ = try InvitationExporter(stamp: UpdateCycle.firstStamp).export(

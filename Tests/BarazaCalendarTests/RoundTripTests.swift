@@ -40,7 +40,9 @@ struct RoundTripTests {
         for person in workspace.people {
             for (index, journey) in person.journeys.enumerated() {
                 guard let instant = journey.instant else { continue }
-                expected["\(journey.direction.rawValue)-\(index + 1)-\(person.id.rawValue)@\(workspace.event.id.rawValue).baraza"] =
+                expected[
+                    "\(journey.direction.rawValue)-\(index + 1)-\(person.id.rawValue)@\(workspace.event.id.rawValue).baraza"
+                ] =
                     (instant.secondsSince1970, instant.secondsSince1970 + 1800)
             }
         }
@@ -72,7 +74,9 @@ struct RoundTripTests {
                 in: Data(contentsOf: URL(fileURLWithPath: out + "/calendars/people/\(person.id.rawValue).ics")))
             for (index, stay) in person.stays.enumerated() {
                 let hotel = try #require(workspace.hotelsByID[stay.hotel.id])
-                for (kind, day, time) in [("check-in", stay.checkIn, hotel.checkInTime), ("check-out", stay.checkOut, hotel.checkOutTime)] {
+                for (kind, day, time) in [
+                    ("check-in", stay.checkIn, hotel.checkInTime), ("check-out", stay.checkOut, hotel.checkOutTime),
+                ] {
                     guard case .unique(let instant) = hotel.zone.resolve(LocalDateTime(date: day, time: time)) else {
                         Issue.record("sample hotel times resolve")
                         continue

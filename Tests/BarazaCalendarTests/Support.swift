@@ -34,7 +34,9 @@ enum Samples {
         try WorkspaceLoader(knownRuleIDs: []).load(directory: path)
     }
 
-    static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
 
     /// Every regular file below `folder`, relative path → contents.
     static func files(below folder: String) -> [String: Data] {
@@ -42,7 +44,8 @@ enum Samples {
         let base = URL(fileURLWithPath: folder)
         guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
         else { return result }
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        for case let url as URL in walker
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             let relative = String(url.path.dropFirst(base.path.count + 1))
             result[relative] = FileManager.default.contents(atPath: url.path)
         }
@@ -77,11 +80,12 @@ enum ICSCheck {
         // The test runner's threads block most signals and a child inherits that mask; ics-check forks and
         // waits on children, which then hangs. Start it through python3 with an empty signal mask.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-            executable.path,
-        ] + arguments
+        process.arguments =
+            [
+                "python3", "-c",
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                executable.path,
+            ] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

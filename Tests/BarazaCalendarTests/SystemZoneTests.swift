@@ -23,8 +23,9 @@ struct SystemZoneTests {
         return try Samples.load(path)
     }
 
-    @Test("The wall time as written is resolved with the newer rules and written in UTC, with a note",
-          .enabled(if: systemIsNewer, "the system tz database is not newer than Foundation's"))
+    @Test(
+        "The wall time as written is resolved with the newer rules and written in UTC, with a note",
+        .enabled(if: systemIsNewer, "the system tz database is not newer than Foundation's"))
     func followsTheSystemDatabase() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
@@ -37,17 +38,19 @@ struct SystemZoneTests {
         #expect(result.notes.count == 1)
         #expect(result.notes.first?.hasPrefix("Africa/Casablanca: the system tz database") == true)
         let calendar = try ICalendarReader.parse(Data(contentsOf: URL(fileURLWithPath: out + "/calendars/event.ics")))
-        let event = try #require(calendar.components(named: "VEVENT").first {
-            $0.property("UID")?.value == "session-reflection-part-1@reflection-2027-02.baraza"
-        })
+        let event = try #require(
+            calendar.components(named: "VEVENT").first {
+                $0.property("UID")?.value == "session-reflection-part-1@reflection-2027-02.baraza"
+            })
         #expect(event.property("DTSTART")?.value == "20270203T100000Z")
         #expect(event.property("DTEND")?.value == "20270203T113000Z")
         // Part 2 stays in Europe/Paris with its TZID.
         #expect(calendar.components(named: "VTIMEZONE").compactMap { $0.property("TZID")?.value } == ["Europe/Paris"])
     }
 
-    @Test("ics-check passes with the correction and fails without it",
-          .enabled(if: systemIsNewer && ICSCheck.isRunnable, "needs a newer system tz database and ics-check"))
+    @Test(
+        "ics-check passes with the correction and fails without it",
+        .enabled(if: systemIsNewer && ICSCheck.isRunnable, "needs a newer system tz database and ics-check"))
     func icsCheckAgrees() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }

@@ -7,8 +7,10 @@ import Testing
 // in ics-check's forked libical child.
 @Suite("ics-check passes every exported file", .serialized)
 struct ValidatorTests {
-    @Test("Calendars, invitations, updates and cancellations (.ics and .eml) of both samples pass ics-check",
-          .enabled(if: ICSCheck.isRunnable, "ics-check or its readers are not installed; see ../shared/tools/ics-check.md"))
+    @Test(
+        "Calendars, invitations, updates and cancellations (.ics and .eml) of both samples pass ics-check",
+        .enabled(
+            if: ICSCheck.isRunnable, "ics-check or its readers are not installed; see ../shared/tools/ics-check.md"))
     func samplesPass() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
@@ -16,8 +18,12 @@ struct ValidatorTests {
         for sample in [Samples.kigali, Samples.reflection] {
             let workspace = try Samples.load(try scratch.copyOfSample(sample))
             let context = ExportContext(directory: scratch.path("out/\(sample)"))
-            count += try CalendarExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(workspace, context: context).files.count
-            count += try InvitationExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(workspace, context: context).files.count
+            count += try CalendarExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(
+                workspace, context: context
+            ).files.count
+            count += try InvitationExporter(systemTimeZoneDirectory: "/usr/share/zoneinfo").export(
+                workspace, context: context
+            ).files.count
         }
         // An update run after a change: requests with SEQUENCE 1 and cancellations.
         let cycle = try Scratch()

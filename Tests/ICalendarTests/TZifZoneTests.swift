@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ICalendar
 
 @Suite("Reading the system tz database (TZif)")
@@ -7,16 +8,21 @@ struct TZifZoneTests {
     static let directory = "/usr/share/zoneinfo"
     static var available: Bool { TZifZone.databaseVersion(directory: directory) != nil }
 
-    @Test("POSIX footers with a fixed offset", arguments: [
-        ("<+00>0", 0), ("<+01>-1", 3600), ("UTC0", 0), ("CAT-2", 7200), ("<-03>3", -10_800), ("<+0530>-5:30", 19_800),
-    ])
+    @Test(
+        "POSIX footers with a fixed offset",
+        arguments: [
+            ("<+00>0", 0), ("<+01>-1", 3600), ("UTC0", 0), ("CAT-2", 7200), ("<-03>3", -10_800),
+            ("<+0530>-5:30", 19_800),
+        ])
     func fixedFooters(footer: String, seconds: Int) {
         #expect(TZifZone.fixedOffset(footer: footer) == seconds)
     }
 
-    @Test("Footers with daylight-saving rules are not taken as fixed", arguments: [
-        "CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT,M3.2.0,M11.1.0", "", "<+01>",
-    ])
+    @Test(
+        "Footers with daylight-saving rules are not taken as fixed",
+        arguments: [
+            "CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT,M3.2.0,M11.1.0", "", "<+01>",
+        ])
     func ruleFooters(footer: String) {
         #expect(TZifZone.fixedOffset(footer: footer) == nil)
     }
@@ -27,8 +33,9 @@ struct TZifZoneTests {
         #expect(TZifZone(identifier: "../etc/passwd", directory: Self.directory) == nil)
     }
 
-    @Test("The system database agrees with Foundation for Paris and Kigali in 2026-2027",
-          .enabled(if: available, "no system tz database"))
+    @Test(
+        "The system database agrees with Foundation for Paris and Kigali in 2026-2027",
+        .enabled(if: available, "no system tz database"))
     func agreesWhereRulesAreUnchanged() throws {
         for name in ["Europe/Paris", "Africa/Kigali", "Africa/Lagos", "Africa/Tunis"] {
             let zone = try #require(TZifZone(identifier: name, directory: Self.directory))
@@ -42,8 +49,10 @@ struct TZifZoneTests {
         }
     }
 
-    @Test("Africa/Casablanca: the system database keeps +00 after 2026-09-20; Foundation 2025b returns to +01",
-          .enabled(if: available && (TZifZone.databaseVersion(directory: directory) ?? "") >= "2026", "needs tzdata 2026"))
+    @Test(
+        "Africa/Casablanca: the system database keeps +00 after 2026-09-20; Foundation 2025b returns to +01",
+        .enabled(if: available && (TZifZone.databaseVersion(directory: directory) ?? "") >= "2026", "needs tzdata 2026")
+    )
     func casablanca() throws {
         let zone = try #require(TZifZone(identifier: "Africa/Casablanca", directory: Self.directory))
         #expect(zone.offset(at: 1_780_315_200) == 3600)  // 2026-06-01T12:00Z: +01 in both

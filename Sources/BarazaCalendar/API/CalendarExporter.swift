@@ -13,7 +13,9 @@ import Foundation
 /// DTSTAMP comes from the workspace (``CalendarStamp``), SEQUENCE from the published state when a session was
 /// sent as an invitation. Files are streamed one at a time, so memory does not grow with the number of people.
 public struct CalendarExporter: Exporter {
+    /// `baraza export ics`.
     public let id = "ics"
+    /// One line for `baraza export --list`.
     public let summary = "iCalendar files: the whole event, one per room, one per person (calendars/)"
     /// Timed items to add to people's calendars (transfer pick-ups from logistics, for example).
     public var extraItems: [PersonalItem]
@@ -27,6 +29,7 @@ public struct CalendarExporter: Exporter {
         self.systemTimeZoneDirectory = systemTimeZoneDirectory
     }
 
+    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
         let state = try PublishedState.load(workspacePath: workspace.path)
         let builder = CalendarBuilder(
@@ -54,12 +57,15 @@ public struct CalendarExporter: Exporter {
 
         // One per room that has sessions.
         var byRoom: [Room.ID: [Session]] = [:]
-        for session in sessions { if let room = workspace.room(of: session) { byRoom[room.id, default: []].append(session) } }
+        for session in sessions {
+            if let room = workspace.room(of: session) { byRoom[room.id, default: []].append(session) }
+        }
         for venue in workspace.venues {
             for room in venue.rooms {
                 guard let roomSessions = byRoom.removeValue(forKey: room.id) else { continue }
                 let name = "\(event.title.bilingual): \(room.name), \(venue.name)"
-                try write("rooms/\(Self.fileName(room.id.rawValue)).ics", in: folder, context: context, result: &result) {
+                try write("rooms/\(Self.fileName(room.id.rawValue)).ics", in: folder, context: context, result: &result)
+                {
                     output in
                     builder.writeCalendar(
                         named: name, entries: roomSessions.compactMap { builder.sessionEntry($0, language: .both) },
@@ -72,7 +78,8 @@ public struct CalendarExporter: Exporter {
         var sessionsByPerson: [Person.ID: [Int]] = [:]
         for (index, session) in sessions.enumerated() {
             var seen = Set<Person.ID>()
-            for reference in session.speakers + session.moderators + session.signUps where seen.insert(reference.id).inserted {
+            for reference in session.speakers + session.moderators + session.signUps
+            where seen.insert(reference.id).inserted {
                 sessionsByPerson[reference.id, default: []].append(index)
             }
         }
@@ -84,10 +91,12 @@ public struct CalendarExporter: Exporter {
             var entries = (sessionsByPerson[person.id] ?? []).compactMap {
                 builder.sessionEntry(sessions[$0], language: language)
             }
-            entries += builder.logisticsEntries(for: person, language: language, extras: extrasByPerson[person.id] ?? [])
+            entries += builder.logisticsEntries(
+                for: person, language: language, extras: extrasByPerson[person.id] ?? [])
             guard !entries.isEmpty else { continue }
             let name = language.pick(event.title) + ": " + person.name
-            try write("people/\(Self.fileName(person.id.rawValue)).ics", in: folder, context: context, result: &result) {
+            try write("people/\(Self.fileName(person.id.rawValue)).ics", in: folder, context: context, result: &result)
+            {
                 output in
                 builder.writeCalendar(named: name, entries: entries, to: &output)
             }

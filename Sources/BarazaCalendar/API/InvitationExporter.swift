@@ -12,7 +12,9 @@ import ICalendar
 /// in their own files; the organiser's in all. People without an email get nothing and are named in the notes.
 /// With `dryRun`, lists what would be sent and why, and writes nothing, not even the state.
 public struct InvitationExporter: Exporter {
+    /// `baraza export invitations`.
     public let id = "invitations"
+    /// One line for `baraza export --list`.
     public let summary = "iTIP/iMIP invitations per person and session, with updates and cancellations (invitations/)"
     /// The DTSTAMP of this publication; when nil, one minute after the previous publication's stamp, or midnight
     /// on the event's first day for the first one.
@@ -34,10 +36,12 @@ public struct InvitationExporter: Exporter {
             throw CalendarExportError.stateOfAnotherEvent(file: statePath, event: previous.event)
         }
         let stamp =
-            self.stamp ?? previous?.stampInstant.map { $0.adding(minutes: 1) } ?? CalendarStamp.eventStart(workspace.event)
+            self.stamp ?? previous?.stampInstant.map { $0.adding(minutes: 1) }
+            ?? CalendarStamp.eventStart(workspace.event)
         return InvitationPlan(workspace: workspace, previous: previous, stamp: stamp)
     }
 
+    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
         let plan = try plan(for: workspace)
         let event = workspace.event
@@ -51,11 +55,14 @@ public struct InvitationExporter: Exporter {
         let message = InvitationMessage(builder: builder, plan: plan)
         var result = ExportResult()
         for delivery in plan.deliveries {
-            let base = "invitations/\(CalendarExporter.fileName(delivery.person.rawValue))/"
+            let base =
+                "invitations/\(CalendarExporter.fileName(delivery.person.rawValue))/"
                 + CalendarExporter.fileName(delivery.session.rawValue)
             let verb = delivery.method == .request ? "request" : "cancel"
-            result.notes.append(
-                "\(base): \(verb) SEQUENCE \(delivery.sequence) to \(delivery.person.rawValue): \(delivery.reason)")
+            if context.dryRun {
+                result.notes.append(
+                    "\(base): \(verb) SEQUENCE \(delivery.sequence) to \(delivery.person.rawValue): \(delivery.reason)")
+            }
             result.files += [base + ".ics", base + ".eml"]
             guard !context.dryRun, let files = message.files(for: delivery) else { continue }
             try AtomicFile.write(files.calendar, to: context.directory + "/" + base + ".ics")
@@ -74,6 +81,11 @@ public struct InvitationExporter: Exporter {
         if plan.isEmpty {
             result.notes.append("nothing changed since the last publication; nothing to send")
         } else if !context.dryRun {
+            let requests = plan.deliveries.filter { $0.method == .request }.count
+            let people = Set(plan.deliveries.map(\.person)).count
+            result.notes.append(
+                "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) people; "
+                    + "--dry-run lists each with its reason")
             try AtomicFile.write(plan.state.encoded(), to: workspace.path + "/" + PublishedState.fileName)
             result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
         }

@@ -17,9 +17,13 @@ public struct InvitationPlan: Sendable {
 
     /// One message to one person about one session.
     public struct Delivery: Hashable, Sendable {
+        /// Who gets the message.
         public var person: Person.ID
+        /// The session it is about (its UID is derived from it).
         public var session: Session.ID
+        /// REQUEST or CANCEL.
         public var method: Method
+        /// The SEQUENCE the message carries.
         public var sequence: Int
         /// Why this person gets this message, for `--dry-run` and the notes.
         public var reason: String
@@ -54,15 +58,17 @@ public struct InvitationPlan: Sendable {
             }
             let invitees = Self.invitees(of: session, in: workspace, withoutEmail: &withoutEmail).map(\.id.rawValue)
             let fingerprint = Self.fingerprint(session, interval: interval, text: text)
-            let start = CalendarStamp.format(interval.start), end = CalendarStamp.format(interval.end)
+            let start = CalendarStamp.format(interval.start)
+            let end = CalendarStamp.format(interval.end)
             var entry = PublishedSession(
                 uid: EventText.uid(session: session.id, event: workspace.event.id), sequence: 0,
                 fingerprint: fingerprint, start: start, end: end, summary: session.title.bilingual,
                 attendees: invitees.sorted())
             let send = { (person: String, method: Method, sequence: Int, reason: String) in
                 deliveries.append(
-                    Delivery(person: Person.ID(person), session: session.id, method: method, sequence: sequence,
-                             reason: reason))
+                    Delivery(
+                        person: Person.ID(person), session: session.id, method: method, sequence: sequence,
+                        reason: reason))
             }
             if let before = old[session.id.rawValue], !before.cancelled {
                 let removed = Set(before.attendees).subtracting(invitees)
@@ -96,8 +102,9 @@ public struct InvitationPlan: Sendable {
             entry.cancelled = true
             for person in before.attendees {
                 deliveries.append(
-                    Delivery(person: Person.ID(person), session: Session.ID(id), method: .cancel,
-                             sequence: entry.sequence, reason: "session removed from the programme"))
+                    Delivery(
+                        person: Person.ID(person), session: Session.ID(id), method: .cancel,
+                        sequence: entry.sequence, reason: "session removed from the programme"))
             }
             state.sessions[id] = entry
         }
@@ -116,7 +123,8 @@ public struct InvitationPlan: Sendable {
     static func invitees(of session: Session, in workspace: Workspace, withoutEmail: inout Set<Person.ID>) -> [Person] {
         var seen = Set<Person.ID>()
         var people: [Person] = []
-        for reference in session.speakers + session.moderators + session.signUps where seen.insert(reference.id).inserted {
+        for reference in session.speakers + session.moderators + session.signUps
+        where seen.insert(reference.id).inserted {
             guard let person = workspace.peopleByID[reference.id] else { continue }
             if person.email?.isEmpty == false { people.append(person) } else { withoutEmail.insert(person.id) }
         }

@@ -53,6 +53,7 @@ public struct PublishedState: Codable, Hashable, Sendable {
 
 /// One published session: its UID, revision, what it said and who was invited.
 public struct PublishedSession: Codable, Hashable, Sendable {
+    /// The iCalendar UID of the session.
     public var uid: String
     /// The SEQUENCE last sent.
     public var sequence: Int
@@ -60,6 +61,7 @@ public struct PublishedSession: Codable, Hashable, Sendable {
     public var fingerprint: String
     /// Start and end as sent, UTC, to explain what changed.
     public var start: String
+    /// See `start`.
     public var end: String
     /// The bilingual title, for cancellation messages once the session is gone from the workspace.
     public var summary: String
@@ -68,6 +70,7 @@ public struct PublishedSession: Codable, Hashable, Sendable {
     /// Whether a cancellation was sent for the whole session.
     public var cancelled: Bool
 
+    /// Creates a record of a published session.
     public init(
         uid: String, sequence: Int, fingerprint: String, start: String, end: String, summary: String,
         attendees: [String], cancelled: Bool = false
@@ -94,6 +97,7 @@ public enum CalendarExportError: Error, CustomStringConvertible, Sendable {
     /// A stamp given on the command line is not a UTC instant.
     case invalidStamp(String)
 
+    /// The error for a person: the file, what is wrong, what was expected.
     public var description: String {
         switch self {
         case .unreadableState(let file, let reason): "\(file): cannot read the published state: \(reason)"

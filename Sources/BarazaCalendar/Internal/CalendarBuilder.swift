@@ -31,7 +31,9 @@ final class CalendarBuilder {
     // MARK: Sessions
 
     /// The VEVENT of a session, without the iTIP properties; nil when its times do not resolve.
-    func sessionComponent(_ session: Session, language: CalendarLanguage, sequence: Int?) -> (Component, [Zone], Interval)? {
+    func sessionComponent(_ session: Session, language: CalendarLanguage, sequence: Int?) -> (
+        Component, [Zone], Interval
+    )? {
         guard var interval = session.interval else { return nil }
         let uid = EventText.uid(session: session.id, event: workspace.event.id)
         var utc = false
@@ -60,7 +62,9 @@ final class CalendarBuilder {
     /// The session as a calendar entry, built once per language.
     func sessionEntry(_ session: Session, language: CalendarLanguage) -> CalendarEntry? {
         if let cached = sessionCache[session.id]?[language] { return cached }
-        guard let (component, zones, interval) = sessionComponent(session, language: language, sequence: sequences[session.id])
+        guard
+            let (component, zones, interval) = sessionComponent(
+                session, language: language, sequence: sequences[session.id])
         else { return nil }
         let entry = CalendarEntry(
             text: ICalendarWriter.string(component), uid: EventText.uid(session: session.id, event: workspace.event.id),
@@ -89,11 +93,13 @@ final class CalendarBuilder {
                     en: "Departure" + (journey.place.map { " from \($0)" } ?? "") + suffix,
                     fr: "Départ" + (journey.place.map { " de \($0)" } ?? "") + suffix)
             }
-            let uid = EventText.uid(item: "\(journey.direction.rawValue)-\(index + 1)", person: person.id,
-                                    event: workspace.event.id)
+            let uid = EventText.uid(
+                item: "\(journey.direction.rawValue)-\(index + 1)", person: person.id,
+                event: workspace.event.id)
             entries.append(
-                entry(uid: uid, local: journey.time.local, instant: instant, zone: journey.time.zone, summary: title,
-                      location: journey.place, description: title, language: language))
+                entry(
+                    uid: uid, local: journey.time.local, instant: instant, zone: journey.time.zone, summary: title,
+                    location: journey.place, description: title, language: language))
         }
         for (index, stay) in person.stays.enumerated() {
             guard let hotel = workspace.hotelsByID[stay.hotel.id] else { continue }
@@ -111,17 +117,19 @@ final class CalendarBuilder {
                 let title = language.pick(en: en + hotel.name, fr: fr + hotel.name)
                 let uid = EventText.uid(item: "\(kind)-\(index + 1)", person: person.id, event: workspace.event.id)
                 entries.append(
-                    entry(uid: uid, local: BarazaModel.LocalDateTime(date: day, time: time), instant: instant,
-                          zone: hotel.zone, summary: title, location: place, description: title, language: language))
+                    entry(
+                        uid: uid, local: BarazaModel.LocalDateTime(date: day, time: time), instant: instant,
+                        zone: hotel.zone, summary: title, location: place, description: title, language: language))
             }
         }
         for item in extras {
             let summary = language.pick(item.title)
             let uid = EventText.uid(item: "item-\(item.id)", person: person.id, event: workspace.event.id)
             entries.append(
-                entry(uid: uid, interval: item.interval, zone: item.zone,
-                      utc: systemZones.needsUTC(item.interval, zone: item.zone, uid: uid), summary: summary,
-                      location: item.place, description: item.details.map(language.pick) ?? summary, language: language))
+                entry(
+                    uid: uid, interval: item.interval, zone: item.zone,
+                    utc: systemZones.needsUTC(item.interval, zone: item.zone, uid: uid), summary: summary,
+                    location: item.place, description: item.details.map(language.pick) ?? summary, language: language))
         }
         return entries
     }

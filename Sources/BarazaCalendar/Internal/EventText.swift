@@ -41,7 +41,8 @@ struct EventText {
         switch language {
         case .english, .french: return block(session, language)
         case .both:
-            let en = block(session, .english), fr = block(session, .french)
+            let en = block(session, .english)
+            let fr = block(session, .french)
             return en == fr ? en : en + "\n\n" + fr
         }
     }
@@ -64,7 +65,8 @@ struct EventText {
                 .filter { $0 != session.language }
             let unique = Array(Set(into)).sorted().map(\.code)
             if !unique.isEmpty {
-                line += language.pick(en: ", interpretation: ", fr: ", interprétation : ")
+                line +=
+                    language.pick(en: ", interpretation: ", fr: ", interprétation : ")
                     + unique.joined(separator: ", ")
             }
             lines.append(line)

@@ -21,7 +21,9 @@ enum EventTimes {
 
     /// DTSTART and DTEND for `interval` in `zone`; an empty interval is shown as fifteen minutes.
     /// With `utc`, both are written in UTC (see ``SystemZoneRules``).
-    static func startAndEnd(_ interval: Interval, in zone: Zone, utc: Bool = false) -> (properties: [Property], zones: [Zone]) {
+    static func startAndEnd(_ interval: Interval, in zone: Zone, utc: Bool = false) -> (
+        properties: [Property], zones: [Zone]
+    ) {
         let end = interval.end > interval.start ? interval.end : interval.start.adding(minutes: 15)
         let (start, z1) = property("DTSTART", interval.start, in: zone, utc: utc)
         let (finish, z2) = property("DTEND", end, in: zone, utc: utc)

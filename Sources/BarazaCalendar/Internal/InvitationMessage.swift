@@ -20,8 +20,9 @@ struct InvitationMessage {
         var properties: [Property]
         var zones: [Zone] = []
         var interval: Interval?
-        if let session, let (component, used, span) = builder.sessionComponent(
-            session, language: language, sequence: delivery.sequence)
+        if let session,
+            let (component, used, span) = builder.sessionComponent(
+                session, language: language, sequence: delivery.sequence)
         {
             properties = component.properties
             zones = used
@@ -29,8 +30,10 @@ struct InvitationMessage {
         } else {
             // The session is gone: cancel from what was sent (times in UTC, no VTIMEZONE needed).
             let sent = plan.state.sessions[delivery.session.rawValue]
-            properties = [.uid(sent?.uid ?? EventText.uid(session: delivery.session, event: workspace.event.id)),
-                          .dtstamp(builder.stampDate), .sequence(delivery.sequence)]
+            properties = [
+                .uid(sent?.uid ?? EventText.uid(session: delivery.session, event: workspace.event.id)),
+                .dtstamp(builder.stampDate), .sequence(delivery.sequence),
+            ]
             if let sent, let start = CalendarStamp.parse(sent.start), let end = CalendarStamp.parse(sent.end) {
                 properties += [.dateTime("DTSTART", Self.date(start)), .dateTime("DTEND", Self.date(end))]
             }
@@ -42,12 +45,14 @@ struct InvitationMessage {
             attendee += [Parameter("PARTSTAT", "NEEDS-ACTION"), Parameter("RSVP", "TRUE")]
         }
         let insertAt = properties.firstIndex { $0.name == "DTSTART" } ?? properties.count
-        properties.insert(contentsOf: [
-            .calendarAddress("ORGANIZER", email: organizer.email, commonName: organizer.name),
-            .calendarAddress("ATTENDEE", email: email, commonName: person.name, parameters: attendee),
-        ], at: insertAt)
+        properties.insert(
+            contentsOf: [
+                .calendarAddress("ORGANIZER", email: organizer.email, commonName: organizer.name),
+                .calendarAddress("ATTENDEE", email: email, commonName: person.name, parameters: attendee),
+            ], at: insertAt)
         properties.append(Property(name: "STATUS", rawValue: delivery.method == .request ? "CONFIRMED" : "CANCELLED"))
-        let alarms = delivery.method == .request
+        let alarms =
+            delivery.method == .request
             ? (builder.sessionComponent(session!, language: language, sequence: nil)?.0.components ?? []) : []
         let event = Component("VEVENT", properties: properties, components: alarms)
 
@@ -67,14 +72,17 @@ struct InvitationMessage {
             from: .init(name: organizer.name, email: organizer.email), to: .init(name: person.name, email: email),
             subject: subject(delivery, session: session), messageID: messageID(delivery),
             alternatives: [
-                .init(contentType: "text/plain; charset=UTF-8", disposition: nil,
-                      body: Data(body(delivery, person: person, session: session).utf8)),
-                .init(contentType: "text/calendar; method=\(delivery.method.rawValue); charset=UTF-8",
-                      disposition: nil, body: calendarData),
+                .init(
+                    contentType: "text/plain; charset=UTF-8", disposition: nil,
+                    body: Data(body(delivery, person: person, session: session).utf8)),
+                .init(
+                    contentType: "text/calendar; method=\(delivery.method.rawValue); charset=UTF-8",
+                    disposition: nil, body: calendarData),
             ],
             attachments: [
-                .init(contentType: "application/ics; name=\"invite.ics\"",
-                      disposition: "attachment; filename=\"invite.ics\"", body: calendarData)
+                .init(
+                    contentType: "application/ics; name=\"invite.ics\"",
+                    disposition: "attachment; filename=\"invite.ics\"", body: calendarData)
             ])
         return (calendarData, mail.rendered())
     }
@@ -84,10 +92,11 @@ struct InvitationMessage {
     }
 
     private func title(_ delivery: InvitationPlan.Delivery, _ session: Session?) -> LocalizedText {
-        session?.title ?? {
-            let summary = plan.state.sessions[delivery.session.rawValue]?.summary ?? delivery.session.rawValue
-            return LocalizedText(english: summary, french: summary)
-        }()
+        session?.title
+            ?? {
+                let summary = plan.state.sessions[delivery.session.rawValue]?.summary ?? delivery.session.rawValue
+                return LocalizedText(english: summary, french: summary)
+            }()
     }
 
     func subject(_ delivery: InvitationPlan.Delivery, session: Session?) -> String {
@@ -125,22 +134,30 @@ struct InvitationMessage {
             var lines = [l.pick(en: "Dear \(person.name),", fr: "Bonjour \(person.name),"), ""]
             switch (delivery.method, delivery.sequence) {
             case (.cancel, _) where delivery.reason == "removed from the session":
-                lines.append(l.pick(en: "You are no longer expected at “\(name)”.",
-                                    fr: "Votre participation à « \(name) » n'est plus prévue."))
+                lines.append(
+                    l.pick(
+                        en: "You are no longer expected at “\(name)”.",
+                        fr: "Votre participation à « \(name) » n'est plus prévue."))
             case (.cancel, _):
                 lines.append(l.pick(en: "“\(name)” has been cancelled.", fr: "« \(name) » est annulé."))
             case (.request, 0):
                 lines.append(l.pick(en: "You are invited to “\(name)”.", fr: "Vous êtes invité·e à « \(name) »."))
             case (.request, _):
-                lines.append(l.pick(en: "“\(name)” has changed; here is the updated invitation.",
-                                    fr: "« \(name) » a changé ; voici l'invitation à jour."))
+                lines.append(
+                    l.pick(
+                        en: "“\(name)” has changed; here is the updated invitation.",
+                        fr: "« \(name) » a changé ; voici l'invitation à jour."))
             }
             if delivery.method == .request {
                 if let when { lines.append(l.pick(en: "When: ", fr: "Quand : ") + when) }
                 if let place { lines.append(l.pick(en: "Where: ", fr: "Où : ") + place) }
                 if let link { lines.append(l.pick(en: "Link: ", fr: "Lien : ") + link) }
-                lines += ["", l.pick(en: "Please answer the attached calendar invitation.",
-                                     fr: "Merci de répondre à l'invitation de calendrier jointe.")]
+                lines += [
+                    "",
+                    l.pick(
+                        en: "Please answer the attached calendar invitation.",
+                        fr: "Merci de répondre à l'invitation de calendrier jointe."),
+                ]
             }
             lines += ["", workspace.event.organizer.name]
             return lines.joined(separator: "\r\n")
@@ -150,7 +167,8 @@ struct InvitationMessage {
 
     /// `2027-03-23 14:00–15:30 (Africa/Kigali)`.
     static func span(_ interval: Interval, in zone: Zone) -> String {
-        let start = zone.localDateTime(at: interval.start), end = zone.localDateTime(at: interval.end)
+        let start = zone.localDateTime(at: interval.start)
+        let end = zone.localDateTime(at: interval.end)
         let endText = start.date == end.date ? end.time.description : end.description
         return "\(start)–\(endText) (\(zone.identifier))"
     }

@@ -26,7 +26,8 @@ struct MailMessage {
     /// The message octets, CRLF line ends, 7-bit clean.
     func rendered() -> Data {
         let seed = Fingerprint.of([messageID, subject] + alternatives.map { String(decoding: $0.body, as: UTF8.self) })
-        let outer = "=_baraza_mixed_" + seed, inner = "=_baraza_alt_" + seed
+        let outer = "=_baraza_mixed_" + seed
+        let inner = "=_baraza_alt_" + seed
         var lines: [String] = [
             "From: " + Self.address(from),
             "To: " + Self.address(to),
@@ -98,7 +99,8 @@ struct MailMessage {
     /// Folds a header line of plain words at spaces so no physical line exceeds 78 characters.
     static func folded(_ line: String) -> String {
         guard !line.contains("\r\n"), line.count > 78 else { return line }
-        var out = "", current = ""
+        var out = ""
+        var current = ""
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
             if !current.isEmpty, current.count + 1 + word.count > 78 {
                 out += current + "\r\n"

@@ -55,7 +55,9 @@ final class SystemZoneRules {
 
     /// The interval to write for wall times `start` and `end` read in `zone`, when the system database puts
     /// them elsewhere than `interval` (Foundation's reading); nil when the two agree.
-    func correction(start: BarazaModel.LocalDateTime, end: BarazaModel.LocalDateTime, zone: Zone, interval: Interval, uid: String) -> Interval? {
+    func correction(
+        start: BarazaModel.LocalDateTime, end: BarazaModel.LocalDateTime, zone: Zone, interval: Interval, uid: String
+    ) -> Interval? {
         guard disagrees(zone, at: interval.start) || disagrees(zone, at: interval.end),
             let s = resolve(start, in: zone), let e = resolve(end, in: zone), s <= e
         else { return nil }

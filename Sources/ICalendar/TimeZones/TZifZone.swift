@@ -89,7 +89,8 @@ public struct TZifZone: Sendable {
         guard let last = transitions.last else { return footerOffset ?? initialOffset }
         if second >= last { return footerOffset }
         // Binary search for the last transition at or before `second`.
-        var low = 0, high = transitions.count
+        var low = 0
+        var high = transitions.count
         while low < high {
             let mid = (low + high) / 2
             if transitions[mid] <= second { low = mid + 1 } else { high = mid }
@@ -119,7 +120,8 @@ public struct TZifZone: Sendable {
             return nil  // empty, or a daylight-saving part follows
         }
         let numbers = parts.compactMap { Int($0) }
-        let seconds = numbers[0] * 3600 + (numbers.count > 1 ? numbers[1] * 60 : 0) + (numbers.count > 2 ? numbers[2] : 0)
+        let seconds =
+            numbers[0] * 3600 + (numbers.count > 1 ? numbers[1] * 60 : 0) + (numbers.count > 2 ? numbers[2] : 0)
         return -sign * seconds
     }
 }

@@ -38,6 +38,8 @@ struct ExportInvitations: ExportCommand {
 
     func run() throws {
         let workspace = try options.loadWorkspace(knownRuleIDs: Checker.ruleIDs)
-        try options.run(InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo), on: workspace)
+        try options.run(
+            InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo),
+            on: workspace)
     }
 }
