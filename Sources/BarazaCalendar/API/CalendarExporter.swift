@@ -83,13 +83,22 @@ public struct CalendarExporter: Exporter {
                 sessionsByPerson[reference.id, default: []].append(index)
             }
         }
+        var entryCache = [[CalendarEntry?]](repeating: [nil, nil, nil], count: sessions.count)
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)
         var unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
         var seenPeople = Set<Person.ID>()
         for person in workspace.people where seenPeople.insert(person.id).inserted {
             let language = CalendarLanguage(for: person)
-            var entries = (sessionsByPerson[person.id] ?? []).compactMap {
-                builder.sessionEntry(sessions[$0], language: language)
+            var entries: [CalendarEntry] = []
+            for index in sessionsByPerson[person.id] ?? [] {
+                // Cached by position: looking a session up (and copying it) per person costs more than the text.
+                let slot = languageSlot(language)
+                if let entry = entryCache[index][slot] {
+                    entries.append(entry)
+                } else if let entry = builder.sessionEntry(sessions[index], language: language) {
+                    entryCache[index][slot] = entry
+                    entries.append(entry)
+                }
             }
             entries += builder.logisticsEntries(
                 for: person, language: language, extras: extrasByPerson[person.id] ?? [])
@@ -108,6 +117,14 @@ public struct CalendarExporter: Exporter {
                 "extra items name unknown people: " + unknownExtras.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return result
+    }
+
+    private func languageSlot(_ language: CalendarLanguage) -> Int {
+        switch language {
+        case .english: 0
+        case .french: 1
+        case .both: 2
+        }
     }
 
     /// The workspace's sessions, first of each id.
