@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import agenda-check clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import bench-ics agenda-check clean
 
 setup:
 	@bash .ci/setup
@@ -45,6 +45,10 @@ bench-import: setup
 	$(SWIFT) build -c release --product baraza
 	$(SWIFT) build -c release --product xml-bench
 	python3 bench/import_bench.py
+
+# Calendars for 5,000 sessions / 100,000 sign-ups: baraza export ics against Python icalendar, side by side.
+bench-ics: release
+	python3 bench/ics_bench.py
 
 clean:
 	rm -rf .build

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BarazaAgenda", targets: ["BarazaAgenda"]),
         .library(name: "BarazaXML", targets: ["BarazaXML"]),
         .library(name: "BarazaImport", targets: ["BarazaImport"]),
+        .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
         .target(name: "ICalendar"),
+        // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
+        .target(name: "BarazaCalendar", dependencies: ["BarazaModel", "BarazaOutput", "ICalendar"]),
         // Each C library sits in its own system target, imported only by the module that draws PDFs.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
@@ -93,7 +96,7 @@ let package = Package(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
-                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport",
+                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
@@ -144,6 +147,10 @@ let package = Package(
                 "BarazaImport", "BarazaXML", "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaCalendarTests",
+            dependencies: ["BarazaCalendar", "ICalendar", "BarazaWorkspace", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],

@@ -18,6 +18,11 @@ extension Property {
         return dateTime(name, LocalDateTime(instant, in: zone), tzid: zone.identifier)
     }
 
+    /// A TEXT list property (`CATEGORIES:climate,housing`): each item is escaped, then joined with `,`.
+    public static func textList(_ name: String, _ items: [String], parameters: [Parameter] = []) -> Property {
+        Property(name: name, parameters: parameters, rawValue: items.map(TextEscaping.escape).joined(separator: ","))
+    }
+
     /// A DATE-TIME property for a wall-clock time in the zone `tzid`.
     public static func dateTime(_ name: String, _ local: LocalDateTime, tzid: String) -> Property {
         Property(name: name, parameters: [Parameter("TZID", tzid)], rawValue: local.iCalendarText)

@@ -23,6 +23,8 @@ struct Export: ParsableCommand {
 /// The export subcommands, in the order `baraza build` runs them. Add one line per export.
 enum ExportCommands {
     static let all: [any ExportCommand.Type] = [
+        ExportICS.self,
+        ExportInvitations.self,
         ExportBadges.self,
         ExportLogistics.self,
         ExportAgenda.self,

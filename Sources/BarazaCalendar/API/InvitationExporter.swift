@@ -1,0 +1,94 @@
+import BarazaModel
+import BarazaOutput
+import Foundation
+import ICalendar
+
+/// `baraza export invitations`: iTIP requests and cancellations (RFC 5546) for each person and session, each as
+/// `invitations/<person>/<session>.ics` and a ready-to-send iMIP message `invitations/<person>/<session>.eml`
+/// (RFC 6047), for the people ``InvitationPlan`` says are affected. Then records what was sent in the
+/// workspace's ``PublishedState``.
+///
+/// One message carries one session (one UID), as Outlook and Thunderbird expect. A person's address appears only
+/// in their own files; the organiser's in all. People without an email get nothing and are named in the notes.
+/// With `dryRun`, lists what would be sent and why, and writes nothing, not even the state.
+public struct InvitationExporter: Exporter {
+    /// `baraza export invitations`.
+    public let id = "invitations"
+    /// One line for `baraza export --list`.
+    public let summary = "iTIP/iMIP invitations per person and session, with updates and cancellations (invitations/)"
+    /// The DTSTAMP of this publication; when nil, one minute after the previous publication's stamp, or midnight
+    /// on the event's first day for the first one.
+    public var stamp: Instant?
+    /// A compiled tz database folder to follow where it is newer than Foundation's (see ``CalendarExporter``).
+    public var systemTimeZoneDirectory: String?
+
+    /// Creates the exporter.
+    public init(stamp: Instant? = nil, systemTimeZoneDirectory: String? = nil) {
+        self.stamp = stamp
+        self.systemTimeZoneDirectory = systemTimeZoneDirectory
+    }
+
+    /// What this run would send, from the workspace and its published state.
+    public func plan(for workspace: Workspace) throws -> InvitationPlan {
+        let statePath = workspace.path + "/" + PublishedState.fileName
+        let previous = try PublishedState.load(workspacePath: workspace.path)
+        if let previous, previous.event != workspace.event.id.rawValue {
+            throw CalendarExportError.stateOfAnotherEvent(file: statePath, event: previous.event)
+        }
+        let stamp =
+            self.stamp ?? previous?.stampInstant.map { $0.adding(minutes: 1) }
+            ?? CalendarStamp.eventStart(workspace.event)
+        return InvitationPlan(workspace: workspace, previous: previous, stamp: stamp)
+    }
+
+    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
+    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        let plan = try plan(for: workspace)
+        let event = workspace.event
+        guard plan.isEmpty || !event.organizer.email.isEmpty else {
+            throw CalendarExportError.missingOrganizerEmail(file: event.location.file)
+        }
+        let stamp = CalendarStamp.parse(plan.state.stamp) ?? CalendarStamp.eventStart(event)
+        let builder = CalendarBuilder(
+            workspace: workspace, stamp: stamp, sequences: [:],
+            systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
+        let message = InvitationMessage(builder: builder, plan: plan)
+        var result = ExportResult()
+        for delivery in plan.deliveries {
+            let base =
+                "invitations/\(CalendarExporter.fileName(delivery.person.rawValue))/"
+                + CalendarExporter.fileName(delivery.session.rawValue)
+            let verb = delivery.method == .request ? "request" : "cancel"
+            if context.dryRun {
+                result.notes.append(
+                    "\(base): \(verb) SEQUENCE \(delivery.sequence) to \(delivery.person.rawValue): \(delivery.reason)")
+            }
+            result.files += [base + ".ics", base + ".eml"]
+            guard !context.dryRun, let files = message.files(for: delivery) else { continue }
+            try AtomicFile.write(files.calendar, to: context.directory + "/" + base + ".ics")
+            try AtomicFile.write(files.mail, to: context.directory + "/" + base + ".eml")
+        }
+        if !plan.withoutEmail.isEmpty {
+            result.notes.append(
+                "no email, so no invitation for: " + plan.withoutEmail.map(\.rawValue).joined(separator: ", "))
+        }
+        if !plan.unresolved.isEmpty {
+            result.notes.append(
+                "published sessions whose times no longer resolve were left as sent (see baraza check): "
+                    + plan.unresolved.map(\.rawValue).joined(separator: ", "))
+        }
+        result.notes += builder.systemZones.notes
+        if plan.isEmpty {
+            result.notes.append("nothing changed since the last publication; nothing to send")
+        } else if !context.dryRun {
+            let requests = plan.deliveries.filter { $0.method == .request }.count
+            let people = Set(plan.deliveries.map(\.person)).count
+            result.notes.append(
+                "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) people; "
+                    + "--dry-run lists each with its reason")
+            try AtomicFile.write(plan.state.encoded(), to: workspace.path + "/" + PublishedState.fileName)
+            result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
+        }
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import BarazaCalendar
+import BarazaChecks
+import BarazaModel
+import BarazaOutput
+
+/// `baraza export invitations <workspace>`: iTIP/iMIP invitations, updates and cancellations per person.
+struct ExportInvitations: ExportCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invitations",
+        abstract: "Write invitations (.ics and ready-to-send .eml) for the people a change affects.",
+        discussion: """
+            Writes invitations/<person>/<session>.ics (METHOD:REQUEST or CANCEL) and .eml (iMIP) for each person
+            the programme changes affect, then records what was sent in the workspace's
+            published-invitations.json. The first run invites everyone; later runs raise SEQUENCE only for changed
+            sessions, write updates only for the people affected, and cancel removed sessions and people.
+            People without an email get no invitation (listed in the notes). --dry-run lists each message and why,
+            and writes nothing, not even the state file. Without --stamp, DTSTAMP is one minute after the previous
+            publication (or midnight on the event's first day); the wall clock is never read.
+
+            Examples:
+              baraza export invitations events/final-kigali-2027 --dry-run
+              baraza export invitations events/final-kigali-2027 --stamp 2027-03-01T09:00:00Z
+            """)
+
+    static var defaultExporter: any Exporter { InvitationExporter(systemTimeZoneDirectory: systemZoneInfo) }
+
+    @OptionGroup var options: ExportOptions
+
+    @Option(help: "The DTSTAMP of this publication, a UTC time such as 2027-03-01T09:00:00Z.")
+    var stamp: String?
+
+    func validate() throws {
+        if let stamp, CalendarStamp.parse(stamp) == nil {
+            throw ValidationError("--stamp \(stamp.debugDescription): expected a UTC time such as 2027-03-01T09:00:00Z")
+        }
+    }
+
+    func run() throws {
+        let workspace = try options.loadWorkspace()
+        try options.run(
+            InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo),
+            on: workspace)
+    }
+}
