@@ -29,14 +29,27 @@ public struct CalendarExporter: Exporter {
         self.systemTimeZoneDirectory = systemTimeZoneDirectory
     }
 
-    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    /// The whole-event calendar (`calendars/event.ics`) as bytes, for embedding elsewhere (material packs).
+    public func eventCalendar(_ workspace: Workspace) throws -> Data {
+        let builder = try makeBuilder(workspace)
+        var text = ""
+        let entries = uniqueSessions(workspace).compactMap { builder.sessionEntry($0, language: .both) }
+        builder.writeCalendar(named: workspace.event.title.bilingual, entries: entries, to: &text)
+        return Data(text.utf8)
+    }
+
+    private func makeBuilder(_ workspace: Workspace) throws -> CalendarBuilder {
         let state = try PublishedState.load(workspacePath: workspace.path)
-        let builder = CalendarBuilder(
+        return CalendarBuilder(
             workspace: workspace, stamp: CalendarStamp.stamp(for: workspace, state: state),
             sequences: Dictionary(
                 (state?.sessions ?? [:]).filter { !$0.value.cancelled }.map { (Session.ID($0.key), $0.value.sequence) },
                 uniquingKeysWith: max), systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
+    }
+
+    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
+    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        let builder = try makeBuilder(workspace)
         var result = ExportResult()
         let folder = context.directory + "/calendars"
         let event = workspace.event

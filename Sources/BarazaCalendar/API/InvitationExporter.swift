@@ -22,10 +22,15 @@ public struct InvitationExporter: Exporter {
     /// A compiled tz database folder to follow where it is newer than Foundation's (see ``CalendarExporter``).
     public var systemTimeZoneDirectory: String?
 
+    /// Whether a run records what it wrote as sent (the published-state file). `baraza build` writes the
+    /// messages without recording them: publishing is the explicit `baraza export invitations`.
+    public var recordsState: Bool
+
     /// Creates the exporter.
-    public init(stamp: Instant? = nil, systemTimeZoneDirectory: String? = nil) {
+    public init(stamp: Instant? = nil, systemTimeZoneDirectory: String? = nil, recordsState: Bool = true) {
         self.stamp = stamp
         self.systemTimeZoneDirectory = systemTimeZoneDirectory
+        self.recordsState = recordsState
     }
 
     /// What this run would send, from the workspace and its published state.
@@ -86,8 +91,12 @@ public struct InvitationExporter: Exporter {
             result.notes.append(
                 "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) people; "
                     + "--dry-run lists each with its reason")
-            try AtomicFile.write(plan.state.encoded(), to: workspace.path + "/" + PublishedState.fileName)
-            result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
+            if recordsState {
+                try AtomicFile.write(plan.state.encoded(), to: workspace.path + "/" + PublishedState.fileName)
+                result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
+            } else {
+                result.notes.append("not recorded as sent; `baraza export invitations` publishes and records them")
+            }
         }
         return result
     }

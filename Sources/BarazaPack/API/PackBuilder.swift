@@ -91,7 +91,7 @@ public struct PackBuilder: Sendable {
                 return try Self.checked(
                     PackEntry(
                         path: "manifest.json", content: .data(manifest.encoded()), mediaType: "application/json",
-                        tags: [], languages: []), isPublic: plan.isPublic)
+                        tags: [], languages: []), isPublic: plan.isPublic, allowed: Self.allowedAddresses(workspace))
             }, to: destination, modificationDate: date)
     }
 
@@ -174,23 +174,36 @@ public struct PackBuilder: Sendable {
         entries.insert(indexEntry, at: 0)
         let isPublic: Bool
         if case .public = spec.kind { isPublic = true } else { isPublic = false }
-        if isPublic { for e in entries { _ = try Self.checked(e, isPublic: true) } }
+        if isPublic {
+            let allowed = Self.allowedAddresses(workspace)
+            for e in entries { _ = try Self.checked(e, isPublic: true, allowed: allowed) }
+        }
         return PackPlan(
             path: spec.path, audience: spec.audience, entries: entries, absentInputs: absent, isPublic: isPublic)
     }
 
+    /// What a public pack may carry that looks like an email address: the organizer's public contact (an
+    /// organisation, not a person) and calendar UIDs of the form `session-<id>@<event id>.baraza`.
+    static func allowedAddresses(_ workspace: Workspace) -> EmailScanner.Allowed {
+        EmailScanner.Allowed(
+            addresses: workspace.event.organizer.email.isEmpty ? [] : [workspace.event.organizer.email.lowercased()],
+            domains: ["\(workspace.event.id.rawValue.lowercased()).baraza"])
+    }
+
     /// A public pack refuses any entry that holds an email address (text files are read in chunks).
-    private static func checked(_ entry: PackEntry, isPublic: Bool) throws(PackError) -> PackEntry {
+    private static func checked(
+        _ entry: PackEntry, isPublic: Bool, allowed: EmailScanner.Allowed
+    ) throws(PackError) -> PackEntry {
         guard isPublic else { return entry }
         let found: Bool
         switch entry.content {
-        case .data(let d): found = EmailScanner.containsAddress(d)
+        case .data(let d): found = EmailScanner.containsAddress(d, allowed: allowed)
         case .file(let path, _):
             guard
                 entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"
                     || entry.mediaType == "image/svg+xml"
             else { return entry }
-            found = EmailScanner.fileContainsAddress(path)
+            found = EmailScanner.fileContainsAddress(path, allowed: allowed)
         }
         if found { throw .emailInPublicPack(entry: entry.path) }
         return entry

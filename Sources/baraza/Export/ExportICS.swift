@@ -20,13 +20,16 @@ struct ExportICS: ExportCommand {
               baraza export ics events/final-kigali-2027 --out /tmp/calendars --dry-run
             """)
 
-    static var defaultExporter: any Exporter { CalendarExporter(systemTimeZoneDirectory: systemZoneInfo) }
+    static var defaultExporter: any Exporter {
+        CalendarsWithTransfers(base: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
+    }
 
     @OptionGroup var options: ExportOptions
 
     func run() throws {
         let workspace = try options.loadWorkspace()
-        try options.run(CalendarExporter(systemTimeZoneDirectory: systemZoneInfo), on: workspace)
+        try options.run(
+            CalendarsWithTransfers(base: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo)), on: workspace)
     }
 }
 

@@ -23,7 +23,10 @@ struct ExportInvitations: ExportCommand {
               baraza export invitations events/final-kigali-2027 --stamp 2027-03-01T09:00:00Z
             """)
 
-    static var defaultExporter: any Exporter { InvitationExporter(systemTimeZoneDirectory: systemZoneInfo) }
+    /// `baraza build` writes the messages a publication would send, without recording them as sent.
+    static var defaultExporter: any Exporter {
+        InvitationExporter(systemTimeZoneDirectory: systemZoneInfo, recordsState: false)
+    }
 
     @OptionGroup var options: ExportOptions
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarazaCalendar
 import BarazaOutput
 import BarazaPack
 
@@ -46,10 +47,16 @@ struct ExportPack: ExportCommand {
         })
     var audience: PackAudience = .public
 
-    static var defaultExporter: any Exporter { PackExporter() }
+    static var defaultExporter: any Exporter {
+        PacksWithAgendaAndCalendar(base: PackExporter(), calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
+    }
 
     func run() throws {
         let workspace = try options.loadWorkspace()
-        try options.run(PackExporter(audiences: [audience]), on: workspace)
+        try options.run(
+            PacksWithAgendaAndCalendar(
+                base: PackExporter(audiences: [audience]),
+                calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo)),
+            on: workspace)
     }
 }

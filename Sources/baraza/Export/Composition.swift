@@ -1,0 +1,78 @@
+import BarazaAgenda
+import BarazaCalendar
+import BarazaLogistics
+import BarazaModel
+import BarazaOutput
+import BarazaPack
+import Foundation
+
+// Exporters never depend on each other (DESIGN.md §1); where one export shows another's product, the command
+// line composes them here: personal calendars get the transfer runs that logistics plans, and packs embed
+// the agenda page and the whole-event calendar.
+
+/// Calendars whose personal files include each person's transfer pick-ups, as planned by `BarazaLogistics`.
+struct CalendarsWithTransfers: Exporter {
+    var base: CalendarExporter
+
+    var id: String { base.id }
+    var summary: String { base.summary }
+
+    func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        var exporter = base
+        exporter.extraItems += Self.pickUps(TransferPlanner().plan(workspace), in: workspace)
+        return try exporter.export(workspace, context: context)
+    }
+
+    /// One calendar item per person and transfer run: where and when they are picked up, and where to.
+    static func pickUps(_ plan: TransferPlan, in workspace: Workspace) -> [PersonalItem] {
+        var items: [PersonalItem] = []
+        var seen = Set<Person.ID>()
+        for person in workspace.people where seen.insert(person.id).inserted {
+            for transfer in plan.transfers(for: person.id) {
+                let from = transfer.passenger.pickUp.name, to = transfer.passenger.dropOff.name
+                let title: LocalizedText
+                switch transfer.run.kind {
+                case .arrival:
+                    title = LocalizedText(english: "Pick-up: \(from) → \(to)", french: "Accueil et transfert : \(from) → \(to)")
+                case .departure:
+                    title = LocalizedText(english: "Transfer: \(from) → \(to)", french: "Transfert : \(from) → \(to)")
+                case .shuttle:
+                    title = LocalizedText(english: "Shuttle: \(from) → \(to)", french: "Navette : \(from) → \(to)")
+                }
+                var en = "Run \(transfer.run.id)", fr = "Trajet \(transfer.run.id)"
+                if let vehicle = transfer.run.vehicle.flatMap({ id in workspace.logistics.vehicles.first { $0.id == id } }) {
+                    en += ", \(vehicle.name)"
+                    fr += ", \(vehicle.name)"
+                }
+                if let deadline = transfer.passenger.deadline {
+                    let local = transfer.run.zone.localDateTime(at: deadline).time
+                    en += "; at the departure place by \(local)"
+                    fr += " ; sur place avant \(local)"
+                }
+                items.append(
+                    PersonalItem(
+                        id: "transfer-\(transfer.run.id)", person: person.id, title: title,
+                        interval: transfer.interval, zone: transfer.run.zone, place: from,
+                        details: LocalizedText(english: en, french: fr)))
+            }
+        }
+        return items
+    }
+}
+
+/// Material packs that embed the agenda page and the whole-event calendar.
+struct PacksWithAgendaAndCalendar: Exporter {
+    var base: PackExporter
+    var calendars: CalendarExporter
+
+    var id: String { base.id }
+    var summary: String { base.summary }
+
+    func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        var exporter = base
+        exporter.inputs = PackInputs(
+            agendaPage: Data(try AgendaPage.render(workspace).utf8),
+            eventCalendar: try calendars.eventCalendar(workspace))
+        return try exporter.export(workspace, context: context)
+    }
+}
