@@ -1,5 +1,5 @@
 # Baraza: the two commands of the README, plus the benchmarks.
-#   make run    check the sample workspaces (installs what is missing first)
+#   make run    check the sample workspaces, then build every export of the sample event into exports/ (installs what is missing first)
 #   make test   build and run the whole test suite (installs what is missing first)
 #   make agenda-check   open the sample agenda in headless Chromium, check the DOM, refresh the README screenshots
 SWIFT ?= swift
@@ -17,8 +17,8 @@ release: setup
 	$(SWIFT) build -c release --product baraza
 
 run: release
-	$(BARAZA_RELEASE) check events/final-kigali-2027
 	$(BARAZA_RELEASE) check events/
+	$(BARAZA_RELEASE) build events/final-kigali-2027
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -1,0 +1,41 @@
+import BarazaTestSupport
+import Foundation
+import Testing
+
+/// The outputs of `baraza build` on the sample event are committed under `exports/final-kigali-2027/`, so a
+/// reader can open them. This test rebuilds them into a scratch folder and fails when they drift from what
+/// the code produces. To refresh them: `make run` (or `baraza build events/final-kigali-2027`), then commit.
+@Suite struct SampleExportsTests {
+    static let committed = packageRoot.appendingPathComponent("exports/final-kigali-2027")
+
+    /// Every regular file under `root`, as paths relative to it.
+    static func files(under root: URL) -> Set<String> {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
+        var found: Set<String> = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            found.insert(String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
+        }
+        return found
+    }
+
+    @Test func theCommittedSampleExportsMatchWhatBuildProduces() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sample-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try runBaraza(["build", "events/final-kigali-2027", "--out", scratch.path])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+
+        let produced = Self.files(under: scratch)
+        #expect(produced.count > 100)
+        let committed = Self.files(under: Self.committed)
+        // Screenshots and rendered pictures are made by `make agenda-check` and the badge tests, not by build.
+        let pictures = committed.filter { $0.hasSuffix(".png") }
+        #expect(committed.subtracting(pictures) == produced, "run `make run` and commit exports/")
+        for path in produced.sorted() where committed.contains(path) {
+            let a = try Data(contentsOf: scratch.appendingPathComponent(path))
+            let b = try Data(contentsOf: Self.committed.appendingPathComponent(path))
+            #expect(a == b, "exports/final-kigali-2027/\(path) differs from what build produces")
+        }
+    }
+}
