@@ -61,8 +61,8 @@ struct VTimeZoneTests {
     ])
     func searchesAgree(zone: String, from: String, to: String, count: Int) {
         let search = TransitionSearch(zone: TestDates.zone(zone))
-        let (first, last) = (TransitionSearch.second(TestDates.utc(from)), TransitionSearch.second(TestDates.utc(to)))
-        let foundation = search.reportedByFoundation(first, last)
+        let (first, last) = (wholeSecond(TestDates.utc(from)), wholeSecond(TestDates.utc(to)))
+        let foundation = search.reportedByDatabase(first, last)
         let scanned = search.foundByScanning(first, last)
         #expect(foundation == scanned)
         #expect(search.transitions(after: TestDates.utc(from), through: TestDates.utc(to)).count == count)

@@ -36,7 +36,7 @@ public struct VTimeZoneRules: Sendable {
 
     /// The UTC offset in force at `instant`, or `nil` before the first observance.
     public func offset(at instant: Date) -> Int? {
-        let second = TransitionSearch.second(instant)
+        let second = wholeSecond(instant)
         return onsets.last { $0.instant <= second }?.to
     }
 

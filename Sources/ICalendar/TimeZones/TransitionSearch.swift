@@ -1,13 +1,14 @@
 import Foundation
 
-/// Finds a zone's transitions in an interval from Foundation's tz data.
+/// Finds a zone's transitions in an interval from a tz database (``TimeZoneRules``).
 ///
-/// Two independent ways are combined: Foundation's `nextDaylightSavingTimeTransition(after:)` (which on
-/// Linux also reports standard-offset changes and Morocco's Ramadan changes) and a scan of the offset and
-/// DST flag one day at a time, narrowed by binary search to the second. Each candidate is kept only if
-/// the zone really observes something different one second before it.
-struct TransitionSearch {
-    let zone: TimeZone
+/// Two independent ways are combined: the database's own next-transition answer (Foundation's
+/// `nextDaylightSavingTimeTransition(after:)`, which on Linux also reports standard-offset changes and
+/// Morocco's Ramadan changes) and a scan of the offset and DST flag one day at a time, narrowed by binary
+/// search to the second. Each candidate is kept only if the zone really observes something different one
+/// second before it.
+struct TransitionSearch<Rules: TimeZoneRules> {
+    let rules: Rules
 
     /// What a reader of the zone can tell apart at an instant.
     struct Observance: Equatable {
@@ -16,16 +17,14 @@ struct TransitionSearch {
     }
 
     func observance(at second: Int) -> Observance {
-        let instant = Date(timeIntervalSince1970: TimeInterval(second))
-        return Observance(offset: zone.secondsFromGMT(for: instant),
-                          isDaylightSavingTime: zone.isDaylightSavingTime(for: instant))
+        Observance(offset: rules.offset(atSecond: second), isDaylightSavingTime: rules.isDaylightSavingTime(atSecond: second))
     }
 
     /// Transitions with `start < instant <= end`, in order.
     func transitions(after start: Date, through end: Date) -> [TimeZoneTransition] {
         let first = Self.second(start), last = Self.second(end)
         guard first < last else { return [] }
-        let candidates = Set(reportedByFoundation(first, last) + foundByScanning(first, last))
+        let candidates = Set(reportedByDatabase(first, last) + foundByScanning(first, last))
         return candidates.sorted().compactMap(transition(at:))
     }
 
@@ -49,12 +48,12 @@ struct TransitionSearch {
                                   isDaylightSavingTime: after.isDaylightSavingTime)
     }
 
-    func reportedByFoundation(_ first: Int, _ last: Int) -> [Int] {
+    func reportedByDatabase(_ first: Int, _ last: Int) -> [Int] {
         var found: [Int] = []
-        var cursor = Date(timeIntervalSince1970: TimeInterval(first))
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), Self.second(next) <= last {
+        var cursor = first
+        while let next = rules.nextTransition(afterSecond: cursor), next <= last {
             guard next > cursor else { break }
-            found.append(Self.second(next))
+            found.append(next)
             cursor = next
         }
         return found
@@ -83,8 +82,17 @@ struct TransitionSearch {
         return found
     }
 
+}
+
+/// Whole seconds since 1970, rounded down.
+func wholeSecond(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }
+
+extension TransitionSearch {
     /// Whole seconds since 1970, rounded down.
-    static func second(_ date: Date) -> Int {
-        Int(date.timeIntervalSince1970.rounded(.down))
-    }
+    static func second(_ date: Date) -> Int { wholeSecond(date) }
+}
+
+extension TransitionSearch where Rules == FoundationTimeZoneRules {
+    /// A search over Foundation's data for `zone`.
+    init(zone: TimeZone) { self.init(rules: FoundationTimeZoneRules(zone)) }
 }

@@ -14,8 +14,13 @@ public enum VTimeZone: Sendable {
     /// numeric style (`+01`, `-0330`), because Foundation's abbreviations depend on platform and locale.
     /// - Precondition: `from <= to`.
     public static func component(for zone: TimeZone, from: Date, to: Date) -> Component {
+        component(for: FoundationTimeZoneRules(zone), from: from, to: to)
+    }
+
+    /// A VTIMEZONE for the zone `rules` describe, covering every instant from `from` to `to` (see above).
+    public static func component(for zone: some TimeZoneRules, from: Date, to: Date) -> Component {
         precondition(from <= to, "the interval must not end before it starts")
-        let search = TransitionSearch(zone: zone)
+        let search = TransitionSearch(rules: zone)
         let inside = search.transitions(after: from, through: to)
         var observances: [Component]
         if inside.isEmpty {
@@ -35,6 +40,11 @@ public enum VTimeZone: Sendable {
         TransitionSearch(zone: zone).transitions(after: from, through: to)
     }
 
+    /// The transitions of the zone `rules` describe with `from < instant <= to`, in order.
+    public static func transitions(in zone: some TimeZoneRules, from: Date, to: Date) -> [TimeZoneTransition] {
+        TransitionSearch(rules: zone).transitions(after: from, through: to)
+    }
+
     static func observance(_ transition: TimeZoneTransition) -> Component {
         Component(transition.isDaylightSavingTime ? "DAYLIGHT" : "STANDARD", properties: [
             Property(name: "DTSTART", rawValue: transition.localOnset.iCalendarText),
@@ -45,14 +55,14 @@ public enum VTimeZone: Sendable {
     }
 
     /// One observance with no change of offset, covering everything from 1970 (or from `instant`, if earlier).
-    static func unchanging(_ zone: TimeZone, at instant: Date) -> Component {
-        let offset = zone.secondsFromGMT(for: instant)
+    static func unchanging(_ zone: some TimeZoneRules, at instant: Date) -> Component {
+        let offset = zone.offset(atSecond: wholeSecond(instant))
         let epoch = LocalDateTime(year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0)
         let local = LocalDateTime(instant, offsetSeconds: offset)
         let onset = local < epoch ? LocalDateTime(year: local.date.year, month: local.date.month,
                                                   day: local.date.day, hour: 0, minute: 0) : epoch
         return observance(TimeZoneTransition(instant: onset.instant(offsetSeconds: offset), offsetBefore: offset,
                                              offsetAfter: offset,
-                                             isDaylightSavingTime: zone.isDaylightSavingTime(for: instant)))
+                                             isDaylightSavingTime: zone.isDaylightSavingTime(atSecond: wholeSecond(instant))))
     }
 }
