@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "TZDatabase", targets: ["TZDatabase"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
     ],
     dependencies: [
@@ -18,8 +19,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
+        .target(name: "TZDatabase"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
-        .target(name: "BarazaModel"),
+        .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
         // Writing output files atomically (temporary file, then rename).
         .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
@@ -59,6 +62,12 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
+        .testTarget(
+            name: "TZDatabaseTests",
+            dependencies: [
+                "TZDatabase", "BarazaModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["make_expectations.py"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
