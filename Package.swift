@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
         .target(name: "TZDatabase"),
+        // Times TZDatabase loads and queries, for bench/tz_bench.sh (not part of the test suite).
+        .executableTarget(name: "tz-bench", dependencies: ["TZDatabase"], path: "Sources/tz-bench"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
         .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
         // Writing output files atomically (temporary file, then rename).
