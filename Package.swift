@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BarazaWorkspace", targets: ["BarazaWorkspace"]),
         .library(name: "BarazaChecks", targets: ["BarazaChecks"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "TZDatabase", targets: ["TZDatabase"]),
         .library(name: "BarazaPDF", targets: ["BarazaPDF"]),
         .library(name: "BarazaLogistics", targets: ["BarazaLogistics"]),
         .library(name: "BarazaPack", targets: ["BarazaPack"]),
@@ -28,8 +29,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
+        // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
+        .target(name: "TZDatabase"),
+        // Times TZDatabase loads and queries, for bench/tz_bench.sh (not part of the test suite).
+        .executableTarget(name: "tz-bench", dependencies: ["TZDatabase"], path: "Sources/tz-bench"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
-        .target(name: "BarazaModel"),
+        .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
         // Writing output files atomically (temporary file, then rename).
         .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
@@ -39,7 +44,7 @@ let package = Package(
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
         .target(name: "ICalendar"),
         // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
-        .target(name: "BarazaCalendar", dependencies: ["BarazaModel", "BarazaOutput", "ICalendar"]),
+        .target(name: "BarazaCalendar", dependencies: ["BarazaModel", "BarazaOutput", "ICalendar", "TZDatabase"]),
         // Each C library sits in its own system target, imported only by the module that draws PDFs.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
@@ -152,6 +157,12 @@ let package = Package(
             name: "BarazaCalendarTests",
             dependencies: ["BarazaCalendar", "ICalendar", "BarazaWorkspace", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TZDatabaseTests",
+            dependencies: [
+                "TZDatabase", "BarazaModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["make_expectations.py"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -58,15 +58,27 @@ struct PackContentTests {
         #expect(index.contains("check-in file <code>attendance.csv</code>"))
     }
 
-    @Test("A public pack refuses a supplied input that holds an email address")
+    @Test("A public pack refuses a supplied input that holds a person's email address")
     func publicPackRefusesEmailInInput() throws {
         let builder = try Self.sampleBuilder(
-            inputs: PackInputs(eventCalendar: Data("ORGANIZER:mailto:secretariat@example.org\r\n".utf8)))
+            inputs: PackInputs(eventCalendar: Data("ATTENDEE;CN=Aline:mailto:aline.uwimana@example.org\r\n".utf8)))
         #expect(throws: PackError.emailInPublicPack(entry: "calendar/final-kigali-2027.ics")) {
             _ = try builder.plan(.public)
         }
-        // Participant packs may carry it: the organiser is their contact.
         #expect(try builder.plan(.person("aline-uwimana")).count == 1)
+    }
+
+    @Test("The organizer's public address and calendar UIDs are not personal contacts")
+    func publicPackAllowsOrganizerAndUIDs() throws {
+        let calendar = "ORGANIZER;CN=Network Secretariat:mailto:secretariat@example.org\r\n"
+            + "UID:session-opening-plenary@final-kigali-2027.baraza\r\n"
+        let builder = try Self.sampleBuilder(inputs: PackInputs(eventCalendar: Data(calendar.utf8)))
+        #expect(try builder.plan(.public).count == 1)
+        let other = try Self.sampleBuilder(
+            inputs: PackInputs(eventCalendar: Data("UID:x@another-event.baraza\r\n".utf8)))
+        #expect(throws: PackError.emailInPublicPack(entry: "calendar/final-kigali-2027.ics")) {
+            _ = try other.plan(.public)
+        }
     }
 
     @Test("Participants get a shared pack and one pack each with their certificate")

@@ -14,7 +14,6 @@ final class CalendarBuilder {
     let systemZones: SystemZoneRules
     private var sessionCache: [Session.ID: [CalendarLanguage: CalendarEntry]] = [:]
     private var zoneCache: [ZoneSpan: String] = [:]
-    private var timeZones: [String: TimeZone] = [:]
 
     static let productID = "-//Baraza//Baraza calendar export//EN"
 
@@ -186,10 +185,8 @@ final class CalendarBuilder {
                 zone: zone.identifier, firstDay: Self.floorDay(from.secondsSince1970),
                 lastDay: Self.floorDay(to.secondsSince1970) + 1)
             if let cached = zoneCache[key] { return cached }
-            let timeZone = timeZones[zone.identifier] ?? TimeZone(identifier: zone.identifier)!
-            timeZones[zone.identifier] = timeZone
             let component = VTimeZone.component(
-                for: timeZone, from: Date(timeIntervalSince1970: TimeInterval(key.firstDay * 86_400)),
+                for: ZoneRules(zone: zone), from: Date(timeIntervalSince1970: TimeInterval(key.firstDay * 86_400)),
                 to: Date(timeIntervalSince1970: TimeInterval(key.lastDay * 86_400)))
             let text = ICalendarWriter.string(component)
             zoneCache[key] = text

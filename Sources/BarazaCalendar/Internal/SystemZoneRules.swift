@@ -1,43 +1,50 @@
 import BarazaModel
-import ICalendar
+import TZDatabase
 
-/// The system tz database, consulted when it is newer than the copy Foundation carries.
+/// The system tz database, consulted only when `Zone` runs on Foundation's older copy.
 ///
-/// Foundation on Linux (Swift 6.3) ships tz data 2025b, while a system may have 2026f, in which Morocco stays on
-/// +00 after 2026-09-20 instead of returning to +01 around Ramadan (Africa/Casablanca, Africa/El_Aaiun). Calendar
-/// clients and ics-check read the newer data. For an event time whose offset differs between the two, the
-/// calendars keep the wall time as written, resolve it with the system database, and write it in UTC, so every
-/// reader lands on that instant whatever tz data it has; the export names each such zone in its notes.
+/// `Zone` normally reads the system's tz database itself, and then there is nothing to correct. When it falls back
+/// to Foundation's copy (no system database for `Zone`, or `BARAZA_TZ_SOURCE=foundation`), that copy may be older:
+/// Foundation on Linux (Swift 6.3) ships 2025b, while a system may have 2026f, in which Morocco stays on +00 after
+/// 2026-09-20 instead of returning to +01 around Ramadan. Calendar clients and ics-check read the newer data. For
+/// an event time whose offset differs between the two, the calendars keep the wall time as written, resolve it
+/// with the system database, and write it in UTC, so every reader lands on that instant whatever tz data it has;
+/// the export names each such zone in its notes.
 final class SystemZoneRules {
     let directory: String?
     let version: String?
-    private var zones: [String: TZifZone?] = [:]
+    private var database: TZDatabase?
+    private var zones: [String: TZRules?] = [:]
     /// Events whose times were moved or written in UTC, by zone.
     private(set) var corrected: [String: Set<String>] = [:]
 
     /// Uses the tz database in `directory` when it is newer than Foundation's; otherwise never corrects.
     init(directory: String?) {
-        if let directory, let version = TZifZone.databaseVersion(directory: directory), version > Zone.databaseVersion {
+        if case .foundation(let foundationVersion) = Zone.databaseSource, let directory,
+            let database = TZDatabase(directory: directory), let version = database.version, version > foundationVersion
+        {
             self.directory = directory
             self.version = version
+            self.database = database
         } else {
             self.directory = nil
             self.version = nil
+            self.database = nil
         }
     }
 
-    private func zone(_ zone: Zone) -> TZifZone? {
-        guard let directory else { return nil }
+    private func zone(_ zone: Zone) -> TZRules? {
+        guard let database else { return nil }
         if let cached = zones[zone.identifier] { return cached }
-        let loaded = TZifZone(identifier: zone.identifier, directory: directory)
+        let loaded = database.rules(for: zone.identifier)
         zones[zone.identifier] = loaded
         return loaded
     }
 
     /// Whether the two databases give `zone` different offsets at `instant`.
     func disagrees(_ zone: Zone, at instant: Instant) -> Bool {
-        guard let rules = self.zone(zone), let offset = rules.offset(at: instant.secondsSince1970) else { return false }
-        return offset != zone.offset(at: instant)
+        guard let rules = self.zone(zone) else { return false }
+        return rules.offset(at: instant.secondsSince1970) != zone.offset(at: instant)
     }
 
     /// The instant of `local` in `zone` by the system database (the earlier one in an overlap; nil in a gap).
@@ -46,7 +53,7 @@ final class SystemZoneRules {
         let wall = asUTC.secondsSince1970
         var candidates: [Int64] = []
         for probe in [wall - 86_400, wall, wall + 86_400] {
-            guard let offset = rules.offset(at: probe) else { return nil }
+            let offset = rules.offset(at: probe)
             let instant = wall - Int64(offset)
             if rules.offset(at: instant) == offset { candidates.append(instant) }
         }
@@ -76,7 +83,7 @@ final class SystemZoneRules {
     /// Notes for the export result: one per zone whose times were moved.
     var notes: [String] {
         corrected.sorted { $0.key < $1.key }.map { zone, count in
-            "\(zone): the system tz database (\(version ?? "?")) and Foundation's (\(Zone.databaseVersion)) give "
+            "\(zone): the system tz database (\(version ?? "?")) and the one in use (\(Zone.databaseVersion)) give "
                 + "different offsets for \(count.count) event(s); their wall times were resolved with the system database "
                 + "and written in UTC (baraza check still uses Foundation's)"
         }
