@@ -8,7 +8,8 @@ extension WorkspaceLoader {
         let id = f.require("id", expected: "a short id such as `final-2026`")?.identifier()
         let title = f.require("title", expected: "a title, or `{ en: ..., fr: ... }`")?.localizedText()
         let zone = f.require("timezone", expected: "an IANA time zone such as `Africa/Kigali`")?.zone()
-        var firstDay: LocalDate?, lastDay: LocalDate?
+        var firstDay: LocalDate?
+        var lastDay: LocalDate?
         if let dates = f.require("dates", expected: "`{ start: YYYY-MM-DD, end: YYYY-MM-DD }`"),
             let d = dates.fields(["start", "end"])
         {
@@ -57,11 +58,12 @@ extension WorkspaceLoader {
 }
 
 extension YAMLValue {
-    /// An id: letters, digits, `-`, `_`, `.`, `@` (emails may serve as ids).
+    /// An id: letters, digits, `-`, `_`, `.`, `@` (emails may serve as ids), not starting with `.`: ids name
+    /// export files and folders, so `.`, `..` or a hidden name must never be one.
     func identifier() -> String? {
-        let expected = "an id of letters, digits, `-`, `_`, `.`"
+        let expected = "an id of letters, digits, `-`, `_`, `.`, not starting with `.`"
         guard let text = nonEmptyString(expected: expected) else { return nil }
-        guard text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+        guard !text.hasPrefix("."), text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
             invalid(expected)
             return nil
         }
@@ -74,7 +76,8 @@ extension YAMLValue {
             return nonEmptyString().map { LocalizedText(english: $0, french: $0) }
         }
         guard let f = fields(["en", "fr"]) else { return nil }
-        let en = f["en"]?.nonEmptyString(), fr = f["fr"]?.nonEmptyString()
+        let en = f["en"]?.nonEmptyString()
+        let fr = f["fr"]?.nonEmptyString()
         if en == nil && fr == nil {
             invalid("at least one of `en` and `fr`", found: "no text")
             return nil

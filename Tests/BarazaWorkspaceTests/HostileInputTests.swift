@@ -1,0 +1,50 @@
+import BarazaModel
+import BarazaWorkspace
+import Foundation
+import Testing
+
+/// Files as interns and attackers really write them: ids that would name a folder outside the exports, invisible
+/// characters, other encodings, stray bytes and tabs. Each gives one clear error at the right line and column.
+@Suite struct HostileInputTests {
+    /// A fresh `baraza init` workspace in a temporary folder, with `files` replacing some of its files.
+    static func workspace(_ files: [String: Data]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        _ = try WorkspaceTemplate(eventID: "training", timezone: "Africa/Niamey").write(into: folder.path)
+        for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    /// The messages loading fails with, paths relative to the workspace folder.
+    static func messages(_ files: [String: Data]) throws -> [String] {
+        let folder = try workspace(files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try loader.load(directory: folder.path)
+            Issue.record("the workspace loaded, but it should not")
+            return []
+        } catch {
+            return error.errors.map { $0.message.replacingOccurrences(of: folder.path + "/", with: "") }
+        }
+    }
+
+    static let people = "people:\n  - id: p\n    name: Hadiza Issa\n    timezone: Africa/Niamey\n"
+
+    static func people(name: String) -> [String: Data] {
+        ["people.yaml": Data(people.replacingOccurrences(of: "Hadiza Issa", with: name).utf8)]
+    }
+
+    @Test func anEventIDOfDotsCannotNameAFolderOutsideTheExports() throws {
+        let event = WorkspaceTemplate(eventID: "training", timezone: "Africa/Niamey").files["event.yaml"]!
+        for id in ["..", ".", ".hidden"] {
+            let text = event.replacingOccurrences(of: "id: training", with: "id: \"\(id)\"")
+            #expect(
+                try Self.messages(["event.yaml": Data(text.utf8)]) == [
+                    "event.yaml:3:7: event.id: `\(id)` is not valid; expected an id of letters, digits, `-`, `_`, `.`, "
+                        + "not starting with `.`"
+                ])
+        }
+        #expect(throws: WorkspaceTemplate.Failure.self) {
+            try WorkspaceTemplate(eventID: "..", timezone: "Africa/Niamey").write(into: "/tmp/never-written")
+        }
+    }
+}
