@@ -47,4 +47,23 @@ import Testing
             try WorkspaceTemplate(eventID: "..", timezone: "Africa/Niamey").write(into: "/tmp/never-written")
         }
     }
+
+    @Test func aControlCharacterInANameIsReportedNotPassedOn() throws {
+        #expect(
+            try Self.messages(Self.people(name: #""Hadiza\u0007\u001b[31mIssa""#)) == [
+                "people.yaml:3:11: people[0].name: `text with a control character U+0007` is not valid; "
+                    + "expected non-empty text, without control characters or direction overrides"
+            ])
+    }
+
+    @Test func aRightToLeftOverrideIsReportedButArabicTextIsFine() throws {
+        #expect(
+            try Self.messages(Self.people(name: #""Hadiza\u202EassI""#)) == [
+                "people.yaml:3:11: people[0].name: `text with an invisible text-direction override U+202E` is not "
+                    + "valid; expected non-empty text, without control characters or direction overrides"
+            ])
+        let folder = try Self.workspace(Self.people(name: "يوسف بن علي"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try loader.load(directory: folder.path).people.map(\.name) == ["يوسف بن علي"])
+    }
 }
