@@ -66,4 +66,31 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try loader.load(directory: folder.path).people.map(\.name) == ["يوسف بن علي"])
     }
+
+    @Test func aWindows1252FileNamesTheFirstBadByteAndTheFix() throws {
+        let text = Self.people.replacingOccurrences(of: "Hadiza Issa", with: "Aïssatou Sènè")
+        let latin1 = try #require(text.data(using: .windowsCP1252))
+        #expect(
+            try Self.messages(["people.yaml": latin1]) == [
+                "people.yaml:3:12: cannot read: not valid UTF-8 text (byte 0xEF); save the file as UTF-8 "
+                    + "(it may be Windows-1252 or Latin-1)"
+            ])
+    }
+
+    @Test func aStrayNULByteIsReportedAtItsLineAndColumn() throws {
+        var data = Data(Self.people.utf8)
+        data[data.firstIndex(of: UInt8(ascii: "z"))!] = 0
+        #expect(
+            try Self.messages(["people.yaml": data]) == [
+                "people.yaml:3:15: YAML syntax: control characters are not allowed (U+0000); remove it"
+            ])
+    }
+
+    @Test func aTabIndentSaysToUseSpaces() throws {
+        let text = Self.people.replacingOccurrences(of: "    timezone", with: "\ttimezone")
+        let messages = try Self.messages(["people.yaml": Data(text.utf8)])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("people.yaml:4:1: YAML syntax: ") == true)
+        #expect(messages.first?.hasSuffix("; this is a tab: YAML indents with spaces only") == true)
+    }
 }
