@@ -93,4 +93,18 @@ import Testing
         #expect(messages.first?.hasPrefix("people.yaml:4:1: YAML syntax: ") == true)
         #expect(messages.first?.hasSuffix("; this is a tab: YAML indents with spaces only") == true)
     }
+
+    @Test func anIDTooLongToNameAFileIsReported() throws {
+        let long = String(repeating: "a", count: 101)
+        let text = Self.people.replacingOccurrences(of: "id: p", with: "id: \(long)")
+        #expect(
+            try Self.messages(["people.yaml": Data(text.utf8)]) == [
+                "people.yaml:2:9: people[0].id: `aaaaaaaaaaaaaaaaaaaaaaaa… (101 bytes)` is not valid; expected an id of "
+                    + "at most 100 bytes (ids name export files)"
+            ])
+        let fits = Self.people.replacingOccurrences(of: "id: p", with: "id: \(long.dropFirst())")
+        let folder = try Self.workspace(["people.yaml": Data(fits.utf8)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try loader.load(directory: folder.path).people.map(\.id.rawValue) == [String(long.dropFirst())])
+    }
 }

@@ -67,8 +67,18 @@ extension YAMLValue {
             invalid(expected)
             return nil
         }
+        // Ids name export files (`certificate-<id>.pdf`, `<id>.zip`); a file name holds at most 255 bytes.
+        guard text.utf8.count <= Self.maximumIdentifierBytes else {
+            invalid(
+                "an id of at most \(Self.maximumIdentifierBytes) bytes (ids name export files)",
+                found: "\(text.prefix(24))… (\(text.utf8.count) bytes)")
+            return nil
+        }
         return text
     }
+
+    /// The longest id, in UTF-8 bytes: leaves room for a prefix and extension in a 255-byte file name.
+    static let maximumIdentifierBytes = 100
 
     /// A title: plain text (used for both languages) or `{ en: ..., fr: ... }`.
     func localizedText() -> LocalizedText? {
