@@ -70,10 +70,13 @@ enum DeterministicZip {
     private static func add(_ entry: PackEntry, to archive: Archive, modificationDate: Date) throws(PackError)
         -> WrittenEntry
     {
+        var entry = entry
+        if case .generated(let make) = entry.content { entry.content = .data(make()) }
         let hasher = StreamingHash()
         let method: CompressionMethod = entry.compresses ? .deflate : .none
         do {
             switch entry.content {
+            case .generated: preconditionFailure("generated content is made above")
             case .data(let data):
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(data.count),
