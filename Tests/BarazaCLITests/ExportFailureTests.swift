@@ -53,4 +53,17 @@ struct ExportFailureTests {
             #expect(try String(contentsOf: out.appendingPathComponent(folder), encoding: .utf8) == "keep\n")
         }
     }
+
+    @Test func buildNamesEachExportOnceInItsNotes() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try runBaraza(["build", "ws", "--out", "out"], in: root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let notes = run.stdout.split(separator: "\n").filter { $0.hasPrefix("note: ") }
+        #expect(notes.contains { $0.hasPrefix("note: agenda: no calendar files to link") }, "\(run.stdout)")
+        for note in notes {
+            let parts = note.split(separator: ":", maxSplits: 3).map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(parts.count < 3 || parts[1] != parts[2], "\(note)")
+        }
+    }
 }
