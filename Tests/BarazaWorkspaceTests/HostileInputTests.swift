@@ -107,4 +107,22 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try loader.load(directory: folder.path).people.map(\.id.rawValue) == [String(long.dropFirst())])
     }
+
+    @Test func aLinkThatIsNotAWebAddressIsReported() throws {
+        let venues = WorkspaceTemplate(eventID: "training", timezone: "Africa/Niamey").files["venues.yaml"]!
+        let url = "https://meet.example.org/learning-event"
+        #expect(venues.contains(url))
+        for bad in ["javascript:alert(1)", "file:///etc/passwd", "meet.example.org/x"] {
+            let text = venues.replacingOccurrences(of: url, with: "\"\(bad)\"")
+            let messages = try Self.messages(["venues.yaml": Data(text.utf8)])
+            #expect(
+                messages.map {
+                    $0.replacingOccurrences(of: #"^venues.yaml:\d+:\d+: "#, with: "", options: .regularExpression)
+                }
+                    == [
+                        "venues[1].url: `\(bad)` is not valid; expected a web address starting with `https://` "
+                            + "(or `http://`)"
+                    ])
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import BarazaModel
+import Foundation
 
 extension WorkspaceLoader {
     static let eventKeys = ["id", "title", "timezone", "dates", "languages", "organizer", "url", "attendance"]
@@ -28,7 +29,7 @@ extension WorkspaceLoader {
         guard let id, let title, let zone, let firstDay, let lastDay else { return nil }
         return Event(
             id: Event.ID(id), title: title, zone: zone, firstDay: firstDay, lastDay: lastDay, languages: languages,
-            organizer: organizer, url: f["url"]?.string(),
+            organizer: organizer, url: f["url"]?.webAddress(),
             attendanceFile: f["attendance"]?.nonEmptyString(expected: "a check-in file relative to the workspace"),
             location: value.location)
     }
@@ -72,6 +73,20 @@ extension YAMLValue {
             invalid(
                 "an id of at most \(Self.maximumIdentifierBytes) bytes (ids name export files)",
                 found: "\(text.prefix(24))… (\(text.utf8.count) bytes)")
+            return nil
+        }
+        return text
+    }
+
+    /// A web address: `http://` or `https://` with a host. Other schemes (`javascript:`, `file:`, `data:`) would
+    /// turn into live links in agenda pages, packs and invitations.
+    func webAddress() -> String? {
+        let expected = "a web address starting with `https://` (or `http://`)"
+        guard let text = nonEmptyString(expected: expected) else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            let host = url.host, !host.isEmpty
+        else {
+            invalid(expected)
             return nil
         }
         return text
