@@ -55,7 +55,16 @@ public struct WorkspaceLoader: Sendable {
         var sessions = sections.sessions.compactMap {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
-        let logistics = decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
+        // Transfer routes name hotels and venues: when a file could not be read, its ids are missing and every
+        // route to them would be reported too, burying the one real error.
+        let unreadable = diagnostics.errors.contains {
+            if case .unreadable = $0 { return true }
+            if case .syntax = $0 { return true }
+            return false
+        }
+        let logistics =
+            unreadable
+            ? Logistics() : decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
         reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)

@@ -77,6 +77,24 @@ import Testing
             ])
     }
 
+    @Test func anUnreadableFileIsTheOnlyErrorNotEveryTransferRouteToItsHotels() throws {
+        let venues = """
+            venues:
+              - { id: main-venue, name: Main, city: Niamey, country: NE, timezone: Africa/Niamey }
+            hotels:
+              - { id: gaweye, name: Grand Hôtel Gawèye }
+            logistics:
+              transfers:
+                places: [{ id: NIM, name: Diori Hamani }]
+                travel: [{ from: NIM, to: gaweye, minutes: 20 }]
+
+            """
+        let latin1 = try #require(venues.data(using: .windowsCP1252))
+        let messages = try Self.messages(["venues.yaml": latin1])
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.first?.hasPrefix("venues.yaml:4:32: cannot read: not valid UTF-8 text (byte 0xF4)") == true)
+    }
+
     @Test func aStrayNULByteIsReportedAtItsLineAndColumn() throws {
         var data = Data(Self.people.utf8)
         data[data.firstIndex(of: UInt8(ascii: "z"))!] = 0
