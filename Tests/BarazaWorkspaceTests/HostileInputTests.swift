@@ -95,6 +95,23 @@ import Testing
         #expect(messages.first?.hasPrefix("venues.yaml:4:32: cannot read: not valid UTF-8 text (byte 0xF4)") == true)
     }
 
+    @Test func aCheckInFileSavedAsWindows1252NamesTheBadByte() throws {
+        let folder = try Self.workspace([
+            "attendance.csv": try #require("person,session\nfatou-sow,atelier-é\n".data(using: .windowsCP1252))
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try loader.load(directory: folder.path)
+        #expect {
+            _ = try loader.loadCheckIns(for: workspace)
+        } throws: { error in
+            let messages = (error as? WorkspaceLoadFailure)?.errors.map(\.message) ?? []
+            return messages == [
+                "\(folder.path)/attendance.csv:2:19: cannot read: not valid UTF-8 text (byte 0xE9); save the file as "
+                    + "UTF-8 (it may be Windows-1252 or Latin-1)"
+            ]
+        }
+    }
+
     @Test func aStrayNULByteIsReportedAtItsLineAndColumn() throws {
         var data = Data(Self.people.utf8)
         data[data.firstIndex(of: UInt8(ascii: "z"))!] = 0
