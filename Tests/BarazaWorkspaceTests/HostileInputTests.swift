@@ -112,6 +112,17 @@ import Testing
         }
     }
 
+    @Test func anEventSpanningCenturiesIsAMistypedYear() throws {
+        let event = WorkspaceTemplate(eventID: "training", timezone: "Africa/Niamey").files["event.yaml"]!
+        let text = event.replacingOccurrences(of: "end: 2027-03-16", with: "end: 2207-03-16")
+        #expect(text != event)
+        #expect(
+            try Self.messages(["event.yaml": Data(text.utf8)]) == [
+                "event.yaml:8:10: event.dates: `2027-03-15 to 2207-03-16, 65745 days` is not valid; expected an event "
+                    + "of at most 366 days (is a year mistyped?)"
+            ])
+    }
+
     @Test func aStrayNULByteIsReportedAtItsLineAndColumn() throws {
         var data = Data(Self.people.utf8)
         data[data.firstIndex(of: UInt8(ascii: "z"))!] = 0

@@ -18,6 +18,12 @@ extension WorkspaceLoader {
             lastDay = d.require("end", expected: "a date YYYY-MM-DD")?.date()
             if let a = firstDay, let b = lastDay, b < a {
                 dates.invalid("an end date on or after the start date", found: "\(a) to \(b)")
+            } else if let a = firstDay, let b = lastDay, b.daysSince1970 - a.daysSince1970 + 1 > Self.maximumEventDays {
+                // A mistyped year (2207 for 2027) would make every per-day export list thousands of empty days.
+                let days = b.daysSince1970 - a.daysSince1970 + 1
+                dates.invalid(
+                    "an event of at most \(Self.maximumEventDays) days (is a year mistyped?)",
+                    found: "\(a) to \(b), \(days) days")
             }
         }
         let languages = f["languages"]?.languages() ?? [.english, .french]
@@ -56,6 +62,11 @@ extension WorkspaceLoader {
         }
         return settings
     }
+}
+
+extension WorkspaceLoader {
+    /// The longest event, in days: a year.
+    static let maximumEventDays = 366
 }
 
 extension YAMLValue {
