@@ -91,6 +91,10 @@ struct ExportOptions: ParsableArguments {
 enum ExportFailure {
     /// Why `directory` (or a folder on the way to it) cannot hold exports, or nil when it can be used or created.
     static func unusableFolder(_ directory: String) -> String? {
+        // An empty --out would write into the current folder while reporting paths like `/schedule.xml`.
+        guard !directory.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return "--out is empty; expected a folder to write into (it is created when missing)"
+        }
         var path = (directory as NSString).standardizingPath
         while !path.isEmpty, path != "/", path != "." {
             var isDirectory: ObjCBool = false
