@@ -75,4 +75,23 @@ struct ExportFailureTests {
             #expect(parts.count < 3 || parts[1] != parts[2], "\(note)")
         }
     }
+
+    @Test func anAgendaCalendarLinkMustBeAnICSFileInsideTheExportFolder() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for bad in ["../../etc/passwd", "/etc/passwd", "calendars/../../x.ics", "javascript:alert(1)"] {
+            let run = try runBaraza(["export", "agenda", "ws", "--out", "out", "--calendar", bad], in: root)
+            #expect(run.exitCode == 64, "\(bad)")
+            #expect(
+                run.stderr.hasPrefix(
+                    "Error: --calendar `\(bad)`: expected an .ics file relative to the export folder, "
+                        + "e.g. calendars/event.ics"), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+        let good = try runBaraza(
+            ["export", "agenda", "ws", "--out", "out", "--calendar", "calendars/event.ics"], in: root)
+        #expect(good.exitCode == 0, "\(good.stderr)")
+        let page = try String(contentsOf: root.appendingPathComponent("out/agenda/index.html"), encoding: .utf8)
+        #expect(page.contains("href=\"../calendars/event.ics\""))
+    }
 }
