@@ -188,7 +188,7 @@ public struct WorkspaceLoader: Sendable {
             // libyaml's context says what was open when it failed and where that began (often the real mistake).
             let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
             let tab = character(in: text, line: mark.line, column: mark.column) == "\t"
-            let hint = tab ? "; this is a tab: YAML indents with spaces only" : ""
+            let hint = tab ? "; this is a tab: YAML indents with spaces only" : Self.syntaxHint(problem, context?.text)
             return .syntax(at(mark), problem: (opened ?? "") + problem + hint)
         case .reader(let problem, let offset, let value, _):
             // libyaml gives a byte offset: turn it into the line and column an editor shows.
@@ -251,6 +251,24 @@ public struct WorkspaceLoader: Sendable {
                     diagnostics: diagnostics)
             }
         }
+    }
+
+    /// What an intern most likely did, for libyaml's most frequent complaints.
+    static func syntaxHint(_ problem: String, _ context: String?) -> String {
+        if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator") {
+            return "; check this line's indentation: it must line up with the lines of the same item (spaces only)"
+        }
+        if problem.hasPrefix("mapping values are not allowed") {
+            return "; a value holding `: ` must be quoted (title: \"Part 1: basics\"), "
+                + "or this line is indented deeper than the keys of its item"
+        }
+        if problem.hasPrefix("could not find expected ':'") {
+            return "; a key needs `: ` after it (e.g. `kind: workshop`)"
+        }
+        if problem.hasPrefix("found unexpected end of stream"), context?.contains("quoted scalar") == true {
+            return "; a quote opened there is never closed"
+        }
+        return ""
     }
 
     /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).

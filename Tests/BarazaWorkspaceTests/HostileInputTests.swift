@@ -171,4 +171,35 @@ import Testing
                     ])
         }
     }
+
+    @Test func commonYAMLMistakesSayWhatToFix() throws {
+        let cases: [(String, String)] = [
+            (
+                Self.people.replacingOccurrences(of: "    timezone", with: "  timezone"),
+                "people.yaml:4:3: YAML syntax: while parsing a block collection started at line 2, column 3: did not "
+                    + "find expected '-' indicator; check this line's indentation: it must line up with the lines of "
+                    + "the same item (spaces only)"
+            ),
+            (
+                Self.people.replacingOccurrences(of: "Hadiza Issa", with: "Hadiza: Issa"),
+                "people.yaml:3:17: YAML syntax: mapping values are not allowed in this context; a value holding `: ` "
+                    + "must be quoted (title: \"Part 1: basics\"), or this line is indented deeper than the keys of "
+                    + "its item"
+            ),
+            (
+                Self.people.replacingOccurrences(of: "    timezone", with: "      timezone"),
+                "people.yaml:4:15: YAML syntax: mapping values are not allowed in this context; a value holding `: ` "
+                    + "must be quoted (title: \"Part 1: basics\"), or this line is indented deeper than the keys of "
+                    + "its item"
+            ),
+            (
+                Self.people.replacingOccurrences(of: "Hadiza Issa", with: "\"Hadiza Issa"),
+                "people.yaml:5:1: YAML syntax: while scanning a quoted scalar started at line 3, column 11: found "
+                    + "unexpected end of stream; a quote opened there is never closed"
+            ),
+        ]
+        for (text, expected) in cases {
+            #expect(try Self.messages(["people.yaml": Data(text.utf8)]) == [expected])
+        }
+    }
 }
