@@ -201,8 +201,13 @@ public struct WorkspaceLoader: Sendable {
             return .syntax(
                 SourceLocation(file: file, line: line, column: column), problem: "\(problem)\(character); remove it")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the key's first use; point at its second use when it can be found.
+            let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: context.mark) }
+            let listed = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             return .syntax(
-                at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
+                second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
+                problem: "duplicate key \(listed) in one mapping (first written at line \(context.mark.line), column "
+                    + "\(context.mark.column)); keep one")
         default:
             return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
         }
@@ -269,6 +274,27 @@ public struct WorkspaceLoader: Sendable {
             return "; a quote opened there is never closed"
         }
         return ""
+    }
+
+    /// Where `key`, first written at `mapping`, is written a second time in the same block mapping, or nil (a flow
+    /// mapping, or a key written in another form).
+    private func secondKey(_ key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in (mapping.line - 1)..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            guard indent < line.count, line[indent] != "#", line[indent] != "\r" else { continue }
+            // A shallower line, or a new list item, ends the mapping.
+            if index > mapping.line - 1 && (indent + 1 < mapping.column || line.prefix(indent).contains("-")) { break }
+            guard indent + 1 == mapping.column else { continue }
+            let rest = String(String.UnicodeScalarView(line[indent...]))
+            if rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return (index + 1, indent + 1) }
+            }
+        }
+        return nil
     }
 
     /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).

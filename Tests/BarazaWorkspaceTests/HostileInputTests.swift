@@ -202,4 +202,25 @@ import Testing
             #expect(try Self.messages(["people.yaml": Data(text.utf8)]) == [expected])
         }
     }
+
+    @Test func aDuplicateKeyIsReportedWhereItIsWrittenAgain() throws {
+        let text = Self.people + "    name: Hadiza Issa Abdou\n"
+        #expect(
+            try Self.messages(["people.yaml": Data(text.utf8)]) == [
+                "people.yaml:5:5: YAML syntax: duplicate key `name` in one mapping (first written at line 3, column 5); "
+                    + "keep one"
+            ])
+        let twoPeople = "people:\n  - id: p\n    name: A\n    name: B\n  - id: q\n    name: C\n"
+        #expect(
+            try Self.messages(["people.yaml": Data(twoPeople.utf8)]) == [
+                "people.yaml:4:5: YAML syntax: duplicate key `name` in one mapping (first written at line 3, column 5); "
+                    + "keep one"
+            ])
+        let flow = "people:\n  - { id: p, name: A, name: B }\n"
+        #expect(
+            try Self.messages(["people.yaml": Data(flow.utf8)]) == [
+                "people.yaml:2:14: YAML syntax: duplicate key `name` in one mapping (first written at line 2, column 14); "
+                    + "keep one"
+            ])
+    }
 }
