@@ -55,7 +55,16 @@ public struct WorkspaceLoader: Sendable {
         var sessions = sections.sessions.compactMap {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
-        let logistics = decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
+        // Transfer routes name hotels and venues: when a file could not be read, its ids are missing and every
+        // route to them would be reported too, burying the one real error.
+        let unreadable = diagnostics.errors.contains {
+            if case .unreadable = $0 { return true }
+            if case .syntax = $0 { return true }
+            return false
+        }
+        let logistics =
+            unreadable
+            ? Logistics() : decodeLogistics(sections.logistics, context: context, venues: venues, hotels: hotels)
         reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
@@ -107,19 +116,20 @@ public struct WorkspaceLoader: Sendable {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.report(.unreadable(file: display, reason: "not valid UTF-8 text"))
+            diagnostics.report(notUTF8(data, file: display))
             return nil
         }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 if allowEmpty { return nil }
-                diagnostics.report(.syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
+                diagnostics.report(
+                    .syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
                 return nil
             }
             return YAMLValue(node: node, file: display, path: "", diagnostics: diagnostics)
         } catch let error as YamlError {
-            diagnostics.report(syntaxError(error, file: display))
+            diagnostics.report(syntaxError(error, file: display, text: text))
             return nil
         } catch {
             diagnostics.report(.unreadable(file: display, reason: "\(error)"))
@@ -127,16 +137,78 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    private func syntaxError(_ error: YamlError, file: String) -> WorkspaceError {
+    /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte
+    /// is, and how to fix it.
+    func notUTF8(_ data: Data, file: String) -> WorkspaceError {
+        let bytes = [UInt8](data)
+        var start = 0
+        var line = 1
+        var column = 1
+        var bad = bytes.count
+        while start < bytes.count {
+            let length = utf8SequenceLength(bytes, at: start)
+            if length == 0 {
+                bad = start
+                break
+            }
+            if bytes[start] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            start += length
+        }
+        let byte = bad < bytes.count ? String(format: " (byte 0x%02X)", bytes[bad]) : ""
+        return .unreadable(
+            file: "\(file):\(line):\(column)",
+            reason: "not valid UTF-8 text\(byte); save the file as UTF-8 (it may be Windows-1252 or Latin-1)")
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there are not one.
+    private func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let b = bytes[i]
+        let length: Int
+        switch b {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard i + length <= bytes.count else { return 0 }
+        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    private func syntaxError(_ error: YamlError, file: String, text: String) -> WorkspaceError {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             // libyaml's context says what was open when it failed and where that began (often the real mistake).
             let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
-            return .syntax(at(mark), problem: (opened ?? "") + problem)
+            let tab = character(in: text, line: mark.line, column: mark.column) == "\t"
+            let hint = tab ? "; this is a tab: YAML indents with spaces only" : Self.syntaxHint(problem, context?.text)
+            return .syntax(at(mark), problem: (opened ?? "") + problem + hint)
+        case .reader(let problem, let offset, let value, _):
+            // libyaml gives a byte offset: turn it into the line and column an editor shows.
+            let prefix = text.utf8.prefix(max(0, offset ?? 0))
+            let before = String(decoding: prefix, as: UTF8.self)
+            let line = before.reduce(into: 1) { n, c in if c == "\n" { n += 1 } }
+            let column =
+                (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return .syntax(
+                SourceLocation(file: file, line: line, column: column), problem: "\(problem)\(character); remove it")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .syntax(at(context.mark), problem: "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping")
+            // Yams marks the key's first use; point at its second use when it can be found.
+            let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: context.mark) }
+            let listed = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return .syntax(
+                second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
+                problem: "duplicate key \(listed) in one mapping (first written at line \(context.mark.line), column "
+                    + "\(context.mark.column)); keep one")
         default:
             return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
         }
@@ -162,22 +234,77 @@ public struct WorkspaceLoader: Sendable {
             let base = (file as NSString).deletingLastPathComponent
             let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
             if relative.hasPrefix("/") {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
+                diagnostics.report(
+                    .badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
             } else if !(target + "/").hasPrefix(root + "/") {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "leads outside the workspace folder"))
+                diagnostics.report(
+                    .badInclude(item.location, path: relative, reason: "leads outside the workspace folder"))
             } else if let start = chain.firstIndex(of: target) {
                 let cycle = (chain[start...] + [target]).map { displayPath($0) }.joined(separator: " → ")
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "include cycle: \(cycle)"))
             } else if visited.contains(target) {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "already included by another file; include each file once"))
+                diagnostics.report(
+                    .badInclude(
+                        item.location, path: relative,
+                        reason: "already included by another file; include each file once"))
             } else if !FileManager.default.fileExists(atPath: target) {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
             } else if let value = readFile(target, allowEmpty: true, diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
             {
-                collect(included, from: target, into: &sections, visited: &visited, chain: &chain, root: root, diagnostics: diagnostics)
+                collect(
+                    included, from: target, into: &sections, visited: &visited, chain: &chain, root: root,
+                    diagnostics: diagnostics)
             }
         }
+    }
+
+    /// What an intern most likely did, for libyaml's most frequent complaints.
+    static func syntaxHint(_ problem: String, _ context: String?) -> String {
+        if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator") {
+            return "; check this line's indentation: it must line up with the lines of the same item (spaces only)"
+        }
+        if problem.hasPrefix("mapping values are not allowed") {
+            return "; a value holding `: ` must be quoted (title: \"Part 1: basics\"), "
+                + "or this line is indented deeper than the keys of its item"
+        }
+        if problem.hasPrefix("could not find expected ':'") {
+            return "; a key needs `: ` after it (e.g. `kind: workshop`)"
+        }
+        if problem.hasPrefix("found unexpected end of stream"), context?.contains("quoted scalar") == true {
+            return "; a quote opened there is never closed"
+        }
+        return ""
+    }
+
+    /// Where `key`, first written at `mapping`, is written a second time in the same block mapping, or nil (a flow
+    /// mapping, or a key written in another form).
+    private func secondKey(_ key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in (mapping.line - 1)..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            guard indent < line.count, line[indent] != "#", line[indent] != "\r" else { continue }
+            // A shallower line, or a new list item, ends the mapping.
+            if index > mapping.line - 1 && (indent + 1 < mapping.column || line.prefix(indent).contains("-")) { break }
+            guard indent + 1 == mapping.column else { continue }
+            let rest = String(String.UnicodeScalarView(line[indent...]))
+            if rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return (index + 1, indent + 1) }
+            }
+        }
+        return nil
+    }
+
+    /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
+    private func character(in text: String, line: Int, column: Int) -> Character? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(lines[line - 1].unicodeScalars)
+        guard column >= 1, column <= scalars.count else { return nil }
+        return Character(scalars[column - 1])
     }
 
     /// Paths are shown as given (relative to the current directory), normalised.

@@ -23,8 +23,12 @@ public struct WorkspaceTemplate: Sendable {
             let hint = nearest(to: timezone, in: Zone.knownIdentifiers).map { " (did you mean `\($0)`?)" } ?? ""
             throw Failure(message: "`\(timezone)` is not an IANA time zone\(hint)")
         }
-        guard !eventID.isEmpty, eventID.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw Failure(message: "`\(eventID)` is not a valid event id: use letters, digits, `-`, `_`, `.`")
+        guard !eventID.isEmpty, !eventID.hasPrefix("."),
+            eventID.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
+            throw Failure(
+                message:
+                    "`\(eventID)` is not a valid event id: use letters, digits, `-`, `_`, `.`, not starting with `.`")
         }
         let entry = (directory as NSString).appendingPathComponent(WorkspaceLoader.entryFileName)
         guard !FileManager.default.fileExists(atPath: entry) else {
@@ -32,7 +36,9 @@ public struct WorkspaceTemplate: Sendable {
         }
         var written: [String] = []
         // event.yaml goes last: until it exists, the folder is not a workspace.
-        for (name, text) in files.sorted(by: { ($0.key == "event.yaml" ? 1 : 0, $0.key) < ($1.key == "event.yaml" ? 1 : 0, $1.key) }) {
+        for (name, text) in files.sorted(by: {
+            ($0.key == "event.yaml" ? 1 : 0, $0.key) < ($1.key == "event.yaml" ? 1 : 0, $1.key)
+        }) {
             let path = (directory as NSString).appendingPathComponent(name)
             do { try AtomicFile.write(text, to: path) } catch {
                 throw Failure(message: "cannot write \(path): \(error.localizedDescription)")

@@ -37,7 +37,13 @@ struct YAMLValue {
 
     func invalid(_ expected: String, found: String? = nil) {
         let shown: String
-        if let found { shown = found } else if case .scalar(let s) = node { shown = s.string } else { shown = shapeName() }
+        if let found {
+            shown = found
+        } else if case .scalar(let s) = node {
+            shown = s.string
+        } else {
+            shown = shapeName()
+        }
         let field = path.isEmpty ? "top level" : path
         diagnostics.report(.invalidValue(location, field: field, found: shown, expected: expected))
     }
@@ -48,7 +54,17 @@ struct YAMLValue {
             invalid(expected)
             return nil
         }
-        return Self.trimmed(s.string)
+        let text = Self.trimmed(s.string)
+        // Plain printable ASCII (most scalars) cannot hold a forbidden character; only the rest is scanned.
+        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), let bad = text.unicodeScalars.first(where: Self.isForbidden) {
+            // Written as a `\u` escape in a quoted string; it would reach terminals, CSV files and badges.
+            let what = Self.isDirectionOverride(bad) ? "an invisible text-direction override" : "a control character"
+            invalid(
+                "\(expected), without control characters or direction overrides",
+                found: "text with \(what) " + String(format: "U+%04X", bad.value))
+            return nil
+        }
+        return text
     }
 
     /// Leading and trailing white space removed; most scalars have none, and those are returned as they are
@@ -58,6 +74,17 @@ struct YAMLValue {
         let space = CharacterSet.whitespacesAndNewlines
         if !space.contains(first) && !space.contains(last) { return text }
         return text.trimmingCharacters(in: space)
+    }
+
+    /// C0 and C1 control characters (other than tab and line feed, which long texts may hold) and the bidi
+    /// embedding, override and isolate characters that can make text display in another order than it is stored.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\t" || scalar == "\n" { return false }
+        return scalar.properties.generalCategory == .control || isDirectionOverride(scalar)
+    }
+
+    static func isDirectionOverride(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Non-empty text.
@@ -94,7 +121,9 @@ struct YAMLValue {
     func list(expected: String = "a list") -> [YAMLValue] {
         switch node {
         case .sequence(let seq):
-            return seq.enumerated().map { i, n in YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics) }
+            return seq.enumerated().map { i, n in
+                YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics)
+            }
         case .scalar where isNull:
             return []
         case .scalar:

@@ -47,6 +47,10 @@ struct Build: ParsableCommand {
             throw ExitStatus.findingsWithErrors
         }
         let context = ExportContext(directory: out ?? ExportContext.defaultDirectory(for: loaded))
+        if let problem = ExportFailure.unusableFolder(context.directory) {
+            Terminal.printError(message: problem)
+            throw ExitStatus.unreadableInput
+        }
         let exporters = ExportCommands.exporters
         let progress = Terminal.standardErrorIsTerminal
         var total = 0
@@ -59,7 +63,7 @@ struct Build: ParsableCommand {
                 result = try exporter.export(loaded, context: context)
             } catch {
                 if progress { FileHandle.standardError.write(Data(" failed\n".utf8)) }
-                Terminal.printError(message: "\(exporter.id): \(error)")
+                Terminal.printError(message: "\(exporter.id): \(ExportFailure.describe(error))")
                 throw ExitStatus.unreadableInput
             }
             total += result.files.count

@@ -44,7 +44,7 @@ public struct AgendaExporter: Exporter {
             "agenda: session \($0) left out: its time is nonexistent or ambiguous (see baraza check)"
         }
         if links.isEmpty {
-            notes.append("agenda: no calendar files to link (run baraza export ics first to link them)")
+            notes.append("no calendar files to link (run baraza export ics first to link them)")
         }
         return ExportResult(files: [Self.path], notes: notes)
     }

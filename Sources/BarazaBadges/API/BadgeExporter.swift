@@ -141,7 +141,11 @@ public struct BadgeExporter: Exporter {
         do {
             try AtomicFile.write(data, to: path)
         } catch {
-            throw BadgeError.couldNotWrite(path: path, reason: error.localizedDescription)
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError })
+            let reason =
+                underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : "\($0)" }
+                ?? error.localizedDescription
+            throw BadgeError.couldNotWrite(path: path, reason: reason)
         }
     }
 }

@@ -154,19 +154,33 @@ public struct PackBuilder: Sendable {
                     path: entry, content: .data(certificates[person.id]!), mediaType: "application/pdf", tags: [],
                     languages: [.english, .french]))
         }
-        let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
         let listEntry = "attendance/attendance.csv"
+        let (workspace, attendance) = (self.workspace, self.attendance)
+        let index: @Sendable () -> Data = { [agendaEntry, calendarEntry, certificateEntries, materials, omitted] in
+            let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
+            let page = IndexPage(
+                workspace: workspace, attendance: attendance, spec: spec, materials: materials,
+                materialsInSharedPack: omitted, agendaEntry: agendaEntry,
+                calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
+                attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
+            return Data(page.html.utf8)
+        }
+        let csv: @Sendable () -> Data = {
+            Data(
+                AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts).csv.utf8
+            )
+        }
+        // Personal packs (one per attendee) make their index and list only when written: planned all at once,
+        // each holding lists of every attendee, they grew with the square of the attendance.
+        let personal: Bool
+        if case .person = spec.kind { personal = true } else { personal = false }
         entries.append(
             PackEntry(
-                path: listEntry, content: .data(Data(list.csv.utf8)), mediaType: "text/csv", tags: [], languages: []))
-        let index = IndexPage(
-            workspace: workspace, attendance: attendance, spec: spec, materials: materials,
-            materialsInSharedPack: omitted, agendaEntry: agendaEntry,
-            calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
-            attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
+                path: listEntry, content: personal ? .generated(csv) : .data(csv()), mediaType: "text/csv", tags: [],
+                languages: []))
         let indexEntry = PackEntry(
-            path: "index.html", content: .data(Data(index.html.utf8)), mediaType: "text/html", tags: [],
-            languages: languages)
+            path: "index.html", content: personal ? .generated(index) : .data(index()), mediaType: "text/html",
+            tags: [], languages: languages)
 
         var seen: Set<String> = ["index.html", "manifest.json"]
         for e in entries where !seen.insert(e.path).inserted { throw .duplicateEntry(path: e.path) }
@@ -198,6 +212,7 @@ public struct PackBuilder: Sendable {
         let found: Bool
         switch entry.content {
         case .data(let d): found = EmailScanner.containsAddress(d, allowed: allowed)
+        case .generated(let make): found = EmailScanner.containsAddress(make(), allowed: allowed)
         case .file(let path, _):
             guard
                 entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"

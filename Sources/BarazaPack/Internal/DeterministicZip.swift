@@ -23,7 +23,7 @@ enum DeterministicZip {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: temporary)
         } catch {
-            throw .couldNotWrite(path: destination, reason: "\(error)")
+            throw .couldNotWrite(path: destination, reason: systemReason(error))
         }
         do throws(PackError) {
             try fill(temporary, entries: entries, last: last, modificationDate: modificationDate)
@@ -32,8 +32,25 @@ enum DeterministicZip {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            // Name the pack the user asked for, not the temporary file it was being written to.
+            if case .couldNotWrite(let path, let reason) = error, path == temporary.path {
+                throw .couldNotWrite(path: destination, reason: reason)
+            }
             throw error
         }
+    }
+
+    /// The system's reason for a file error (`Permission denied`, `Not a directory`), not a dump of the error.
+    static func systemReason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if error is Archive.ArchiveError { return "the zip archive cannot be created there (is the folder writable?)" }
+        return ns.domain == NSCocoaErrorDomain ? ns.localizedDescription : "\(error)"
     }
 
     /// Kept apart so the archive (and its open file) is released before the rename.
@@ -43,7 +60,7 @@ enum DeterministicZip {
     ) throws(PackError) {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .create) } catch {
-            throw .couldNotWrite(path: url.path, reason: "\(error)")
+            throw .couldNotWrite(path: url.path, reason: systemReason(error))
         }
         var written: [WrittenEntry] = []
         for entry in entries { written.append(try add(entry, to: archive, modificationDate: modificationDate)) }
@@ -53,10 +70,13 @@ enum DeterministicZip {
     private static func add(_ entry: PackEntry, to archive: Archive, modificationDate: Date) throws(PackError)
         -> WrittenEntry
     {
+        var entry = entry
+        if case .generated(let make) = entry.content { entry.content = .data(make()) }
         let hasher = StreamingHash()
         let method: CompressionMethod = entry.compresses ? .deflate : .none
         do {
             switch entry.content {
+            case .generated: preconditionFailure("generated content is made above")
             case .data(let data):
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(data.count),
@@ -92,7 +112,7 @@ enum DeterministicZip {
         } catch let error as PackError {
             throw error
         } catch {
-            throw .couldNotWrite(path: entry.path, reason: "\(error)")
+            throw .couldNotWrite(path: entry.path, reason: systemReason(error))
         }
         return WrittenEntry(entry: entry, sha256: hasher.hexDigest())
     }

@@ -8,6 +8,9 @@ struct PackEntry: Sendable {
         case data(Data)
         /// A file streamed from disk in chunks.
         case file(path: String, size: Int64)
+        /// Bytes made only when the zip is written, so thousands of planned personal packs do not each hold
+        /// their index and attendance list in memory at once.
+        case generated(@Sendable () -> Data)
     }
 
     var path: String
@@ -22,6 +25,7 @@ struct PackEntry: Sendable {
         switch content {
         case .data(let d): return Int64(d.count)
         case .file(_, let size): return size
+        case .generated(let make): return Int64(make().count)
         }
     }
 

@@ -54,7 +54,7 @@ extension WorkspaceLoader {
                 throw WorkspaceLoadFailure(errors: [.unreadable(file: display, reason: "no such file or not readable")])
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw WorkspaceLoadFailure(errors: [.unreadable(file: display, reason: "not valid UTF-8 text")])
+                throw WorkspaceLoadFailure(errors: [notUTF8(data, file: display)])
             }
             rows = CheckInCSV.rows(text, file: display, diagnostics: diagnostics)
         } else {

@@ -1,4 +1,5 @@
 import BarazaModel
+import Foundation
 
 extension WorkspaceLoader {
     static let eventKeys = ["id", "title", "timezone", "dates", "languages", "organizer", "url", "attendance"]
@@ -8,7 +9,8 @@ extension WorkspaceLoader {
         let id = f.require("id", expected: "a short id such as `final-2026`")?.identifier()
         let title = f.require("title", expected: "a title, or `{ en: ..., fr: ... }`")?.localizedText()
         let zone = f.require("timezone", expected: "an IANA time zone such as `Africa/Kigali`")?.zone()
-        var firstDay: LocalDate?, lastDay: LocalDate?
+        var firstDay: LocalDate?
+        var lastDay: LocalDate?
         if let dates = f.require("dates", expected: "`{ start: YYYY-MM-DD, end: YYYY-MM-DD }`"),
             let d = dates.fields(["start", "end"])
         {
@@ -16,6 +18,12 @@ extension WorkspaceLoader {
             lastDay = d.require("end", expected: "a date YYYY-MM-DD")?.date()
             if let a = firstDay, let b = lastDay, b < a {
                 dates.invalid("an end date on or after the start date", found: "\(a) to \(b)")
+            } else if let a = firstDay, let b = lastDay, b.daysSince1970 - a.daysSince1970 + 1 > Self.maximumEventDays {
+                // A mistyped year (2207 for 2027) would make every per-day export list thousands of empty days.
+                let days = b.daysSince1970 - a.daysSince1970 + 1
+                dates.invalid(
+                    "an event of at most \(Self.maximumEventDays) days (is a year mistyped?)",
+                    found: "\(a) to \(b), \(days) days")
             }
         }
         let languages = f["languages"]?.languages() ?? [.english, .french]
@@ -27,7 +35,7 @@ extension WorkspaceLoader {
         guard let id, let title, let zone, let firstDay, let lastDay else { return nil }
         return Event(
             id: Event.ID(id), title: title, zone: zone, firstDay: firstDay, lastDay: lastDay, languages: languages,
-            organizer: organizer, url: f["url"]?.string(),
+            organizer: organizer, url: f["url"]?.webAddress(),
             attendanceFile: f["attendance"]?.nonEmptyString(expected: "a check-in file relative to the workspace"),
             location: value.location)
     }
@@ -56,17 +64,47 @@ extension WorkspaceLoader {
     }
 }
 
+extension WorkspaceLoader {
+    /// The longest event, in days: a year.
+    static let maximumEventDays = 366
+}
+
 extension YAMLValue {
-    /// An id: letters, digits, `-`, `_`, `.`, `@` (emails may serve as ids).
+    /// An id: letters, digits, `-`, `_`, `.`, `@` (emails may serve as ids), not starting with `.`: ids name
+    /// export files and folders, so `.`, `..` or a hidden name must never be one.
     func identifier() -> String? {
-        let expected = "an id of letters, digits, `-`, `_`, `.`"
+        let expected = "an id of letters, digits, `-`, `_`, `.`, not starting with `.`"
         guard let text = nonEmptyString(expected: expected) else { return nil }
-        guard text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+        guard !text.hasPrefix("."), text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+            invalid(expected)
+            return nil
+        }
+        // Ids name export files (`certificate-<id>.pdf`, `<id>.zip`); a file name holds at most 255 bytes.
+        guard text.utf8.count <= Self.maximumIdentifierBytes else {
+            invalid(
+                "an id of at most \(Self.maximumIdentifierBytes) bytes (ids name export files)",
+                found: "\(text.prefix(24))… (\(text.utf8.count) bytes)")
+            return nil
+        }
+        return text
+    }
+
+    /// A web address: `http://` or `https://` with a host. Other schemes (`javascript:`, `file:`, `data:`) would
+    /// turn into live links in agenda pages, packs and invitations.
+    func webAddress() -> String? {
+        let expected = "a web address starting with `https://` (or `http://`)"
+        guard let text = nonEmptyString(expected: expected) else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            let host = url.host, !host.isEmpty
+        else {
             invalid(expected)
             return nil
         }
         return text
     }
+
+    /// The longest id, in UTF-8 bytes: leaves room for a prefix and extension in a 255-byte file name.
+    static let maximumIdentifierBytes = 100
 
     /// A title: plain text (used for both languages) or `{ en: ..., fr: ... }`.
     func localizedText() -> LocalizedText? {
@@ -74,7 +112,8 @@ extension YAMLValue {
             return nonEmptyString().map { LocalizedText(english: $0, french: $0) }
         }
         guard let f = fields(["en", "fr"]) else { return nil }
-        let en = f["en"]?.nonEmptyString(), fr = f["fr"]?.nonEmptyString()
+        let en = f["en"]?.nonEmptyString()
+        let fr = f["fr"]?.nonEmptyString()
         if en == nil && fr == nil {
             invalid("at least one of `en` and `fr`", found: "no text")
             return nil

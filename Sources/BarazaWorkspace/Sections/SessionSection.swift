@@ -98,6 +98,6 @@ extension WorkspaceLoader {
             speakers: f["speakers"]?.references("person") ?? [], moderators: f["moderators"]?.references("person") ?? [],
             signUps: f["participants"]?.references("person") ?? [],
             expectedAttendance: f["expected_attendance"]?.int(in: 0...10_000_000, expected: "a headcount"),
-            materials: f["materials"]?.strings() ?? [], url: f["url"]?.string(), location: value.location)
+            materials: f["materials"]?.strings() ?? [], url: f["url"]?.webAddress(), location: value.location)
     }
 }

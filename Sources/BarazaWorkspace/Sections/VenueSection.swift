@@ -15,7 +15,7 @@ extension WorkspaceLoader {
             for key in ["city", "timezone", "opening_hours"] where f[key] != nil {
                 f[key]!.invalid("nothing: an online venue has no \(key); give sessions a `timezone` instead")
             }
-            kind = .online(url: f["url"]?.string())
+            kind = .online(url: f["url"]?.webAddress())
         } else {
             let city = f.require("city", expected: "the city, e.g. `Kigali` (or `online: true`)")?.nonEmptyString()
             let country = f.require("country", expected: "an ISO 3166 country code such as `RW`")?.countryCode()

@@ -71,15 +71,62 @@ struct ExportOptions: ParsableArguments {
     /// Runs `exporter`, prints the files it wrote (or would write) and its notes, and maps failures to exit 2.
     func run(_ exporter: any Exporter, on workspace: Workspace) throws {
         let context = context(for: workspace)
+        if let problem = ExportFailure.unusableFolder(context.directory) {
+            Terminal.printError(message: "\(exporter.id): \(problem)")
+            throw ExitStatus.unreadableInput
+        }
         let result: ExportResult
         do {
             result = try exporter.export(workspace, context: context)
         } catch {
-            Terminal.printError(message: "\(exporter.id): \(error)")
+            Terminal.printError(message: "\(exporter.id): \(ExportFailure.describe(error))")
             throw ExitStatus.unreadableInput
         }
         let verb = dryRun ? "would write" : "wrote"
         for file in result.files { print("\(verb) \(context.directory)/\(file)") }
         for note in result.notes { print("note: \(note)") }
+    }
+}
+
+/// How a failed export is told to the user: the file and the system's reason in one line, never a dump of a
+/// Foundation error object.
+enum ExportFailure {
+    /// Why `directory` (or a folder on the way to it) cannot hold exports, or nil when it can be used or created.
+    static func unusableFolder(_ directory: String) -> String? {
+        // An empty --out would write into the current folder while reporting paths like `/schedule.xml`.
+        guard !directory.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return "--out is empty; expected a folder to write into (it is created when missing)"
+        }
+        var path = (directory as NSString).standardizingPath
+        while !path.isEmpty, path != "/", path != "." {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    return "cannot write into \(directory): \(path) is a file, not a folder; "
+                        + "expected a folder for --out (it is created when missing)"
+                }
+                return nil
+            }
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+
+    /// One line for `error`: Foundation file errors become `cannot write <path>: <reason>`.
+    static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain else { return "\(error)" }
+        var path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        // AtomicFile's temporary `.name.tmp-<pid>` stands for `name`, the file the user asked for.
+        if let p = path, let match = (p as NSString).lastPathComponent.wholeMatch(of: /\.(.+)\.tmp-[0-9]+/) {
+            path = ((p as NSString).deletingLastPathComponent as NSString).appendingPathComponent(String(match.1))
+        }
+        var reason = ns.localizedDescription
+        if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            reason = String(cString: strerror(Int32(underlying.code)))
+        }
+        return path.map { "cannot write \($0): \(reason)" } ?? reason
     }
 }

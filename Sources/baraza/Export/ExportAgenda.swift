@@ -32,6 +32,20 @@ struct ExportAgenda: ExportCommand {
 
     static var defaultExporter: any Exporter { AgendaExporter() }
 
+    /// A calendar link must stay inside the export folder and name an .ics file: `/etc/passwd` or `../x` would
+    /// become a dead or misleading download link on the page.
+    func validate() throws {
+        for path in calendars {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !path.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), path.lowercased().hasSuffix(".ics")
+            else {
+                throw ValidationError(
+                    "--calendar `\(path)`: expected an .ics file relative to the export folder, "
+                        + "e.g. calendars/event.ics")
+            }
+        }
+    }
+
     func run() throws {
         // Rule ids are known so that a workspace with `checks.severity` settings loads.
         let workspace = try options.loadWorkspace()
