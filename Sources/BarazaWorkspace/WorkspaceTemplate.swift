@@ -12,6 +12,22 @@ public struct WorkspaceTemplate: Sendable {
         public var message: String
     }
 
+    /// The venue's city, from the zone's name (`Africa/Niamey` gives Niamey): a starting point to edit.
+    var venueCity: String {
+        String(timezone.split(separator: "/").last ?? "Kigali").replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The zone's country from the tz database's `zone.tab` (`Africa/Niamey` gives NE); `RW` when it is unknown.
+    var venueCountry: String {
+        let directory = ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo"
+        guard let table = try? String(contentsOfFile: directory + "/zone.tab", encoding: .utf8) else { return "RW" }
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t")
+            if columns.count >= 3, columns[2] == timezone { return String(columns[0]) }
+        }
+        return "RW"
+    }
+
     public init(eventID: String, timezone: String) {
         self.eventID = eventID
         self.timezone = timezone
@@ -75,8 +91,8 @@ public struct WorkspaceTemplate: Sendable {
             venues:
               - id: main-venue
                 name: Main venue
-                city: Kigali
-                country: RW
+                city: \(venueCity)
+                country: \(venueCountry)
                 timezone: \(timezone)
                 opening_hours: "08:00-20:00"
                 rooms:
