@@ -68,7 +68,9 @@ func parseMinutes(_ raw: String) -> Int? {
     if let n = Int(text) { return n }
     if text.hasPrefix("pt") { text.removeFirst(2) }
     // Hours then minutes, each at most once: `1h`, `45m`, `1h30m`, and `1h30` (minutes after an hour unit).
-    var total = 0, number = "", units: [Character] = []
+    var total = 0
+    var number = ""
+    var units: [Character] = []
     for c in text {
         if c.isASCII && c.isNumber {
             number.append(c)

@@ -39,7 +39,8 @@ public enum WorkspaceError: Error, Hashable, Sendable {
         case .syntax(let l, let problem):
             return "\(l): YAML syntax: \(problem)"
         case .unknownKey(let l, let key, let context, let suggestion, let allowed):
-            let hint = suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
+            let hint =
+                suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
             return "\(l): \(context): unknown key `\(key)`; \(hint)"
         case .missingField(let l, let field, let expected):
             return "\(l): \(field): missing; expected \(expected)"

@@ -56,7 +56,9 @@ struct YAMLValue {
         }
         let text = Self.trimmed(s.string)
         // Plain printable ASCII (most scalars) cannot hold a forbidden character; only the rest is scanned.
-        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), let bad = text.unicodeScalars.first(where: Self.isForbidden) {
+        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+            let bad = text.unicodeScalars.first(where: Self.isForbidden)
+        {
             // Written as a `\u` escape in a quoted string; it would reach terminals, CSV files and badges.
             let what = Self.isDirectionOverride(bad) ? "an invisible text-direction override" : "a control character"
             invalid(

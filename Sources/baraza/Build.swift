@@ -43,7 +43,9 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data(report.text(colour: Terminal.standardErrorIsColourTerminal).utf8))
         }
         if report.errorCount > 0 && !force {
-            Terminal.printError(message: "the checks found \(report.errorCount) error(s); nothing exported (use --force to export anyway)")
+            Terminal.printError(
+                message:
+                    "the checks found \(report.errorCount) error(s); nothing exported (use --force to export anyway)")
             throw ExitStatus.findingsWithErrors
         }
         let context = ExportContext(directory: out ?? ExportContext.defaultDirectory(for: loaded))
@@ -68,7 +70,8 @@ struct Build: ParsableCommand {
             }
             total += result.files.count
             if progress {
-                FileHandle.standardError.write(Data(" \(result.files.count) file\(result.files.count == 1 ? "" : "s")\n".utf8))
+                FileHandle.standardError.write(
+                    Data(" \(result.files.count) file\(result.files.count == 1 ? "" : "s")\n".utf8))
             }
             for note in result.notes { print("note: \(exporter.id): \(note)") }
         }

@@ -36,7 +36,9 @@ struct Check: ParsableCommand {
     func run() throws {
         if listRules {
             for rule in Self.rules {
-                print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
+                print(
+                    "\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)"
+                )
             }
             return
         }

@@ -47,4 +47,5 @@ let foundation = milliseconds {
 }
 print(
     "open=\(open) identifiers=\(index) (\(count)) load12=\(memberZones) loadAll=\(allZones)"
-        + " offset1M=\(offsets) transitions1970to2060x12=\(chains) foundationOffset1M=\(foundation) checksum=\(checksum)")
+        + " offset1M=\(offsets) transitions1970to2060x12=\(chains) foundationOffset1M=\(foundation) checksum=\(checksum)"
+)

@@ -31,10 +31,12 @@ import Testing
         let committed = Self.files(under: Self.committed)
         // Screenshots and rendered pictures are made by `make agenda-check` and the badge tests, not by build.
         let pictures = committed.filter { $0.hasSuffix(".png") }
-        let missing = produced.subtracting(committed).sorted(), stale = committed.subtracting(pictures).subtracting(produced).sorted()
+        let missing = produced.subtracting(committed).sorted()
+        let stale = committed.subtracting(pictures).subtracting(produced).sorted()
         #expect(
             missing.isEmpty && stale.isEmpty,
-            "run `make run` and commit exports/: \(missing.count) new file(s) such as \(missing.prefix(3)), \(stale.count) stale such as \(stale.prefix(3))")
+            "run `make run` and commit exports/: \(missing.count) new file(s) such as \(missing.prefix(3)), \(stale.count) stale such as \(stale.prefix(3))"
+        )
         for path in produced.sorted() where committed.contains(path) {
             let a = try Data(contentsOf: scratch.appendingPathComponent(path))
             let b = try Data(contentsOf: Self.committed.appendingPathComponent(path))

@@ -70,7 +70,8 @@ struct PackContentTests {
 
     @Test("The organizer's public address and calendar UIDs are not personal contacts")
     func publicPackAllowsOrganizerAndUIDs() throws {
-        let calendar = "ORGANIZER;CN=Network Secretariat:mailto:secretariat@example.org\r\n"
+        let calendar =
+            "ORGANIZER;CN=Network Secretariat:mailto:secretariat@example.org\r\n"
             + "UID:session-opening-plenary@final-kigali-2027.baraza\r\n"
         let builder = try Self.sampleBuilder(inputs: PackInputs(eventCalendar: Data(calendar.utf8)))
         #expect(try builder.plan(.public).count == 1)

@@ -17,21 +17,27 @@ public func assertGolden(
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: file)
-            Issue.record("recorded golden file \(file.path); review the diff and run again without RECORD_GOLDEN", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded golden file \(file.path); review the diff and run again without RECORD_GOLDEN",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("cannot record golden file \(file.path): \(error)", sourceLocation: sourceLocation)
         }
         return
     }
     guard let expected = FileManager.default.contents(atPath: file.path) else {
-        Issue.record("missing golden file \(file.path); record it with RECORD_GOLDEN=1 swift test", sourceLocation: sourceLocation)
+        Issue.record(
+            "missing golden file \(file.path); record it with RECORD_GOLDEN=1 swift test",
+            sourceLocation: sourceLocation)
         return
     }
     if expected != actual {
         let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let a = text.split(separator: "\n", omittingEmptySubsequences: false)
         let firstDifference = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-        let shown = { (lines: [Substring]) in firstDifference < lines.count ? String(lines[firstDifference]) : "<end of text>" }
+        let shown = { (lines: [Substring]) in
+            firstDifference < lines.count ? String(lines[firstDifference]) : "<end of text>"
+        }
         Issue.record(
             """
             output differs from golden file \(file.path) at line \(firstDifference + 1):

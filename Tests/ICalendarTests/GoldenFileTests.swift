@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ICalendar
 
 /// Byte-for-byte comparison with `Fixtures/small-calendar.ics`.
@@ -20,7 +21,8 @@ struct GoldenFileTests {
             return
         }
         let expected = try Data(contentsOf: url)
-        #expect(actual == expected, "differs from \(url.path); if intended, rerun with RECORD_GOLDEN=1 and review the diff")
+        #expect(
+            actual == expected, "differs from \(url.path); if intended, rerun with RECORD_GOLDEN=1 and review the diff")
     }
 
     @Test("Every line of the golden calendar ends in CRLF and fits in 75 octets")

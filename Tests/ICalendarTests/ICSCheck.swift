@@ -21,11 +21,12 @@ enum ICSCheck {
         // The test runner's threads block most signals and a child inherits that mask; ics-check forks and
         // waits on children, which then hangs. Start it through python3 with an empty signal mask.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-            executable.path,
-        ] + arguments
+        process.arguments =
+            [
+                "python3", "-c",
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                executable.path,
+            ] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ICalendar
 
 /// Instants written the way people read them, for test tables.

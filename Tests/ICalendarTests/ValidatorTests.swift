@@ -1,16 +1,21 @@
 import Foundation
 import Testing
+
 @testable import ICalendar
 
 @Suite("Independent validator")
 struct ValidatorTests {
-    @Test("ics-check passes the sample calendars",
-          .enabled(if: ICSCheck.isRunnable,
-                   "ics-check or its readers are not installed; see ../shared/tools/ics-check.md"))
+    @Test(
+        "ics-check passes the sample calendars",
+        .enabled(
+            if: ICSCheck.isRunnable,
+            "ics-check or its readers are not installed; see ../shared/tools/ics-check.md"))
     func icsCheckPasses() throws {
         // ICS_KEEP_DIR=/some/dir keeps the files for a look; otherwise they go to a scratch directory.
         let kept = ProcessInfo.processInfo.environment["ICS_KEEP_DIR"].map { URL(fileURLWithPath: $0) }
-        let directory = kept ?? FileManager.default.temporaryDirectory
+        let directory =
+            kept
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("baraza-ics-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }

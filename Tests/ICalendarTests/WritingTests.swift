@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ICalendar
 
 @Suite("Writing content lines")
@@ -27,9 +28,11 @@ struct WritingTests {
     }
 
     // Each filler puts the multi-octet character so that it would straddle octet 75 of the first line.
-    @Test("Folding at 75 octets never splits a UTF-8 sequence", arguments: [
-        ("é", 2), ("ع", 2), ("€", 3), ("😀", 4), ("👩🏽‍💻", 4),
-    ])
+    @Test(
+        "Folding at 75 octets never splits a UTF-8 sequence",
+        arguments: [
+            ("é", 2), ("ع", 2), ("€", 3), ("😀", 4), ("👩🏽‍💻", 4),
+        ])
     func foldsOnScalarBoundaries(character: String, width: Int) {
         for shift in 0..<6 {
             // "DESCRIPTION:" is 12 octets; vary the ASCII prefix so the character lands on every octet near 75.
@@ -52,8 +55,9 @@ struct WritingTests {
     @Test("A line of exactly 75 octets stays on one line; 76 folds")
     func exactBoundary() {
         let seventyFive = "SUMMARY:" + String(repeating: "x", count: 67)
-        #expect(Self.line(Property(name: "SUMMARY", rawValue: String(repeating: "x", count: 67)))
-            == seventyFive + "\r\n")
+        #expect(
+            Self.line(Property(name: "SUMMARY", rawValue: String(repeating: "x", count: 67)))
+                == seventyFive + "\r\n")
         let folded = Self.line(Property(name: "SUMMARY", rawValue: String(repeating: "x", count: 68)))
         #expect(folded == seventyFive + "\r\n x\r\n")
         // A two-octet character that would end at octet 76 moves to the next line whole.
@@ -67,31 +71,36 @@ struct WritingTests {
         #expect(lines.map(\.count) == [75, 75, 75, 75, 8])  // 4 + 300 octets = 75 + 3 × 74 + 7
     }
 
-    @Test("TEXT escaping", arguments: [
-        ("a,b;c\\d", "a\\,b\\;c\\\\d"),
-        ("line one\nline two", "line one\\nline two"),
-        ("windows\r\nbreak", "windows\\nbreak"),
-        ("old mac\rbreak", "old mac\\nbreak"),
-        ("tab\tkept, bell\u{07}dropped", "tab\tkept\\, belldropped"),
-        ("Kigali: salle « Akagera »", "Kigali: salle « Akagera »"),
-    ])
+    @Test(
+        "TEXT escaping",
+        arguments: [
+            ("a,b;c\\d", "a\\,b\\;c\\\\d"),
+            ("line one\nline two", "line one\\nline two"),
+            ("windows\r\nbreak", "windows\\nbreak"),
+            ("old mac\rbreak", "old mac\\nbreak"),
+            ("tab\tkept, bell\u{07}dropped", "tab\tkept\\, belldropped"),
+            ("Kigali: salle « Akagera »", "Kigali: salle « Akagera »"),
+        ])
     func textEscaping(input: String, expected: String) {
         #expect(Property.text("COMMENT", input).value == expected)
-        #expect(Property.text("COMMENT", input).textValue
-            == input.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        #expect(
+            Property.text("COMMENT", input).textValue
+                == input.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 .replacingOccurrences(of: "\u{07}", with: ""))
     }
 
-    @Test("Parameter values are quoted when needed; DQUOTE is replaced", arguments: [
-        ("Amina Uwase", "CN=Amina Uwase"),
-        ("Uwase, Amina", "CN=\"Uwase, Amina\""),
-        ("a:b", "CN=\"a:b\""),
-        ("a;b", "CN=\"a;b\""),
-        ("Hélène Dubois", "CN=\"Hélène Dubois\""),
-        ("محمد العلوي", "CN=\"محمد العلوي\""),
-        ("The \"Boss\"", "CN=The 'Boss'"),
-        ("Say \"hi\", please", "CN=\"Say 'hi', please\""),
-    ])
+    @Test(
+        "Parameter values are quoted when needed; DQUOTE is replaced",
+        arguments: [
+            ("Amina Uwase", "CN=Amina Uwase"),
+            ("Uwase, Amina", "CN=\"Uwase, Amina\""),
+            ("a:b", "CN=\"a:b\""),
+            ("a;b", "CN=\"a;b\""),
+            ("Hélène Dubois", "CN=\"Hélène Dubois\""),
+            ("محمد العلوي", "CN=\"محمد العلوي\""),
+            ("The \"Boss\"", "CN=The 'Boss'"),
+            ("Say \"hi\", please", "CN=\"Say 'hi', please\""),
+        ])
     func parameterQuoting(value: String, expected: String) {
         let line = Self.line(.calendarAddress("ATTENDEE", email: "a@example.org", commonName: value))
         #expect(line == "ATTENDEE;" + expected + ":mailto:a@example.org\r\n")
@@ -104,25 +113,28 @@ struct WritingTests {
         #expect(Self.line(.dtstart(instant, in: TimeZone(identifier: "UTC")!)) == "DTSTART:20261125T090000Z\r\n")
         let kigali = try #require(TimeZone(identifier: "Africa/Kigali"))
         #expect(Self.line(.dtstart(instant, in: kigali)) == "DTSTART;TZID=Africa/Kigali:20261125T110000\r\n")
-        #expect(Self.line(.date("DTSTART", CalendarDate(year: 2026, month: 11, day: 25)))
-            == "DTSTART;VALUE=DATE:20261125\r\n")
+        #expect(
+            Self.line(.date("DTSTART", CalendarDate(year: 2026, month: 11, day: 25)))
+                == "DTSTART;VALUE=DATE:20261125\r\n")
         let before1970 = Date(timeIntervalSince1970: -1)
         #expect(Self.line(.dtstamp(before1970)) == "DTSTAMP:19691231T235959Z\r\n")
     }
 
-    @Test("DURATION values", arguments: [
-        (ICalDuration(hours: 1, minutes: 30), "PT1H30M"),
-        (ICalDuration(minutes: 90), "PT1H30M"),
-        (ICalDuration(days: 1), "P1D"),
-        (ICalDuration(minutes: 15, negative: true), "-PT15M"),
-        (ICalDuration(exactSeconds: -900), "-PT15M"),
-        (ICalDuration(exactSeconds: 3605), "PT1H0M5S"),
-        (ICalDuration(exactSeconds: 86_400), "PT24H"),
-        (ICalDuration(days: 2, hours: 3), "P2DT3H"),
-        (ICalDuration(seconds: 45), "PT45S"),
-        (ICalDuration(), "PT0S"),
-        (ICalDuration.weeks(2), "P2W"),
-    ])
+    @Test(
+        "DURATION values",
+        arguments: [
+            (ICalDuration(hours: 1, minutes: 30), "PT1H30M"),
+            (ICalDuration(minutes: 90), "PT1H30M"),
+            (ICalDuration(days: 1), "P1D"),
+            (ICalDuration(minutes: 15, negative: true), "-PT15M"),
+            (ICalDuration(exactSeconds: -900), "-PT15M"),
+            (ICalDuration(exactSeconds: 3605), "PT1H0M5S"),
+            (ICalDuration(exactSeconds: 86_400), "PT24H"),
+            (ICalDuration(days: 2, hours: 3), "P2DT3H"),
+            (ICalDuration(seconds: 45), "PT45S"),
+            (ICalDuration(), "PT0S"),
+            (ICalDuration.weeks(2), "P2W"),
+        ])
     func durations(duration: ICalDuration, expected: String) {
         #expect(duration.iCalendarText == expected)
         #expect(ICalDuration(iCalendarText: expected) == duration)
@@ -174,16 +186,21 @@ struct StreamingTests {
         let first = TestDates.utc("2026-10-01T07:00:00Z")
         let last = first.addingTimeInterval(10_000 * 1800)
         var stream = CalendarStreamWriter(output: LineCheckingOutput())
-        stream.begin(.calendar(productID: "-//Baraza//Stream//EN",
-                               components: [VTimeZone.component(for: zone, from: first, to: last)]))
+        stream.begin(
+            .calendar(
+                productID: "-//Baraza//Stream//EN",
+                components: [VTimeZone.component(for: zone, from: first, to: last)]))
         for n in 0..<10_000 {
             let start = first.addingTimeInterval(TimeInterval(n * 1800))
-            stream.append(Component("VEVENT", properties: [
-                .uid("s\(n)@baraza.example"), .dtstamp(first),
-                .dtstart(start, in: zone), .dtend(start.addingTimeInterval(1500), in: zone),
-                .summary("Session \(n): « Logistique » — الجلسة \(n)"),
-                .description(String(repeating: "Détails, horaires; salle \(n). ", count: 4)),
-            ]))
+            stream.append(
+                Component(
+                    "VEVENT",
+                    properties: [
+                        .uid("s\(n)@baraza.example"), .dtstamp(first),
+                        .dtstart(start, in: zone), .dtend(start.addingTimeInterval(1500), in: zone),
+                        .summary("Session \(n): « Logistique » — الجلسة \(n)"),
+                        .description(String(repeating: "Détails, horaires; salle \(n). ", count: 4)),
+                    ]))
         }
         stream.finish()
         #expect(stream.output.bareLineFeeds == 0)

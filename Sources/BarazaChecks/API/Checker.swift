@@ -29,7 +29,8 @@ public struct Checker: Sendable {
             }
         }
         if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
-            let byEvent = Dictionary(workspaces.map { ($0.event.id.rawValue, $0.settings) }, uniquingKeysWith: { a, _ in a })
+            let byEvent = Dictionary(
+                workspaces.map { ($0.event.id.rawValue, $0.settings) }, uniquingKeysWith: { a, _ in a })
             findings += crossWorkspaceDoubleBookings(workspaces).flatMap { f in
                 apply(byEvent[f.event] ?? CheckSettings(), to: [f])
             }

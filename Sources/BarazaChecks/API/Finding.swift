@@ -46,7 +46,9 @@ public struct Fact: Hashable, Sendable {
 
 /// Something a finding is about.
 public struct Subject: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case person, session, room, venue, hotel, journey, window, event, travel }
+    public enum Kind: String, Hashable, Sendable {
+        case person, session, room, venue, hotel, journey, window, event, travel
+    }
     public var kind: Kind
     public var id: String
     /// A human label: the person's name, the session's title.

@@ -20,7 +20,9 @@ extension Workspace {
         var map: [Person.ID: [Session]] = [:]
         for session in sessions {
             var seen: Set<Person.ID> = []
-            for ref in session.presenters where seen.insert(ref.id).inserted { map[ref.id, default: []].append(session) }
+            for ref in session.presenters where seen.insert(ref.id).inserted {
+                map[ref.id, default: []].append(session)
+            }
         }
         return map
     }

@@ -5,7 +5,9 @@ import BarazaModel
 /// Pairs come out as (earlier-starting, later-starting), in sweep order.
 func overlappingPairs<T>(_ items: [(interval: Interval, item: T)]) -> [(T, T, minutes: Int)] {
     let sorted = items.enumerated().sorted {
-        ($0.element.interval.start, $0.element.interval.end, $0.offset) < ($1.element.interval.start, $1.element.interval.end, $1.offset)
+        ($0.element.interval.start, $0.element.interval.end, $0.offset) < (
+            $1.element.interval.start, $1.element.interval.end, $1.offset
+        )
     }.map(\.element)
     var running: [(interval: Interval, item: T)] = []
     var pairs: [(T, T, minutes: Int)] = []
@@ -20,4 +22,3 @@ func overlappingPairs<T>(_ items: [(interval: Interval, item: T)]) -> [(T, T, mi
     }
     return pairs
 }
-

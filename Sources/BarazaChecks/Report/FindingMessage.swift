@@ -8,14 +8,16 @@ extension Finding {
         let m = minutes ?? 0
         switch rule {
         case "person-double-booked":
-            let across = facts.contains { $0.name == "across workspaces" } ? " in two events (\(fact("across workspaces")))" : ""
+            let across =
+                facts.contains { $0.name == "across workspaces" } ? " in two events (\(fact("across workspaces")))" : ""
             return "\(first) is booked in two sessions at once\(across), overlapping \(m) min"
         case "travel-time":
             return "\(first) has \(fact("gap")) between sessions but needs \(fact("travel")) (\(m) min short)"
         case "outside-availability":
             return "\(first) is booked outside their availability (\(m) min outside; available \(fact("available")))"
         case "outside-waking-hours":
-            return "\(first) would join at \(fact("starts at home")) at home, \(m) min outside waking hours \(fact("waking hours"))"
+            return
+                "\(first) would join at \(fact("starts at home")) at home, \(m) min outside waking hours \(fact("waking hours"))"
         case "before-arrival":
             return "\(first) has a session \(m) min too soon after arriving (buffer \(fact("buffer")))"
         case "after-departure":
@@ -24,16 +26,19 @@ extension Finding {
             return "\(first) holds two sessions at once, overlapping \(m) min"
         case "over-capacity":
             let label = facts.first.map { "\($0.value) \($0.name)" } ?? ""
-            return "\(first) has \(label) for \(subjects.dropFirst().first.map(describe) ?? "its room") seating \(fact("capacity"))"
+            return
+                "\(first) has \(label) for \(subjects.dropFirst().first.map(describe) ?? "its room") seating \(fact("capacity"))"
         case "outside-opening-hours":
-            return "\(first) runs outside the opening hours of \(subjects.dropFirst().first.map(describe) ?? "its venue") (\(fact("opening hours")))"
+            return
+                "\(first) runs outside the opening hours of \(subjects.dropFirst().first.map(describe) ?? "its venue") (\(fact("opening hours")))"
         case "outside-event-dates":
             return "\(first) starts on \(fact("starts on")), outside the event dates \(fact("event dates"))"
         case "participant-overlap":
             return "\(first) is signed up for two sessions that overlap \(m) min"
         case "language-not-covered":
             let interp = fact("interpretation")
-            return "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
+            return
+                "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
                 + "; \(fact("people left out") == "1" ? "1 signed-up person speaks" : "\(fact("people left out")) signed-up people speak")"
                 + " only \(fact("their languages"))"
         case "unknown-reference":
@@ -45,9 +50,11 @@ extension Finding {
         case "ambiguous-local-time":
             return "\(first): \(fact("written")) happens twice; write the offset \(fact("choices")) to choose"
         case "wrong-utc-offset":
-            return "\(first): \(fact("written")) uses an offset the zone does not use then; valid: \(fact("valid offsets"))"
+            return
+                "\(first): \(fact("written")) uses an offset the zone does not use then; valid: \(fact("valid offsets"))"
         case "stay-gap":
-            return "\(first) has no hotel stay for the night(s) \(fact("missing nights")) (nights needed \(fact("nights needed")))"
+            return
+                "\(first) has no hotel stay for the night(s) \(fact("missing nights")) (nights needed \(fact("nights needed")))"
         case "hotel-block-overbooked":
             return "\(first) needs more `\(fact("room type"))` rooms than the event holds on \(fact("nights"))"
         case "no-accommodation":
@@ -64,9 +71,11 @@ extension Finding {
             return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
         case "journey-unknown-place":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
-            return "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
+            return
+                "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
         case "meal-over-capacity":
-            return "\(first) feeds \(fact("headcount")) (\(fact("from"))) in \(subjects.dropFirst().first.map(describe) ?? "its room")"
+            return
+                "\(first) feeds \(fact("headcount")) (\(fact("from"))) in \(subjects.dropFirst().first.map(describe) ?? "its room")"
                 + " seating \(fact("capacity"))"
         default:
             return "\(first): \(facts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))"
@@ -92,8 +101,10 @@ extension Occurrence {
     public var homeTime: String? { homeZone.map { Self.format(interval, in: $0) } }
 
     static func format(_ interval: Interval, in zone: Zone) -> String {
-        let a = zone.localDateTime(at: interval.start), b = zone.localDateTime(at: interval.end)
-        let offsetA = formatOffset(zone.offset(at: interval.start)), offsetB = formatOffset(zone.offset(at: interval.end))
+        let a = zone.localDateTime(at: interval.start)
+        let b = zone.localDateTime(at: interval.end)
+        let offsetA = formatOffset(zone.offset(at: interval.start))
+        let offsetB = formatOffset(zone.offset(at: interval.end))
         if interval.start == interval.end { return "\(a) \(zone) (\(offsetA))" }
         let end = b.date == a.date ? "\(b.time)" : "\(b)"
         let offsets = offsetA == offsetB ? offsetA : "\(offsetA) → \(offsetB)"

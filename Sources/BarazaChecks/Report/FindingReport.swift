@@ -24,9 +24,12 @@ public struct FindingReport: Sendable {
         for rule in rulesInOrder {
             let group = findings.filter { $0.rule == rule }
             let errors = group.filter { $0.severity == .error }.count
-            let counts = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
-                          group.count - errors > 0 ? "\(group.count - errors) warning\(group.count - errors == 1 ? "" : "s")" : nil]
-                .compactMap { $0 }.joined(separator: ", ")
+            let counts = [
+                errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
+                group.count - errors > 0
+                    ? "\(group.count - errors) warning\(group.count - errors == 1 ? "" : "s")" : nil,
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
             out += paint(rule, "1") + " (\(counts))\n"
             for f in group {
                 let sev = f.severity == .error ? paint("error", "31;1") : paint("warning", "33;1")
@@ -42,7 +45,8 @@ public struct FindingReport: Sendable {
             }
             out += "\n"
         }
-        let summary = "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")"
+        let summary =
+            "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")"
             + " in \(events.count) workspace\(events.count == 1 ? "" : "s") (\(events.joined(separator: ", ")))"
         out += findings.isEmpty ? paint("No findings: ", "32;1") + summary + "\n" : summary + "\n"
         return out
@@ -75,7 +79,10 @@ public struct FindingReport: Sendable {
 }
 
 private struct JSONReport: Encodable {
-    struct Summary: Encodable { var errors: Int; var warnings: Int }
+    struct Summary: Encodable {
+        var errors: Int
+        var warnings: Int
+    }
     struct Location: Encodable {
         var file: String
         var line: Int
@@ -86,8 +93,15 @@ private struct JSONReport: Encodable {
             column = l.column
         }
     }
-    struct SubjectJSON: Encodable { var kind: String; var id: String; var label: String }
-    struct FactJSON: Encodable { var name: String; var value: String }
+    struct SubjectJSON: Encodable {
+        var kind: String
+        var id: String
+        var label: String
+    }
+    struct FactJSON: Encodable {
+        var name: String
+        var value: String
+    }
     struct OccurrenceJSON: Encodable {
         var kind: String
         var id: String
@@ -102,7 +116,10 @@ private struct JSONReport: Encodable {
         var location: Location
         enum CodingKeys: String, CodingKey {
             case kind, id, label, event, zone, location
-            case startUTC = "start_utc", endUTC = "end_utc", venueTime = "venue_time", homeZone = "home_zone"
+            case startUTC = "start_utc"
+            case endUTC = "end_utc"
+            case venueTime = "venue_time"
+            case homeZone = "home_zone"
             case homeTime = "home_time"
         }
     }

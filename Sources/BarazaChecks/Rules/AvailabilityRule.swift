@@ -13,13 +13,20 @@ public struct AvailabilityRule: Rule {
             guard let person = w.peopleByID[personID], !person.availability.isEmpty else { continue }
             let windows = person.availability.compactMap(\.interval)
             for session in sessions {
-                guard let interval = session.interval, !windows.contains(where: { $0.contains(interval) }) else { continue }
+                guard let interval = session.interval, !windows.contains(where: { $0.contains(interval) }) else {
+                    continue
+                }
                 let outside = interval.minutes - (windows.map { $0.overlapMinutes(with: interval) }.max() ?? 0)
                 findings.append(
                     finding(
                         w, subjects: [w.subject(person), w.subject(session)],
                         occurrences: [w.occurrence(session, for: person)!], minutes: outside,
-                        facts: [Fact("available", person.availability.map { "\($0.start.local)–\($0.end.local) \($0.start.zone)" }.joined(separator: "; "))],
+                        facts: [
+                            Fact(
+                                "available",
+                                person.availability.map { "\($0.start.local)–\($0.end.local) \($0.start.zone)" }.joined(
+                                    separator: "; "))
+                        ],
                         locations: [session.location, person.location]))
             }
         }

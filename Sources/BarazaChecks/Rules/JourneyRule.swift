@@ -34,13 +34,15 @@ public struct JourneyRule: Rule {
                     .joined(separator: " ")
                 let trip = Occurrence(
                     kind: .journey, id: direction.rawValue, label: "\(direction.rawValue) \(label)",
-                    interval: Interval(start: instant, end: instant), zone: journey.time.zone, homeZone: person.homeZone,
+                    interval: Interval(start: instant, end: instant), zone: journey.time.zone,
+                    homeZone: person.homeZone,
                     event: w.event.id.rawValue, location: journey.location)
                 findings.append(
                     finding(
                         w, subjects: [w.subject(person), w.subject(session)],
                         occurrences: direction == .arrival
-                            ? [trip, w.occurrence(session, for: person)!] : [w.occurrence(session, for: person)!, trip],
+                            ? [trip, w.occurrence(session, for: person)!]
+                            : [w.occurrence(session, for: person)!, trip],
                         minutes: short, facts: [Fact("buffer", "\(buffer) min")],
                         locations: [session.location, journey.location]))
             }

@@ -33,7 +33,10 @@ public struct LocalTimeRule: Rule {
             case .nonexistent: matches = kind == .nonexistent
             case .ambiguous(let w, let earlier, let later):
                 matches = kind == .ambiguous
-                facts.append(Fact("choices", [earlier, later].map { formatOffset(w.zone.offset(at: $0)) }.joined(separator: " or ")))
+                facts.append(
+                    Fact(
+                        "choices",
+                        [earlier, later].map { formatOffset(w.zone.offset(at: $0)) }.joined(separator: " or ")))
             case .offsetMismatch(_, let valid):
                 matches = kind == .offsetMismatch
                 facts.append(Fact("valid offsets", valid.map(formatOffset).joined(separator: " or ")))
@@ -41,12 +44,16 @@ public struct LocalTimeRule: Rule {
             if matches { findings.append(finding(workspace, subjects: [subject], facts: facts, locations: [location])) }
         }
         for session in workspace.sessions {
-            for problem in session.timeProblems { report(problem, subject: workspace.subject(session), at: session.location) }
+            for problem in session.timeProblems {
+                report(problem, subject: workspace.subject(session), at: session.location)
+            }
         }
         for person in workspace.people {
             for window in person.availability {
                 for w in [window.start, window.end] {
-                    if case .failure(let p) = w.resolve() { report(p, subject: workspace.subject(person), at: window.location) }
+                    if case .failure(let p) = w.resolve() {
+                        report(p, subject: workspace.subject(person), at: window.location)
+                    }
                 }
             }
             for journey in person.journeys {

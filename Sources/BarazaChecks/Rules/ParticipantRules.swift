@@ -12,14 +12,18 @@ public struct ParticipantOverlapRule: Rule {
         for session in w.sessions {
             guard let interval = session.interval else { continue }
             var seen: Set<Person.ID> = []
-            for ref in session.signUps where seen.insert(ref.id).inserted { bySignUp[ref.id, default: []].append((interval, session)) }
+            for ref in session.signUps where seen.insert(ref.id).inserted {
+                bySignUp[ref.id, default: []].append((interval, session))
+            }
         }
         var findings: [Finding] = []
         for personID in bySignUp.keys.sorted() {
             guard let person = w.peopleByID[personID] else { continue }
             for (a, b, minutes) in overlappingPairs(bySignUp[personID]!) {
                 // A presenter's own sessions are the double-booking rule's business.
-                if a.presenters.contains(where: { $0.id == personID }) && b.presenters.contains(where: { $0.id == personID }) {
+                if a.presenters.contains(where: { $0.id == personID })
+                    && b.presenters.contains(where: { $0.id == personID })
+                {
                     continue
                 }
                 findings.append(
@@ -38,7 +42,9 @@ public struct LanguageRule: Rule {
     public init() {}
     public var id: String { "language-not-covered" }
     public var defaultSeverity: Severity { .warning }
-    public var summary: String { "participants speak neither the session's language nor any language it is interpreted into" }
+    public var summary: String {
+        "participants speak neither the session's language nor any language it is interpreted into"
+    }
 
     public func check(_ w: Workspace) -> [Finding] {
         w.sessions.compactMap { session in
@@ -57,9 +63,11 @@ public struct LanguageRule: Rule {
                 occurrences: [w.occurrence(session)].compactMap { $0 },
                 facts: [
                     Fact("session language", language.code),
-                    Fact("interpretation", covered.subtracting([language]).sorted().map(\.code).joined(separator: ", ")),
+                    Fact(
+                        "interpretation", covered.subtracting([language]).sorted().map(\.code).joined(separator: ", ")),
                     Fact("people left out", "\(left.count)"),
-                    Fact("their languages", Set(left.flatMap(\.languages)).sorted().map(\.code).joined(separator: ", ")),
+                    Fact(
+                        "their languages", Set(left.flatMap(\.languages)).sorted().map(\.code).joined(separator: ", ")),
                 ], locations: [session.location])
         }
     }

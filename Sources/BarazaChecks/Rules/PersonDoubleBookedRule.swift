@@ -6,7 +6,9 @@ public struct PersonDoubleBookedRule: Rule {
     public init() {}
     public var id: String { Self.ruleID }
     public var defaultSeverity: Severity { .error }
-    public var summary: String { "a speaker or moderator is booked in two sessions that overlap (also across workspaces)" }
+    public var summary: String {
+        "a speaker or moderator is booked in two sessions that overlap (also across workspaces)"
+    }
 
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
@@ -60,7 +62,8 @@ func crossWorkspaceDoubleBookings(_ workspaces: [Workspace]) -> [Finding] {
     var findings: [Finding] = []
     for root in groups.keys.sorted() {
         for (a, b, minutes) in overlappingPairs(groups[root]!) where a.workspace != b.workspace {
-            let wa = workspaces[a.workspace], wb = workspaces[b.workspace]
+            let wa = workspaces[a.workspace]
+            let wb = workspaces[b.workspace]
             findings.append(
                 Finding(
                     rule: PersonDoubleBookedRule.ruleID, severity: .error,

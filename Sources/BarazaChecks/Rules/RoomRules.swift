@@ -10,7 +10,9 @@ public struct RoomDoubleBookedRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         var byRoom: [Room.ID: [(interval: Interval, item: Session)]] = [:]
         for session in w.sessions {
-            guard let room = session.room?.id, w.roomsByID[room] != nil, let interval = session.interval else { continue }
+            guard let room = session.room?.id, w.roomsByID[room] != nil, let interval = session.interval else {
+                continue
+            }
             byRoom[room, default: []].append((interval, session))
         }
         var findings: [Finding] = []
@@ -19,7 +21,10 @@ public struct RoomDoubleBookedRule: Rule {
             for (a, b, minutes) in overlappingPairs(byRoom[room]!) {
                 findings.append(
                     finding(
-                        w, subjects: [Subject(.room, id: room.rawValue, label: entry.room.name), w.subject(a), w.subject(b)],
+                        w,
+                        subjects: [
+                            Subject(.room, id: room.rawValue, label: entry.room.name), w.subject(a), w.subject(b),
+                        ],
                         occurrences: [w.occurrence(a)!, w.occurrence(b)!], minutes: minutes,
                         locations: [b.location, a.location]))
             }
@@ -119,7 +124,10 @@ public struct EventDatesRule: Rule {
             guard day < w.event.firstDay || day > w.event.lastDay else { return nil }
             return finding(
                 w, subjects: [w.subject(session)], occurrences: [w.occurrence(session)!],
-                facts: [Fact("event dates", "\(w.event.firstDay) to \(w.event.lastDay) \(w.event.zone)"), Fact("starts on", "\(day)")],
+                facts: [
+                    Fact("event dates", "\(w.event.firstDay) to \(w.event.lastDay) \(w.event.zone)"),
+                    Fact("starts on", "\(day)"),
+                ],
                 locations: [session.location, w.event.location])
         }
     }

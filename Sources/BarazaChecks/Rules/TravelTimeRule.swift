@@ -5,7 +5,9 @@ public struct TravelTimeRule: Rule {
     public init() {}
     public var id: String { "travel-time" }
     public var defaultSeverity: Severity { .error }
-    public var summary: String { "consecutive sessions of one person at two venues leave less than the travel time between them" }
+    public var summary: String {
+        "consecutive sessions of one person at two venues leave less than the travel time between them"
+    }
 
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []

@@ -6,7 +6,9 @@ public struct UnknownReferenceRule: Rule {
     public init() {}
     public var id: String { "unknown-reference" }
     public var defaultSeverity: Severity { .error }
-    public var summary: String { "a session, person or stay names a room, venue, person, session or hotel that is not defined" }
+    public var summary: String {
+        "a session, person or stay names a room, venue, person, session or hotel that is not defined"
+    }
 
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
@@ -16,15 +18,18 @@ public struct UnknownReferenceRule: Rule {
         let venues = w.venues.map { ($0.id.rawValue, $0.location) }
         let hotels = w.hotels.map { ($0.id.rawValue, $0.location) }
 
-        func missing(_ kind: Subject.Kind, _ id: String, at location: SourceLocation, from owner: Subject,
-                     candidates: [(String, SourceLocation)]) {
+        func missing(
+            _ kind: Subject.Kind, _ id: String, at location: SourceLocation, from owner: Subject,
+            candidates: [(String, SourceLocation)]
+        ) {
             var facts = [Fact("missing", "\(kind.rawValue) `\(id)`")]
             var locations = [location]
             if let near = closest(id, candidates) {
                 facts.append(Fact("did you mean", near.0))
                 locations.append(near.1)
             }
-            findings.append(finding(w, subjects: [owner, Subject(kind, id: id, label: id)], facts: facts, locations: locations))
+            findings.append(
+                finding(w, subjects: [owner, Subject(kind, id: id, label: id)], facts: facts, locations: locations))
         }
 
         for session in w.sessions {
@@ -37,7 +42,8 @@ public struct UnknownReferenceRule: Rule {
                     if let v = session.venue, w.venuesByID[v.id] != nil, entry.venue != v.id {
                         let inVenue = w.venuesByID[v.id]!.rooms.map { ($0.id.rawValue, $0.location) }
                         missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: inVenue)
-                        findings[findings.count - 1].facts.append(Fact("note", "room `\(r.id)` belongs to venue `\(entry.venue)`, not `\(v.id)`"))
+                        findings[findings.count - 1].facts.append(
+                            Fact("note", "room `\(r.id)` belongs to venue `\(entry.venue)`, not `\(v.id)`"))
                     }
                 } else {
                     missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: rooms)
@@ -64,8 +70,9 @@ public struct UnknownReferenceRule: Rule {
         for travel in w.travelTimes {
             for v in travel.between.sorted() where w.venuesByID[v] == nil {
                 let pair = travel.between.map { "`\($0.rawValue)`" }.sorted().joined(separator: " and ")
-                missing(.venue, v.rawValue, at: travel.location, from: Subject(.travel, id: pair, label: "travel time"),
-                        candidates: venues)
+                missing(
+                    .venue, v.rawValue, at: travel.location, from: Subject(.travel, id: pair, label: "travel time"),
+                    candidates: venues)
             }
         }
         return findings

@@ -5,7 +5,9 @@ public struct WakingHoursRule: Rule {
     public init() {}
     public var id: String { "outside-waking-hours" }
     public var defaultSeverity: Severity { .warning }
-    public var summary: String { "an online session falls outside a participant's waking hours in their home zone (default 07:00–22:00)" }
+    public var summary: String {
+        "an online session falls outside a participant's waking hours in their home zone (default 07:00–22:00)"
+    }
 
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
@@ -37,7 +39,8 @@ public struct WakingHoursRule: Rule {
         while day <= lastDay {
             let closesDate = window.crossesMidnight ? day.adding(days: 1) : day
             if case .unique(let open) = zone.resolve(LocalDateTime(date: day, time: window.opens)),
-                case .unique(let close) = zone.resolve(LocalDateTime(date: closesDate, time: window.closes)), open < close
+                case .unique(let close) = zone.resolve(LocalDateTime(date: closesDate, time: window.closes)),
+                open < close
             {
                 inside += Interval(start: open, end: close).overlapMinutes(with: interval)
             }

@@ -34,9 +34,9 @@ public struct LocalizedText: Hashable, Sendable {
     /// Both languages, `English / Français`, or the one present.
     public var bilingual: String {
         switch (english, french) {
-        case let (e?, f?) where e != f: return "\(e) / \(f)"
-        case let (e?, _): return e
-        case let (nil, f?): return f
+        case (let e?, let f?) where e != f: return "\(e) / \(f)"
+        case (let e?, _): return e
+        case (nil, let f?): return f
         default: return ""
         }
     }

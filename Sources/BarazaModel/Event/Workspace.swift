@@ -33,7 +33,9 @@ public struct Workspace: Sendable {
         self.logistics = logistics
         venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
-        for venue in venues { for room in venue.rooms where rooms[room.id] == nil { rooms[room.id] = (room, venue.id) } }
+        for venue in venues {
+            for room in venue.rooms where rooms[room.id] == nil { rooms[room.id] = (room, venue.id) }
+        }
         roomsByID = rooms
         peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -18,7 +18,8 @@ public struct Interval: Hashable, Sendable {
 
     /// Minutes during which both intervals run (0 when they do not overlap).
     public func overlapMinutes(with other: Interval) -> Int {
-        let s = max(start, other.start), e = min(end, other.end)
+        let s = max(start, other.start)
+        let e = min(end, other.end)
         return s < e ? s.minutes(until: e) : 0
     }
 

@@ -25,7 +25,8 @@ public struct WallTime: Hashable, Sendable, CustomStringConvertible {
             guard let offset else { return .failure(.ambiguous(self, earlier: earlier, later: later)) }
             let pick = [earlier, later].first { zone.offset(at: $0) == offset }
             guard let pick else {
-                return .failure(.offsetMismatch(self, validOffsets: [zone.offset(at: earlier), zone.offset(at: later)]))
+                return .failure(
+                    .offsetMismatch(self, validOffsets: [zone.offset(at: earlier), zone.offset(at: later)]))
             }
             return .success(pick)
         }

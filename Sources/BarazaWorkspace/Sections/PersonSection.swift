@@ -84,7 +84,9 @@ extension WorkspaceLoader {
         if directionText != nil && direction == nil { f["direction"]?.invalid("`arrival` or `departure`") }
         var mode = Journey.Mode.flight
         if let m = f["mode"], let text = m.nonEmptyString() {
-            if let parsed = Journey.Mode(rawValue: text.lowercased()) { mode = parsed } else {
+            if let parsed = Journey.Mode(rawValue: text.lowercased()) {
+                mode = parsed
+            } else {
                 m.invalid("one of \(Journey.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
@@ -100,7 +102,8 @@ extension WorkspaceLoader {
     }
 
     func decodeStay(_ value: YAMLValue) -> Stay? {
-        guard let f = value.fields(["hotel", "check_in", "check_out", "room_type", "sharing_with"], context: value.path)
+        guard
+            let f = value.fields(["hotel", "check_in", "check_out", "room_type", "sharing_with"], context: value.path)
         else { return nil }
         let hotel: Reference<Hotel>? = f.require("hotel", expected: "a hotel id")?.reference()
         let checkIn = f.require("check_in", expected: "the first night's date YYYY-MM-DD")?.date()
@@ -124,7 +127,8 @@ extension WorkspaceLoader {
         let blocks: [RoomBlock] = (f["blocks"]?.list() ?? []).compactMap { b in
             guard let bf = b.fields(["room_type", "rooms", "first_night", "last_night"], context: b.path),
                 let type = bf.require("room_type", expected: "a room type such as `single`")?.nonEmptyString(),
-                let rooms = bf.require("rooms", expected: "a number of rooms")?.int(in: 0...100_000, expected: "a number of rooms"),
+                let rooms = bf.require("rooms", expected: "a number of rooms")?.int(
+                    in: 0...100_000, expected: "a number of rooms"),
                 let first = bf.require("first_night", expected: "a date YYYY-MM-DD")?.date(),
                 let last = bf.require("last_night", expected: "a date YYYY-MM-DD")?.date()
             else { return nil }

@@ -15,7 +15,9 @@ extension WorkspaceLoader {
         let title = f.require("title", expected: "a title, or `{ en: ..., fr: ... }`")?.localizedText()
         var kind = Session.Kind.other
         if let k = f["kind"], let text = k.nonEmptyString() {
-            if let parsed = Session.Kind(rawValue: text.lowercased()) { kind = parsed } else {
+            if let parsed = Session.Kind(rawValue: text.lowercased()) {
+                kind = parsed
+            } else {
                 k.invalid("one of \(Session.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
@@ -94,8 +96,10 @@ extension WorkspaceLoader {
         return Session(
             id: Session.ID(id), title: title, abstract: f["abstract"]?.localizedText(), kind: kind, start: start,
             end: end, interval: interval, timeProblems: problems, venue: venue, room: room,
-            tags: f["tags"]?.strings() ?? [], language: language, interpretation: f["interpretation"]?.languages() ?? [],
-            speakers: f["speakers"]?.references("person") ?? [], moderators: f["moderators"]?.references("person") ?? [],
+            tags: f["tags"]?.strings() ?? [], language: language,
+            interpretation: f["interpretation"]?.languages() ?? [],
+            speakers: f["speakers"]?.references("person") ?? [],
+            moderators: f["moderators"]?.references("person") ?? [],
             signUps: f["participants"]?.references("person") ?? [],
             expectedAttendance: f["expected_attendance"]?.int(in: 0...10_000_000, expected: "a headcount"),
             materials: f["materials"]?.strings() ?? [], url: f["url"]?.webAddress(), location: value.location)

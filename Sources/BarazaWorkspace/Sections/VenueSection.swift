@@ -1,7 +1,9 @@
 import BarazaModel
 
 extension WorkspaceLoader {
-    static let venueKeys = ["id", "name", "online", "url", "city", "country", "timezone", "address", "opening_hours", "rooms"]
+    static let venueKeys = [
+        "id", "name", "online", "url", "city", "country", "timezone", "address", "opening_hours", "rooms",
+    ]
     static let roomKeys = ["id", "name", "capacity", "equipment", "accessible", "interpretation"]
 
     func decodeVenue(_ value: YAMLValue) -> Venue? {
@@ -22,7 +24,8 @@ extension WorkspaceLoader {
             let zone = f.require("timezone", expected: "an IANA time zone such as `Africa/Kigali`")?.zone()
             let hours = f["opening_hours"].flatMap { decodeOpeningHours($0) }
             guard let city, let country, let zone else { return nil }
-            kind = .physical(city: city, country: country, zone: zone, address: f["address"]?.string(), openingHours: hours)
+            kind = .physical(
+                city: city, country: country, zone: zone, address: f["address"]?.string(), openingHours: hours)
         }
         guard let id else { return nil }
         return Venue(id: Venue.ID(id), name: name ?? id, kind: kind, rooms: rooms, location: value.location)
@@ -49,7 +52,8 @@ extension WorkspaceLoader {
         if let e = f["exceptions"], case .mapping(let m) = e.node {
             for (k, v) in m {
                 let key = YAMLValue(node: k, file: e.file, path: e.path, diagnostics: e.diagnostics)
-                let val = YAMLValue(node: v, file: e.file, path: "\(e.path).\(k.scalar?.string ?? "")", diagnostics: e.diagnostics)
+                let val = YAMLValue(
+                    node: v, file: e.file, path: "\(e.path).\(k.scalar?.string ?? "")", diagnostics: e.diagnostics)
                 guard let date = key.date() else { continue }
                 if val.string() == "closed" {
                     hours.exceptions[date] = .some(nil)

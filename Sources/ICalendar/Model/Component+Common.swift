@@ -2,8 +2,10 @@
 extension Component {
     /// A `VCALENDAR` with `VERSION:2.0`, `PRODID`, `CALSCALE:GREGORIAN` and, if given, `METHOD`;
     /// `properties` follow them and `components` (VTIMEZONEs first, then events) are nested in order.
-    public static func calendar(productID: String, method: String? = nil, properties: [Property] = [],
-                                components: [Component] = []) -> Component {
+    public static func calendar(
+        productID: String, method: String? = nil, properties: [Property] = [],
+        components: [Component] = []
+    ) -> Component {
         var header: [Property] = [
             Property(name: "VERSION", rawValue: "2.0"),
             .text("PRODID", productID),
@@ -15,10 +17,12 @@ extension Component {
 
     /// A `VALARM` with `ACTION:DISPLAY`, the trigger and the text to show.
     public static func displayAlarm(trigger: ICalDuration, description: String) -> Component {
-        Component("VALARM", properties: [
-            Property(name: "ACTION", rawValue: "DISPLAY"),
-            .trigger(trigger),
-            .description(description),
-        ])
+        Component(
+            "VALARM",
+            properties: [
+                Property(name: "ACTION", rawValue: "DISPLAY"),
+                .trigger(trigger),
+                .description(description),
+            ])
     }
 }

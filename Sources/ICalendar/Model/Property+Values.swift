@@ -54,8 +54,10 @@ extension Property {
     }
 
     /// A CAL-ADDRESS property (`ATTENDEE;CN="Amina Uwase":mailto:amina@example.org`).
-    public static func calendarAddress(_ name: String, email: String, commonName: String? = nil,
-                                       parameters: [Parameter] = []) -> Property {
+    public static func calendarAddress(
+        _ name: String, email: String, commonName: String? = nil,
+        parameters: [Parameter] = []
+    ) -> Property {
         let cn = commonName.map { [Parameter("CN", $0)] } ?? []
         return Property(name: name, parameters: cn + parameters, rawValue: "mailto:" + email)
     }

@@ -60,8 +60,9 @@ public enum ICalendarReader: Sendable {
                 index += 1
                 continue
             }
-            index += (byte == UInt8(ascii: "\r") && index + 1 < octets.count
-                      && octets[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
+            index +=
+                (byte == UInt8(ascii: "\r") && index + 1 < octets.count
+                    && octets[index + 1] == UInt8(ascii: "\n")) ? 2 : 1
             physical += 1
             if index < octets.count, octets[index] == UInt8(ascii: " ") || octets[index] == UInt8(ascii: "\t") {
                 index += 1  // continuation: drop the break and the one whitespace

@@ -54,7 +54,8 @@ public struct VTimeZoneRules: Sendable {
         }
         // No match: the time was skipped by a forward change; read it with the offset before that change.
         if earliest == nil,
-           let gap = onsets.first(where: { wall - $0.from >= $0.instant && $0.instant > wall - $0.to }) {
+            let gap = onsets.first(where: { wall - $0.from >= $0.instant && $0.instant > wall - $0.to })
+        {
             earliest = wall - gap.from
         }
         return earliest.map { Date(timeIntervalSince1970: TimeInterval($0)) }

@@ -17,12 +17,14 @@ struct TransitionSearch<Rules: TimeZoneRules> {
     }
 
     func observance(at second: Int) -> Observance {
-        Observance(offset: rules.offset(atSecond: second), isDaylightSavingTime: rules.isDaylightSavingTime(atSecond: second))
+        Observance(
+            offset: rules.offset(atSecond: second), isDaylightSavingTime: rules.isDaylightSavingTime(atSecond: second))
     }
 
     /// Transitions with `start < instant <= end`, in order.
     func transitions(after start: Date, through end: Date) -> [TimeZoneTransition] {
-        let first = Self.second(start), last = Self.second(end)
+        let first = Self.second(start)
+        let last = Self.second(end)
         guard first < last else { return [] }
         let candidates = Set(reportedByDatabase(first, last) + foundByScanning(first, last))
         return candidates.sorted().compactMap(transition(at:))
@@ -41,11 +43,13 @@ struct TransitionSearch<Rules: TimeZoneRules> {
 
     /// The transition starting exactly at `second`, if the observance really changes there.
     func transition(at second: Int) -> TimeZoneTransition? {
-        let before = observance(at: second - 1), after = observance(at: second)
+        let before = observance(at: second - 1)
+        let after = observance(at: second)
         guard before != after else { return nil }
-        return TimeZoneTransition(instant: Date(timeIntervalSince1970: TimeInterval(second)),
-                                  offsetBefore: before.offset, offsetAfter: after.offset,
-                                  isDaylightSavingTime: after.isDaylightSavingTime)
+        return TimeZoneTransition(
+            instant: Date(timeIntervalSince1970: TimeInterval(second)),
+            offsetBefore: before.offset, offsetAfter: after.offset,
+            isDaylightSavingTime: after.isDaylightSavingTime)
     }
 
     func reportedByDatabase(_ first: Int, _ last: Int) -> [Int] {

@@ -31,8 +31,9 @@ public enum VTimeZone: Sendable {
             observances = [unchanging(zone, at: from)]
         }
         observances += inside.map(observance)
-        return Component("VTIMEZONE", properties: [Property(name: "TZID", rawValue: zone.identifier)],
-                         components: observances)
+        return Component(
+            "VTIMEZONE", properties: [Property(name: "TZID", rawValue: zone.identifier)],
+            components: observances)
     }
 
     /// The transitions of `zone` with `from < instant <= to`, in order.
@@ -46,12 +47,14 @@ public enum VTimeZone: Sendable {
     }
 
     static func observance(_ transition: TimeZoneTransition) -> Component {
-        Component(transition.isDaylightSavingTime ? "DAYLIGHT" : "STANDARD", properties: [
-            Property(name: "DTSTART", rawValue: transition.localOnset.iCalendarText),
-            .utcOffset("TZOFFSETFROM", seconds: transition.offsetBefore),
-            .utcOffset("TZOFFSETTO", seconds: transition.offsetAfter),
-            .text("TZNAME", UTCOffset.name(seconds: transition.offsetAfter)),
-        ])
+        Component(
+            transition.isDaylightSavingTime ? "DAYLIGHT" : "STANDARD",
+            properties: [
+                Property(name: "DTSTART", rawValue: transition.localOnset.iCalendarText),
+                .utcOffset("TZOFFSETFROM", seconds: transition.offsetBefore),
+                .utcOffset("TZOFFSETTO", seconds: transition.offsetAfter),
+                .text("TZNAME", UTCOffset.name(seconds: transition.offsetAfter)),
+            ])
     }
 
     /// One observance with no change of offset, covering everything from 1970 (or from `instant`, if earlier).
@@ -59,10 +62,15 @@ public enum VTimeZone: Sendable {
         let offset = zone.offset(atSecond: wholeSecond(instant))
         let epoch = LocalDateTime(year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0)
         let local = LocalDateTime(instant, offsetSeconds: offset)
-        let onset = local < epoch ? LocalDateTime(year: local.date.year, month: local.date.month,
-                                                  day: local.date.day, hour: 0, minute: 0) : epoch
-        return observance(TimeZoneTransition(instant: onset.instant(offsetSeconds: offset), offsetBefore: offset,
-                                             offsetAfter: offset,
-                                             isDaylightSavingTime: zone.isDaylightSavingTime(atSecond: wholeSecond(instant))))
+        let onset =
+            local < epoch
+            ? LocalDateTime(
+                year: local.date.year, month: local.date.month,
+                day: local.date.day, hour: 0, minute: 0) : epoch
+        return observance(
+            TimeZoneTransition(
+                instant: onset.instant(offsetSeconds: offset), offsetBefore: offset,
+                offsetAfter: offset,
+                isDaylightSavingTime: zone.isDaylightSavingTime(atSecond: wholeSecond(instant))))
     }
 }

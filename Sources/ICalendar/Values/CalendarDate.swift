@@ -18,9 +18,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     public init?(iCalendarText text: String) {
         let digits = Array(text.utf8)
         guard digits.count == 8, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let y = Int(String(text.prefix(4))),
-              let m = Int(String(text.dropFirst(4).prefix(2))),
-              let d = Int(String(text.suffix(2)))
+            let y = Int(String(text.prefix(4))),
+            let m = Int(String(text.dropFirst(4).prefix(2))),
+            let d = Int(String(text.suffix(2)))
         else { return nil }
         let roundTrip = CivilCalendar.date(days: CivilCalendar.days(year: y, month: m, day: d))
         guard (1...12).contains(m), roundTrip == (y, m, d) else { return nil }

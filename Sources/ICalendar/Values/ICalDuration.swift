@@ -19,8 +19,9 @@ public struct ICalDuration: Sendable, Hashable {
 
     /// A duration of nominal days plus an exact time; the parts must not be negative (use `negative`).
     public init(days: Int = 0, hours: Int = 0, minutes: Int = 0, seconds: Int = 0, negative: Bool = false) {
-        precondition(days >= 0 && hours >= 0 && minutes >= 0 && seconds >= 0,
-                     "duration parts are magnitudes; pass negative: true for a negative duration")
+        precondition(
+            days >= 0 && hours >= 0 && minutes >= 0 && seconds >= 0,
+            "duration parts are magnitudes; pass negative: true for a negative duration")
         let exact = hours * 3600 + minutes * 60 + seconds
         self.isNegative = negative && (days > 0 || exact > 0)
         self.weeks = 0
@@ -76,16 +77,19 @@ public struct ICalDuration: Sendable, Hashable {
             parts.append((number, unit))
         }
         let units = String(parts.map(\.1))
-        let grammar: Set<String> = ["W", "D", "DH", "DHM", "DHMS", "DM", "DMS", "DS",
-                                    "H", "HM", "HMS", "M", "MS", "S"]
+        let grammar: Set<String> = [
+            "W", "D", "DH", "DHM", "DHMS", "DM", "DMS", "DS",
+            "H", "HM", "HMS", "M", "MS", "S",
+        ]
         guard grammar.contains(units), sawTime == units.contains(where: { "HMS".contains($0) }) else { return nil }
         var value: [Character: Int] = [:]
         for (number, unit) in parts { value[unit] = number }
         if let weeks = value["W"] {
             self = .weeks(weeks, negative: negative)
         } else {
-            self.init(days: value["D"] ?? 0, hours: value["H"] ?? 0, minutes: value["M"] ?? 0,
-                      seconds: value["S"] ?? 0, negative: negative)
+            self.init(
+                days: value["D"] ?? 0, hours: value["H"] ?? 0, minutes: value["M"] ?? 0,
+                seconds: value["S"] ?? 0, negative: negative)
         }
     }
 

@@ -48,8 +48,9 @@ public struct LocalDateTime: Sendable, Hashable, Comparable {
     init(secondsSinceEpoch local: Int) {
         let (days, secondOfDay) = CivilCalendar.floorDivide(local, 86_400)
         let ymd = CivilCalendar.date(days: days)
-        self.init(year: ymd.year, month: ymd.month, day: ymd.day,
-                  hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
+        self.init(
+            year: ymd.year, month: ymd.month, day: ymd.day,
+            hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
     }
 
     /// The `YYYYMMDDTHHMMSS` form.

@@ -3,7 +3,8 @@ enum UTCOffset {
     /// `±HHMM`, with seconds only when they are not zero; zero is `+0000` (RFC 5545 forbids `-0000`).
     static func text(seconds: Int) -> String {
         let magnitude = abs(seconds)
-        var text = (seconds < 0 ? "-" : "+") + CivilCalendar.pad(magnitude / 3600, 2)
+        var text =
+            (seconds < 0 ? "-" : "+") + CivilCalendar.pad(magnitude / 3600, 2)
             + CivilCalendar.pad(magnitude % 3600 / 60, 2)
         if magnitude % 60 != 0 { text += CivilCalendar.pad(magnitude % 60, 2) }
         return text
@@ -13,7 +14,7 @@ enum UTCOffset {
     static func seconds(text: String) -> Int? {
         let chars = Array(text.utf8)
         guard chars.count == 5 || chars.count == 7, chars[0] == UInt8(ascii: "+") || chars[0] == UInt8(ascii: "-"),
-              chars.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+            chars.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return nil }
         let field = { (i: Int) in Int(chars[i] - 0x30) * 10 + Int(chars[i + 1] - 0x30) }
         let magnitude = field(1) * 3600 + field(3) * 60 + (chars.count == 7 ? field(5) : 0)

@@ -36,7 +36,9 @@ enum TextEscaping {
             switch next {
             case "n", "N": out.append("\n")
             case "\\", ";", ",": out.append(next)
-            default: out.append(scalar); out.append(next)
+            default:
+                out.append(scalar)
+                out.append(next)
             }
         }
         return String(out)

@@ -29,18 +29,23 @@ struct CalendarsWithTransfers: Exporter {
         var seen = Set<Person.ID>()
         for person in workspace.people where seen.insert(person.id).inserted {
             for transfer in plan.transfers(for: person.id) {
-                let from = transfer.passenger.pickUp.name, to = transfer.passenger.dropOff.name
+                let from = transfer.passenger.pickUp.name
+                let to = transfer.passenger.dropOff.name
                 let title: LocalizedText
                 switch transfer.run.kind {
                 case .arrival:
-                    title = LocalizedText(english: "Pick-up: \(from) → \(to)", french: "Accueil et transfert : \(from) → \(to)")
+                    title = LocalizedText(
+                        english: "Pick-up: \(from) → \(to)", french: "Accueil et transfert : \(from) → \(to)")
                 case .departure:
                     title = LocalizedText(english: "Transfer: \(from) → \(to)", french: "Transfert : \(from) → \(to)")
                 case .shuttle:
                     title = LocalizedText(english: "Shuttle: \(from) → \(to)", french: "Navette : \(from) → \(to)")
                 }
-                var en = "Run \(transfer.run.id)", fr = "Trajet \(transfer.run.id)"
-                if let vehicle = transfer.run.vehicle.flatMap({ id in workspace.logistics.vehicles.first { $0.id == id } }) {
+                var en = "Run \(transfer.run.id)"
+                var fr = "Trajet \(transfer.run.id)"
+                if let vehicle = transfer.run.vehicle.flatMap({ id in workspace.logistics.vehicles.first { $0.id == id }
+                    })
+                {
                     en += ", \(vehicle.name)"
                     fr += ", \(vehicle.name)"
                 }

@@ -48,7 +48,8 @@ struct ExportPack: ExportCommand {
     var audience: PackAudience = .public
 
     static var defaultExporter: any Exporter {
-        PacksWithAgendaAndCalendar(base: PackExporter(), calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
+        PacksWithAgendaAndCalendar(
+            base: PackExporter(), calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
     }
 
     func run() throws {
