@@ -303,7 +303,9 @@ enum JSONScan {
         }
         guard !stack.isEmpty else { return nil }
         var path = ""
-        for frame in stack {
+        // Hostile nesting: name the first levels only.
+        let shown = 32
+        for frame in stack.prefix(shown) {
             switch frame {
             case .object(let key?):
                 let plain = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
@@ -312,6 +314,7 @@ enum JSONScan {
             case .array(let n): path += "[\(n)]"
             }
         }
+        if stack.count > shown { path += "… (\(stack.count - shown) levels deeper)" }
         return path.isEmpty ? "(document)" : path + " (the document ends inside it)"
     }
 }

@@ -121,6 +121,12 @@ import Testing
             imported.append(snap)
         }
         #expect(imported[0] == imported[1])
+        // Importing the JSON again changes nothing.
+        let again = try scratchWorkspace()
+        _ = try ScheduleImport(file: json, workspace: again).run()
+        let once = snapshot(again)
+        _ = try ScheduleImport(file: json, workspace: again).run()
+        #expect(snapshot(again) == once)
     }
 
     /// The mini fixture with one edit made by `change` to its decoded JSON.
@@ -228,6 +234,11 @@ import Testing
         let before = snapshot(ws)
         #expect(throws: ImportError.self) { try ScheduleImport(file: file, workspace: ws).run() }
         #expect(snapshot(ws) == before)
+        // Hostile nesting, cut short: the path names the first levels only.
+        let deep = try write("{\"schedule\":" + String(repeating: "[", count: 100_000), to: "deep.json", in: folder)
+        let deepError = try #require(jsonError(deep))
+        #expect(deepError.path.hasSuffix("(99969 levels deeper) (the document ends inside it)"))
+        #expect(deepError.description.utf8.count < 1_000)
         // Neither `<` nor `{`: not a schedule.
         let other = try write("\u{FEFF}  [1, 2]", to: "list.json", in: folder)
         #expect(throws: ImportError.self) { try ScheduleFormat.detect(path: other) }
