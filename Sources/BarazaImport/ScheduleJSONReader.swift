@@ -100,8 +100,9 @@ public enum ScheduleJSONReader {
             if let number = value as? NSNumber, isBool(number) {
                 throw fail(path, "expected a string or an integer id, found a boolean")
             }
-            if let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) {
-                return String(int)
+            // Integers beyond 2^53 keep every digit (int64Value, not the double).
+            if let number = value as? NSNumber, Double(number.int64Value) == number.doubleValue {
+                return String(number.int64Value)
             }
             throw fail(path, "expected a string or an integer id, found \(kind(value))")
         }

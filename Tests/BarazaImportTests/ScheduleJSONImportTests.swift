@@ -187,6 +187,7 @@ import Testing
                     $0["start"] = nil
                 }, "\(event).date", "missing"
             ),
+            (try editedEvent { $0["id"] = 1.5 }, "\(event).id", "expected a string or an integer id, found a number"),
             (try editedEvent { $0["title"] = ["x"] }, "\(event).title", "expected a string, found an array"),
             (
                 try editedMini { $0["schedule"] = ["version": "1"] }, "schedule.conference",
@@ -242,6 +243,12 @@ import Testing
         // Neither `<` nor `{`: not a schedule.
         let other = try write("\u{FEFF}  [1, 2]", to: "list.json", in: folder)
         #expect(throws: ImportError.self) { try ScheduleFormat.detect(path: other) }
+    }
+
+    @Test func largeIntegerIdsKeepEveryDigit() throws {
+        let file = try editedEvent { $0["id"] = 9_007_199_254_740_993 }  // 2^53 + 1
+        let schedule = try ScheduleJSONReader.read(contentsOf: file, fallbackZone: nil)
+        #expect(schedule.events.contains { $0.id == "9007199254740993" })
     }
 
     @Test func oversizedJSONIsRefusedBeforeReading() throws {
