@@ -54,7 +54,7 @@ def to_json(xml_file, json_file):
         json.dump({"schedule": {"version": r.findtext("version"), "conference": conf}}, f, ensure_ascii=False)
 
 
-json_path = os.path.join(work, "schedule.json")
+json_path = os.path.join(tempfile.gettempdir(), f"baraza-schedule-bench-{a.preset}.schedule.json")
 if not os.path.exists(json_path):
     to_json(xml_path, json_path)
 
