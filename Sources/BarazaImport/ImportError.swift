@@ -14,6 +14,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case invalidRecords(count: Int)
     /// The export holds no record.
     case empty(path: String)
+    /// A schedule.json is malformed (the error names the JSON path).
+    case scheduleJSON(ScheduleJSONError)
     /// Writing the workspace failed; nothing was changed.
     case write(path: String, reason: String)
 
@@ -26,6 +28,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .workspace(let message): return "the workspace does not load; fix it first:\n\(message)"
         case .invalidRecords(let count): return "\(count) invalid record(s); nothing was imported (--strict)"
         case .empty(let path): return "\(path): no registration record found"
+        case .scheduleJSON(let error): return error.description
         case .write(let path, let reason): return "\(path): cannot write: \(reason); the workspace is unchanged"
         }
     }

@@ -17,13 +17,80 @@ public struct ScheduleReport: Sendable {
     public var duplicates = 0
     /// The zone the schedule was read in.
     public var zone: String = ""
+    /// Notes for the user (a schedule without a zone: which offsets its times were taken from).
+    public var notes: [String] = []
 }
 
-/// `baraza import schedule`: a frab/pretalx schedule.xml becomes `schedule/<file>.yaml` (one venue with the
+/// The two schedule formats, told apart by content.
+public enum ScheduleFormat: String, Sendable {
+    /// frab/pretalx schedule.xml (first non-space byte `<`).
+    case xml
+    /// frab/pretalx schedule.json (first non-space byte `{`).
+    case json
+
+    /// The format of the file at `path`, from its first non-space byte (after a UTF-8 byte-order mark).
+    public static func detect(path: String) throws(ImportError) -> ScheduleFormat {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "no such readable file")
+        }
+        defer { try? handle.close() }
+        var first: UInt8?
+        var bomSkipped = 0
+        scan: while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 4096) ?? Data() } catch {
+                throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+            }
+            if chunk.isEmpty { break }
+            for byte in chunk {
+                if bomSkipped < 3 && byte == [0xEF, 0xBB, 0xBF][bomSkipped] {
+                    bomSkipped += 1
+                    continue
+                }
+                bomSkipped = 3
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                first = byte
+                break scan
+            }
+        }
+        switch first {
+        case UInt8(ascii: "<"): return .xml
+        case UInt8(ascii: "{"): return .json
+        case nil: throw .unreadable(path: path, reason: "the file is empty")
+        default:
+            throw .unreadable(
+                path: path,
+                reason: "not a frab/pretalx schedule (expected schedule.xml starting with `<` "
+                    + "or schedule.json starting with `{`)")
+        }
+    }
+}
+
+extension ScheduleImport {
+    /// Reads a schedule.xml or schedule.json, told apart by content.
+    static func readSchedule(_ file: String, fallbackZone: Zone?, limits: XMLLimits) throws(ImportError) -> Schedule {
+        switch try ScheduleFormat.detect(path: file) {
+        case .json:
+            do { return try ScheduleJSONReader.read(contentsOf: file, fallbackZone: fallbackZone) } catch {
+                throw .scheduleJSON(error)
+            }
+        case .xml:
+            do {
+                return try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone, limits: limits)
+            } catch let error as XMLImportError {
+                throw .source(error)
+            } catch {
+                throw .unreadable(path: file, reason: "\(error)")
+            }
+        }
+    }
+}
+
+/// `baraza import schedule`: a frab/pretalx schedule.xml or schedule.json becomes `schedule/<file>.yaml` (one venue with the
 /// schedule's rooms, the speakers as people, the events as sessions), included from `event.yaml`; the raw file is
 /// kept beside it. Written atomically; importing the same file again changes nothing.
 public struct ScheduleImport {
-    /// The schedule.xml to read.
+    /// The schedule.xml or schedule.json to read (told apart by content).
     public var file: String
     /// The workspace folder.
     public var workspace: String
@@ -49,15 +116,7 @@ public struct ScheduleImport {
         do { loaded = try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace) } catch {
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
-        let schedule: Schedule
-        do {
-            schedule = try ScheduleReader.read(
-                contentsOf: file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
-        } catch let error as XMLImportError {
-            throw .source(error)
-        } catch {
-            throw .unreadable(path: file, reason: "\(error)")
-        }
+        let schedule = try Self.readSchedule(file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(Self.folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"
@@ -122,6 +181,7 @@ public struct ScheduleImport {
         var summary = ScheduleReport()
         summary.zone = (s.zone ?? eventZone).identifier
         summary.skipped = s.skipped
+        if let note = s.zoneNote { summary.notes.append(note) }
         // Rooms: slug ids, made unique in order of appearance.
         var roomIDs: [String: String] = [:]
         var usedRooms: Set<String> = []
@@ -161,7 +221,7 @@ public struct ScheduleImport {
         let venueID = slug(s.acronym ?? "").isEmpty ? "schedule" : slug(s.acronym!)
         var out = """
             # Imported by `baraza import schedule` from \(source); re-import rather than edit.
-            # schedule.xml names no city or country: fill them in (ZZ means unknown).
+            # The schedule names no city or country: fill them in (ZZ means unknown).
             venues:
               - id: \(venueID)
                 name: \(YAMLText.quoted(s.title ?? venueID))
@@ -249,23 +309,18 @@ public struct ScheduleImport {
 }
 
 extension ScheduleImport {
-    /// Creates a new workspace in `directory` from a schedule (refuses an existing workspace).
+    /// Creates a new workspace in `directory` from a schedule (refuses an existing workspace). A schedule that
+    /// names no zone is read in `fallbackZone`; without one, in the fixed offset its event dates share.
     public static func initialise(
-        directory: String, schedule file: String, eventID: String, fallbackZone: Zone, limits: XMLLimits = .default
+        directory: String, schedule file: String, eventID: String, fallbackZone: Zone?, limits: XMLLimits = .default
     ) throws(ImportError) -> ScheduleReport {
         let fm = FileManager.default
         if fm.fileExists(atPath: (directory as NSString).appendingPathComponent("event.yaml")) {
             throw .workspace("\(directory) already holds a workspace (event.yaml); use `baraza import schedule`")
         }
-        let schedule: Schedule
-        do {
-            schedule = try ScheduleReader.read(contentsOf: file, fallbackZone: fallbackZone, limits: limits)
-        } catch let error as XMLImportError {
-            throw .source(error)
-        } catch {
-            throw .unreadable(path: file, reason: "\(error)")
-        }
-        let zone = schedule.zone ?? fallbackZone
+        let schedule = try readSchedule(file, fallbackZone: fallbackZone, limits: limits)
+        // No conference zone: the given zone, else the fixed offset the event dates share, else UTC.
+        let zone = schedule.zone ?? fallbackZone ?? schedule.offsetZone ?? .utc
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"

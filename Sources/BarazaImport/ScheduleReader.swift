@@ -2,7 +2,7 @@ import BarazaModel
 import BarazaXML
 import Foundation
 
-/// A frab / pretalx `schedule.xml`, read into plain values (streamed through the hardened ``XMLStreamReader``).
+/// A frab / pretalx schedule (`schedule.xml` or `schedule.json`), read into plain values.
 public struct Schedule: Sendable {
     /// One `<event>`.
     public struct Event: Sendable {
@@ -24,7 +24,7 @@ public struct Schedule: Sendable {
         public var track: String?
         /// Persons as (id or guid, name).
         public var persons: [(key: String, name: String)]
-        /// The line of the `<event>` element.
+        /// The line of the `<event>` element (0 in a schedule.json).
         public var line: Int
     }
 
@@ -44,18 +44,56 @@ public struct Schedule: Sendable {
     public var events: [Event] = []
     /// Events that could not be placed (no start, bad duration), as `file:line: reason`.
     public var skipped: [String] = []
+    /// The UTC offsets (seconds) written in event dates, with how many events carry each.
+    public var dateOffsets: [Int: Int] = [:]
+    /// Events placed from a wall time (a day date + `start`, or a `date` without offset) rather than an offset.
+    public var wallTimeEvents = 0
+    /// The zone those wall times were read in.
+    public var wallTimeZone: Zone = .utc
+
+    /// The fixed zone (`Etc/GMT-1` for +01:00) matching the one offset every dated event shares; nil when the
+    /// dates carry several offsets, none, or one that is not a whole hour.
+    public var offsetZone: Zone? {
+        guard dateOffsets.count == 1, let offset = dateOffsets.keys.first, offset % 3600 == 0 else { return nil }
+        let hours = offset / 3600
+        if hours == 0 { return .utc }
+        // POSIX-style names: Etc/GMT-1 is one hour *ahead* of UTC.
+        return Zone(identifier: "Etc/GMT\(hours > 0 ? "-" : "+")\(abs(hours))")
+    }
+
+    /// For a schedule that names no zone (`time_zone_name`): what its times were taken from. Nil otherwise.
+    public var zoneNote: String? {
+        guard zone == nil else { return nil }
+        var note = "the schedule names no time zone (no time_zone_name); "
+        let offsets = dateOffsets.keys.sorted()
+        let dated = dateOffsets.values.reduce(0, +)
+        switch offsets.count {
+        case 0: note += "no event date carries an offset"
+        case 1:
+            note +=
+                "start times of \(dated) event(s) taken from the fixed offset \(formatOffset(offsets[0])) of their dates"
+        default:
+            let list = offsets.map { "\(formatOffset($0)) (\(dateOffsets[$0]!) event(s))" }.joined(separator: ", ")
+            note += "start times taken from the offsets of the event dates, which vary: \(list)"
+        }
+        if wallTimeEvents > 0 {
+            note += "; \(wallTimeEvents) event(s) without an offset read in \(wallTimeZone.identifier)"
+        }
+        return note
+    }
 }
 
 /// Reads frab/pretalx schedule.xml files.
 public enum ScheduleReader {
-    /// Reads `path`. Start times come from `event/date` (which carries its offset) when present, otherwise from
-    /// `day@date` + `event/start` in the conference zone (`fallbackZone` when the file names none); a start
-    /// earlier than `day@start`'s time of day belongs to the next calendar day (CCC nights).
-    public static func read(contentsOf path: String, fallbackZone: Zone, limits: XMLLimits = .default) throws
+    /// Reads `path` (streamed through the hardened ``XMLStreamReader``). Start times come from `event/date`
+    /// (which carries its offset) when present, otherwise from `day@date` + `event/start` in the conference zone
+    /// (`fallbackZone` when the file names none, else the one offset the event dates share); a start earlier than
+    /// `day@start`'s time of day belongs to the next calendar day (CCC nights).
+    public static func read(contentsOf path: String, fallbackZone: Zone?, limits: XMLLimits = .default) throws
         -> Schedule
     {
         let reader = try XMLStreamReader(contentsOf: path, limits: limits)
-        var schedule = Schedule()
+        var builder = ScheduleBuilder()
         var stack: [String] = []
         var text = ""
         var dayDate: LocalDate?
@@ -67,8 +105,6 @@ public enum ScheduleReader {
         var persons: [(key: String, name: String)] = []
         var personKey = ""
         var sawRoot = false
-        var knownRooms: Set<String> = []
-        func zone() -> Zone { schedule.zone ?? fallbackZone }
 
         while try reader.read() {
             switch reader.kind {
@@ -85,11 +121,8 @@ public enum ScheduleReader {
                 switch name {
                 case "day" where stack.last == "schedule":
                     dayDate = reader.attribute("date").flatMap { LocalDate(iso8601: $0) }
-                    dayStartTime = reader.attribute("start").flatMap { WallTime.parse($0)?.0.time }
-                    if let d = dayDate {
-                        if schedule.firstDay.map({ d < $0 }) ?? true { schedule.firstDay = d }
-                        if schedule.lastDay.map({ $0 < d }) ?? true { schedule.lastDay = d }
-                    }
+                    dayStartTime = ScheduleBuilder.dayStartTime(reader.attribute("start"))
+                    builder.addDay(dayDate)
                 case "room" where stack.last == "day":
                     roomName = Normalise.text(reader.attribute("name") ?? "") ?? "room"
                 case "event" where stack.last == "room":
@@ -102,20 +135,19 @@ public enum ScheduleReader {
                 default: break
                 }
                 stack.append(name)
-                if reader.isEmptyElement {}
             case .elementEnd:
                 let name = stack.removeLast()
                 let parent = stack.last
                 switch (parent, name) {
-                case ("conference", "title"): schedule.title = Normalise.text(text)
-                case ("conference", "acronym"): schedule.acronym = Normalise.text(text)
+                case ("conference", "title"): builder.schedule.title = Normalise.text(text)
+                case ("conference", "acronym"): builder.schedule.acronym = Normalise.text(text)
                 case ("conference", "time_zone_name"):
                     if let id = Normalise.text(text) {
                         guard let z = Zone(identifier: id) else {
                             throw XMLImportError.invalidContent(
                                 reader.parserLocation, message: "`time_zone_name` must be an IANA zone")
                         }
-                        schedule.zone = z
+                        builder.schedule.zone = z
                     }
                 case ("persons", "person"):
                     let personName = Normalise.text(text) ?? personKey
@@ -125,40 +157,22 @@ public enum ScheduleReader {
                 case ("room", "event"):
                     let place = "\(path):\(eventLine)"
                     guard let minutes = parseDuration(event["duration"] ?? "") else {
-                        schedule.skipped.append("\(place): event \(eventID): `duration` HH:MM expected")
+                        builder.skip("\(place): event \(eventID): `duration` HH:MM expected")
                         continue
                     }
-                    var start: Instant?
-                    if let date = event["date"].flatMap({ Normalise.text($0) }),
-                        case .success(let instant) = Normalise.instant(date, zone: zone())
-                    {
-                        start = instant
-                    } else if let day = dayDate,
-                        let time = event["start"].flatMap({ LocalTime($0.trimmingCharacters(in: .whitespaces)) })
-                    {
-                        var date = day
-                        if let dayStart = dayStartTime, time < dayStart { date = day.adding(days: 1) }
-                        if case .success(let instant) = WallTime(
-                            local: LocalDateTime(date: date, time: time), zone: zone()
-                        ).resolve() {
-                            start = instant
-                        }
-                    }
-                    guard let start else {
-                        schedule.skipped.append("\(place): event \(eventID): no usable `date` or `start`")
+                    guard
+                        let at = ScheduleBuilder.placement(
+                            date: event["date"], day: dayDate, dayStart: dayStartTime, start: event["start"])
+                    else {
+                        builder.skip("\(place): event \(eventID): no usable `date` or `start`")
                         continue
                     }
-                    if !knownRooms.contains(roomName) {
-                        knownRooms.insert(roomName)
-                        schedule.rooms.append(roomName)
-                    }
-                    let languages = Normalise.languages(event["language"] ?? "").codes
-                    schedule.events.append(
-                        Schedule.Event(
-                            id: eventID, title: Normalise.text(event["title"] ?? "") ?? "event \(eventID)",
-                            room: roomName, start: start, minutes: minutes, language: languages.first,
-                            type: Normalise.text(event["type"] ?? ""), track: Normalise.text(event["track"] ?? ""),
-                            persons: persons, line: eventLine))
+                    builder.addEvent(
+                        ScheduleBuilder.Raw(
+                            id: eventID, title: event["title"], room: roomName, instant: at.instant, local: at.local,
+                            minutes: minutes, language: event["language"], type: event["type"], track: event["track"],
+                            persons: persons, line: eventLine, place: place),
+                        offset: at.offset)
                 default: break
                 }
                 text = ""
@@ -166,7 +180,7 @@ public enum ScheduleReader {
                 text += reader.text
             }
         }
-        return schedule
+        return builder.finish(fallbackZone: fallbackZone)
     }
 
     /// `01:30`, `1:30`, `00:05:00` → minutes.

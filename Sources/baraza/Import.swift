@@ -4,7 +4,7 @@ import BarazaImport
 import BarazaModel
 import Foundation
 
-/// `baraza import`: bring outside data (registration exports, schedule.xml) into a workspace.
+/// `baraza import`: bring outside data (registration exports, schedule.xml / schedule.json) into a workspace.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import registrations or a schedule into a workspace, atomically.",
@@ -13,6 +13,7 @@ struct Import: ParsableCommand {
               baraza import registrations export.xml --into events/final-kigali-2027
               baraza import registrations form.xlsx --into events/kigali --mapping m.yaml
               baraza import schedule schedule.xml --into events/final-kigali-2027
+              baraza import schedule schedule.json --into events/final-kigali-2027
             """,
         subcommands: [ImportRegistrations.self, ImportSchedule.self])
 }
@@ -97,19 +98,23 @@ struct ImportRegistrations: ParsableCommand {
 struct ImportSchedule: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Add the sessions, rooms and speakers of a frab/pretalx schedule.xml to a workspace.",
+        abstract: "Add the sessions, rooms and speakers of a frab/pretalx schedule.xml or .json to a workspace.",
         discussion: """
-            Writes schedule/<file>.yaml (one venue with the schedule's rooms, speakers as people, events as \
-            sessions) and keeps the raw file beside it; event.yaml includes the YAML. Start times come from \
-            event/date when present, else day@date + start in the conference zone (--timezone when the file names \
-            none, else the workspace's zone). All or nothing; importing the same file again changes nothing.
+            Reads schedule.xml or its JSON twin schedule.json (told apart by content, not by name; a JSON file \
+            is read whole and refused above 200 MB). Writes schedule/<file>.yaml (one venue with the schedule's \
+            rooms, speakers as people, events as sessions) and keeps the raw file beside it; event.yaml includes \
+            the YAML. Start times come from the event date (with its offset) when present, else the day's date + \
+            start in the conference zone (--timezone when the file names none, else the workspace's zone). A \
+            schedule without a zone is noted, with the offsets its times were taken from. All or nothing; \
+            importing the same file again changes nothing.
 
             Examples:
               baraza import schedule schedule.xml --into events/final-kigali-2027
+              baraza import schedule schedule.json --into events/final-kigali-2027
               baraza import schedule fosdem.xml --into ws --timezone Europe/Brussels
             """)
 
-    @Argument(help: "The schedule.xml file.")
+    @Argument(help: "The schedule.xml or schedule.json file.")
     var file: String
 
     @Option(help: "The workspace folder.")
@@ -141,6 +146,7 @@ struct ImportSchedule: ParsableCommand {
 
 func printScheduleReport(_ report: ScheduleReport) {
     for line in report.skipped { FileHandle.standardError.write(Data("\(line): warning: skipped\n".utf8)) }
+    for note in report.notes { print("note: \(note)") }
     print(
         "schedule: \(report.sessions) session(s), \(report.rooms) room(s), \(report.people) speaker(s), "
             + "\(report.duplicates) duplicate listing(s) dropped, times in \(report.zone)")

@@ -15,6 +15,7 @@ struct Init: ParsableCommand {
               baraza init events/reflection-2027
               baraza init events/training --id training-2027 --timezone Africa/Dakar
               baraza init events/fosdem --from-schedule schedule.xml
+              baraza init events/camp --from-schedule schedule.json
             """)
 
     @Argument(help: "The folder to create the workspace in.")
@@ -23,18 +24,26 @@ struct Init: ParsableCommand {
     @Option(help: "The event id (default: the folder's name).")
     var id: String?
 
-    @Option(help: "The event's IANA time zone (with --from-schedule: only when the schedule names none).")
-    var timezone: String = "Africa/Kigali"
+    @Option(
+        help: """
+            The event's IANA time zone (default: Africa/Kigali). With --from-schedule: only for a schedule that names \
+            none (default then: the fixed offset its event dates share).
+            """)
+    var timezone: String?
 
-    @Option(help: "Build the workspace from a frab/pretalx schedule.xml: its sessions, rooms and speakers.")
+    @Option(help: "Build the workspace from a frab/pretalx schedule.xml or .json: its sessions, rooms and speakers.")
     var fromSchedule: String?
 
     func run() throws {
         let eventID = id ?? URL(fileURLWithPath: directory).lastPathComponent
         if let fromSchedule {
-            guard let zone = Zone(identifier: timezone) else {
-                FileHandle.standardError.write(Data("error: --timezone: expected an IANA time zone\n".utf8))
-                throw ExitStatus.unreadableInput
+            var zone: Zone?
+            if let timezone {
+                guard let z = Zone(identifier: timezone) else {
+                    FileHandle.standardError.write(Data("error: --timezone: expected an IANA time zone\n".utf8))
+                    throw ExitStatus.unreadableInput
+                }
+                zone = z
             }
             do {
                 let report = try ScheduleImport.initialise(
@@ -49,7 +58,8 @@ struct Init: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try WorkspaceTemplate(eventID: eventID, timezone: timezone).write(into: directory)
+            written = try WorkspaceTemplate(eventID: eventID, timezone: timezone ?? "Africa/Kigali").write(
+                into: directory)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitStatus.unreadableInput
