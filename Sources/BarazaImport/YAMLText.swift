@@ -2,8 +2,21 @@
 /// no answer can change the document's structure.
 enum YAMLText {
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` double-quoted and escaped to `out`.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        // Printable ASCII without quotes or backslashes (most answers) needs no escaping.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -22,8 +35,22 @@ enum YAMLText {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 
-    static func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
+    static func list(_ items: [String]) -> String {
+        var out = ""
+        appendList(items, to: &out)
+        return out
+    }
+
+    /// Appends `items` as a flow sequence of quoted scalars to `out`.
+    static func appendList(_ items: [String], to out: inout String) {
+        out += "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += ", " }
+            appendQuoted(item, to: &out)
+        }
+        out += "]"
+    }
 }
