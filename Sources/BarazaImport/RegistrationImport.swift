@@ -240,10 +240,14 @@ public struct RegistrationImport {
         if p.arrival != nil || p.departure != nil {
             out += "    journeys:\n"
             if let a = p.arrival {
-                out += "      - { direction: arrival, time: \"\(Normalise.wallText(a, zone: zone))\" }\n"
+                out += "      - { direction: arrival, time: \""
+                Normalise.appendWallText(a, zone: zone, to: &out)
+                out += "\" }\n"
             }
             if let d = p.departure {
-                out += "      - { direction: departure, time: \"\(Normalise.wallText(d, zone: zone))\" }\n"
+                out += "      - { direction: departure, time: \""
+                Normalise.appendWallText(d, zone: zone, to: &out)
+                out += "\" }\n"
             }
         }
         if !p.dietary.isEmpty {

@@ -9,8 +9,8 @@ enum YAMLText {
 
     /// Appends `s` double-quoted and escaped to `out`.
     static func appendQuoted(_ s: String, to out: inout String) {
-        // Printable ASCII without quotes or backslashes (most answers) needs no escaping.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        // Text with nothing to escape (most answers) is appended whole.
+        if s.unicodeScalars.allSatisfy({ !needsEscape($0) }) {
             out += "\""
             out += s
             out += "\""
@@ -25,9 +25,7 @@ enum YAMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
+                if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
@@ -36,6 +34,13 @@ enum YAMLText {
             }
         }
         out += "\""
+    }
+
+    /// Whether a scalar is written escaped inside double quotes.
+    @inline(__always) static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return v == 0x22 || v == 0x5C }
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
     }
 
     static func list(_ items: [String]) -> String {

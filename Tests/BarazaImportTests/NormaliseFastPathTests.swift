@@ -83,6 +83,40 @@ import Testing
         }
     }
 
+    @Test func wallTextsAndQuotedScalarsAgreeWithTheGeneralFormatters() throws {
+        let zones = try ["Africa/Kigali", "Europe/Paris", "America/St_Johns", "Asia/Kathmandu", "Pacific/Kiritimati"]
+            .map { try #require(Zone(identifier: $0)) }
+        var random = Generator(state: 3)
+        for _ in 0..<5_000 {
+            // From year 1 to 2200, some on whole minutes, some with seconds.
+            let seconds = Int64(random.below(70_000_000_000)) - 62_000_000_000
+            let instant = Instant(secondsSince1970: random.below(2) == 0 ? seconds / 60 * 60 : seconds)
+            for zone in zones {
+                var out = "x"
+                Normalise.appendWallText(instant, zone: zone, to: &out)
+                #expect(out == "x" + Normalise.wallText(instant, zone: zone))
+            }
+        }
+        let alphabet = ["a", "\"", "\\", "\n", "\t", "\r", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "é", "ب", " "]
+        for _ in 0..<5_000 {
+            let text = random.string(from: alphabet, maxLength: 6)
+            var escaped = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\t": escaped += "\\t"
+                case "\r": escaped += "\\r"
+                case "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}":
+                    escaped += "\\u" + String(format: "%04X", scalar.value)
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(YAMLText.quoted(text) == escaped + "\"", "\(text.debugDescription)")
+        }
+    }
+
     @Test func quickNFCOnlyAcceptsTextFoundationLeavesAlone() {
         // Every scalar the quick check accepts is unchanged by NFC, alone and after a base letter.
         let accepted = (0x80..<0x300).compactMap(Unicode.Scalar.init) + (0x600...0x6FF).compactMap(Unicode.Scalar.init)
