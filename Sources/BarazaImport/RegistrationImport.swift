@@ -71,8 +71,8 @@ public struct RegistrationImport {
         }
 
         // Pass 1 (the only reading of the export): validate every record, decide per email which submission wins,
-        // and spool each valid person's YAML (all but its id) with its record id. Per person only a fixed-size entry
-        // and the email's bytes stay in memory (``EmailIndex``), per record a 24-byte mark (``RegistrationSpool``).
+        // and spool each valid person's YAML (all but its id) with its record id and email. In memory stay a 16-byte
+        // entry and a hash slot per person (``EmailIndex``), and 8 bytes per record (``RegistrationSpool``).
         let zone = loaded.event.zone
         // Beside the workspace's files for a real import (same disk, writable anyway); a dry run spools ids only.
         let spool = try RegistrationSpool(
@@ -99,8 +99,11 @@ public struct RegistrationImport {
                 }
                 text.removeAll(keepingCapacity: true)
                 if !dryRun { Self.appendBody(person, source: rawRelative, zone: zone, to: &text) }
-                try spool.add(ordinal: ordinal, text: text, recordID: person.recordID, line: record.sourceLine)
-                let (index, inserted) = people.insert(person.email, ordinal: ordinal, submittedAt: person.submittedAt)
+                try spool.add(
+                    ordinal: ordinal, text: text, recordID: person.recordID, email: person.email,
+                    line: record.sourceLine)
+                let (index, inserted) = try people.insert(
+                    person.email, ordinal: ordinal, submittedAt: person.submittedAt, spool: spool)
                 guard !inserted else { return }
                 // The latest submission wins; without submission times, the later record in the file.
                 if Self.isNewer(person.submittedAt, than: people.entries[index].submittedAt) {
@@ -153,7 +156,7 @@ public struct RegistrationImport {
         let peopleYAML: WorkspaceFiles.Change = .stream(to: peopleRelative) { (out: inout StagedWriter) throws in
             try out.write(header)
             var next = 0
-            try spool.eachText(winners.lazy.map(\.ordinal)) { (_, bytes) in
+            try spool.eachText(winners.lazy.map(\.ordinal)) { bytes in
                 try out.write("  - id: \(prefix)-\(Self.pad(winners[next].firstOrdinal))\n")
                 try out.write(bytes: bytes)
                 next += 1
@@ -274,19 +277,17 @@ public struct RegistrationImport {
     }
 }
 
-/// The people of one import keyed by email, compactly: a 64-bit hash of each email maps to an entry in a flat array,
-/// and the emails' bytes sit in one shared buffer so a hash match is confirmed byte for byte (distinct emails with
-/// equal hashes go to a small overflow table). 32 bytes per person plus the email and a hash-table slot, instead of a `String` key,
-/// a dictionary slot and several `String`s per person.
+/// The people of one import keyed by email, compactly: a 64-bit hash of each email maps to a 16-byte entry in a
+/// flat array. A hash match is confirmed against the email of the entry's first record, read back from the
+/// ``RegistrationSpool`` (only duplicates and true collisions pay that read); distinct emails with equal hashes go to a
+/// small overflow table. Per person: 16 bytes plus a hash-table slot (12 bytes at a load of at most 3/4).
 struct EmailIndex {
     /// One person: the email's first record, the winning record so far and its submission time.
     struct Entry {
-        var emailStart: Int
         /// Seconds since 1970, `Int64.min` when the record gave no submission time.
         var submittedSeconds: Int64
         var firstOrdinal32: Int32
         var ordinal32: Int32
-        var emailLength: Int32
 
         var firstOrdinal: Int { Int(firstOrdinal32) }
         var ordinal: Int {
@@ -301,33 +302,39 @@ struct EmailIndex {
 
     /// In order of first record (so also of person id).
     var entries: [Entry] = []
-    private var bytes: [UInt8] = []
     private var byHash: [UInt64: Int32] = [:]
     private var overflow: [String: Int] = [:]
+    /// The hash of an email (a test may pass a weak one to exercise collisions).
+    private let hash: (String) -> UInt64
 
-    /// The entry of `email`, inserted with this record when new. Ordinals must fit 32 bits.
-    mutating func insert(_ email: String, ordinal: Int, submittedAt: Instant?) -> (
-        index: Int, inserted: Bool
-    ) {
+    /// An empty index; `hash` defaults to the standard library's seeded hash.
+    init(hash: @escaping (String) -> UInt64 = EmailIndex.standardHash) {
+        self.hash = hash
+    }
+
+    static func standardHash(_ email: String) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(email)
-        let hash = UInt64(UInt(bitPattern: hasher.finalize()))
+        return UInt64(UInt(bitPattern: hasher.finalize()))
+    }
+
+    /// The entry of `email`, inserted with this record when new. Ordinals must fit 32 bits, and every earlier
+    /// entry's first record must be in `spool`.
+    mutating func insert(_ email: String, ordinal: Int, submittedAt: Instant?, spool: RegistrationSpool)
+        throws(ImportError) -> (index: Int, inserted: Bool)
+    {
+        let hash = hash(email)
         if let found = byHash[hash] {
-            let entry = entries[Int(found)]
-            let stored = bytes[entry.emailStart..<(entry.emailStart + Int(entry.emailLength))]
-            if stored.elementsEqual(email.utf8) { return (Int(found), false) }
+            if try spool.hasEmail(entries[Int(found)].firstOrdinal, email) { return (Int(found), false) }
             if let other = overflow[email] { return (other, false) }
             overflow[email] = entries.count
         } else {
             byHash[hash] = Int32(entries.count)
         }
-        let start = bytes.count
-        bytes.append(contentsOf: email.utf8)
         entries.append(
             Entry(
-                emailStart: start, submittedSeconds: submittedAt?.secondsSince1970 ?? .min,
-                firstOrdinal32: Int32(ordinal), ordinal32: Int32(ordinal), emailLength: Int32(bytes.count - start)))
+                submittedSeconds: submittedAt?.secondsSince1970 ?? .min, firstOrdinal32: Int32(ordinal),
+                ordinal32: Int32(ordinal)))
         return (entries.count - 1, true)
     }
-
 }

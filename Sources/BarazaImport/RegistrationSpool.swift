@@ -4,27 +4,31 @@ import Foundation
     import Glibc
 #endif
 
-/// What pass 1 of a registration import learnt about each record, kept on disk rather than in memory: the
-/// rendered YAML of every valid person (all but its `id:` line) followed by the record's id. Pass 2 then copies the
-/// winners' text instead of reading and normalising the export again, and merge reports read back record ids and
-/// lines (written after the text as `<id><line in decimal>`).
+/// What pass 1 of a registration import learnt about each valid record, kept on disk rather than in memory: the
+/// rendered YAML of the person (all but its `id:` line; empty in a dry run), the record's id, its email, then a
+/// 16-byte trailer (id length, email length, line). Pass 2 copies the winners' text instead of reading and
+/// normalising the export again; merge reports read back ids and lines; ``EmailIndex`` reads back emails to confirm
+/// a hash match.
 ///
 /// The file is unlinked as soon as it is opened, so it disappears with the process whatever happens. Memory per
-/// record: one ``Mark`` (16 bytes).
+/// record: where its bytes end (8 bytes).
 final class RegistrationSpool {
-    /// Where record `n`'s bytes end (cumulative) and the lengths of the record id and line that close them.
-    struct Mark {
-        var end: Int
-        var idLength: UInt32
-        var lineLength: UInt32
+    /// A record's bytes, taken apart.
+    struct Block {
+        var text: Range<Int>
+        var recordID: Range<Int>
+        var email: Range<Int>
+        var line: Int
     }
 
     private let descriptor: Int32
     private let displayPath: String
     private var buffer: [UInt8] = []
     private var size = 0
-    private(set) var marks: [Mark] = []
+    /// Where each record's bytes end (cumulative); a record not kept has none.
+    private var ends: [Int] = []
     private static let capacity = 1 << 18
+    private static let trailer = 16
 
     /// Opens an anonymous spool in `folder`; `displayPath` names the output in errors.
     init(in folder: String, displayPath: String) throws(ImportError) {
@@ -41,19 +45,20 @@ final class RegistrationSpool {
 
     deinit { close(descriptor) }
 
-    /// Records `ordinal` (numbered from 1, in order): its rendered person text (empty for a record not kept), its
-    /// id and its line.
-    func add(ordinal: Int, text: String, recordID: String, line: Int) throws(ImportError) {
-        while marks.count < ordinal - 1 { marks.append(Mark(end: size, idLength: 0, lineLength: 0)) }
+    /// Records `ordinal` (numbered from 1, increasing): its rendered person text, id, email and line.
+    func add(ordinal: Int, text: String, recordID: String, email: String, line: Int) throws(ImportError) {
+        while ends.count < ordinal - 1 { ends.append(size) }
+        guard let idLength = UInt32(exactly: recordID.utf8.count), let emailLength = UInt32(exactly: email.utf8.count)
+        else { throw .write(path: displayPath, reason: "a record id or email longer than 4 GB") }
         let start = buffer.count
         buffer.append(contentsOf: text.utf8)
-        let idStart = buffer.count
         buffer.append(contentsOf: recordID.utf8)
-        let lineStart = buffer.count
-        buffer.append(contentsOf: String(line).utf8)
+        buffer.append(contentsOf: email.utf8)
+        withUnsafeBytes(of: idLength.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: emailLength.littleEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(line).littleEndian) { buffer.append(contentsOf: $0) }
         size += buffer.count - start
-        marks.append(
-            Mark(end: size, idLength: UInt32(lineStart - idStart), lineLength: UInt32(buffer.count - lineStart)))
+        ends.append(size)
         if buffer.count >= Self.capacity { try flush() }
     }
 
@@ -71,15 +76,35 @@ final class RegistrationSpool {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func range(_ ordinal: Int) -> (start: Int, textEnd: Int, idEnd: Int, end: Int) {
-        let mark = marks[ordinal - 1]
-        let start = ordinal > 1 ? marks[ordinal - 2].end : 0
-        let idEnd = mark.end - Int(mark.lineLength)
-        return (start, idEnd - Int(mark.idLength), idEnd, mark.end)
+    /// The byte range of record `ordinal` in the spool.
+    private func range(_ ordinal: Int) -> Range<Int> {
+        (ordinal > 1 ? ends[ordinal - 2] : 0)..<ends[ordinal - 1]
     }
+
+    /// Takes apart the record whose bytes are `bytes[range]` (ranges in the result are indexes into `bytes`).
+    private func block(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ImportError) -> Block {
+        guard range.count >= Self.trailer else { throw corrupt }
+        func field<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+            var value: T = 0
+            for i in 0..<MemoryLayout<T>.size { value |= T(truncatingIfNeeded: bytes[offset + i]) << (8 * i) }
+            return value
+        }
+        let trailer = range.upperBound - Self.trailer
+        let idLength = Int(field(UInt32.self, at: trailer))
+        let emailLength = Int(field(UInt32.self, at: trailer + 4))
+        let line = Int(field(Int64.self, at: trailer + 8))
+        let emailStart = trailer - emailLength
+        let idStart = emailStart - idLength
+        guard idStart >= range.lowerBound else { throw corrupt }
+        return Block(
+            text: range.lowerBound..<idStart, recordID: idStart..<emailStart, email: emailStart..<trailer, line: line)
+    }
+
+    private var corrupt: ImportError { .write(path: displayPath, reason: "temporary file damaged while importing") }
 
     /// Up to `count` bytes at `offset` (fewer at the end of the file).
     private func read(count: Int, at offset: Int) throws(ImportError) -> [UInt8] {
+        if !buffer.isEmpty { try flush() }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { out, initialised in
             var done = 0
@@ -98,37 +123,45 @@ final class RegistrationSpool {
         return bytes
     }
 
+    /// Calls `body` with record `ordinal`'s bytes taken apart.
+    private func withRecord<T>(_ ordinal: Int, _ body: (UnsafeBufferPointer<UInt8>, Block) -> T) throws(ImportError)
+        -> T
+    {
+        let range = range(ordinal)
+        let bytes = try read(count: range.count, at: range.lowerBound)
+        guard bytes.count == range.count else { throw corrupt }
+        return try bytes.withUnsafeBufferPointer { (all) throws(ImportError) -> T in
+            body(all, try block(all, 0..<all.count))
+        }
+    }
+
     /// The record id and line of `ordinal`, read back (for merge reports).
     func recordID(_ ordinal: Int) throws(ImportError) -> (id: String, line: Int) {
-        try flush()
-        let (_, textEnd, idEnd, end) = range(ordinal)
-        let bytes = try read(count: end - textEnd, at: textEnd)
-        guard bytes.count == end - textEnd else {
-            throw .write(path: displayPath, reason: "temporary file shorter than written")
+        try withRecord(ordinal) { all, block in
+            (String(decoding: UnsafeBufferPointer(rebasing: all[block.recordID]), as: UTF8.self), block.line)
         }
-        let line = Int(String(decoding: bytes[(idEnd - textEnd)...], as: UTF8.self)) ?? 0
-        return (String(decoding: bytes[..<(idEnd - textEnd)], as: UTF8.self), line)
+    }
+
+    /// Whether record `ordinal`'s email is `email`.
+    func hasEmail(_ ordinal: Int, _ email: String) throws(ImportError) -> Bool {
+        try withRecord(ordinal) { all, block in all[block.email].elementsEqual(email.utf8) }
     }
 
     /// Hands the text of each record in `ordinals` (ascending) to `body`, reading the spool in large sequential
     /// chunks.
-    func eachText(
-        _ ordinals: some Sequence<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
-    ) throws {
-        try flush()
+    func eachText(_ ordinals: some Sequence<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         var window: [UInt8] = []
         var windowStart = 0
         for ordinal in ordinals {
-            let (start, textEnd, _, _) = range(ordinal)
-            if start < windowStart || textEnd > windowStart + window.count {
-                windowStart = start
-                window = try read(count: max(Self.capacity * 4, textEnd - start), at: start)
-                guard textEnd <= windowStart + window.count else {
-                    throw ImportError.write(path: displayPath, reason: "temporary file shorter than written")
-                }
+            let range = range(ordinal)
+            if range.lowerBound < windowStart || range.upperBound > windowStart + window.count {
+                windowStart = range.lowerBound
+                window = try read(count: max(Self.capacity * 4, range.count), at: range.lowerBound)
+                guard range.upperBound <= windowStart + window.count else { throw corrupt }
             }
             try window.withUnsafeBufferPointer { all in
-                try body(ordinal, UnsafeBufferPointer(rebasing: all[(start - windowStart)..<(textEnd - windowStart)]))
+                let local = (range.lowerBound - windowStart)..<(range.upperBound - windowStart)
+                try body(UnsafeBufferPointer(rebasing: all[try block(all, local).text]))
             }
         }
     }

@@ -117,6 +117,33 @@ import Testing
         }
     }
 
+    @Test func emailIndexFindsTheSamePeopleAsADictionaryEvenWhenEveryHashCollides() throws {
+        for hash in [EmailIndex.standardHash, { (email: String) in UInt64(email.utf8.count % 3) }] {
+            let spool = try RegistrationSpool(in: NSTemporaryDirectory(), displayPath: "test")
+            var index = EmailIndex(hash: hash)
+            var reference: [String: Int] = [:]
+            var random = Generator(state: 5)
+            for ordinal in 1...3_000 {
+                // Some ordinals are records not kept (no spool entry), as invalid records are.
+                if random.below(10) == 0 { continue }
+                let email = "p\(random.below(700))@example.org"
+                try spool.add(
+                    ordinal: ordinal, text: "t\(ordinal)\n", recordID: "r\(ordinal)", email: email, line: ordinal)
+                let (entry, inserted) = try index.insert(email, ordinal: ordinal, submittedAt: nil, spool: spool)
+                #expect(inserted == (reference[email] == nil))
+                if inserted { reference[email] = entry }
+                #expect(reference[email] == entry)
+                #expect(index.entries[entry].firstOrdinal <= ordinal)
+            }
+            #expect(index.entries.count == reference.count)
+            let first = try #require(index.entries.first?.firstOrdinal)
+            #expect(try spool.recordID(first) == ("r\(first)", first))
+            var texts: [String] = []
+            try spool.eachText(index.entries.map(\.firstOrdinal)) { texts.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(texts == index.entries.map { "t\($0.firstOrdinal)\n" })
+        }
+    }
+
     @Test func quickNFCOnlyAcceptsTextFoundationLeavesAlone() {
         // Every scalar the quick check accepts is unchanged by NFC, alone and after a base letter.
         let accepted = (0x80..<0x300).compactMap(Unicode.Scalar.init) + (0x600...0x6FF).compactMap(Unicode.Scalar.init)
