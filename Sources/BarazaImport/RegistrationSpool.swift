@@ -33,13 +33,16 @@ final class RegistrationSpool {
     /// Opens an anonymous spool in `folder`; `displayPath` names the output in errors.
     init(in folder: String, displayPath: String) throws(ImportError) {
         self.displayPath = displayPath
-        let path = (folder as NSString).appendingPathComponent(".baraza-import-\(getpid()).spool")
-        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A unique name (several imports may run at once), removed as soon as it is open.
+        var template = Array((folder as NSString).appendingPathComponent(".baraza-import-spool-XXXXXX").utf8CString)
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw .write(
                 path: displayPath, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
         }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         unlink(path)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         buffer.reserveCapacity(Self.capacity)
     }
 
