@@ -7,7 +7,9 @@ the libxml2 parsing floor (`xmllint --stream`) and the streaming ODK reader alon
 Workloads come from /work/shared/bench/gen_workload.py (deterministic; cached under the temp folder). Each run
 imports into a fresh workspace made with `baraza init --from-schedule <the workload's schedule.xml>`, so session
 sign-ups are validated. Prints per preset the median wall time over the runs and the largest peak resident memory
-(/usr/bin/time -v), then times one `baraza check` of the imported workspace. Runs outside the test suite.
+(/usr/bin/time -v), then times one `baraza check` of the imported workspace. The presets' workspaces differ in
+size too (their schedules), so a last table imports every preset's registrations into one workspace (the last
+preset's schedule): there the peak memory differs only by what the registrations cost. Runs outside the test suite.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
@@ -74,3 +76,24 @@ for preset in a.presets.split(","):
     # The imported people are loaded from registrations/*.people.yaml on every check.
     t_chk, m_chk, _ = timed([baraza, "check", ws])
     print(f"{'':10s} then `baraza check` on the imported workspace (1 run): {t_chk:.2f} s, peak {m_chk:.1f} MB")
+
+# Same workspace for every registrations file: the peak differs only by the registrations' own cost.
+last = os.path.join(tempfile.gettempdir(), f"baraza-import-bench-{a.presets.split(',')[-1]}")
+fixed = os.path.join(tempfile.gettempdir(), "baraza-import-bench-fixed-ws")
+print(f"\nregistrations into one workspace (schedule of {os.path.basename(last)}), median of {a.runs} runs")
+
+
+def fresh_fixed():
+    shutil.rmtree(fixed, ignore_errors=True)
+    subprocess.run([baraza, "init", fixed, "--from-schedule", os.path.join(last, "schedule.xml")], check=True,
+                   capture_output=True)
+
+
+fresh_fixed()
+t_chk, m_chk, _ = timed([baraza, "check", fixed])
+print(f"{'(none)':10s} `baraza check` of the empty workspace: {t_chk:8.2f} s {m_chk:8.1f} MB")
+for preset in a.presets.split(","):
+    xml = os.path.join(tempfile.gettempdir(), f"baraza-import-bench-{preset}", "registrations.xml")
+    t, m, p = measure(lambda: [baraza, "import", "registrations", xml, "--into", fixed], prepare=fresh_fixed)
+    print(f"{preset:10s} import: {t:8.2f} s {m:8.1f} MB   ({p.stdout.strip().splitlines()[-2]})")
+shutil.rmtree(fixed, ignore_errors=True)

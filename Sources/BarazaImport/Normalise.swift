@@ -18,7 +18,7 @@ public enum Normalise {
             previousWasSpace = byte == 0x20
         }
         if clean && !previousWasSpace { return raw }
-        let nfc = raw.utf8.contains(where: { $0 >= 0x80 }) ? raw.precomposedStringWithCanonicalMapping : raw
+        let nfc = isQuickNFC(raw) ? raw : raw.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
@@ -39,6 +39,19 @@ public enum Normalise {
             }
         }
         return out.isEmpty ? nil : String(out)
+    }
+
+    /// Whether `raw` is NFC by the Unicode quick check restricted to scalars where it is certain: everything below
+    /// U+0300 (ASCII, Latin-1, Latin Extended, IPA, spacing modifiers: all NFC_QC=Yes, combining class 0) and the
+    /// Arabic block's letters of combining class 0 (its only NFC_QC=Maybe scalars, U+0653–U+0655, are marks). A
+    /// string of such scalars has nothing to compose or reorder; any other scalar sends it to Foundation.
+    static func isQuickNFC(_ raw: String) -> Bool {
+        for scalar in raw.unicodeScalars where scalar.value >= 0x300 {
+            guard (0x600...0x6FF).contains(scalar.value),
+                scalar.properties.canonicalCombiningClass == .notReordered
+            else { return false }
+        }
+        return true
     }
 
     /// A key for matching names loosely: lower case, accents and punctuation removed (`Adresse e-mail` →
@@ -65,6 +78,12 @@ public enum Normalise {
 
     /// A lower-cased email address, or nil when `raw` is not one (one `@`, a dotted domain, no spaces).
     public static func email(_ raw: String) -> String? {
+        if let fast = asciiEmail(raw) { return fast.valid ? fast.email : nil }
+        return generalEmail(raw)
+    }
+
+    /// `email(_:)` for any text (the reference for ``asciiEmail(_:)``).
+    static func generalEmail(_ raw: String) -> String? {
         guard let text = text(raw)?.lowercased() else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3, !text.utf8.contains(UInt8(ascii: " ")),
@@ -72,6 +91,38 @@ public enum Normalise {
             parts[1].index(after: dot) != parts[1].endIndex, !parts[1].hasPrefix("."), !parts[1].contains("..")
         else { return nil }
         return text
+    }
+
+    /// `email(_:)` for printable ASCII without spaces (the usual answer), byte by byte; nil when `raw` is not such
+    /// text and the general path must decide.
+    static func asciiEmail(_ raw: String) -> (valid: Bool, email: String)? {
+        var raw = raw
+        return raw.withUTF8 { b -> (valid: Bool, email: String)? in
+            var at = -1
+            for (i, byte) in b.enumerated() {
+                guard byte > 0x20 && byte < 0x7F else { return nil }
+                if byte == UInt8(ascii: "@") { at = at == -1 ? i : -2 }
+            }
+            let lowered = String(
+                unsafeUninitializedCapacity: b.count,
+                initializingUTF8With: { out in
+                    for i in 0..<b.count {
+                        let byte = b[i]
+                        out[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    }
+                    return b.count
+                })
+            // One `@`, a non-empty local part, a domain of 3+ characters with an inner dot, no leading or double dot.
+            guard at > 0 else { return (false, lowered) }
+            let domain = UnsafeBufferPointer(rebasing: b[(at + 1)...])
+            guard domain.count >= 3, domain[0] != UInt8(ascii: "."),
+                let dot = domain.lastIndex(of: UInt8(ascii: ".")), dot != 0, dot != domain.count - 1
+            else { return (false, lowered) }
+            for i in 1..<domain.count where domain[i] == UInt8(ascii: ".") && domain[i - 1] == UInt8(ascii: ".") {
+                return (false, lowered)
+            }
+            return (true, lowered)
+        }
     }
 
     /// An ISO 3166-1 alpha-2 code from a code or a country name in English or French, nil when unknown.
@@ -111,10 +162,49 @@ public enum Normalise {
     /// Items of a multi-valued answer: split on commas or semicolons when there are any, else on spaces
     /// (ODK select_multiple) when `spaces` is true, trimmed, empty items dropped.
     public static func list(_ raw: String, spaces: Bool = true) -> [String] {
+        if let fast = asciiList(raw, spaces: spaces) { return fast }
+        return generalList(raw, spaces: spaces)
+    }
+
+    /// `list(_:spaces:)` for any text (the reference for ``asciiList(_:spaces:)``).
+    static func generalList(_ raw: String, spaces: Bool) -> [String] {
         let separators: Set<Character> =
             raw.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
             ? [",", ";"] : spaces ? [" ", "\t", "\n"] : []
         return raw.split(whereSeparator: { separators.contains($0) }).compactMap { text(String($0)) }
+    }
+
+    /// `list(_:spaces:)` for printable ASCII (no control characters, so splitting bytes equals splitting
+    /// characters): items trimmed and inner space runs collapsed, as ``text(_:)`` does. Nil for other text.
+    static func asciiList(_ raw: String, spaces: Bool) -> [String]? {
+        var raw = raw
+        return raw.withUTF8 { b -> [String]? in
+            var commas = false
+            for byte in b {
+                guard byte >= 0x20 && byte < 0x7F else { return nil }
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { commas = true }
+            }
+            var items: [String] = []
+            var item: [UInt8] = []
+            func finish() {
+                while item.last == 0x20 { item.removeLast() }
+                if !item.isEmpty { items.append(String(decoding: item, as: UTF8.self)) }
+                item.removeAll(keepingCapacity: true)
+            }
+            for byte in b {
+                let separates =
+                    commas ? byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") : spaces && byte == 0x20
+                if separates {
+                    finish()
+                } else if byte == 0x20 {
+                    if let last = item.last, last != 0x20 { item.append(byte) }
+                } else {
+                    item.append(byte)
+                }
+            }
+            finish()
+            return items
+        }
     }
 
     /// Yes/no answers in English and French, spreadsheet booleans included.
@@ -148,6 +238,12 @@ public enum Normalise {
     public static func instant(_ raw: String, zone: Zone, serialDates1904: Bool = false) -> Result<
         Instant, InstantProblem
     > {
+        if let fast = asciiDateTime(raw) { return resolve(fast.local, offset: fast.offset, zone: zone) }
+        return generalInstant(raw, zone: zone, serialDates1904: serialDates1904)
+    }
+
+    /// `instant(_:zone:serialDates1904:)` for any text (the reference for ``asciiDateTime(_:)``).
+    static func generalInstant(_ raw: String, zone: Zone, serialDates1904: Bool) -> Result<Instant, InstantProblem> {
         guard var text = text(raw) else { return .failure(.unreadable) }
         if let serial = Double(text), serial > 0, serial < 2_958_466,
             let iso = SerialDate.isoString(serial: serial, date1904: serialDates1904)
@@ -169,6 +265,10 @@ public enum Normalise {
             }
         }
         guard let (local, offset) = WallTime.parse(text) else { return .failure(.unreadable) }
+        return resolve(local, offset: offset, zone: zone)
+    }
+
+    private static func resolve(_ local: LocalDateTime, offset: Int?, zone: Zone) -> Result<Instant, InstantProblem> {
         if let offset {
             let asUTC = Int64(local.date.daysSince1970) * 86_400 + Int64(local.time.secondsSinceMidnight)
             return .success(Instant(secondsSince1970: asUTC - Int64(offset)))
@@ -177,6 +277,72 @@ public enum Normalise {
         case .success(let instant): return .success(instant)
         case .failure(.nonexistent): return .failure(.nonexistentLocalTime)
         case .failure: return .failure(.ambiguousLocalTime)
+        }
+    }
+
+    /// The usual shape of a date-time answer, read byte by byte: `YYYY-MM-DD[T ]HH:MM[:SS[.fff]]` then nothing,
+    /// `Z`, `±HH:MM`, `±HHMM` or (after seconds) `±HH`. Nil for anything else, which the general path then reads
+    /// (and refuses or accepts exactly as before); this one only ever accepts what that path accepts, the same way.
+    static func asciiDateTime(_ raw: String) -> (local: LocalDateTime, offset: Int?)? {
+        var raw = raw
+        return raw.withUTF8 { b -> (local: LocalDateTime, offset: Int?)? in
+            let n = b.count
+            guard n >= 16 else { return nil }
+            @inline(__always) func digit(_ i: Int) -> Int? {
+                guard i < n else { return nil }
+                let d = b[i] &- UInt8(ascii: "0")
+                return d < 10 ? Int(d) : nil
+            }
+            @inline(__always) func two(_ i: Int) -> Int? {
+                guard let a = digit(i), let c = digit(i + 1) else { return nil }
+                return a * 10 + c
+            }
+            guard let century = two(0), let year = two(2), b[4] == UInt8(ascii: "-"), let month = two(5),
+                b[7] == UInt8(ascii: "-"), let day = two(8), b[10] == UInt8(ascii: "T") || b[10] == 0x20,
+                let hour = two(11), b[13] == UInt8(ascii: ":"), let minute = two(14)
+            else { return nil }
+            var i = 16
+            var second = 0
+            var hasSeconds = false
+            if i < n && b[i] == UInt8(ascii: ":") {
+                guard let s = two(i + 1) else { return nil }
+                second = s
+                hasSeconds = true
+                i += 3
+                if i < n && b[i] == UInt8(ascii: ".") {
+                    i += 1
+                    let start = i
+                    while digit(i) != nil { i += 1 }
+                    guard i > start else { return nil }
+                }
+            }
+            var offset: Int?
+            if i < n {
+                if b[i] == UInt8(ascii: "Z") && i + 1 == n {
+                    offset = 0
+                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                    guard let oh = two(i + 1) else { return nil }
+                    var om = 0
+                    switch n - i - 1 {
+                    case 2: guard hasSeconds else { return nil }
+                    case 4:
+                        guard let m = two(i + 3) else { return nil }
+                        om = m
+                    case 5:
+                        guard b[i + 3] == UInt8(ascii: ":"), let m = two(i + 4) else { return nil }
+                        om = m
+                    default: return nil
+                    }
+                    guard oh <= 18, om < 60 else { return nil }
+                    offset = (b[i] == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
+                } else {
+                    return nil
+                }
+            }
+            guard let date = LocalDate(year: century * 100 + year, month: month, day: day),
+                let time = LocalTime(hour: hour, minute: minute, second: second)
+            else { return nil }
+            return (LocalDateTime(date: date, time: time), offset)
         }
     }
 
@@ -192,6 +358,49 @@ public enum Normalise {
             case .ambiguousLocalTime: "an offset (the local time occurs twice at a clock change)"
             }
         }
+    }
+
+    /// Appends ``wallText(_:zone:)`` to `out`, formatted digit by digit (the general formatter for years outside
+    /// 0–9999).
+    static func appendWallText(_ instant: Instant, zone: Zone, to out: inout String) {
+        let offset = zone.offset(at: instant)
+        let local = LocalDateTime(utc: instant.adding(seconds: Int64(offset)))
+        let offsetMinutes = abs(offset) / 60
+        guard (0...9999).contains(local.date.year), offsetMinutes / 60 < 100 else {
+            out += wallText(instant, zone: zone)
+            return
+        }
+        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { b -> String in
+            var n = 0
+            func put(_ byte: UInt8) {
+                b[n] = byte
+                n += 1
+            }
+            func two(_ v: Int) {
+                put(UInt8(ascii: "0") + UInt8(v / 10))
+                put(UInt8(ascii: "0") + UInt8(v % 10))
+            }
+            two(local.date.year / 100)
+            two(local.date.year % 100)
+            put(UInt8(ascii: "-"))
+            two(local.date.month)
+            put(UInt8(ascii: "-"))
+            two(local.date.day)
+            put(UInt8(ascii: "T"))
+            two(local.time.hour)
+            put(UInt8(ascii: ":"))
+            two(local.time.minute)
+            if local.time.second != 0 {
+                put(UInt8(ascii: ":"))
+                two(local.time.second)
+            }
+            put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            two(offsetMinutes / 60)
+            put(UInt8(ascii: ":"))
+            two(offsetMinutes % 60)
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self)
+        }
+        out += text
     }
 
     /// `2027-03-22T19:20+02:00` style text for an instant shown in `zone`, seconds kept when not zero.

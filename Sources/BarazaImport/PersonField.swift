@@ -12,6 +12,32 @@ public enum PersonField: String, CaseIterable, Sendable, Hashable {
     case recordID = "record_id"
     /// Read and deliberately dropped (not reported as unmapped).
     case ignore
+
+    /// The field's position in `allCases`, for per-record tables indexed by field.
+    var slot: Int {
+        switch self {
+        case .name: 0
+        case .givenName: 1
+        case .familyName: 2
+        case .email: 3
+        case .organisation: 4
+        case .city: 5
+        case .country: 6
+        case .timezone: 7
+        case .role: 8
+        case .languages: 9
+        case .dietary: 10
+        case .accessibility: 11
+        case .arrival: 12
+        case .departure: 13
+        case .sessions: 14
+        case .consent: 15
+        case .consentPhotos: 16
+        case .submittedAt: 17
+        case .recordID: 18
+        case .ignore: 19
+        }
+    }
 }
 
 /// Column names and element paths the importer recognises without a mapping file, compared after

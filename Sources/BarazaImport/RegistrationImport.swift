@@ -70,49 +70,49 @@ public struct RegistrationImport {
             if let email = person.email { elsewhere[email] = person.id.rawValue }
         }
 
-        // Pass 1: validate every record and decide, per email, which submission wins. Only small entries are
-        // kept, so memory grows with the number of people, not with the size of the file.
-        struct Entry {
-            var firstOrdinal: Int
-            var ordinal: Int
-            var submittedAt: Instant?
-            var recordID: String
-            var location: String
-            var dropped: [String] = []
-        }
-        var byEmail: [String: Entry] = [:]
+        // Pass 1 (the only reading of the export): validate every record, decide per email which submission wins,
+        // and spool each valid person's YAML (all but its id) with its record id and email. In memory stay a 16-byte
+        // entry and a hash slot per person (``EmailIndex``), and 8 bytes per record (``RegistrationSpool``).
+        let zone = loaded.event.zone
+        // Beside the workspace's files for a real import (same disk, writable anyway); a dry run spools ids only.
+        let spool = try RegistrationSpool(
+            in: dryRun ? NSTemporaryDirectory() : workspace, displayPath: peopleRelative)
+        var people = EmailIndex()
+        var dropped: [Int: [Int]] = [:]
         var records = 0
+        var text = ""
         try source.eachRecord { (ordinal, record) throws(ImportError) in
             records = ordinal
+            guard ordinal < Int32.max else {
+                throw .unreadable(path: file, reason: "more than \(Int32.max - 1) records; split the export")
+            }
             switch normaliser.person(record, ordinal: ordinal) {
             case .invalid(let problems):
                 report.badRecords += problems
             case .person(let person):
-                let location = "\(file):\(record.sourceLine)"
                 if let owner = elsewhere[person.email] {
                     report.alreadyInWorkspace.append(
                         BadRecord(
-                            location: location, record: person.recordID, field: "email",
+                            location: "\(file):\(record.sourceLine)", record: person.recordID, field: "email",
                             reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped"))
                     return
                 }
-                guard var entry = byEmail[person.email] else {
-                    byEmail[person.email] = Entry(
-                        firstOrdinal: ordinal, ordinal: ordinal, submittedAt: person.submittedAt,
-                        recordID: person.recordID, location: location)
-                    return
-                }
+                text.removeAll(keepingCapacity: true)
+                if !dryRun { Self.appendBody(person, source: rawRelative, zone: zone, to: &text) }
+                try spool.add(
+                    ordinal: ordinal, text: text, recordID: person.recordID, email: person.email,
+                    line: record.sourceLine)
+                let (index, inserted) = try people.insert(
+                    person.email, ordinal: ordinal, submittedAt: person.submittedAt, spool: spool)
+                guard !inserted else { return }
                 // The latest submission wins; without submission times, the later record in the file.
-                if Self.isNewer(person.submittedAt, than: entry.submittedAt) {
-                    entry.dropped.append("\(entry.recordID) (\(entry.location))")
-                    entry.ordinal = ordinal
-                    entry.submittedAt = person.submittedAt
-                    entry.recordID = person.recordID
-                    entry.location = location
+                if Self.isNewer(person.submittedAt, than: people.entries[index].submittedAt) {
+                    dropped[index, default: []].append(people.entries[index].ordinal)
+                    people.entries[index].ordinal = ordinal
+                    people.entries[index].submittedAt = person.submittedAt
                 } else {
-                    entry.dropped.append("\(person.recordID) (\(location))")
+                    dropped[index, default: []].append(ordinal)
                 }
-                byEmail[person.email] = entry
             }
         }
         report.records = records
@@ -124,22 +124,29 @@ public struct RegistrationImport {
 
         let prefix = Self.idPrefix(name)
         // Person ids come from each email's first record, so they survive later resubmissions and appended rows.
-        var winners: [Int: String] = [:]
-        winners.reserveCapacity(byEmail.count)
-        for entry in byEmail.values.sorted(by: { $0.firstOrdinal < $1.firstOrdinal }) {
-            let id = "\(prefix)-\(Self.pad(entry.firstOrdinal))"
-            winners[entry.ordinal] = id
-            if !entry.dropped.isEmpty {
-                report.merges.append(
-                    Merge(person: id, kept: "\(entry.recordID) (\(entry.location))", dropped: entry.dropped))
+        // Entries are in first-record order, so merges come out in person order.
+        for index in dropped.keys.sorted() {
+            let entry = people.entries[index]
+            func described(_ ordinal: Int) throws(ImportError) -> String {
+                let (recordID, line) = try spool.recordID(ordinal)
+                return "\(recordID) (\(file):\(line))"
             }
+            var droppedText: [String] = []
+            for ordinal in dropped[index]! { droppedText.append(try described(ordinal)) }
+            report.merges.append(
+                Merge(
+                    person: "\(prefix)-\(Self.pad(entry.firstOrdinal))", kept: try described(entry.ordinal),
+                    dropped: droppedText))
         }
-        byEmail = [:]
+        // The winners in file order, each with the record that names its id.
+        var winners: [(ordinal: Int, firstOrdinal: Int)] = people.entries.map { ($0.ordinal, $0.firstOrdinal) }
+        winners.sort { $0.ordinal < $1.ordinal }
+        people = EmailIndex()
+        dropped = [:]
         report.people = winners.count
         if dryRun { return report }
 
-        // Pass 2: read the file again and stream the kept people, in file order, into a staged YAML file.
-        let zone = loaded.event.zone
+        // Pass 2: copy the winners' spooled text, in file order, into a staged YAML file.
         let header = """
             # Generated by `baraza import registrations` from \(rawRelative); re-import the export (or change the
             # mapping) rather than editing this file. Ids are stable: the record number of each email's first answer.
@@ -148,13 +155,11 @@ public struct RegistrationImport {
             """
         let peopleYAML: WorkspaceFiles.Change = .stream(to: peopleRelative) { (out: inout StagedWriter) throws in
             try out.write(header)
-            var person = ""
-            try source.eachRecord { (ordinal, record) throws(ImportError) in
-                guard let id = winners[ordinal], case .person(let p) = normaliser.person(record, ordinal: ordinal)
-                else { return }
-                person.removeAll(keepingCapacity: true)
-                Self.append(p, id: id, source: rawRelative, zone: zone, to: &person)
-                do { try out.write(person) } catch { throw .write(path: peopleRelative, reason: "\(error)") }
+            var next = 0
+            try spool.eachText(winners.lazy.map(\.ordinal)) { bytes in
+                try out.write("  - id: \(prefix)-\(Self.pad(winners[next].firstOrdinal))\n")
+                try out.write(bytes: bytes)
+                next += 1
             }
         }
 
@@ -212,13 +217,25 @@ public struct RegistrationImport {
     }
 
     static func append(_ p: ImportedPerson, id: String, source: String, zone: Zone, to out: inout String) {
-        out += "  - id: \(id)\n"
-        out += "    name: \(YAMLText.quoted(p.name))\n"
-        if let v = p.givenName { out += "    given_name: \(YAMLText.quoted(v))\n" }
-        if let v = p.familyName { out += "    family_name: \(YAMLText.quoted(v))\n" }
-        out += "    email: \(YAMLText.quoted(p.email))\n"
-        if let v = p.organisation { out += "    organisation: \(YAMLText.quoted(v))\n" }
-        if let v = p.city { out += "    city: \(YAMLText.quoted(v))\n" }
+        out += "  - id: "
+        out += id
+        out += "\n"
+        appendBody(p, source: source, zone: zone, to: &out)
+    }
+
+    /// A person's YAML entry after its `id:` line.
+    static func appendBody(_ p: ImportedPerson, source: String, zone: Zone, to out: inout String) {
+        func line(_ key: String, quoted value: String) {
+            out += key
+            YAMLText.appendQuoted(value, to: &out)
+            out += "\n"
+        }
+        line("    name: ", quoted: p.name)
+        if let v = p.givenName { line("    given_name: ", quoted: v) }
+        if let v = p.familyName { line("    family_name: ", quoted: v) }
+        line("    email: ", quoted: p.email)
+        if let v = p.organisation { line("    organisation: ", quoted: v) }
+        if let v = p.city { line("    city: ", quoted: v) }
         if let v = p.country { out += "    country: \(v)\n" }
         if let v = p.timezone { out += "    timezone: \(v)\n" }
         if !p.languages.isEmpty { out += "    languages: [\(p.languages.map(\.code).joined(separator: ", "))]\n" }
@@ -226,16 +243,98 @@ public struct RegistrationImport {
         if p.arrival != nil || p.departure != nil {
             out += "    journeys:\n"
             if let a = p.arrival {
-                out += "      - { direction: arrival, time: \"\(Normalise.wallText(a, zone: zone))\" }\n"
+                out += "      - { direction: arrival, time: \""
+                Normalise.appendWallText(a, zone: zone, to: &out)
+                out += "\" }\n"
             }
             if let d = p.departure {
-                out += "      - { direction: departure, time: \"\(Normalise.wallText(d, zone: zone))\" }\n"
+                out += "      - { direction: departure, time: \""
+                Normalise.appendWallText(d, zone: zone, to: &out)
+                out += "\" }\n"
             }
         }
-        if !p.dietary.isEmpty { out += "    dietary: \(YAMLText.list(p.dietary))\n" }
-        if !p.accessibility.isEmpty { out += "    accessibility: \(YAMLText.list(p.accessibility))\n" }
+        if !p.dietary.isEmpty {
+            out += "    dietary: "
+            YAMLText.appendList(p.dietary, to: &out)
+            out += "\n"
+        }
+        if !p.accessibility.isEmpty {
+            out += "    accessibility: "
+            YAMLText.appendList(p.accessibility, to: &out)
+            out += "\n"
+        }
         out += "    consent: { share_contact: \(p.shareContact), photos: \(p.photos) }\n"
-        if !p.sessions.isEmpty { out += "    sessions: \(YAMLText.list(p.sessions))\n" }
-        out += "    source: { file: \(YAMLText.quoted(source)), record: \(YAMLText.quoted(p.recordID)) }\n"
+        if !p.sessions.isEmpty {
+            out += "    sessions: "
+            YAMLText.appendList(p.sessions, to: &out)
+            out += "\n"
+        }
+        out += "    source: { file: "
+        YAMLText.appendQuoted(source, to: &out)
+        out += ", record: "
+        YAMLText.appendQuoted(p.recordID, to: &out)
+        out += " }\n"
+    }
+}
+
+/// The people of one import keyed by email, compactly: a 64-bit hash of each email maps to a 16-byte entry in a
+/// flat array. A hash match is confirmed against the email of the entry's first record, read back from the
+/// ``RegistrationSpool`` (only duplicates and true collisions pay that read); distinct emails with equal hashes go to a
+/// small overflow table. Per person: 16 bytes plus a hash-table slot (12 bytes at a load of at most 3/4).
+struct EmailIndex {
+    /// One person: the email's first record, the winning record so far and its submission time.
+    struct Entry {
+        /// Seconds since 1970, `Int64.min` when the record gave no submission time.
+        var submittedSeconds: Int64
+        var firstOrdinal32: Int32
+        var ordinal32: Int32
+
+        var firstOrdinal: Int { Int(firstOrdinal32) }
+        var ordinal: Int {
+            get { Int(ordinal32) }
+            set { ordinal32 = Int32(newValue) }
+        }
+        var submittedAt: Instant? {
+            get { submittedSeconds == .min ? nil : Instant(secondsSince1970: submittedSeconds) }
+            set { submittedSeconds = newValue?.secondsSince1970 ?? .min }
+        }
+    }
+
+    /// In order of first record (so also of person id).
+    var entries: [Entry] = []
+    private var byHash: [UInt64: Int32] = [:]
+    private var overflow: [String: Int] = [:]
+    /// The hash of an email (a test may pass a weak one to exercise collisions).
+    private let hash: (String) -> UInt64
+
+    /// An empty index; `hash` defaults to the standard library's seeded hash.
+    init(hash: @escaping (String) -> UInt64 = EmailIndex.standardHash) {
+        self.hash = hash
+    }
+
+    static func standardHash(_ email: String) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(email)
+        return UInt64(UInt(bitPattern: hasher.finalize()))
+    }
+
+    /// The entry of `email`, inserted with this record when new. Ordinals must fit 32 bits, and every earlier
+    /// entry's first record must be in `spool`.
+    mutating func insert(_ email: String, ordinal: Int, submittedAt: Instant?, spool: RegistrationSpool)
+        throws(ImportError) -> (index: Int, inserted: Bool)
+    {
+        let hash = hash(email)
+        if let found = byHash[hash] {
+            if try spool.hasEmail(entries[Int(found)].firstOrdinal, email) { return (Int(found), false) }
+            if let other = overflow[email] { return (other, false) }
+            overflow[email] = entries.count
+        } else {
+            byHash[hash] = Int32(entries.count)
+        }
+        entries.append(
+            Entry(
+                submittedSeconds: submittedAt?.secondsSince1970 ?? .min, firstOrdinal32: Int32(ordinal),
+                ordinal32: Int32(ordinal)))
+        return (entries.count - 1, true)
     }
 }

@@ -84,6 +84,12 @@ struct RecordNormaliser {
     let spaceSeparatedLists: Bool
     /// Resolved field per column, cached (exports repeat the same columns).
     private var cache: [String: (PersonField?, String)] = [:]
+    /// The previous record's paths and their resolution: records of one export list the same paths in the same
+    /// order, and interned path strings compare by identity first, so most fields skip the dictionary.
+    private var lastPaths: [String] = []
+    private var lastResolved: [(PersonField?, String)] = []
+    /// Per-record answers by ``PersonField/slot``, reused.
+    private var values = [String?](repeating: nil, count: PersonField.allCases.count)
     var unmapped: [String: Int] = [:]
 
     init(
@@ -113,25 +119,44 @@ struct RecordNormaliser {
         case invalid([BadRecord])
     }
 
-    mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
+    /// The id a record is reported by: its own (`meta/instanceID`), else its number or row.
+    func recordID(_ record: FormRecord, ordinal: Int) -> String {
         let fallbackID = spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)"
-        let recordID = Normalise.text(record.recordID ?? "") ?? fallbackID
+        return Normalise.text(record.recordID ?? "") ?? fallbackID
+    }
+
+    mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
+        let recordID = recordID(record, ordinal: ordinal)
         let location = "\(displayPath):\(record.sourceLine)"
         var problems: [BadRecord] = []
         func bad(_ field: PersonField, _ reason: String) {
             problems.append(BadRecord(location: location, record: recordID, field: field.rawValue, reason: reason))
         }
-        var values: [PersonField: String] = [:]
-        for (path, raw) in record.fields {
-            let (mapped, plain) = field(path)
+        for i in values.indices { values[i] = nil }
+        for (position, (path, raw)) in record.fields.enumerated() {
+            let mapped: PersonField?
+            let plain: String
+            if position < lastPaths.count && lastPaths[position] == path {
+                (mapped, plain) = lastResolved[position]
+            } else {
+                (mapped, plain) = field(path)
+                if position < lastPaths.count {
+                    lastPaths[position] = path
+                    lastResolved[position] = (mapped, plain)
+                } else if position == lastPaths.count {
+                    lastPaths.append(path)
+                    lastResolved.append((mapped, plain))
+                }
+            }
             guard let f = mapped else {
                 if Normalise.text(raw) != nil { unmapped[plain, default: 0] += 1 }
                 continue
             }
-            if f == .ignore { continue }
+            if f == .ignore || values[f.slot] != nil { continue }
             guard let value = Normalise.text(raw) else { continue }
-            if values[f] == nil { values[f] = value }
+            values[f.slot] = value
         }
+        let values = Answers(values: self.values)
         var p = ImportedPerson(name: "", email: "", recordID: recordID)
         p.givenName = values[.givenName]
         p.familyName = values[.familyName]
@@ -208,6 +233,12 @@ struct RecordNormaliser {
             p.submittedAt = instant
         }
         return problems.isEmpty ? .person(p) : .invalid(problems)
+    }
+
+    /// Read access to the per-record answers by field.
+    private struct Answers {
+        let values: [String?]
+        subscript(_ field: PersonField) -> String? { values[field.slot] }
     }
 
     /// An id quoted in an error: identifier characters only and short, so no free text leaks.

@@ -183,6 +183,12 @@ struct StagedWriter {
         if buffer.count >= Self.capacity { try flush() }
     }
 
+    /// Appends raw UTF-8 bytes.
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
     mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)

@@ -2,8 +2,21 @@
 /// no answer can change the document's structure.
 enum YAMLText {
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` double-quoted and escaped to `out`.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        // Text with nothing to escape (most answers) is appended whole.
+        if s.unicodeScalars.allSatisfy({ !needsEscape($0) }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -12,9 +25,7 @@ enum YAMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
+                if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
@@ -22,8 +33,29 @@ enum YAMLText {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 
-    static func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
+    /// Whether a scalar is written escaped inside double quotes.
+    @inline(__always) static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return v == 0x22 || v == 0x5C }
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
+    }
+
+    static func list(_ items: [String]) -> String {
+        var out = ""
+        appendList(items, to: &out)
+        return out
+    }
+
+    /// Appends `items` as a flow sequence of quoted scalars to `out`.
+    static func appendList(_ items: [String], to out: inout String) {
+        out += "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += ", " }
+            appendQuoted(item, to: &out)
+        }
+        out += "]"
+    }
 }

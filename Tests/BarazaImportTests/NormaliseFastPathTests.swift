@@ -1,0 +1,161 @@
+import BarazaModel
+import Foundation
+import Testing
+
+@testable import BarazaImport
+
+/// The byte-level fast paths of ``Normalise`` against their general (Character and Foundation based) twins, on
+/// generated answers built from the characters that decide each grammar, plus the NFC quick check against
+/// Foundation's normalisation.
+@Suite struct NormaliseFastPathTests {
+    /// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func string(from alphabet: [String], maxLength: Int) -> String {
+            (0..<below(maxLength + 1)).map { _ in alphabet[below(alphabet.count)] }.joined()
+        }
+    }
+
+    @Test func dateTimesAgreeWithTheGeneralReader() throws {
+        let zones = try ["Africa/Kigali", "Europe/Paris", "America/New_York"].map {
+            try #require(Zone(identifier: $0))
+        }
+        var random = Generator(state: 42)
+        let pieces = ["0", "1", "2", "3", "5", "9", "-", ":", "T", " ", ".", "Z", "+", "z", "\t", "é"]
+        let bases = [
+            "2027-03-22T21:40", "2027-03-28T02:30", "2026-11-01T01:30", "2027-02-29T10:00", "2027-12-31 23:59",
+            "2027-03-22T24:00", "2027-13-01T10:00", "2022-11-20T07:55:00.000", "2027-10-31T02:30:59",
+        ]
+        let suffixes = [
+            "", "Z", "+03", "-03", "+03:00", "-05:30", "+0300", "+19:00", "+03:60", "+3", "+03:0", ".5", ":5", ":00",
+            ":00.", ":00.123Z", ":00+03", " ", "Z ", "+03:00:00", "+030",
+        ]
+        var cases = bases.flatMap { base in suffixes.map { base + $0 } }
+        for _ in 0..<20_000 {
+            var text = bases[random.below(bases.count)] + suffixes[random.below(suffixes.count)]
+            // Mutate one position, or build free text from the grammar's characters.
+            if random.below(3) == 0 {
+                text = random.string(from: pieces, maxLength: 28)
+            } else if !text.isEmpty {
+                var scalars = Array(text.unicodeScalars)
+                scalars[random.below(scalars.count)] = pieces[random.below(pieces.count)].unicodeScalars.first!
+                text = String(String.UnicodeScalarView(scalars))
+            }
+            cases.append(text)
+        }
+        for text in cases {
+            for zone in zones {
+                let fast = Normalise.instant(text, zone: zone)
+                let general = Normalise.generalInstant(text, zone: zone, serialDates1904: false)
+                #expect(fast == general, "\(text.debugDescription) in \(zone.identifier)")
+            }
+        }
+    }
+
+    @Test func listsAgreeWithTheGeneralSplitter() {
+        var random = Generator(state: 7)
+        let alphabet = ["a", "B", "1", " ", "  ", ",", ";", "\t", "\n", "\r\n", "é", "e\u{301}", "\u{7F}", "x y", "_"]
+        for _ in 0..<20_000 {
+            let text = random.string(from: alphabet, maxLength: 12)
+            for spaces in [true, false] {
+                #expect(
+                    Normalise.list(text, spaces: spaces) == Normalise.generalList(text, spaces: spaces),
+                    "\(text.debugDescription) spaces: \(spaces)")
+            }
+        }
+    }
+
+    @Test func emailsAgreeWithTheGeneralCheck() {
+        var random = Generator(state: 11)
+        let alphabet = ["a", "Z", "0", ".", "..", "@", "-", "_", "+", " ", "\t", "é", "\u{7F}", "example", ".org"]
+        var cases = ["a@b.co", "A@B.CO", "@b.co", "a@.bc", "a@bc.", "a@b..c", "a@@b.c", "a@b", "a@b.c", "a@bc", ""]
+        for _ in 0..<20_000 { cases.append(random.string(from: alphabet, maxLength: 10)) }
+        for text in cases {
+            #expect(Normalise.email(text) == Normalise.generalEmail(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func wallTextsAndQuotedScalarsAgreeWithTheGeneralFormatters() throws {
+        let zones = try ["Africa/Kigali", "Europe/Paris", "America/St_Johns", "Asia/Kathmandu", "Pacific/Kiritimati"]
+            .map { try #require(Zone(identifier: $0)) }
+        var random = Generator(state: 3)
+        for _ in 0..<5_000 {
+            // From year 1 to 2200, some on whole minutes, some with seconds.
+            let seconds = Int64(random.below(70_000_000_000)) - 62_000_000_000
+            let instant = Instant(secondsSince1970: random.below(2) == 0 ? seconds / 60 * 60 : seconds)
+            for zone in zones {
+                var out = "x"
+                Normalise.appendWallText(instant, zone: zone, to: &out)
+                #expect(out == "x" + Normalise.wallText(instant, zone: zone))
+            }
+        }
+        let alphabet = ["a", "\"", "\\", "\n", "\t", "\r", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "é", "ب", " "]
+        for _ in 0..<5_000 {
+            let text = random.string(from: alphabet, maxLength: 6)
+            var escaped = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\t": escaped += "\\t"
+                case "\r": escaped += "\\r"
+                case "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}":
+                    escaped += "\\u" + String(format: "%04X", scalar.value)
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(YAMLText.quoted(text) == escaped + "\"", "\(text.debugDescription)")
+        }
+    }
+
+    @Test func emailIndexFindsTheSamePeopleAsADictionaryEvenWhenEveryHashCollides() throws {
+        for hash in [EmailIndex.standardHash, { (email: String) in UInt64(email.utf8.count % 3) }] {
+            let spool = try RegistrationSpool(in: NSTemporaryDirectory(), displayPath: "test")
+            var index = EmailIndex(hash: hash)
+            var reference: [String: Int] = [:]
+            var random = Generator(state: 5)
+            for ordinal in 1...3_000 {
+                // Some ordinals are records not kept (no spool entry), as invalid records are.
+                if random.below(10) == 0 { continue }
+                let email = "p\(random.below(700))@example.org"
+                try spool.add(
+                    ordinal: ordinal, text: "t\(ordinal)\n", recordID: "r\(ordinal)", email: email, line: ordinal)
+                let (entry, inserted) = try index.insert(email, ordinal: ordinal, submittedAt: nil, spool: spool)
+                #expect(inserted == (reference[email] == nil))
+                if inserted { reference[email] = entry }
+                #expect(reference[email] == entry)
+                #expect(index.entries[entry].firstOrdinal <= ordinal)
+            }
+            #expect(index.entries.count == reference.count)
+            let first = try #require(index.entries.first?.firstOrdinal)
+            #expect(try spool.recordID(first) == ("r\(first)", first))
+            var texts: [String] = []
+            try spool.eachText(index.entries.map(\.firstOrdinal)) { texts.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(texts == index.entries.map { "t\($0.firstOrdinal)\n" })
+        }
+    }
+
+    @Test func quickNFCOnlyAcceptsTextFoundationLeavesAlone() {
+        // Every scalar the quick check accepts is unchanged by NFC, alone and after a base letter.
+        let accepted = (0x80..<0x300).compactMap(Unicode.Scalar.init) + (0x600...0x6FF).compactMap(Unicode.Scalar.init)
+        for scalar in accepted where Normalise.isQuickNFC(String(scalar)) {
+            for text in [String(scalar), "a" + String(scalar), "\u{627}" + String(scalar)] {
+                #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
+            }
+        }
+        // The Arabic marks that compose (hamza above, madda) and combining accents are sent to Foundation.
+        #expect(!Normalise.isQuickNFC("\u{627}\u{653}"))
+        #expect(!Normalise.isQuickNFC("e\u{301}"))
+        #expect(Normalise.text("\u{627}\u{653}") == "\u{622}")
+        #expect(Normalise.isQuickNFC("Ngozi بن علي Inês Cissé"))
+    }
+}
