@@ -44,8 +44,7 @@ struct CalendarsWithTransfers: Exporter {
                 var en = "Run \(transfer.run.id)"
                 var fr = "Trajet \(transfer.run.id)"
                 if let vehicle = transfer.run.vehicle.flatMap({ id in workspace.logistics.vehicles.first { $0.id == id }
-                    })
-                {
+                }) {
                     en += ", \(vehicle.name)"
                     fr += ", \(vehicle.name)"
                 }
