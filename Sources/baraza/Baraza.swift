@@ -12,8 +12,10 @@ struct Baraza: ParsableCommand {
               baraza init events/my-event
               baraza check events/final-kigali-2027
               baraza check events/ --format json
+              baraza import registrations form.xlsx --into events/final-kigali-2027
+              baraza build events/final-kigali-2027
             """,
-        subcommands: [Init.self, Check.self, Export.self, Build.self, Import.self])
+        subcommands: [Init.self, Import.self, Check.self, Export.self, Build.self])
 }
 
 /// Exit codes shared by every command (documented in the README).
