@@ -138,9 +138,9 @@ struct CheckCommandTests {
         let run = try runBaraza(["check", "--list-rules"])
         #expect(run.exitCode == 0)
         let ids = run.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        // 16 core rules and 8 host-city logistics rules.
-        #expect(ids.count == 24)
-        #expect(Set(ids).count == 24)
+        // 17 core rules and 8 host-city logistics rules.
+        #expect(ids.count == 25)
+        #expect(Set(ids).count == 25)
         #expect(ids.contains("person-double-booked") && ids.contains("language-not-covered"))
     }
 

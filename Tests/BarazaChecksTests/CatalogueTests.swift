@@ -12,7 +12,7 @@ struct CatalogueTests {
         "nonexistent-local-time", "ambiguous-local-time", "wrong-utc-offset", "unknown-reference",
         "person-double-booked", "travel-time", "outside-availability", "outside-waking-hours", "before-arrival",
         "after-departure", "room-double-booked", "over-capacity", "outside-opening-hours", "outside-event-dates",
-        "participant-overlap", "language-not-covered",
+        "participant-overlap", "language-not-covered", "missing-material",
     ]
 
     @Test func everyRuleIDIsUniqueAndListed() {
@@ -24,11 +24,12 @@ struct CatalogueTests {
         }
     }
 
-    @Test func onlyWakingHoursOpeningHoursParticipantsAndLanguageAreWarningsByDefault() {
+    @Test func onlyWakingHoursOpeningHoursParticipantsLanguageAndMaterialsAreWarningsByDefault() {
         let warnings = Checker.catalogue.filter { $0.defaultSeverity == .warning }.map(\.id)
         #expect(
             warnings == [
                 "outside-waking-hours", "outside-opening-hours", "participant-overlap", "language-not-covered",
+                "missing-material",
             ])
     }
 

@@ -67,6 +67,9 @@ struct RuleFixtureTests {
         .init(
             rule: "language-not-covered", subjects: ["session:climate-session", "person:aicha-ben-salah"],
             severity: .warning, facts: ["session language": "en", "people left out": "1", "their languages": "ar, fr"]),
+        .init(
+            rule: "missing-material", subjects: ["session:site-visit"], severity: .warning,
+            facts: ["material": "materials/route-map.pdf", "problem": "no such file"]),
     ]
 
     @Test func everyRuleOfTheCatalogueHasAFixture() {

@@ -21,6 +21,10 @@ import Testing
             written.append(name)
         }
         #expect(written.contains("event.yaml"))
+        // The example's session lists a slide deck; a real workspace has the file.
+        let materials = folder.appendingPathComponent("materials")
+        try FileManager.default.createDirectory(at: materials, withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n".utf8).write(to: materials.appendingPathComponent("opening-slides.pdf"))
         return folder
     }
 

@@ -11,7 +11,7 @@ public struct Checker: Sendable {
         PersonDoubleBookedRule(), TravelTimeRule(), AvailabilityRule(), WakingHoursRule(),
         JourneyRule(direction: .arrival), JourneyRule(direction: .departure),
         RoomDoubleBookedRule(), CapacityRule(), OpeningHoursRule(), EventDatesRule(),
-        ParticipantOverlapRule(), LanguageRule(),
+        ParticipantOverlapRule(), LanguageRule(), MaterialRule(),
     ]
 
     /// Every rule id, for validating `checks.severity`.

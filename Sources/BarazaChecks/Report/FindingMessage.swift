@@ -41,6 +41,8 @@ extension Finding {
                 "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
                 + "; \(fact("people left out") == "1" ? "1 signed-up person speaks" : "\(fact("people left out")) signed-up people speak")"
                 + " only \(fact("their languages"))"
+        case "missing-material":
+            return "\(first) lists the material `\(fact("material"))`: \(fact("problem"))"
         case "unknown-reference":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
             let note = facts.first { $0.name == "note" }.map { " (\($0.value))" } ?? ""
