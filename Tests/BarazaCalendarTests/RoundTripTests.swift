@@ -62,7 +62,7 @@ struct RoundTripTests {
         #expect(checked >= workspace.sessions.count * 2)
     }
 
-    @Test("Hotel check-in and check-out are at the hotel's times on the stay's dates")
+    @Test("Hotel check-in is at the hotel's time, or when the person lands if later; check-out at the hotel's time")
     func stays() throws {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
@@ -81,10 +81,41 @@ struct RoundTripTests {
                         Issue.record("sample hotel times resolve")
                         continue
                     }
+                    var expected = instant
+                    if kind == "check-in", let landed = person.arrival?.instant, landed > instant,
+                        landed.secondsSince1970 - instant.secondsSince1970 < 86_400
+                    {
+                        expected = landed
+                    }
                     let uid = "\(kind)-\(index + 1)-\(person.id.rawValue)@\(workspace.event.id.rawValue).baraza"
-                    #expect(found[uid]?.0 == instant.secondsSince1970, "\(uid)")
+                    #expect(found[uid]?.0 == expected.secondsSince1970, "\(uid)")
                 }
             }
         }
+    }
+
+    @Test("With a planned pick-up and departure transfer, check-in follows the drop-off and check-out the pick-up")
+    func staysFollowTransfers() throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let workspace = try Samples.load(try scratch.copyOfSample(Samples.kigali))
+        let person = try #require(workspace.people.first { $0.id == "mariam-coulibaly" })
+        let landed = try #require(person.arrival?.instant), departs = try #require(person.departure?.instant)
+        let zone = try #require(Zone(identifier: "Africa/Kigali"))
+        let pickUp = PersonalItem(
+            id: "pick-up", person: person.id, title: LocalizedText(english: "Pick-up", french: "Accueil"),
+            interval: Interval(start: landed.adding(minutes: 20), end: landed.adding(minutes: 60)), zone: zone)
+        let transfer = PersonalItem(
+            id: "transfer", person: person.id, title: LocalizedText(english: "Transfer", french: "Transfert"),
+            interval: Interval(start: departs.adding(minutes: -220), end: departs.adding(minutes: -180)), zone: zone)
+        let out = scratch.path("out")
+        _ = try CalendarExporter(extraItems: [pickUp, transfer])
+            .export(workspace, context: ExportContext(directory: out))
+        let found = try Self.instants(
+            in: Data(contentsOf: URL(fileURLWithPath: out + "/calendars/people/mariam-coulibaly.ics")))
+        let event = workspace.event.id.rawValue
+        #expect(found["check-in-1-mariam-coulibaly@\(event).baraza"]?.0 == landed.adding(minutes: 60).secondsSince1970)
+        #expect(
+            found["check-out-1-mariam-coulibaly@\(event).baraza"]?.0 == departs.adding(minutes: -220).secondsSince1970)
     }
 }

@@ -108,16 +108,24 @@ final class CalendarBuilder {
                 ("check-out", stay.checkOut, hotel.checkOutTime, "Hotel check-out: ", "Départ de l'hôtel : "),
             ]
             for (kind, day, time, en, fr) in moments {
-                let instant: Instant
+                var instant: Instant
                 switch hotel.zone.resolve(BarazaModel.LocalDateTime(date: day, time: time)) {
                 case .unique(let i), .ambiguous(let i, _): instant = i
                 case .nonexistent: continue
+                }
+                // A person reaches the hotel after landing (and after the pick-up, when one is planned), and
+                // leaves it when the departure transfer does: the hotel's hours alone would show a check-in
+                // before the plane lands.
+                if kind == "check-in", let arrives = Self.reachesHotel(person, extras: extras, after: instant) {
+                    instant = max(instant, arrives)
+                } else if kind == "check-out", let leaves = Self.leavesHotel(person, extras: extras, before: instant) {
+                    instant = min(instant, leaves)
                 }
                 let title = language.pick(en: en + hotel.name, fr: fr + hotel.name)
                 let uid = EventText.uid(item: "\(kind)-\(index + 1)", person: person.id, event: workspace.event.id)
                 entries.append(
                     entry(
-                        uid: uid, local: BarazaModel.LocalDateTime(date: day, time: time), instant: instant,
+                        uid: uid, local: hotel.zone.localDateTime(at: instant), instant: instant,
                         zone: hotel.zone, summary: title, location: place, description: title, language: language))
             }
         }
@@ -131,6 +139,30 @@ final class CalendarBuilder {
                     location: item.place, description: item.details.map(language.pick) ?? summary, language: language))
         }
         return entries
+    }
+
+    /// When the person reaches their hotel on the day of `checkIn`: the end of the first extra item (a pick-up)
+    /// starting at or after their arrival, else the arrival itself; nil when they arrive on another day.
+    static func reachesHotel(_ person: Person, extras: [PersonalItem], after checkIn: Instant) -> Instant? {
+        guard let landed = person.arrival?.instant, landed > checkIn,
+            landed.secondsSince1970 - checkIn.secondsSince1970 < 86_400
+        else { return nil }
+        let pickUp = extras.filter { $0.interval.start >= landed }.min { $0.interval.start < $1.interval.start }
+        if let pickUp, pickUp.interval.start.secondsSince1970 - landed.secondsSince1970 < 6 * 3600 {
+            return pickUp.interval.end
+        }
+        return landed
+    }
+
+    /// When the person leaves their hotel on the day of `checkOut`: the start of the last extra item (the
+    /// departure transfer) ending at or before their departure, when that is before the hotel's check-out hour.
+    static func leavesHotel(_ person: Person, extras: [PersonalItem], before checkOut: Instant) -> Instant? {
+        guard let departs = person.departure?.instant, departs > checkOut.adding(minutes: -24 * 60) else { return nil }
+        let transfer = extras.filter { $0.interval.end <= departs }.max { $0.interval.start < $1.interval.start }
+        guard let transfer, transfer.interval.start < checkOut,
+            departs.secondsSince1970 - transfer.interval.start.secondsSince1970 < 12 * 3600
+        else { return nil }
+        return transfer.interval.start
     }
 
     /// A 30-minute item at a wall time (arrival, check-in), resolved by the system tz database where it differs.
