@@ -29,25 +29,56 @@ public enum AtomicFile {
     public static func stream(to path: String, _ body: (inout BufferedFileWriter) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary.path)
-        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path]) }
+        try FolderCache.shared.ensure(folder)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        // One open(2) instead of FileManager's create-then-reopen: exports write tens of thousands of small files.
+        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            // The folder went away since this process last saw it.
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        var isOpen = true
         do {
             var writer = BufferedFileWriter(handle: handle)
             try body(&writer)
             try writer.flush()
-            try handle.close()
+            isOpen = false
+            guard close(descriptor) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+            }
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         } catch {
-            try? handle.close()
+            if isOpen { close(descriptor) }
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+}
+
+/// Folders this process has already created or found, so writing many files into one folder asks the file
+/// system once.
+private final class FolderCache: @unchecked Sendable {
+    static let shared = FolderCache()
+    private let lock = NSLock()
+    private var known: Set<String> = []
+
+    func ensure(_ folder: URL) throws {
+        let path = folder.path
+        lock.lock()
+        let seen = known.contains(path)
+        lock.unlock()
+        if seen { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.lock()
+        known.insert(path)
+        lock.unlock()
     }
 }
 

@@ -16,20 +16,26 @@ enum ContentLine {
     /// Folds at 75 octets between Unicode scalars, so no UTF-8 sequence is split; a continuation line
     /// starts with one space, which counts towards its 75 octets.
     static func writeFolded(_ line: String, to output: inout some TextOutputStream) {
-        var physical = String.UnicodeScalarView()
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if octets + width > maximumOctets {
-                output.write(String(physical))
-                output.write("\r\n")
-                physical = String.UnicodeScalarView([" "])
-                octets = 1
-            }
-            physical.append(scalar)
-            octets += width
+        var line = line
+        guard line.utf8.count > maximumOctets else {
+            output.write(line)
+            output.write("\r\n")
+            return
         }
-        output.write(String(physical))
-        output.write("\r\n")
+        // Each physical line takes as many whole scalars as fit: cut at most `limit` octets further on, then
+        // step back over UTF-8 continuation bytes (10xxxxxx) to the start of a scalar.
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = maximumOctets
+            while start < bytes.count {
+                var end = min(start + limit, bytes.count)
+                while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                if start > 0 { output.write(" ") }
+                output.write(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                output.write("\r\n")
+                start = end
+                limit = maximumOctets - 1
+            }
+        }
     }
 }
