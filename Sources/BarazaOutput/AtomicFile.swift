@@ -27,11 +27,15 @@ public enum AtomicFile {
     /// Streams a file to `path`: `body` writes through a buffered writer into a temporary file, which is renamed
     /// over `path` only when `body` returns. Memory stays bounded by the buffer, whatever the file's size.
     public static func stream(to path: String, _ body: (inout BufferedFileWriter) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
+        // Plain string paths: `URL(fileURLWithPath:)` asks the file system whether each path is a folder, and
+        // exports write tens of thousands of small files. One open(2) replaces FileManager's create-then-reopen.
+        let name = (path as NSString).lastPathComponent
+        var folderPath = (path as NSString).deletingLastPathComponent
+        if folderPath.isEmpty { folderPath = "." }
+        let folder = URL(fileURLWithPath: folderPath, isDirectory: true)
         try FolderCache.shared.ensure(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        // One open(2) instead of FileManager's create-then-reopen: exports write tens of thousands of small files.
+        let temporary = URL(
+            fileURLWithPath: folderPath + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: false)
         var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             // The folder went away since this process last saw it.
@@ -51,7 +55,7 @@ public enum AtomicFile {
             guard close(descriptor) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
             }
-            if rename(temporary.path, url.path) != 0 {
+            if rename(temporary.path, path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         } catch {
