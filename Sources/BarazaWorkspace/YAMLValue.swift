@@ -72,6 +72,10 @@ struct YAMLValue {
     /// Leading and trailing white space removed; most scalars have none, and those are returned as they are
     /// without a round trip through Foundation (which dominated loading a 100,000-person workspace).
     static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F
+        {
+            return text
+        }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         let space = CharacterSet.whitespacesAndNewlines
         if !space.contains(first) && !space.contains(last) { return text }

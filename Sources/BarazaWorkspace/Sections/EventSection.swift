@@ -75,7 +75,13 @@ extension YAMLValue {
     func identifier() -> String? {
         let expected = "an id of letters, digits, `-`, `_`, `.`, not starting with `.`"
         guard let text = nonEmptyString(expected: expected) else { return nil }
-        guard !text.hasPrefix("."), text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+        // Plain ASCII ids (nearly all) are checked byte by byte; others by Unicode letter and number classes.
+        let asciiValid = text.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
+                || b == 0x2E || b == 0x40
+        }
+        guard !text.hasPrefix("."), asciiValid || text.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) })
+        else {
             invalid(expected)
             return nil
         }
