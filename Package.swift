@@ -106,6 +106,7 @@ let package = Package(
             ]),
         .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
         .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
+        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
         .testTarget(
             name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),

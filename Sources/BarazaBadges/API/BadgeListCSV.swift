@@ -1,3 +1,4 @@
+import BarazaOutput
 import Foundation
 
 /// The badge list as CSV for mail merge (Word, Excel, InDesign data merge).
@@ -60,18 +61,8 @@ public enum BadgeListCSV {
     }
 
     /// One record: fields made safe, joined by commas, ended by CRLF.
-    static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
+    static func row(_ fields: [String]) -> String { CSV.record(fields) }
 
     /// One field, neutralised against formulas and quoted when RFC 4180 requires it.
-    static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ value: String) -> String { CSV.cell(value) }
 }

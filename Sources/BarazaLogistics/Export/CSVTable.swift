@@ -1,3 +1,5 @@
+import BarazaOutput
+
 /// A table written as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents), CRLF line
 /// ends and RFC 4180 quoting. Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
 /// tab or carriage return) get a leading apostrophe, so a name typed as `=HYPERLINK(...)` stays text.
@@ -23,10 +25,5 @@ struct CSVTable {
     }
 
     /// One cell, guarded and quoted when needed.
-    static func cell(_ raw: String) -> String {
-        var value = raw
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func cell(_ raw: String) -> String { CSV.cell(raw) }
 }

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaOutput
 
 /// The attendance list of a pack. Contact details (organisation, email) appear only for people who consented
 /// to share them, and never in a public pack; a public pack lists only people who consented, by name and place.
@@ -41,14 +42,7 @@ struct AttendanceList {
 
     /// UTF-8 CSV with a header; cells starting with `= + - @` are neutralised for spreadsheets.
     var csv: String {
-        func cell(_ s: String) -> String {
-            var v = s
-            if let f = v.first, "=+-@\t\r".contains(f) { v = "'" + v }
-            if v.contains(where: { ",\"\n\r".contains($0) }) {
-                v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return v
-        }
+        func cell(_ s: String) -> String { CSV.cell(s) }
         let header =
             showsContacts ? ["name", "city", "country", "organisation", "email"] : ["name", "city", "country"]
         var out = header.joined(separator: ",") + "\r\n"
