@@ -21,7 +21,7 @@ run: release
 	$(BARAZA_RELEASE) build events/final-kigali-2027
 
 test: setup
-	$(SWIFT) format lint -r Sources Tests
+	$(SWIFT) format lint --strict -r Sources Tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

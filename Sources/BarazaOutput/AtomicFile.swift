@@ -34,8 +34,8 @@ public enum AtomicFile {
         if folderPath.isEmpty { folderPath = "." }
         let folder = URL(fileURLWithPath: folderPath, isDirectory: true)
         try FolderCache.shared.ensure(folder)
-        let temporary = URL(
-            fileURLWithPath: folderPath + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: false)
+        let temporaryName = ".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = URL(fileURLWithPath: folderPath + "/" + temporaryName, isDirectory: false)
         var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             // The folder went away since this process last saw it.

@@ -100,7 +100,8 @@ struct RoundTripTests {
         defer { scratch.cleanUp() }
         let workspace = try Samples.load(try scratch.copyOfSample(Samples.kigali))
         let person = try #require(workspace.people.first { $0.id == "mariam-coulibaly" })
-        let landed = try #require(person.arrival?.instant), departs = try #require(person.departure?.instant)
+        let landed = try #require(person.arrival?.instant)
+        let departs = try #require(person.departure?.instant)
         let zone = try #require(Zone(identifier: "Africa/Kigali"))
         let pickUp = PersonalItem(
             id: "pick-up", person: person.id, title: LocalizedText(english: "Pick-up", french: "Accueil"),

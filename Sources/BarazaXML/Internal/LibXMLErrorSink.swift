@@ -40,7 +40,8 @@ final class LibXMLErrorSink {
             Int32(XML_ERR_ENTITY_PE_INTERNAL.rawValue):
             return .entitiesNotAllowed(location)
         case Int32(XML_ERR_INTERNAL_ERROR.rawValue) where message.contains("Excessive depth"):
-            return .limitExceeded(location, kind: .depth, limit: 256)  // libxml2's xmlParserMaxDepth without XML_PARSE_HUGE
+            // libxml2's xmlParserMaxDepth without XML_PARSE_HUGE.
+            return .limitExceeded(location, kind: .depth, limit: 256)
         case _ where message.contains("huge text node") || message.contains("Huge input lookup"):
             return .limitExceeded(location, kind: .textSize, limit: 10_000_000)
         default:
