@@ -41,6 +41,20 @@ struct CalendarExportTests {
         #expect(a == b)
     }
 
+    @Test("Several writers give the same files, in the same listed order, as one", arguments: [2, 3, 7])
+    func parallelWritersAgree(writers: Int) throws {
+        let scratch = try Scratch()
+        defer { scratch.cleanUp() }
+        let workspace = try Samples.load(try scratch.copyOfSample(Samples.kigali))
+        let one = try CalendarExporter(writers: 1).export(
+            workspace, context: ExportContext(directory: scratch.path("a")))
+        let many = try CalendarExporter(writers: writers)
+            .export(workspace, context: ExportContext(directory: scratch.path("b")))
+        #expect(one.files == many.files)
+        #expect(one.notes == many.notes)
+        #expect(Samples.files(below: scratch.path("a")) == Samples.files(below: scratch.path("b")))
+    }
+
     @Test("Dry run lists the files and writes nothing")
     func dryRun() throws {
         let scratch = try Scratch()

@@ -23,10 +23,15 @@ public struct CalendarExporter: Exporter {
     /// disagrees with it; nil to use Foundation's only. See the notes of a run for the zones concerned.
     public var systemTimeZoneDirectory: String?
 
+    /// How many personal calendars are written at once; nil picks from the cores and the number of people
+    /// (one writer below 1,000 people). The files are the same whatever the number.
+    public var writers: Int?
+
     /// Creates the exporter; `extraItems` go into their person's calendar.
-    public init(extraItems: [PersonalItem] = [], systemTimeZoneDirectory: String? = nil) {
+    public init(extraItems: [PersonalItem] = [], systemTimeZoneDirectory: String? = nil, writers: Int? = nil) {
         self.extraItems = extraItems
         self.systemTimeZoneDirectory = systemTimeZoneDirectory
+        self.writers = writers
     }
 
     /// The whole-event calendar (`calendars/event.ics`) as bytes, for embedding elsewhere (material packs).
@@ -87,44 +92,68 @@ public struct CalendarExporter: Exporter {
             }
         }
 
-        // One per person, written one at a time.
-        var sessionsByPerson: [Person.ID: [Int]] = [:]
+        // One per person, each streamed to its own file. People are split into contiguous runs written on
+        // separate cores, each run with its own builder and caches; results are joined in people order, so the
+        // files and the listing are the same whatever the number of cores.
+        var attendance: [Person.ID: [Int]] = [:]
         for (index, session) in sessions.enumerated() {
             var seen = Set<Person.ID>()
             for reference in session.speakers + session.moderators + session.signUps
             where seen.insert(reference.id).inserted {
-                sessionsByPerson[reference.id, default: []].append(index)
+                attendance[reference.id, default: []].append(index)
             }
         }
-        var entryCache = [[CalendarEntry?]](repeating: [nil, nil, nil], count: sessions.count)
+        let sessionsByPerson = attendance
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)
-        var unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
+        let unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
         var seenPeople = Set<Person.ID>()
-        for person in workspace.people where seenPeople.insert(person.id).inserted {
-            let language = CalendarLanguage(for: person)
-            var entries: [CalendarEntry] = []
-            for index in sessionsByPerson[person.id] ?? [] {
-                // Cached by position: looking a session up (and copying it) per person costs more than the text.
-                let slot = languageSlot(language)
-                if let entry = entryCache[index][slot] {
-                    entries.append(entry)
-                } else if let entry = builder.sessionEntry(sessions[index], language: language) {
-                    entryCache[index][slot] = entry
-                    entries.append(entry)
+        let people = workspace.people.filter { seenPeople.insert($0.id).inserted }
+        let automatic = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, people.count / 500))
+        let runs = max(1, min(writers ?? automatic, max(1, people.count)))
+        let outcomes = RunOutcomes(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let range = (people.count * run / runs)..<(people.count * (run + 1) / runs)
+            do {
+                let runBuilder = try makeBuilder(workspace)
+                var runResult = ExportResult()
+                var entryCache = [[CalendarEntry?]](repeating: [nil, nil, nil], count: sessions.count)
+                for person in people[range] {
+                    let language = CalendarLanguage(for: person)
+                    var entries: [CalendarEntry] = []
+                    for index in sessionsByPerson[person.id] ?? [] {
+                        // Cached by position: looking a session up (and copying it) per person costs more than
+                        // the text.
+                        let slot = languageSlot(language)
+                        if let entry = entryCache[index][slot] {
+                            entries.append(entry)
+                        } else if let entry = runBuilder.sessionEntry(sessions[index], language: language) {
+                            entryCache[index][slot] = entry
+                            entries.append(entry)
+                        }
+                    }
+                    entries += runBuilder.logisticsEntries(
+                        for: person, language: language, extras: extrasByPerson[person.id] ?? [])
+                    guard !entries.isEmpty else { continue }
+                    let name = language.pick(event.title) + ": " + person.name
+                    try write(
+                        "people/\(Self.fileName(person.id.rawValue)).ics", in: folder, context: context,
+                        result: &runResult
+                    ) { output in
+                        runBuilder.writeCalendar(named: name, entries: entries, to: &output)
+                    }
                 }
+                outcomes.set(run, .success((runResult.files, runBuilder.systemZones.corrected)))
+            } catch {
+                outcomes.set(run, .failure(error))
             }
-            entries += builder.logisticsEntries(
-                for: person, language: language, extras: extrasByPerson[person.id] ?? [])
-            guard !entries.isEmpty else { continue }
-            let name = language.pick(event.title) + ": " + person.name
-            try write("people/\(Self.fileName(person.id.rawValue)).ics", in: folder, context: context, result: &result)
-            {
-                output in
-                builder.writeCalendar(named: name, entries: entries, to: &output)
-            }
-            unknownExtras.remove(person.id)
         }
-        result.notes += builder.systemZones.notes
+        var corrected = builder.systemZones.corrected
+        for outcome in outcomes.all {
+            let (files, zones) = try outcome.get()
+            result.files += files
+            corrected.merge(zones) { $0.union($1) }
+        }
+        result.notes += builder.systemZones.notes(for: corrected)
         if !unknownExtras.isEmpty {
             result.notes.append(
                 "extra items name unknown people: " + unknownExtras.map(\.rawValue).sorted().joined(separator: ", "))
@@ -159,5 +188,25 @@ public struct CalendarExporter: Exporter {
     /// file is hidden.
     static func fileName(_ id: String) -> String {
         id.hasPrefix(".") ? "_" + id.dropFirst() : id
+    }
+}
+
+/// What each run of people produced: its files and the events it wrote in UTC, by zone; or its error.
+private final class RunOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<([String], [String: Set<String>]), any Error>]
+
+    init(count: Int) { outcomes = Array(repeating: .success(([], [:])), count: count) }
+
+    func set(_ run: Int, _ outcome: Result<([String], [String: Set<String>]), any Error>) {
+        lock.lock()
+        outcomes[run] = outcome
+        lock.unlock()
+    }
+
+    var all: [Result<([String], [String: Set<String>]), any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes
     }
 }

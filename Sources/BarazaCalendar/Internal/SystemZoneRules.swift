@@ -81,7 +81,10 @@ final class SystemZoneRules {
     }
 
     /// Notes for the export result: one per zone whose times were moved.
-    var notes: [String] {
+    var notes: [String] { notes(for: corrected) }
+
+    /// Notes for `corrected` events by zone (the union of several writers' corrections).
+    func notes(for corrected: [String: Set<String>]) -> [String] {
         corrected.sorted { $0.key < $1.key }.map { zone, count in
             "\(zone): the system tz database (\(version ?? "?")) and the one in use (\(Zone.databaseVersion)) give "
                 + "different offsets for \(count.count) event(s); their wall times were resolved with the system database "
