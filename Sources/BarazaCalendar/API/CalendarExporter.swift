@@ -97,11 +97,7 @@ public struct CalendarExporter: Exporter {
         // files and the listing are the same whatever the number of cores.
         var attendance: [Person.ID: [Int]] = [:]
         for (index, session) in sessions.enumerated() {
-            var seen = Set<Person.ID>()
-            for reference in session.speakers + session.moderators + session.signUps
-            where seen.insert(reference.id).inserted {
-                attendance[reference.id, default: []].append(index)
-            }
+            for reference in session.attendees { attendance[reference.id, default: []].append(index) }
         }
         let sessionsByPerson = attendance
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)

@@ -121,10 +121,8 @@ public struct InvitationPlan: Sendable {
 
     /// The people a session invites (speakers, moderators, signed-up participants), once each, who have an email.
     static func invitees(of session: Session, in workspace: Workspace, withoutEmail: inout Set<Person.ID>) -> [Person] {
-        var seen = Set<Person.ID>()
         var people: [Person] = []
-        for reference in session.speakers + session.moderators + session.signUps
-        where seen.insert(reference.id).inserted {
+        for reference in session.attendees {
             guard let person = workspace.peopleByID[reference.id] else { continue }
             if person.email?.isEmpty == false { people.append(person) } else { withoutEmail.insert(person.id) }
         }

@@ -29,14 +29,7 @@ extension Workspace {
 
     /// Sessions each person takes part in: presents or signed up for.
     func sessionsByAttendee() -> [Person.ID: [Session]] {
-        var map: [Person.ID: [Session]] = [:]
-        for session in sessions {
-            var seen: Set<Person.ID> = []
-            for ref in session.presenters + session.signUps where seen.insert(ref.id).inserted {
-                map[ref.id, default: []].append(session)
-            }
-        }
-        return map
+        sessionIndicesByAttendee.mapValues { indices in indices.map { sessions[$0] } }
     }
 
     /// Whether a session happens in a building (its venue is physical).

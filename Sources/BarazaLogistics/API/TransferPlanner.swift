@@ -286,10 +286,7 @@ struct PlanBuilder {
         for s in w.sessions {
             guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
             if s.kind == .meal && s.signUps.isEmpty { openMeals[v.id, default: []].append(s) }
-            var seen: Set<Person.ID> = []
-            for ref in s.presenters + s.signUps where seen.insert(ref.id).inserted {
-                attended[ref.id, default: []].append(s)
-            }
+            for ref in s.attendees { attended[ref.id, default: []].append(s) }
         }
         func add(_ leg: Leg, _ session: Session.ID, _ person: Person, _ free: Instant) {
             legs[leg, default: ([], [])].sessions.insert(session)

@@ -1,19 +1,4 @@
-/// Text escaped for HTML element content and double-quoted attributes.
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+import BarazaOutput
 
 /// A small printable A4 page: a title, a note, then body HTML that the caller has already escaped.
 func printablePage(title: String, note: String, body: String) -> String {
@@ -22,7 +7,7 @@ func printablePage(title: String, note: String, body: String) -> String {
     <html lang="en">
     <head>
     <meta charset="utf-8">
-    <title>\(escapeHTML(title))</title>
+    <title>\(HTML.escape(title))</title>
     <style>
     @page { size: A4; margin: 12mm; }
     body { font-family: "Noto Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
@@ -37,8 +22,8 @@ func printablePage(title: String, note: String, body: String) -> String {
     </style>
     </head>
     <body>
-    <h1>\(escapeHTML(title))</h1>
-    <p class="note">\(escapeHTML(note))</p>
+    <h1>\(HTML.escape(title))</h1>
+    <p class="note">\(HTML.escape(note))</p>
     \(body)</body>
     </html>
 

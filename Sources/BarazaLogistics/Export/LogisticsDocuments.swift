@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaOutput
 
 /// The lists the host city needs, rendered in memory (written by `LogisticsExporter`): a rooming list per hotel,
 /// the transfers of each day (CSV and a printable page), meal counts, and a one-page summary of headcounts.
@@ -137,12 +138,13 @@ private struct Renderer {
         for run in runs(on: day) {
             let vehicle =
                 run.vehicle == nil
-                ? "<span class=\"alert\">no vehicle free</span>" : escapeHTML(vehicleName(run))
-            let route = run.stops.map { escapeHTML($0.name) }.joined(separator: " → ")
-            body += "<h2>\(clock(run.departs, on: day)) \(escapeHTML(run.kind.rawValue)) · \(route) · \(vehicle)</h2>\n"
+                ? "<span class=\"alert\">no vehicle free</span>" : HTML.escape(vehicleName(run))
+            let route = run.stops.map { HTML.escape($0.name) }.joined(separator: " → ")
             body +=
-                "<p class=\"note\">Run \(escapeHTML(run.id)); \(run.passengers.count) passenger"
-                + "\(run.passengers.count == 1 ? "" : "s"); arrives \(escapeHTML(clock(run.arrives, on: day)))"
+                "<h2>\(clock(run.departs, on: day)) \(HTML.escape(run.kind.rawValue)) · \(route) · \(vehicle)</h2>\n"
+            body +=
+                "<p class=\"note\">Run \(HTML.escape(run.id)); \(run.passengers.count) passenger"
+                + "\(run.passengers.count == 1 ? "" : "s"); arrives \(HTML.escape(clock(run.arrives, on: day)))"
                 + (run.needsAccessibleVehicle ? "; accessible vehicle needed" : "") + "</p>\n"
             body +=
                 "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
@@ -150,10 +152,10 @@ private struct Renderer {
             for p in orderedPassengers(run) {
                 let needs = w.peopleByID[p.person]?.accessibility.joined(separator: ", ") ?? ""
                 body +=
-                    "<tr><td>\(escapeHTML(name(p.person)))</td><td>\(escapeHTML(journeyText(p.journey)))</td>"
-                    + "<td>\(escapeHTML(clock(p.pickUpTime, on: day))) \(escapeHTML(p.pickUp.name))</td>"
-                    + "<td>\(escapeHTML(clock(p.dropOffTime, on: day))) \(escapeHTML(p.dropOff.name))</td>"
-                    + "<td class=\"n\">\(p.waitMinutes) min</td><td>\(escapeHTML(needs))</td></tr>\n"
+                    "<tr><td>\(HTML.escape(name(p.person)))</td><td>\(HTML.escape(journeyText(p.journey)))</td>"
+                    + "<td>\(HTML.escape(clock(p.pickUpTime, on: day))) \(HTML.escape(p.pickUp.name))</td>"
+                    + "<td>\(HTML.escape(clock(p.dropOffTime, on: day))) \(HTML.escape(p.dropOff.name))</td>"
+                    + "<td class=\"n\">\(p.waitMinutes) min</td><td>\(HTML.escape(needs))</td></tr>\n"
             }
             body += "</table>\n"
         }
@@ -232,7 +234,7 @@ private struct Renderer {
             let mealText = meals.filter {
                 zone.localDateTime(at: w.sessionsByID[$0.session]!.interval!.start).date == day
             }
-            .map { "\(escapeHTML(w.sessionsByID[$0.session]!.title.text(in: .english))): \($0.headcount)" }
+            .map { "\(HTML.escape(w.sessionsByID[$0.session]!.title.text(in: .english))): \($0.headcount)" }
             .joined(separator: "<br>")
             body +=
                 "<tr><td>\(day.iso8601)</td><td class=\"n\">\(arrivals[day] ?? 0)</td>"
@@ -245,8 +247,8 @@ private struct Renderer {
                 "<h2>Journeys without a transfer</h2>\n<table>\n<tr><th>Person</th><th>Journey</th><th>Why</th></tr>\n"
             for u in plan.unplanned {
                 body +=
-                    "<tr><td>\(escapeHTML(name(u.person)))</td><td>\(escapeHTML(journeyText(u.journey)))</td>"
-                    + "<td>\(escapeHTML(u.reason))</td></tr>\n"
+                    "<tr><td>\(HTML.escape(name(u.person)))</td><td>\(HTML.escape(journeyText(u.journey)))</td>"
+                    + "<td>\(HTML.escape(u.reason))</td></tr>\n"
             }
             body += "</table>\n"
         }

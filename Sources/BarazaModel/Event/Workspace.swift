@@ -17,6 +17,9 @@ public struct Workspace: Sendable {
     public let peopleByID: [Person.ID: Person]
     public let sessionsByID: [Session.ID: Session]
     public let hotelsByID: [Hotel.ID: Hotel]
+    /// For each person, the positions in `sessions` of the sessions they attend (`Session.attendees`), in
+    /// programme order; built once here because several checks and exports need it.
+    public let sessionIndicesByAttendee: [Person.ID: [Int]]
 
     public init(
         path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
@@ -40,6 +43,11 @@ public struct Workspace: Sendable {
         peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var attendance: [Person.ID: [Int]] = [:]
+        for (index, session) in sessions.enumerated() {
+            for reference in session.attendees { attendance[reference.id, default: []].append(index) }
+        }
+        sessionIndicesByAttendee = attendance
     }
 
     /// The venue a session takes place at: its own, or its room's.

@@ -67,6 +67,12 @@ public struct Session: Hashable, Sendable {
     /// Speakers then moderators: the people the session books.
     public var presenters: [Reference<Person>] { speakers + moderators }
 
+    /// Everyone the session involves: presenters, then signed-up participants, each person once (first mention).
+    public var attendees: [Reference<Person>] {
+        var seen = Set<Person.ID>()
+        return (presenters + signUps).filter { seen.insert($0.id).inserted }
+    }
+
     /// The zone the session's times are written in.
     public var zone: Zone { start.zone }
 }

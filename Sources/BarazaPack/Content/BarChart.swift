@@ -1,3 +1,5 @@
+import BarazaOutput
+
 /// A horizontal bar chart as inline SVG that reads without colour: every bar carries its label and its number
 /// as text, the chart has a `<title>` and a `<desc>` listing all values, and screen readers get `role="img"`.
 struct BarChart {

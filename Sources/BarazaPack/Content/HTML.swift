@@ -1,22 +1,6 @@
-/// HTML text escaping: every piece of workspace text goes through `escape` before it reaches a page.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case _ where scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+import BarazaOutput
 
+extension HTML {
     /// A relative link to an entry of the pack: each path segment percent-encoded, then escaped.
     static func href(_ path: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".unicodeScalars)

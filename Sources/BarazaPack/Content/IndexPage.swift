@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaOutput
 
 /// The pack's offline `index.html`: one self-contained page (no scripts, no outside links needed) that says
 /// what the pack holds and links every file in it.
