@@ -124,7 +124,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "BarazaCLITests", dependencies: ["BarazaModel", "BarazaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
         .testTarget(
             name: "BarazaPackTests",

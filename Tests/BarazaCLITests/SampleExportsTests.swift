@@ -1,3 +1,4 @@
+import BarazaModel
 import BarazaTestSupport
 import Foundation
 import Testing
@@ -20,7 +21,15 @@ import Testing
         return found
     }
 
-    @Test func theCommittedSampleExportsMatchWhatBuildProduces() throws {
+    /// The committed calendars were built against tzdata 2026f (`.ci/setup` upgrades an older one): Moroccan
+    /// participants' VTIMEZONEs differ under an older database, so the comparison needs that one.
+    static var builtWithTheSameTimeZoneData: Bool {
+        if case .system(let version, _) = Zone.databaseSource { return (version ?? "") >= "2026f" }
+        return false
+    }
+
+    @Test(.enabled(if: builtWithTheSameTimeZoneData, "the system tz database is older than 2026f"))
+    func theCommittedSampleExportsMatchWhatBuildProduces() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sample-build-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try runBaraza(["build", "events/final-kigali-2027", "--out", scratch.path])

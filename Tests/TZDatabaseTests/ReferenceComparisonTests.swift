@@ -84,7 +84,7 @@ struct ReferenceComparisonTests {
 
     @Test(
         "Casablanca moves to permanent UTC+0 on 2026-09-20 at 01:00 UTC in the system database",
-        .enabled(if: hasSystemDatabase && python3Path != nil))
+        .enabled(if: hasMoroccoPermanentUTC && python3Path != nil))
     func casablancaChange() throws {
         let rules = try #require(systemDatabase?.rules(for: "Africa/Casablanca"))
         let change = utc(2026, 9, 20, 1)

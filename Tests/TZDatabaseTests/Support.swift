@@ -14,6 +14,21 @@ let zonesUnderTest = [
 let systemDatabase = TZDatabase.system
 let hasSystemDatabase = systemDatabase.map { !$0.identifiers.isEmpty } ?? false
 
+/// Whether the system database is at least release `minimum` ("2026f"): releases order by year, then by
+/// the letters, shorter first ("2026z" < "2026za"). A database with no version line counts as older.
+func systemDatabase(isAtLeast minimum: String) -> Bool {
+    guard let version = systemDatabase?.version else { return false }
+    func key(_ release: String) -> (Int, Int, String) {
+        let year = Int(release.prefix(while: \.isNumber)) ?? 0
+        let letters = String(release.drop(while: \.isNumber))
+        return (year, letters.count, letters)
+    }
+    return key(version) >= key(minimum)
+}
+
+/// tzdata 2026f is the first release with Morocco's permanent UTC+0 from 2026-09-20 (`.ci/setup` installs it).
+let hasMoroccoPermanentUTC = hasSystemDatabase && systemDatabase(isAtLeast: "2026f")
+
 /// Seconds since 1970 of a UTC calendar date, computed by Foundation (independent of the code under test).
 func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Int64 {
     var calendar = Calendar(identifier: .gregorian)

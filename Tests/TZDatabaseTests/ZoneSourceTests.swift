@@ -19,7 +19,7 @@ struct ZoneSourceTests {
         }
         #expect(
             zone.nextTransition(after: Instant(secondsSince1970: utc(2026, 6, 1)))
-                == Instant(secondsSince1970: utc(2026, 9, 20, 1)))
+                == rules.nextTransition(after: utc(2026, 6, 1)).map { Instant(secondsSince1970: $0) })
     }
 
     @Test("BARAZA_TZ_SOURCE forces a source", .enabled(if: hasSystemDatabase))
