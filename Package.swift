@@ -108,7 +108,11 @@ let package = Package(
         .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
         .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
         .testTarget(
-            name: "BarazaWorkspaceTests", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaTestSupport"],
+            name: "BarazaWorkspaceTests",
+            dependencies: [
+                "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport", .product(name: "Yams", package: "Yams"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaChecksTests",

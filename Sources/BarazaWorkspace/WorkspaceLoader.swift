@@ -48,11 +48,11 @@ public struct WorkspaceLoader: Sendable {
         let venues = sections.venues.compactMap { decodeVenue($0) }
         let travel = sections.travel.compactMap { decodeTravel($0) }
         let hotels = sections.hotels.compactMap { decodeHotel($0, context: context) }
-        var people = sections.people.compactMap { decodePerson($0, context: context) }
+        var people = decodeConcurrently(sections.people, diagnostics) { decodePerson($0, context: context) }
         let venueZones = Dictionary(venues.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         var roomVenues: [Room.ID: Venue.ID] = [:]
         for v in venues { for r in v.rooms where roomVenues[r.id] == nil { roomVenues[r.id] = v.id } }
-        var sessions = sections.sessions.compactMap {
+        var sessions = decodeConcurrently(sections.sessions, diagnostics) {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
         // Transfer routes name hotels and venues: when a file could not be read, its ids are missing and every
@@ -96,6 +96,26 @@ public struct WorkspaceLoader: Sendable {
         return workspaces
     }
 
+    /// `values` decoded on every core in contiguous runs, each reporting to its own diagnostics; the items and
+    /// the errors come out in the order decoding them one by one gives.
+    func decodeConcurrently<T>(
+        _ values: [YAMLValue], _ diagnostics: Diagnostics, _ decode: (YAMLValue) -> T?
+    ) -> [T] {
+        let runs = min(values.count / Self.valuesPerRun + 1, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard runs > 1 else { return values.compactMap(decode) }
+        let decoded = parallelMap(runs) { run in
+            let local = Diagnostics()
+            let range = (values.count * run / runs)..<(values.count * (run + 1) / runs)
+            let items = values[range].compactMap { decode($0.reporting(to: local)) }
+            return DecodedRun(items: items, errors: local.errors)
+        }
+        for run in decoded { diagnostics.errors += run.errors }
+        return decoded.flatMap(\.items)
+    }
+
+    /// Fewer values than this are decoded on the calling thread.
+    static let valuesPerRun = 1000
+
     // MARK: Files and includes
 
     struct Sections {
@@ -107,34 +127,58 @@ public struct WorkspaceLoader: Sendable {
         var logistics: [YAMLValue] = []
     }
 
-    /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
-    /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
-    func readFile(_ path: String, allowEmpty: Bool = false, diagnostics: Diagnostics) -> YAMLValue? {
+    /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
+    enum ParsedFile {
+        case document(Node)
+        /// Nothing but comments or white space.
+        case empty
+        case failed(WorkspaceError)
+    }
+
+    /// Reads and composes the file at `path` (large files on every core, see `ParallelYAML`).
+    func parseFile(_ path: String) -> ParsedFile {
         let display = displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.report(.unreadable(file: display, reason: "no such file or not readable"))
-            return nil
+            return .failed(.unreadable(file: display, reason: "no such file or not readable"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.report(notUTF8(data, file: display))
-            return nil
-        }
+        guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                if allowEmpty { return nil }
-                diagnostics.report(
-                    .syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
-                return nil
-            }
-            return YAMLValue(node: node, file: display, path: "", diagnostics: diagnostics)
+            guard let node = try ParallelYAML.compose(text) else { return .empty }
+            return .document(node)
         } catch let error as YamlError {
-            diagnostics.report(syntaxError(error, file: display, text: text))
-            return nil
+            return .failed(syntaxError(error, file: display, text: text))
         } catch {
-            diagnostics.report(.unreadable(file: display, reason: "\(error)"))
+            return .failed(.unreadable(file: display, reason: "\(error)"))
+        }
+    }
+
+    /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
+    /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
+    /// `parsed` is the file already parsed (by `prefetch`), if it was.
+    func readFile(_ path: String, allowEmpty: Bool = false, parsed: ParsedFile? = nil, diagnostics: Diagnostics)
+        -> YAMLValue?
+    {
+        switch parsed ?? parseFile(path) {
+        case .document(let node):
+            return YAMLValue(node: node, file: displayPath(path), path: "", diagnostics: diagnostics)
+        case .empty:
+            if !allowEmpty {
+                diagnostics.report(
+                    .syntax(SourceLocation(file: displayPath(path), line: 1, column: 1), problem: "the file is empty"))
+            }
+            return nil
+        case .failed(let error):
+            diagnostics.report(error)
             return nil
         }
+    }
+
+    /// The files among `paths` that exist, parsed concurrently.
+    func prefetch(_ paths: [String]) -> [String: ParsedFile] {
+        let existing = Array(Set(paths.filter { FileManager.default.fileExists(atPath: $0) })).sorted()
+        let parsed = parallelMap(existing.count) { ParsedFileBox(parseFile(existing[$0])) }
+        return Dictionary(uniqueKeysWithValues: zip(existing, parsed.map(\.file)))
     }
 
     /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte
@@ -228,10 +272,20 @@ public struct WorkspaceLoader: Sendable {
         sections.people += fields["people"]?.list() ?? []
         sections.sessions += fields["sessions"]?.list() ?? []
         if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
-        for item in fields["include"]?.list() ?? [] {
+        let includes = fields["include"]?.list() ?? []
+        let base = (file as NSString).deletingLastPathComponent
+        // Every plausible target is parsed up front, concurrently; the checks below still run in order.
+        let parsed = prefetch(
+            includes.compactMap { item in
+                guard case .scalar(let scalar) = item.node else { return nil }
+                let relative = YAMLValue.trimmed(scalar.string)
+                guard !relative.isEmpty, !relative.hasPrefix("/") else { return nil }
+                let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
+                return (target + "/").hasPrefix(root + "/") && !visited.contains(target) ? target : nil
+            })
+        for item in includes {
             guard let relative = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }
-            let base = (file as NSString).deletingLastPathComponent
             let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
             if relative.hasPrefix("/") {
                 diagnostics.report(
@@ -249,7 +303,7 @@ public struct WorkspaceLoader: Sendable {
                         reason: "already included by another file; include each file once"))
             } else if !FileManager.default.fileExists(atPath: target) {
                 diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
-            } else if let value = readFile(target, allowEmpty: true, diagnostics: diagnostics),
+            } else if let value = readFile(target, allowEmpty: true, parsed: parsed[target], diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
             {
                 collect(

@@ -2,8 +2,9 @@ import BarazaModel
 import Foundation
 import Yams
 
-/// Collects every problem found while reading, so one run reports them all.
-final class Diagnostics {
+/// Collects every problem found while reading, so one run reports them all. Used by one thread at a time:
+/// concurrent decoding gives each run its own and joins them in order.
+final class Diagnostics: @unchecked Sendable {
     var errors: [WorkspaceError] = []
     func report(_ error: WorkspaceError) { errors.append(error) }
 }
@@ -15,6 +16,11 @@ struct YAMLValue {
     let file: String
     let path: String
     let diagnostics: Diagnostics
+
+    /// The same value, reporting its problems (and its children's) to `other`.
+    func reporting(to other: Diagnostics) -> YAMLValue {
+        YAMLValue(node: node, file: file, path: path, diagnostics: other)
+    }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)

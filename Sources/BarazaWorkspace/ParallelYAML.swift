@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+import Yams
+
+/// Composes large YAML files on every core.
+///
+/// Workspace files that grow large (an imported `people.yaml` with 100,000 people) are a top-level mapping whose
+/// last key holds a long block sequence. Such a file is cut before items of that sequence (lines holding exactly
+/// the sequence's indentation and `- `) into pieces that libyaml composes concurrently; the items are then joined
+/// back into the first piece's sequence. Every piece after the first is padded with the newlines that preceded
+/// it, so marks (line and column) are those of the whole file.
+///
+/// The result is the sequential parse's, or nothing: a cut inside a quoted scalar or a flow collection leaves a
+/// piece that does not parse, an alias to an anchor in another piece is unknown, a directive or a second document
+/// does not fit, and a piece whose root is not a block sequence at the expected column is refused. In all those
+/// cases (and for small files) the caller composes the whole text in one pass, which also gives the exact error.
+enum ParallelYAML {
+    /// Below this size a file is composed in one pass: splitting costs more than it saves.
+    static let minimumBytes = 256 << 10
+
+    /// The document in `text`, composed as Yams would with `.basic` resolution; throws what Yams throws.
+    static func compose(
+        _ text: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount, minimumBytes: Int = minimumBytes
+    ) throws -> Node? {
+        if pieces > 1, text.utf8.count >= minimumBytes, let node = composeInPieces(text, pieces: pieces) {
+            return node
+        }
+        return try Yams.compose(yaml: text, .basic)
+    }
+
+    /// Where a file may be cut: byte offsets of item lines of its last top-level sequence, and that sequence's
+    /// indentation. Nil when the file does not have that shape.
+    struct Cuts {
+        var indentation: Int
+        /// Byte offsets of the lines starting an item, after the first item.
+        var offsets: [Int]
+    }
+
+    static func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> Cuts? {
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        let dash = UInt8(ascii: "-")
+        let hash = UInt8(ascii: "#")
+        // Line starts, and the last top-level line that is not an item, comment or blank (the sequence's key).
+        var lineStarts: [Int] = []
+        var lastKeyLine = -1
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            lineStarts.append(start)
+            let first = bytes[start]
+            if first == UInt8(ascii: "%") { return nil }  // directives apply to the whole stream
+            if first != space && first != newline && first != hash && first != UInt8(ascii: "\r")
+                && first != UInt8(ascii: "\t")
+            {
+                if first == dash {
+                    // A document marker (`---`) ends the shape; a top-level item is part of a top-level sequence.
+                    if start + 2 < count && bytes[start + 1] == dash && bytes[start + 2] == dash { return nil }
+                } else {
+                    lastKeyLine = lineStarts.count - 1
+                }
+            }
+            var end = start
+            while end < count && bytes[end] != newline { end += 1 }
+            start = end + 1
+        }
+        guard lastKeyLine >= 0 else { return nil }
+        var indentation = -1
+        var offsets: [Int] = []
+        for line in lineStarts[(lastKeyLine + 1)...] {
+            var i = line
+            while i < count && bytes[i] == space { i += 1 }
+            guard i < count, bytes[i] != newline, bytes[i] != hash, bytes[i] != UInt8(ascii: "\r") else { continue }
+            let isItem = bytes[i] == dash && (i + 1 == count || bytes[i + 1] == space || bytes[i + 1] == newline)
+            if indentation < 0 {
+                // The first line under the key must open the sequence.
+                guard isItem else { return nil }
+                indentation = i - line
+            } else if isItem && i - line == indentation {
+                offsets.append(line)
+            }
+        }
+        guard indentation >= 0, !offsets.isEmpty else { return nil }
+        return Cuts(indentation: indentation, offsets: offsets)
+    }
+
+    /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).
+    static func composeInPieces(_ text: String, pieces: Int) -> Node? {
+        var text = text
+        return text.withUTF8 { bytes -> Node? in
+            guard let cuts = cuts(in: bytes) else { return nil }
+            // Cut near equal byte shares, each at the first item line at or after its share.
+            var boundaries: [Int] = [0]
+            var next = 0
+            for k in 1..<pieces {
+                let target = bytes.count * k / pieces
+                while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
+                guard next < cuts.offsets.count else { break }
+                if cuts.offsets[next] > boundaries.last! { boundaries.append(cuts.offsets[next]) }
+            }
+            guard boundaries.count > 1 else { return nil }
+            boundaries.append(bytes.count)
+            // Lines before each piece, for the padding that keeps marks right.
+            var linesBefore: [Int] = [0]
+            var newlines = 0
+            var position = 0
+            for boundary in boundaries.dropFirst().dropLast() {
+                while position < boundary {
+                    if bytes[position] == UInt8(ascii: "\n") { newlines += 1 }
+                    position += 1
+                }
+                linesBefore.append(newlines)
+            }
+            let texts = (0..<(boundaries.count - 1)).map { k in
+                let piece = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
+                return String(repeating: "\n", count: linesBefore[k]) + piece
+            }
+            let roots = parallelMap(texts.count) { k in NodeBox(try? Yams.compose(yaml: texts[k], .basic)) }
+            return splice(roots.map(\.node), column: cuts.indentation + 1)
+        }
+    }
+
+    /// The first piece's root with the later pieces' items appended to its last value; nil unless every piece
+    /// has the expected shape.
+    static func splice(_ roots: [Node?], column: Int) -> Node? {
+        guard case .mapping(var mapping)? = roots.first, !mapping.isEmpty else { return nil }
+        let last = mapping.index(mapping.startIndex, offsetBy: mapping.count - 1)
+        // Yams does not record block or flow style; the cut lines (`- ` at this column under the last key) make
+        // both the head and every piece block sequences.
+        guard case .sequence(let head) = mapping[last].value, head.mark?.column == column else { return nil }
+        var items = Array(head)
+        for root in roots.dropFirst() {
+            guard case .sequence(let piece)? = root, piece.mark?.column == column, piece.tag == head.tag
+            else { return nil }
+            items.append(contentsOf: piece)
+        }
+        let joined = Node.Sequence(items, head.tag, head.style, head.mark, head.anchor)
+        mapping[last] = (mapping[last].key, .sequence(joined))
+        return .mapping(mapping)
+    }
+}
+
+/// Carries a composed tree from the thread that built it to the one that joins the pieces. The tree is not
+/// touched by its builder afterwards.
+struct NodeBox: @unchecked Sendable {
+    let node: Node?
+    init(_ node: Node?) { self.node = node }
+}
+
+/// Carries a parsed file between threads (see `NodeBox`).
+struct ParsedFileBox: @unchecked Sendable {
+    let file: WorkspaceLoader.ParsedFile
+    init(_ file: WorkspaceLoader.ParsedFile) { self.file = file }
+}
+
+/// What one run of `decodeConcurrently` produced.
+struct DecodedRun<T>: @unchecked Sendable {
+    let items: [T]
+    let errors: [WorkspaceError]
+}
+
+/// The results of `count` independent jobs, run on every core, in job order.
+func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(job) }
+    let slots = Slots<T>(count: count)
+    withoutActuallyEscaping(job) { job in
+        let shared = SharedJob(run: job)
+        DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, shared.run(index)) }
+    }
+    return slots.values
+}
+
+/// A job every thread of `parallelMap` calls; jobs only read what they share.
+private struct SharedJob<T>: @unchecked Sendable {
+    let run: (Int) -> T
+}
+
+/// One slot per job, each written once by its job's thread and read after every job has finished.
+private final class Slots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
