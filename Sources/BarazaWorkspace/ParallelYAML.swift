@@ -1,4 +1,4 @@
-import Dispatch
+import BarazaOutput
 import Foundation
 import Yams
 
@@ -158,40 +158,4 @@ struct ParsedFileBox: @unchecked Sendable {
 struct DecodedRun<T>: @unchecked Sendable {
     let items: [T]
     let errors: [WorkspaceError]
-}
-
-/// The results of `count` independent jobs, run on every core, in job order.
-func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(job) }
-    let slots = Slots<T>(count: count)
-    withoutActuallyEscaping(job) { job in
-        let shared = SharedJob(run: job)
-        DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, shared.run(index)) }
-    }
-    return slots.values
-}
-
-/// A job every thread of `parallelMap` calls; jobs only read what they share.
-private struct SharedJob<T>: @unchecked Sendable {
-    let run: (Int) -> T
-}
-
-/// One slot per job, each written once by its job's thread and read after every job has finished.
-private final class Slots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
 }

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaOutput
 import Foundation
 import Yams
 

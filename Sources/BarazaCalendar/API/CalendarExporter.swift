@@ -44,21 +44,67 @@ public struct CalendarExporter: Exporter {
     }
 
     private func makeBuilder(_ workspace: Workspace) throws -> CalendarBuilder {
+        try builderFactory(workspace)()
+    }
+
+    /// Makes builders that share the published state, read once: one per thread.
+    private func builderFactory(_ workspace: Workspace) throws -> @Sendable () -> CalendarBuilder {
         let state = try PublishedState.load(workspacePath: workspace.path)
-        return CalendarBuilder(
-            workspace: workspace, stamp: CalendarStamp.stamp(for: workspace, state: state),
-            sequences: Dictionary(
-                (state?.sessions ?? [:]).filter { !$0.value.cancelled }.map { (Session.ID($0.key), $0.value.sequence) },
-                uniquingKeysWith: max), systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
+        let stamp = CalendarStamp.stamp(for: workspace, state: state)
+        let sequences = Dictionary(
+            (state?.sessions ?? [:]).filter { !$0.value.cancelled }.map { (Session.ID($0.key), $0.value.sequence) },
+            uniquingKeysWith: max)
+        let directory = systemTimeZoneDirectory
+        return {
+            CalendarBuilder(
+                workspace: workspace, stamp: stamp, sequences: sequences,
+                systemZones: SystemZoneRules(directory: directory))
+        }
+    }
+
+    /// Every session's entry in each language some calendar needs (`.both` for the event and room calendars,
+    /// the attendees' languages for personal ones), built once, on every core. Indexed by position in
+    /// `sessions`, then by `languageSlot`; also returns the zones each part had to correct.
+    private func sessionEntries(
+        _ sessions: [Session], slots: [Set<Int>], makeBuilder: () -> CalendarBuilder
+    ) -> (entries: [[CalendarEntry?]], corrected: [[String: Set<String>]]) {
+        let parts = max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, sessions.count / 250))
+        let built = parallelMap(parts) { part in
+            let builder = makeBuilder()
+            let range = (sessions.count * part / parts)..<(sessions.count * (part + 1) / parts)
+            let entries = range.map { index in
+                [CalendarLanguage.english, .french, .both].enumerated().map { slot, language in
+                    slot == 2 || slots[index].contains(slot)
+                        ? builder.sessionEntry(sessions[index], language: language) : nil
+                }
+            }
+            return BuiltEntries(entries: entries, corrected: builder.systemZones.corrected)
+        }
+        return (built.flatMap(\.entries), built.map(\.corrected))
     }
 
     /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
-        let builder = try makeBuilder(workspace)
+        let makeBuilder = try builderFactory(workspace)
+        let builder = makeBuilder()
         var result = ExportResult()
         let folder = context.directory + "/calendars"
         let event = workspace.event
         let sessions = uniqueSessions(workspace)
+
+        // Who attends what, and in which languages each session is needed.
+        var seenPeople = Set<Person.ID>()
+        let people = workspace.people.filter { seenPeople.insert($0.id).inserted }
+        var attendance: [Person.ID: [Int]] = [:]
+        for (index, session) in sessions.enumerated() {
+            for reference in session.attendees { attendance[reference.id, default: []].append(index) }
+        }
+        var slots = [Set<Int>](repeating: [], count: sessions.count)
+        for person in people {
+            let slot = languageSlot(CalendarLanguage(for: person))
+            for index in attendance[person.id] ?? [] { slots[index].insert(slot) }
+        }
+        let (entryTable, correctedByPart) = sessionEntries(sessions, slots: slots, makeBuilder: makeBuilder)
 
         let unresolved = sessions.filter { $0.interval == nil }.map(\.id.rawValue)
         if !unresolved.isEmpty {
@@ -69,14 +115,13 @@ public struct CalendarExporter: Exporter {
 
         // The whole event.
         try write("event.ics", in: folder, context: context, result: &result) { output in
-            let entries = sessions.compactMap { builder.sessionEntry($0, language: .both) }
-            builder.writeCalendar(named: event.title.bilingual, entries: entries, to: &output)
+            builder.writeCalendar(named: event.title.bilingual, entries: entryTable.compactMap { $0[2] }, to: &output)
         }
 
         // One per room that has sessions.
-        var byRoom: [Room.ID: [Session]] = [:]
-        for session in sessions {
-            if let room = workspace.room(of: session) { byRoom[room.id, default: []].append(session) }
+        var byRoom: [Room.ID: [Int]] = [:]
+        for (index, session) in sessions.enumerated() {
+            if let room = workspace.room(of: session) { byRoom[room.id, default: []].append(index) }
         }
         for venue in workspace.venues {
             for room in venue.rooms {
@@ -86,8 +131,7 @@ public struct CalendarExporter: Exporter {
                 {
                     output in
                     builder.writeCalendar(
-                        named: name, entries: roomSessions.compactMap { builder.sessionEntry($0, language: .both) },
-                        to: &output)
+                        named: name, entries: roomSessions.compactMap { entryTable[$0][2] }, to: &output)
                 }
             }
         }
@@ -95,37 +139,23 @@ public struct CalendarExporter: Exporter {
         // One per person, each streamed to its own file. People are split into contiguous runs written on
         // separate cores, each run with its own builder and caches; results are joined in people order, so the
         // files and the listing are the same whatever the number of cores.
-        var attendance: [Person.ID: [Int]] = [:]
-        for (index, session) in sessions.enumerated() {
-            for reference in session.attendees { attendance[reference.id, default: []].append(index) }
-        }
         let sessionsByPerson = attendance
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)
         let unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
-        var seenPeople = Set<Person.ID>()
-        let people = workspace.people.filter { seenPeople.insert($0.id).inserted }
         let automatic = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, people.count / 500))
         let runs = max(1, min(writers ?? automatic, max(1, people.count)))
         let outcomes = RunOutcomes(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let range = (people.count * run / runs)..<(people.count * (run + 1) / runs)
             do {
-                let runBuilder = try makeBuilder(workspace)
+                let runBuilder = makeBuilder()
                 var runResult = ExportResult()
-                var entryCache = [[CalendarEntry?]](repeating: [nil, nil, nil], count: sessions.count)
                 for person in people[range] {
                     let language = CalendarLanguage(for: person)
+                    let slot = languageSlot(language)
                     var entries: [CalendarEntry] = []
                     for index in sessionsByPerson[person.id] ?? [] {
-                        // Cached by position: looking a session up (and copying it) per person costs more than
-                        // the text.
-                        let slot = languageSlot(language)
-                        if let entry = entryCache[index][slot] {
-                            entries.append(entry)
-                        } else if let entry = runBuilder.sessionEntry(sessions[index], language: language) {
-                            entryCache[index][slot] = entry
-                            entries.append(entry)
-                        }
+                        if let entry = entryTable[index][slot] { entries.append(entry) }
                     }
                     entries += runBuilder.logisticsEntries(
                         for: person, language: language, extras: extrasByPerson[person.id] ?? [])
@@ -144,6 +174,7 @@ public struct CalendarExporter: Exporter {
             }
         }
         var corrected = builder.systemZones.corrected
+        for part in correctedByPart { corrected.merge(part) { $0.union($1) } }
         for outcome in outcomes.all {
             let (files, zones) = try outcome.get()
             result.files += files
@@ -185,6 +216,12 @@ public struct CalendarExporter: Exporter {
     static func fileName(_ id: String) -> String {
         id.hasPrefix(".") ? "_" + id.dropFirst() : id
     }
+}
+
+/// The entries one part of the sessions gave, and the zones its builder corrected.
+private struct BuiltEntries: @unchecked Sendable {
+    let entries: [[CalendarEntry?]]
+    let corrected: [String: Set<String>]
 }
 
 /// What each run of people produced: its files and the events it wrote in UTC, by zone; or its error.
