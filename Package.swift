@@ -38,13 +38,19 @@ let package = Package(
         // Writing output files atomically (temporary file, then rename).
         .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
-        .target(name: "BarazaWorkspace", dependencies: ["BarazaModel", "BarazaOutput", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "BarazaWorkspace",
+            dependencies: ["BarazaModel", "BarazaOutput", "BarazaParallel", .product(name: "Yams", package: "Yams")]),
         // Conflict and consistency rules over a workspace.
-        .target(name: "BarazaChecks", dependencies: ["BarazaModel"]),
+        .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaParallel"]),
+        // Independent jobs on every core, results in job order (loading, checks, calendars).
+        .target(name: "BarazaParallel"),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
         .target(name: "ICalendar"),
         // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
-        .target(name: "BarazaCalendar", dependencies: ["BarazaModel", "BarazaOutput", "ICalendar", "TZDatabase"]),
+        .target(
+            name: "BarazaCalendar",
+            dependencies: ["BarazaModel", "BarazaOutput", "BarazaParallel", "ICalendar", "TZDatabase"]),
         // Each C library sits in its own system target, imported only by the module that draws PDFs.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
@@ -83,7 +89,8 @@ let package = Package(
         // Plans N synthetic journeys, for bench/ (not part of the test suite).
         .executableTarget(name: "logistics-bench", dependencies: ["BarazaLogistics"], path: "Sources/logistics-bench"),
         // libxml2 lives in its own system target so that only BarazaXML links it.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
         .target(
             name: "BarazaXML",
@@ -104,8 +111,14 @@ let package = Package(
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"),
-        .testTarget(name: "BarazaModelTests", dependencies: ["BarazaModel", "BarazaTestSupport"]),
+        .target(
+            name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"
+        ),
+        .testTarget(
+            name: "BarazaModelTests",
+            dependencies: [
+                "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
         .testTarget(
             name: "BarazaWorkspaceTests",
@@ -138,7 +151,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
-            name: "BarazaBadgesTests", dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
+            name: "BarazaBadgesTests",
+            dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaAgendaTests",

@@ -1,4 +1,5 @@
 import BarazaOutput
+import BarazaParallel
 import Foundation
 import Yams
 

@@ -1,5 +1,6 @@
 import BarazaModel
 import BarazaOutput
+import BarazaParallel
 import Foundation
 import Yams
 
@@ -381,14 +382,24 @@ public struct WorkspaceLoader: Sendable {
 
     /// Sign-ups may be written on the session (`participants:`) or on the person (`sessions:`); each session
     /// ends up with the union, in a stable order. References to unknown sessions stay on the person for the checks.
+    private struct Pair: Hashable {
+        var session: Int
+        var person: Person.ID
+    }
+
     private func mergeSignUps(people: inout [Person], sessions: inout [Session]) {
         let index = Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Who is already signed up where: a set, not a scan of each session's list (100,000 people sign up).
+        var present = Set<Pair>()
+        for (i, session) in sessions.enumerated() {
+            for ref in session.signUps { present.insert(Pair(session: i, person: ref.id)) }
+        }
         for person in people {
             for ref in person.signUps {
-                guard let i = index[ref.id] else { continue }
-                if !sessions[i].signUps.contains(where: { $0.id == person.id }) {
-                    sessions[i].signUps.append(Reference(person.id, at: ref.location))
+                guard let i = index[ref.id], present.insert(Pair(session: i, person: person.id)).inserted else {
+                    continue
                 }
+                sessions[i].signUps.append(Reference(person.id, at: ref.location))
             }
         }
     }

@@ -14,12 +14,26 @@ final class Diagnostics: @unchecked Sendable {
 struct YAMLValue {
     let node: Node
     let file: String
-    let path: String
+    let fieldPath: FieldPath
     let diagnostics: Diagnostics
+
+    /// The field path as messages show it (`people[3].journeys[0].time`).
+    var path: String { fieldPath.text }
+
+    init(node: Node, file: String, path: String, diagnostics: Diagnostics) {
+        self.init(node: node, file: file, fieldPath: FieldPath(path), diagnostics: diagnostics)
+    }
+
+    init(node: Node, file: String, fieldPath: FieldPath, diagnostics: Diagnostics) {
+        self.node = node
+        self.file = file
+        self.fieldPath = fieldPath
+        self.diagnostics = diagnostics
+    }
 
     /// The same value, reporting its problems (and its children's) to `other`.
     func reporting(to other: Diagnostics) -> YAMLValue {
-        YAMLValue(node: node, file: file, path: path, diagnostics: other)
+        YAMLValue(node: node, file: file, fieldPath: fieldPath, diagnostics: other)
     }
 
     var location: SourceLocation {
@@ -28,8 +42,11 @@ struct YAMLValue {
 
     /// Whether the node is an explicit or implicit null (`key:` with nothing after it, `~`, `null`).
     var isNull: Bool {
-        guard case .scalar(let s) = node else { return false }
-        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        switch s.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     private func shapeName() -> String {
@@ -133,8 +150,9 @@ struct YAMLValue {
     func list(expected: String = "a list") -> [YAMLValue] {
         switch node {
         case .sequence(let seq):
+            let parent = FieldPath.Parent(fieldPath)
             return seq.enumerated().map { i, n in
-                YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics)
+                YAMLValue(node: n, file: file, fieldPath: FieldPath(parent, .index(i)), diagnostics: diagnostics)
             }
         case .scalar where isNull:
             return []
@@ -147,39 +165,47 @@ struct YAMLValue {
     }
 
     /// A mapping whose keys must be among `allowed`; unknown keys are reported with the nearest valid one.
-    func fields(_ allowed: [String], context: String? = nil) -> Fields? {
+    func fields(_ allowed: [String], context: @autoclosure () -> String? = nil) -> Fields? {
         guard case .mapping(let mapping) = node else {
             invalid("a mapping with keys \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
         }
-        var values: [String: YAMLValue] = [:]
+        let parent = FieldPath.Parent(fieldPath)
+        var keys: [String] = []
+        var values: [YAMLValue] = []
+        keys.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
             let child = YAMLValue(
-                node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)", diagnostics: diagnostics)
+                node: valueNode, file: file, fieldPath: FieldPath(parent, .key(key)), diagnostics: diagnostics)
             if allowed.contains(key) {
-                values[key] = child
+                // A key given twice is refused by the parser, so each key appears once.
+                keys.append(key)
+                values.append(child)
             } else {
-                let keyLocation = YAMLValue(node: keyNode, file: file, path: path, diagnostics: diagnostics).location
+                let keyLocation = YAMLValue(node: keyNode, file: file, fieldPath: fieldPath, diagnostics: diagnostics)
+                    .location
                 diagnostics.report(
                     .unknownKey(
-                        keyLocation, key: key, in: context ?? (path.isEmpty ? "top level" : path),
+                        keyLocation, key: key, in: context() ?? (path.isEmpty ? "top level" : path),
                         suggestion: nearest(to: key, in: allowed), allowed: allowed))
             }
         }
-        return Fields(values: values, owner: self)
+        return Fields(keys: keys, values: values, owner: self)
     }
 }
 
-/// The known keys of one mapping.
+/// The known keys of one mapping, in file order. A mapping has a handful of keys: a scan is faster than hashing.
 struct Fields {
-    let values: [String: YAMLValue]
+    let keys: [String]
+    let values: [YAMLValue]
     let owner: YAMLValue
 
     /// The value under `key`, nil when absent or null.
     subscript(key: String) -> YAMLValue? {
-        guard let v = values[key], !v.isNull else { return nil }
-        return v
+        guard let index = keys.firstIndex(of: key), !values[index].isNull else { return nil }
+        return values[index]
     }
 
     /// The value under `key`, reporting it as missing (at the mapping) when absent.
@@ -188,5 +214,45 @@ struct Fields {
         owner.diagnostics.report(
             .missingField(owner.location, field: owner.path.isEmpty ? key : "\(owner.path).\(key)", expected: expected))
         return nil
+    }
+}
+
+/// Where a value sits in its file (`sessions[3].start`). Spelled out only when a message needs it: a workspace
+/// of 100,000 people holds millions of values, and building every path as text cost more than parsing them.
+struct FieldPath {
+    /// A path shared by all the children of one list or mapping.
+    final class Parent {
+        let path: FieldPath
+        init(_ path: FieldPath) { self.path = path }
+    }
+
+    enum Component {
+        case text(String)
+        case key(String)
+        case index(Int)
+    }
+
+    let parent: Parent?
+    let component: Component
+
+    /// A path given as text (`""` at the top of a file).
+    init(_ text: String) {
+        parent = nil
+        component = .text(text)
+    }
+
+    init(_ parent: Parent, _ component: Component) {
+        self.parent = parent
+        self.component = component
+    }
+
+    /// `key` after a mapping's path (alone at the top), `[index]` after a list's.
+    var text: String {
+        let above = parent?.path.text ?? ""
+        switch component {
+        case .text(let text): return text
+        case .key(let key): return above.isEmpty ? key : "\(above).\(key)"
+        case .index(let index): return "\(above)[\(index)]"
+        }
     }
 }

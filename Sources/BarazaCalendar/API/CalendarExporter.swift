@@ -1,5 +1,6 @@
 import BarazaModel
 import BarazaOutput
+import BarazaParallel
 import Foundation
 
 /// `baraza export ics`: the whole event, one calendar per room and one per person, under `calendars/`.

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaParallel
 
 /// Runs the rule catalogue over workspaces and applies each workspace's severity overrides.
 public struct Checker: Sendable {
@@ -22,12 +23,12 @@ public struct Checker: Sendable {
     /// Findings for each workspace, plus double bookings of the same person across workspaces
     /// (matched by person id or email), sorted by rule then place.
     public func check(_ workspaces: [Workspace]) -> [Finding] {
-        var findings: [Finding] = []
-        for workspace in workspaces {
-            for rule in rules {
-                findings += apply(workspace.settings, to: rule.check(workspace))
-            }
-        }
+        // Rules are independent: every (workspace, rule) pair runs on its own core, results in the same order.
+        let jobs = workspaces.flatMap { workspace in rules.map { (workspace, $0) } }
+        var findings = parallelMap(jobs.count) { index in
+            let (workspace, rule) = jobs[index]
+            return apply(workspace.settings, to: rule.check(workspace))
+        }.flatMap { $0 }
         if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
             let byEvent = Dictionary(
                 workspaces.map { ($0.event.id.rawValue, $0.settings) }, uniquingKeysWith: { a, _ in a })

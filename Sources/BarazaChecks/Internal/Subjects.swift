@@ -27,11 +27,6 @@ extension Workspace {
         return map
     }
 
-    /// Sessions each person takes part in: presents or signed up for.
-    func sessionsByAttendee() -> [Person.ID: [Session]] {
-        sessionIndicesByAttendee.mapValues { indices in indices.map { sessions[$0] } }
-    }
-
     /// Whether a session happens in a building (its venue is physical).
     func isInPerson(_ session: Session) -> Bool {
         guard let venue = venue(of: session) else { return false }

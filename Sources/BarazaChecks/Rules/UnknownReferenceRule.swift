@@ -34,12 +34,12 @@ public struct UnknownReferenceRule: Rule {
 
         for session in w.sessions {
             let owner = w.subject(session)
-            if let v = session.venue, w.venuesByID[v.id] == nil {
+            if let v = session.venue, !w.venuesByID.keys.contains(v.id) {
                 missing(.venue, v.id.rawValue, at: v.location, from: owner, candidates: venues)
             }
             if let r = session.room {
                 if let entry = w.roomsByID[r.id] {
-                    if let v = session.venue, w.venuesByID[v.id] != nil, entry.venue != v.id {
+                    if let v = session.venue, w.venuesByID.keys.contains(v.id), entry.venue != v.id {
                         let inVenue = w.venuesByID[v.id]!.rooms.map { ($0.id.rawValue, $0.location) }
                         missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: inVenue)
                         findings[findings.count - 1].facts.append(
@@ -49,26 +49,26 @@ public struct UnknownReferenceRule: Rule {
                     missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: rooms)
                 }
             }
-            for ref in session.presenters + session.signUps where w.peopleByID[ref.id] == nil {
+            for ref in session.presenters + session.signUps where !w.peopleByID.keys.contains(ref.id) {
                 missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
             }
         }
         for person in w.people {
             let owner = w.subject(person)
-            for ref in person.signUps where w.sessionsByID[ref.id] == nil {
+            for ref in person.signUps where !w.sessionsByID.keys.contains(ref.id) {
                 missing(.session, ref.id.rawValue, at: ref.location, from: owner, candidates: sessions)
             }
             for stay in person.stays {
-                if w.hotelsByID[stay.hotel.id] == nil {
+                if !w.hotelsByID.keys.contains(stay.hotel.id) {
                     missing(.hotel, stay.hotel.id.rawValue, at: stay.hotel.location, from: owner, candidates: hotels)
                 }
-                for ref in stay.sharingWith where w.peopleByID[ref.id] == nil {
+                for ref in stay.sharingWith where !w.peopleByID.keys.contains(ref.id) {
                     missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
                 }
             }
         }
         for travel in w.travelTimes {
-            for v in travel.between.sorted() where w.venuesByID[v] == nil {
+            for v in travel.between.sorted() where !w.venuesByID.keys.contains(v) {
                 let pair = travel.between.map { "`\($0.rawValue)`" }.sorted().joined(separator: " and ")
                 missing(
                     .venue, v.rawValue, at: travel.location, from: Subject(.travel, id: pair, label: "travel time"),

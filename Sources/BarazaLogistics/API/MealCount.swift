@@ -51,7 +51,7 @@ public struct MealCounter: Sendable {
 
     func count(_ meal: Session, in w: Workspace, presence: Presence) -> MealCount {
         var seen: Set<Person.ID> = []
-        let signed = meal.signUps.map(\.id).filter { w.peopleByID[$0] != nil && seen.insert($0).inserted }
+        let signed = meal.signUps.map(\.id).filter { w.peopleByID.keys.contains($0) && seen.insert($0).inserted }
         let people: [Person.ID]
         let headcount: Int
         let source: MealCount.Source

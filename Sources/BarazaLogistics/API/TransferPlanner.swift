@@ -179,7 +179,7 @@ struct PlanBuilder {
 
     /// The hotel of the night the person lands (or their next stay); else the main venue.
     func arrivalDestination(_ p: Person, at instant: Instant) -> TransferStop {
-        let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
+        let stays = p.stays.filter { w.hotelsByID.keys.contains($0.hotel.id) }.sorted { $0.checkIn < $1.checkIn }
         let date = zone.localDateTime(at: instant).date
         if let s = stays.first(where: { $0.checkIn <= date && date < $0.checkOut })
             ?? stays.first(where: { $0.checkIn > date })
@@ -191,7 +191,7 @@ struct PlanBuilder {
 
     /// The hotel the person leaves on the day of departure (or their last stay before it); else the main venue.
     func departureOrigin(_ p: Person, at instant: Instant) -> TransferStop {
-        let stays = p.stays.filter { w.hotelsByID[$0.hotel.id] != nil }.sorted { $0.checkIn < $1.checkIn }
+        let stays = p.stays.filter { w.hotelsByID.keys.contains($0.hotel.id) }.sorted { $0.checkIn < $1.checkIn }
         let date = zone.localDateTime(at: instant).date
         if let s = stays.last(where: { $0.checkIn < date && date <= $0.checkOut })
             ?? stays.last(where: { $0.checkIn <= date })

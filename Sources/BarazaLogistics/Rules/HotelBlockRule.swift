@@ -14,7 +14,9 @@ public struct HotelBlockRule: Rule {
         // Stays per hotel: (person, stay).
         var byHotel: [Hotel.ID: [(Person, Stay)]] = [:]
         for p in w.people {
-            for s in p.stays where w.hotelsByID[s.hotel.id] != nil { byHotel[s.hotel.id, default: []].append((p, s)) }
+            for s in p.stays where w.hotelsByID.keys.contains(s.hotel.id) {
+                byHotel[s.hotel.id, default: []].append((p, s))
+            }
         }
         // A hotel without blocks holds nothing for the event: its guests booked for themselves.
         for hotel in w.hotels where byHotel[hotel.id] != nil && !hotel.blocks.isEmpty {

@@ -39,6 +39,63 @@ public struct WallTime: Hashable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]` (a space may stand for `T`).
     /// Returns the local reading and the explicit offset, if any.
     public static func parse(_ text: String) -> (LocalDateTime, offset: Int?)? {
+        // Workspaces hold many of these (two journeys per registration): plain ASCII is read byte by byte. Any other
+        // character can only be white space around the time (trimmed below), so the rest takes the general path.
+        guard text.utf8.count >= 16, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            return parseCharacters(text)
+        }
+        return text.utf8.withContiguousStorageIfAvailable(parseASCII) ?? parseCharacters(text)
+    }
+
+    /// `parse` on at least 16 bytes of printable ASCII (no spaces).
+    private static func parseASCII(_ b: UnsafeBufferPointer<UInt8>) -> (LocalDateTime, offset: Int?)? {
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        let dash = UInt8(ascii: "-")
+        guard let y = digits(0..<4), b[4] == dash, let mo = digits(5..<7), b[7] == dash, let d = digits(8..<10),
+            b[10] == UInt8(ascii: "T"), let date = LocalDate(year: y, month: mo, day: d)
+        else { return nil }
+        var end = b.count
+        var offset: Int?
+        if b[end - 1] == UInt8(ascii: "Z") {
+            offset = 0
+            end -= 1
+        } else if let sign = (11..<end).last(where: { b[$0] == UInt8(ascii: "+") || b[$0] == dash }) {
+            // `+HH:MM` (empty parts between colons are skipped, as `split` does) or `+HHMM`.
+            let parts = (sign + 1..<end).split(whereSeparator: { b[$0] == UInt8(ascii: ":") })
+            let fields: [Range<Int>] =
+                parts.count == 2
+                ? parts.map { $0.startIndex..<$0.endIndex }
+                : (end - sign - 1 == 4 ? [sign + 1..<sign + 3, sign + 3..<end] : [])
+            guard fields.count == 2, fields.allSatisfy({ $0.count == 2 }), let h = digits(fields[0]),
+                let m = digits(fields[1]), h <= 18, m < 60
+            else { return nil }
+            offset = (b[sign] == dash ? -1 : 1) * (h * 3600 + m * 60)
+            end = sign
+        }
+        // `HH:MM` or `HH:MM:SS`.
+        let colon = UInt8(ascii: ":")
+        let length = end - 11
+        guard length == 5 || length == 8, let h = digits(11..<13), b[13] == colon, let mi = digits(14..<16) else {
+            return nil
+        }
+        var second = 0
+        if length == 8 {
+            guard b[16] == colon, let sec = digits(17..<19) else { return nil }
+            second = sec
+        }
+        guard let time = LocalTime(hour: h, minute: mi, second: second) else { return nil }
+        return (LocalDateTime(date: date, time: time), offset)
+    }
+
+    /// `parse` by characters: text with white space around it or non-ASCII characters.
+    static func parseCharacters(_ text: String) -> (LocalDateTime, offset: Int?)? {
         var s = Substring(text.trimmingWhitespace())
         guard s.count >= 16 else { return nil }
         let dateEnd = s.index(s.startIndex, offsetBy: 10)

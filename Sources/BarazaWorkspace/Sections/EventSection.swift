@@ -50,7 +50,7 @@ extension WorkspaceLoader {
             settings.arrivalBufferMinutes = b
         }
         if let s = f["severity"], let rules = s.fields(knownRuleIDs, context: "checks.severity") {
-            for (rule, v) in rules.values.sorted(by: { $0.key < $1.key }) {
+            for (rule, v) in zip(rules.keys, rules.values).sorted(by: { $0.0 < $1.0 }) {
                 switch v.string(expected: "error, warning or off") {
                 case "error": settings.severityOverrides[rule] = .some(.error)
                 case "warning": settings.severityOverrides[rule] = .some(.warning)
