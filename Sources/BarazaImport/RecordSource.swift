@@ -46,16 +46,44 @@ enum RecordSource {
         return false
     }
 
-    /// Calls `body` with each record in file order (records are numbered from 1).
+    /// Calls `body` with each record in file order (records are numbered from 1). A submissions file is parsed on
+    /// another thread while `body` runs, a few batches ahead at most; a parse error comes after the records read
+    /// before it, as when reading in one thread.
     func eachRecord(_ body: (Int, FormRecord) throws(ImportError) -> Void) throws(ImportError) {
         switch self {
         case .odk(let path, let limits):
+            let pipe = RecordPipe(capacity: 8)
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                defer { done.signal() }
+                do {
+                    let reader = try ODKSubmissionReader(contentsOf: path, limits: limits)
+                    var batch: [FormRecord] = []
+                    while let record = try reader.next() {
+                        batch.append(record)
+                        if batch.count == RecordPipe.batchSize {
+                            guard pipe.put(batch) else { return }
+                            batch = []
+                        }
+                    }
+                    if !batch.isEmpty { _ = pipe.put(batch) }
+                    pipe.finish(nil)
+                } catch {
+                    pipe.finish(error)
+                }
+            }.start()
+            // However this ends, the reader stops and is gone before we return.
+            defer {
+                pipe.cancel()
+                done.wait()
+            }
             do {
-                let reader = try ODKSubmissionReader(contentsOf: path, limits: limits)
                 var ordinal = 0
-                while let record = try reader.next() {
-                    ordinal += 1
-                    try body(ordinal, record)
+                while let batch = try pipe.take() {
+                    for record in batch {
+                        ordinal += 1
+                        try body(ordinal, record)
+                    }
                 }
             } catch let error as XMLImportError {
                 throw .source(error)
@@ -67,5 +95,62 @@ enum RecordSource {
         case .table(let table):
             for (index, record) in table.records.enumerated() { try body(index + 1, record) }
         }
+    }
+}
+
+/// Batches of records passed from the thread that parses to the one that imports. At most `capacity` batches wait,
+/// so memory stays bounded whichever side is faster.
+final class RecordPipe: @unchecked Sendable {
+    static let batchSize = 256
+
+    private let condition = NSCondition()
+    private let capacity: Int
+    private var batches: [[FormRecord]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Hands over a batch, waiting while the pipe is full; false when the importer has stopped listening.
+    func put(_ batch: [FormRecord]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The reader is done: `error` (if any) is thrown after the batches already handed over.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; nil after the last; throws the reader's error once the batches before it are taken.
+    func take() throws -> [FormRecord]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// The importer stops listening: a waiting or later `put` returns false.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

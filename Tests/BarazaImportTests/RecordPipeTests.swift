@@ -1,0 +1,98 @@
+import BarazaXML
+import Foundation
+import Testing
+
+@testable import BarazaImport
+
+/// The hand-over between the thread that parses a submissions file and the one that imports it.
+struct RecordPipeTests {
+    static func batch(_ first: Int, _ count: Int) -> [FormRecord] {
+        (first..<first + count).map { FormRecord(fields: [("n", "\($0)")], sourceLine: $0) }
+    }
+
+    struct ParseFailure: Error, Equatable {}
+
+    @Test func batchesArriveInOrderAndTheErrorComesAfterThem() throws {
+        let pipe = RecordPipe(capacity: 2)
+        let producer = Thread {
+            for k in 0..<50 { _ = pipe.put(Self.batch(k * 3, 3)) }
+            pipe.finish(ParseFailure())
+        }
+        producer.start()
+        var lines: [Int] = []
+        #expect(throws: ParseFailure()) {
+            while let batch = try pipe.take() { lines += batch.map(\.sourceLine) }
+        }
+        #expect(lines == Array(0..<150))
+    }
+
+    @Test func aFullPipeHoldsTheReaderBackAndCancellingReleasesIt() {
+        let pipe = RecordPipe(capacity: 3)
+        let accepted = Counter()
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            for k in 0..<1000 {
+                guard pipe.put(Self.batch(k, 1)) else { break }
+                accepted.add()
+            }
+            finished.signal()
+        }.start()
+        // The reader can get at most `capacity` batches ahead of an importer that takes nothing.
+        let deadline = Date().addingTimeInterval(10)
+        while accepted.value < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(accepted.value == 3)
+        pipe.cancel()
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+        #expect(accepted.value == 3)
+    }
+
+    @Test func theWholeImportStillReadsEveryRecordOfAFileInOrder() throws {
+        var xml = "<registrations>\n"
+        for n in 1...2000 {
+            xml += "<data id=\"reg\"><name>Person \(n)</name><meta><instanceID>uuid:\(n)</instanceID></meta></data>\n"
+        }
+        xml += "</registrations>\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        let source = RecordSource.odk(path: path, limits: .default)
+        var seen: [(Int, String?)] = []
+        try source.eachRecord { (ordinal, record) throws(ImportError) in seen.append((ordinal, record.recordID)) }
+        #expect(seen.map(\.0) == Array(1...2000))
+        #expect(seen.map(\.1) == (1...2000).map { "uuid:\($0)" })
+    }
+
+    @Test func anErrorInTheImporterStopsTheReader() throws {
+        var xml = "<registrations>\n"
+        for n in 1...5000 { xml += "<data id=\"reg\"><name>Person \(n)</name></data>\n" }
+        xml += "</registrations>\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        var calls = 0
+        #expect(throws: ImportError.self) {
+            try RecordSource.odk(path: path, limits: .default).eachRecord { (ordinal, _) throws(ImportError) in
+                calls += 1
+                if ordinal == 10 { throw ImportError.empty(path: path) }
+            }
+        }
+        #expect(calls == 10)
+    }
+}
+
+/// A count several threads may bump.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
