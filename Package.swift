@@ -58,7 +58,7 @@ let package = Package(
         .systemLibrary(
             name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
         // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
-        .target(name: "BarazaPDF", dependencies: ["CCairo", "CPangoCairo", "CQREncode"]),
+        .target(name: "BarazaPDF", dependencies: ["BarazaOutput", "CCairo", "CPangoCairo", "CQREncode"]),
         // Post-event material packs: deterministic zips with an offline index, certificates, figures and a manifest.
         .target(
             name: "BarazaPack",

@@ -66,6 +66,26 @@ public enum AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// Lets `produce` write a whole file by path, for libraries that open the file themselves (Cairo): it writes
+    /// to a temporary name in the destination's folder, which is renamed over `path` when `produce` returns and
+    /// removed when anything fails. A failed rename throws a `POSIXError`.
+    public static func produce(at path: String, _ produce: (String) throws -> Void) throws {
+        let name = (path as NSString).lastPathComponent
+        var folderPath = (path as NSString).deletingLastPathComponent
+        if folderPath.isEmpty { folderPath = "." }
+        try FolderCache.shared.ensure(URL(fileURLWithPath: folderPath, isDirectory: true))
+        let temporary = folderPath + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try produce(temporary)
+            if rename(temporary, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}
+
 /// Folders this process has already created or found, so writing many files into one folder asks the file
 /// system once.
 private final class FolderCache: @unchecked Sendable {

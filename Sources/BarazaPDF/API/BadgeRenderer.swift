@@ -1,3 +1,4 @@
+import BarazaOutput
 import Foundation
 
 /// Renders badges to a print-ready PDF: Cairo for drawing, Pango for text in any script.

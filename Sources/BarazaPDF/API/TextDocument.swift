@@ -1,3 +1,4 @@
+import BarazaOutput
 import Foundation
 
 /// A plain document of positioned paragraphs (a certificate of attendance, a cover letter), written as PDF
