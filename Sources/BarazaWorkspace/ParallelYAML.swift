@@ -18,11 +18,14 @@ import Yams
 enum ParallelYAML {
     /// Below this size a file is composed in one pass: splitting costs more than it saves.
     static let minimumBytes = 256 << 10
+    /// At most this many pieces, whatever the number of cores: each piece after the first costs its padding.
+    static let maximumPieces = 8
 
     /// The document in `text`, composed as Yams would with `.basic` resolution; throws what Yams throws.
     static func compose(
         _ text: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount, minimumBytes: Int = minimumBytes
     ) throws -> Node? {
+        let pieces = min(pieces, maximumPieces)
         if pieces > 1, text.utf8.count >= minimumBytes, let node = composeInPieces(text, pieces: pieces) {
             return node
         }
@@ -112,6 +115,8 @@ enum ParallelYAML {
                 }
                 linesBefore.append(newlines)
             }
+            // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
+            guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
             let texts = (0..<(boundaries.count - 1)).map { k in
                 let piece = String(
                     decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)

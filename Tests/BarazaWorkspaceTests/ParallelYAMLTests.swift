@@ -113,6 +113,16 @@ struct ParallelYAMLTests {
         #expect(Self.parallel(text, pieces: 200) == Self.sequential(text), "\(shape)")
     }
 
+    @Test func aFileOfMostlyBlankLinesIsNotPaddedOverAndOver() {
+        // Every piece after the first would repeat the 100,000 newlines before it: more than the file, so one pass.
+        let long = String(repeating: "x", count: 5000)
+        let text =
+            "people:\n" + String(repeating: "\n", count: 100_000)
+            + (0..<40).map { "  - p\($0) \(long)\n" }.joined()
+        #expect(ParallelYAML.composeInPieces(text, pieces: 8) == nil)
+        #expect(Self.parallel(text, pieces: 8) == Self.sequential(text))
+    }
+
     @Test func directivesAndSecondDocumentsAreNotCut() {
         let items = (0..<50).map { Self.item(0, $0, indent: "  ") }.joined()
         for text in ["%YAML 1.1\n---\npeople:\n" + items, "people:\n" + items + "---\nmore: x\n"] {
