@@ -1,4 +1,3 @@
-import BarazaOutput
 import BarazaParallel
 import Foundation
 import Yams

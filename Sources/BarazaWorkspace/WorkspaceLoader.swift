@@ -1,5 +1,4 @@
 import BarazaModel
-import BarazaOutput
 import BarazaParallel
 import Foundation
 import Yams
