@@ -18,19 +18,32 @@ public enum Normalise {
             previousWasSpace = byte == 0x20
         }
         if clean && !previousWasSpace { return raw }
+        let quickNFC = isQuickNFC(raw)
+        // Second fast path: already NFC, and its only spaces or controls are single inner ASCII spaces (most
+        // names with accents or in Arabic): nothing to change, so nothing to rebuild.
+        if quickNFC {
+            var unchanged = true
+            var previousWasSpace = true
+            for scalar in raw.unicodeScalars {
+                let space = isSpaceOrControl(scalar)
+                if space && (scalar != " " || previousWasSpace) {
+                    unchanged = false
+                    break
+                }
+                previousWasSpace = space
+            }
+            if unchanged && !previousWasSpace { return raw }
+        }
+        return generalText(raw)
+    }
+
+    /// `text` without its fast paths: NFC, then spaces and controls trimmed and collapsed, scalar by scalar.
+    static func generalText(_ raw: String) -> String? {
         let nfc = isQuickNFC(raw) ? raw : raw.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
-            let isSpaceOrControl: Bool
-            if scalar.value < 0x80 {
-                isSpaceOrControl = scalar.value <= 0x20 || scalar.value == 0x7F
-            } else {
-                isSpaceOrControl =
-                    scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-                    || scalar.properties.generalCategory == .format && scalar.value == 0xFEFF
-            }
-            if isSpaceOrControl {
+            if isSpaceOrControl(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -39,6 +52,13 @@ public enum Normalise {
             }
         }
         return out.isEmpty ? nil : String(out)
+    }
+
+    /// White space, control characters and the byte-order mark: what `text` trims and collapses.
+    @inline(__always) static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format && scalar.value == 0xFEFF
     }
 
     /// Whether `raw` is NFC by the Unicode quick check restricted to scalars where it is certain: everything below

@@ -9,8 +9,9 @@ enum YAMLText {
 
     /// Appends `s` double-quoted and escaped to `out`.
     static func appendQuoted(_ s: String, to out: inout String) {
-        // Text with nothing to escape (most answers) is appended whole.
-        if s.unicodeScalars.allSatisfy({ !needsEscape($0) }) {
+        // Text with nothing to escape (most answers) is appended whole; printable ASCII is told by its bytes.
+        let plainASCII = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+        if plainASCII || s.unicodeScalars.allSatisfy({ !needsEscape($0) }) {
             out += "\""
             out += s
             out += "\""

@@ -144,6 +144,24 @@ import Testing
         }
     }
 
+    @Test func textAgreesWithTheGeneralNormalisation() {
+        var random = Generator(state: 7)
+        // Letters in several scripts, precomposed and decomposed accents, and every kind of space or control.
+        let alphabet = [
+            "a", "Z", "é", "e\u{301}", "ç", "ã", "\u{627}", "\u{644}", "\u{653}", "\u{4E2D}", " ", "  ", "\t", "\n",
+            "\r", "\u{A0}", "\u{2003}", "\u{FEFF}", "\u{200B}", "\u{7F}", "\u{85}", "\u{1}", "-", "'", "\"", "1",
+        ]
+        var unchanged = 0
+        for _ in 0..<30_000 {
+            let raw = random.string(from: alphabet, maxLength: 10)
+            let fast = Normalise.text(raw)
+            #expect(fast == Normalise.generalText(raw), "\(raw.debugDescription)")
+            if fast == raw { unchanged += 1 }
+        }
+        // The fast paths must be taken often enough to be tested.
+        #expect(unchanged > 1000, "only \(unchanged) texts came back unchanged")
+    }
+
     @Test func quickNFCOnlyAcceptsTextFoundationLeavesAlone() {
         // Every scalar the quick check accepts is unchanged by NFC, alone and after a base letter.
         let accepted = (0x80..<0x300).compactMap(Unicode.Scalar.init) + (0x600...0x6FF).compactMap(Unicode.Scalar.init)
