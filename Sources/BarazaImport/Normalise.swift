@@ -34,12 +34,13 @@ public enum Normalise {
             }
             if unchanged && !previousWasSpace { return raw }
         }
-        return generalText(raw)
+        return generalText(raw, isNFC: quickNFC)
     }
 
     /// `text` without its fast paths: NFC, then spaces and controls trimmed and collapsed, scalar by scalar.
-    static func generalText(_ raw: String) -> String? {
-        let nfc = isQuickNFC(raw) ? raw : raw.precomposedStringWithCanonicalMapping
+    /// `isNFC` is `isQuickNFC(raw)` when the caller already knows it.
+    static func generalText(_ raw: String, isNFC: Bool? = nil) -> String? {
+        let nfc = isNFC ?? isQuickNFC(raw) ? raw : raw.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {

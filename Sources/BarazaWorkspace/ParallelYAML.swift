@@ -37,6 +37,8 @@ enum ParallelYAML {
         var indentation: Int
         /// Byte offsets of the lines starting an item, after the first item.
         var offsets: [Int]
+        /// The number of lines before each of those (0-based line numbers), for the padding.
+        var lines: [Int]
     }
 
     static func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> Cuts? {
@@ -70,7 +72,8 @@ enum ParallelYAML {
         guard lastKeyLine >= 0 else { return nil }
         var indentation = -1
         var offsets: [Int] = []
-        for line in lineStarts[(lastKeyLine + 1)...] {
+        var lines: [Int] = []
+        for (number, line) in lineStarts.enumerated().dropFirst(lastKeyLine + 1) {
             var i = line
             while i < count && bytes[i] == space { i += 1 }
             guard i < count, bytes[i] != newline, bytes[i] != hash, bytes[i] != UInt8(ascii: "\r") else { continue }
@@ -81,10 +84,11 @@ enum ParallelYAML {
                 indentation = i - line
             } else if isItem && i - line == indentation {
                 offsets.append(line)
+                lines.append(number)
             }
         }
         guard indentation >= 0, !offsets.isEmpty else { return nil }
-        return Cuts(indentation: indentation, offsets: offsets)
+        return Cuts(indentation: indentation, offsets: offsets, lines: lines)
     }
 
     /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).
@@ -92,28 +96,22 @@ enum ParallelYAML {
         var text = text
         return text.withUTF8 { bytes -> Node? in
             guard let cuts = cuts(in: bytes) else { return nil }
-            // Cut near equal byte shares, each at the first item line at or after its share.
+            // Cut near equal byte shares, each at the first item line at or after its share; the lines before
+            // each piece are its padding, which keeps marks right.
             var boundaries: [Int] = [0]
+            var linesBefore: [Int] = [0]
             var next = 0
             for k in 1..<pieces {
                 let target = bytes.count * k / pieces
                 while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
                 guard next < cuts.offsets.count else { break }
-                if cuts.offsets[next] > boundaries.last! { boundaries.append(cuts.offsets[next]) }
+                if cuts.offsets[next] > boundaries.last! {
+                    boundaries.append(cuts.offsets[next])
+                    linesBefore.append(cuts.lines[next])
+                }
             }
             guard boundaries.count > 1 else { return nil }
             boundaries.append(bytes.count)
-            // Lines before each piece, for the padding that keeps marks right.
-            var linesBefore: [Int] = [0]
-            var newlines = 0
-            var position = 0
-            for boundary in boundaries.dropFirst().dropLast() {
-                while position < boundary {
-                    if bytes[position] == UInt8(ascii: "\n") { newlines += 1 }
-                    position += 1
-                }
-                linesBefore.append(newlines)
-            }
             // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
             guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
             let texts = (0..<(boundaries.count - 1)).map { k in
@@ -121,8 +119,8 @@ enum ParallelYAML {
                     decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
                 return String(repeating: "\n", count: linesBefore[k]) + piece
             }
-            let roots = parallelMap(texts.count) { k in NodeBox(try? Yams.compose(yaml: texts[k], .basic)) }
-            return splice(roots.map(\.node), column: cuts.indentation + 1)
+            let roots = parallelMap(texts.count) { k in try? Yams.compose(yaml: texts[k], .basic) }
+            return splice(roots, column: cuts.indentation + 1)
         }
     }
 
@@ -144,23 +142,4 @@ enum ParallelYAML {
         mapping[last] = (mapping[last].key, .sequence(joined))
         return .mapping(mapping)
     }
-}
-
-/// Carries a composed tree from the thread that built it to the one that joins the pieces. The tree is not
-/// touched by its builder afterwards.
-struct NodeBox: @unchecked Sendable {
-    let node: Node?
-    init(_ node: Node?) { self.node = node }
-}
-
-/// Carries a parsed file between threads (see `NodeBox`).
-struct ParsedFileBox: @unchecked Sendable {
-    let file: WorkspaceLoader.ParsedFile
-    init(_ file: WorkspaceLoader.ParsedFile) { self.file = file }
-}
-
-/// What one run of `decodeConcurrently` produced.
-struct DecodedRun<T>: @unchecked Sendable {
-    let items: [T]
-    let errors: [WorkspaceError]
 }

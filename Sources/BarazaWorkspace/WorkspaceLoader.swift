@@ -108,7 +108,7 @@ public struct WorkspaceLoader: Sendable {
             let local = Diagnostics()
             let range = (values.count * run / runs)..<(values.count * (run + 1) / runs)
             let items = values[range].compactMap { decode($0.reporting(to: local)) }
-            return DecodedRun(items: items, errors: local.errors)
+            return (items: items, errors: local.errors)
         }
         for run in decoded { diagnostics.errors += run.errors }
         return decoded.flatMap(\.items)
@@ -178,8 +178,7 @@ public struct WorkspaceLoader: Sendable {
     /// The files among `paths` that exist, parsed concurrently.
     func prefetch(_ paths: [String]) -> [String: ParsedFile] {
         let existing = Array(Set(paths.filter { FileManager.default.fileExists(atPath: $0) })).sorted()
-        let parsed = parallelMap(existing.count) { ParsedFileBox(parseFile(existing[$0])) }
-        return Dictionary(uniqueKeysWithValues: zip(existing, parsed.map(\.file)))
+        return Dictionary(uniqueKeysWithValues: zip(existing, parallelMap(existing.count) { parseFile(existing[$0]) }))
     }
 
     /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte

@@ -79,7 +79,7 @@ public struct CalendarExporter: Exporter {
                         ? builder.sessionEntry(sessions[index], language: language) : nil
                 }
             }
-            return BuiltEntries(entries: entries, corrected: builder.systemZones.corrected)
+            return (entries: entries, corrected: builder.systemZones.corrected)
         }
         return (built.flatMap(\.entries), built.map(\.corrected))
     }
@@ -140,13 +140,11 @@ public struct CalendarExporter: Exporter {
         // One per person, each streamed to its own file. People are split into contiguous runs written on
         // separate cores, each run with its own builder and caches; results are joined in people order, so the
         // files and the listing are the same whatever the number of cores.
-        let sessionsByPerson = attendance
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)
         let unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
         let automatic = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, people.count / 500))
         let runs = max(1, min(writers ?? automatic, max(1, people.count)))
-        let outcomes = RunOutcomes(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
+        let outcomes = parallelMap(runs) { run -> Result<([String], [String: Set<String>]), any Error> in
             let range = (people.count * run / runs)..<(people.count * (run + 1) / runs)
             do {
                 let runBuilder = makeBuilder()
@@ -155,7 +153,7 @@ public struct CalendarExporter: Exporter {
                     let language = CalendarLanguage(for: person)
                     let slot = languageSlot(language)
                     var entries: [CalendarEntry] = []
-                    for index in sessionsByPerson[person.id] ?? [] {
+                    for index in attendance[person.id] ?? [] {
                         if let entry = entryTable[index][slot] { entries.append(entry) }
                     }
                     entries += runBuilder.logisticsEntries(
@@ -169,14 +167,14 @@ public struct CalendarExporter: Exporter {
                         runBuilder.writeCalendar(named: name, entries: entries, to: &output)
                     }
                 }
-                outcomes.set(run, .success((runResult.files, runBuilder.systemZones.corrected)))
+                return .success((runResult.files, runBuilder.systemZones.corrected))
             } catch {
-                outcomes.set(run, .failure(error))
+                return .failure(error)
             }
         }
         var corrected = builder.systemZones.corrected
         for part in correctedByPart { corrected.merge(part) { $0.union($1) } }
-        for outcome in outcomes.all {
+        for outcome in outcomes {
             let (files, zones) = try outcome.get()
             result.files += files
             corrected.merge(zones) { $0.union($1) }
@@ -216,31 +214,5 @@ public struct CalendarExporter: Exporter {
     /// file is hidden.
     static func fileName(_ id: String) -> String {
         id.hasPrefix(".") ? "_" + id.dropFirst() : id
-    }
-}
-
-/// The entries one part of the sessions gave, and the zones its builder corrected.
-private struct BuiltEntries: @unchecked Sendable {
-    let entries: [[CalendarEntry?]]
-    let corrected: [String: Set<String>]
-}
-
-/// What each run of people produced: its files and the events it wrote in UTC, by zone; or its error.
-private final class RunOutcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [Result<([String], [String: Set<String>]), any Error>]
-
-    init(count: Int) { outcomes = Array(repeating: .success(([], [:])), count: count) }
-
-    func set(_ run: Int, _ outcome: Result<([String], [String: Set<String>]), any Error>) {
-        lock.lock()
-        outcomes[run] = outcome
-        lock.unlock()
-    }
-
-    var all: [Result<([String], [String: Set<String>]), any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes
     }
 }
