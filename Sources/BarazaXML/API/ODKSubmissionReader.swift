@@ -7,79 +7,45 @@ import CLibXML2
 /// has one. Each leaf element becomes a field named by its path below the instance, using local names
 /// (`orx:meta/orx:instanceID` → `meta/instanceID`). Elements that occur more than once under the same parent
 /// are repeats and get a 1-based index (`children[2]/name`); a repeat answered once looks like a group unless
-/// its name is listed in `repeatGroups`. Only one record is held in memory at a time.
+/// its name is listed in `repeatGroups`. The file is parsed in chunks through libxml2's SAX2 interface
+/// (``SAXPushParser``, hardened like ``XMLStreamReader``); only the records of one chunk are held in memory.
 ///
 /// Not `Sendable`: it owns a streaming parser.
 public final class ODKSubmissionReader {
-    private enum Layout {
-        case unknown
-        case rootAwaitingFirstChild(line: Int)
-        case single
-        case wrapper
-    }
-
-    private let reader: XMLStreamReader
-    /// Optional so that `next()` can move it out and mutate it without exclusivity checks or copies.
-    private var assembler: SubmissionAssembler?
-    private var layout: Layout = .unknown
-    private var recordDepth = 0
-    private var recordLine = 0
-    private var inRecord = false
+    private let events: SubmissionEvents
+    private let parser: SAXPushParser
+    /// An error met while parsing a chunk, thrown once the records completed before it have been returned.
+    private var pendingError: XMLImportError?
 
     /// Opens a submissions file.
     /// - Parameter repeatGroups: element names to index even when they occur once.
-    public convenience init(contentsOf path: String, limits: XMLLimits = .default, repeatGroups: Set<String> = [])
-        throws
-    {
-        try self.init(
-            reader: XMLStreamReader(contentsOf: path, limits: limits, dropsBlankText: true), repeatGroups: repeatGroups)
+    public init(contentsOf path: String, limits: XMLLimits = .default, repeatGroups: Set<String> = []) throws {
+        events = SubmissionEvents(sourceName: path, repeatGroups: repeatGroups)
+        parser = try SAXPushParser(contentsOf: path, limits: limits, handler: events)
     }
 
     /// Reads submissions held in memory; `sourceName` names them in errors.
-    public convenience init(
+    public init(
         bytes: some Collection<UInt8>, sourceName: String, limits: XMLLimits = .default,
         repeatGroups: Set<String> = []
     ) throws {
-        try self.init(
-            reader: XMLStreamReader(bytes: bytes, sourceName: sourceName, limits: limits, dropsBlankText: true),
-            repeatGroups: repeatGroups)
-    }
-
-    private init(reader: XMLStreamReader, repeatGroups: Set<String>) throws {
-        self.reader = reader
-        self.assembler = SubmissionAssembler(forcedRepeats: repeatGroups)
+        events = SubmissionEvents(sourceName: sourceName, repeatGroups: repeatGroups)
+        parser = SAXPushParser(bytes: bytes, sourceName: sourceName, limits: limits, handler: events)
     }
 
     /// The next submission, or nil after the last one.
-    /// - Throws: ``XMLImportError`` for malformed or hostile XML, or an XForm definition instead of submissions.
+    /// - Throws: ``XMLImportError`` for malformed or hostile XML, or an XForm definition instead of submissions,
+    ///   after the submissions that precede the problem.
     public func next() throws -> FormRecord? {
-        // Work on a local copy moved out of `self`: it avoids exclusivity checks on every node.
-        var assembler = self.assembler.take()!
-        defer { self.assembler = assembler }
-        let reader = self.reader
-        while try reader.read() {
-            switch reader.kind {
-            case .elementStart:
-                if inRecord {
-                    assembler.startElement(localName: reader.rawLocalName!)
-                    continue
-                }
-                try placeElementOutsideRecord(&assembler)
-            case .elementEnd:
-                guard inRecord else { continue }
-                if assembler.endElement() {
-                    inRecord = false
-                    return assembler.finishRecord(sourceLine: recordLine)
-                }
-            case .text, .cdata, .whitespace:
-                if inRecord {
-                    // A record starting past line 65,535 is located by its first character data instead.
-                    if recordLine == 0 { recordLine = reader.line }
-                    assembler.text(reader.rawText)
-                }
+        while true {
+            if let record = events.takeReady() { return record }
+            if let pendingError { throw pendingError }
+            do {
+                guard try parser.parseNextChunk() else { return nil }
+            } catch {
+                pendingError = error
             }
         }
-        return nil
     }
 
     /// Reads every remaining submission.
@@ -96,46 +62,105 @@ public final class ODKSubmissionReader {
         let reader = try ODKSubmissionReader(contentsOf: path, limits: limits, repeatGroups: repeatGroups)
         return FormTable(format: .odkInstances, records: try reader.readAll())
     }
+}
+
+/// Turns SAX events into submissions: finds the instances (one root instance, or the children of an export
+/// wrapper) and queues each finished record.
+final class SubmissionEvents: SAXEventHandler {
+    private enum Layout {
+        case unknown
+        case rootAwaitingFirstChild(line: Int)
+        case single
+        case wrapper
+    }
+
+    private let sourceName: String
+    /// Behind a pointer so that the many calls per element need no exclusivity checks on a class property.
+    private let assembler: UnsafeMutablePointer<SubmissionAssembler>
+    private var layout: Layout = .unknown
+    private var recordLine = 0
+    private var inRecord = false
+    private var ready: [FormRecord] = []
+    private var readyIndex = 0
+
+    init(sourceName: String, repeatGroups: Set<String>) {
+        self.sourceName = sourceName
+        assembler = .allocate(capacity: 1)
+        assembler.initialize(to: SubmissionAssembler(forcedRepeats: repeatGroups))
+    }
+
+    deinit {
+        assembler.deinitialize(count: 1)
+        assembler.deallocate()
+    }
+
+    /// The oldest finished record not yet taken.
+    func takeReady() -> FormRecord? {
+        guard readyIndex < ready.count else {
+            if readyIndex > 0 {
+                ready.removeAll(keepingCapacity: true)
+                readyIndex = 0
+            }
+            return nil
+        }
+        readyIndex += 1
+        return ready[readyIndex - 1]
+    }
+
+    func startElement(_ element: SAXElement) throws(XMLImportError) {
+        if inRecord {
+            assembler.pointee.startElement(localName: element.localName)
+            return
+        }
+        try placeElementOutsideRecord(element)
+    }
+
+    func endElement() {
+        guard inRecord else { return }
+        if assembler.pointee.endElement() {
+            inRecord = false
+            ready.append(assembler.pointee.finishRecord(sourceLine: recordLine))
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inRecord { assembler.pointee.text(bytes) }
+    }
 
     private static let xformNamespaces: Set<String> = ["http://www.w3.org/1999/xhtml", "http://www.w3.org/2002/xforms"]
 
-    private func placeElementOutsideRecord(_ assembler: inout SubmissionAssembler) throws {
-        let depth = reader.depth
+    private func placeElementOutsideRecord(_ element: SAXElement) throws(XMLImportError) {
         switch layout {
         case .unknown:
-            if let namespace = reader.namespaceURI, Self.xformNamespaces.contains(namespace) {
-                throw XMLImportError.unsupportedFormat(
-                    path: reader.sourceName, reason: "this is an XForm definition, not submissions")
+            if let uri = element.namespaceURI, Self.xformNamespaces.contains(String(cString: uri)) {
+                throw .unsupportedFormat(path: sourceName, reason: "this is an XForm definition, not submissions")
             }
-            if reader.attribute("id") != nil {
+            if element.attribute("id") != nil {
                 layout = .single
-                beginRecord(&assembler, depth: depth, line: reader.line)
-            } else if reader.isEmptyElement {
-                layout = .wrapper
+                beginRecord(line: element.line)
             } else {
-                layout = .rootAwaitingFirstChild(line: reader.line)
+                layout = .rootAwaitingFirstChild(line: element.line)
             }
         case .rootAwaitingFirstChild(let rootLine):
-            if reader.attribute("id") != nil {
+            if element.attribute("id") != nil {
                 layout = .wrapper
-                beginRecord(&assembler, depth: depth, line: reader.line)
+                beginRecord(line: element.line)
             } else {
                 // The root is an instance without a form id; this element is its first field.
                 layout = .single
-                beginRecord(&assembler, depth: 0, line: rootLine)
-                assembler.startElement(localName: reader.rawLocalName!)
+                beginRecord(line: rootLine)
+                assembler.pointee.startElement(localName: element.localName)
             }
         case .wrapper:
-            if depth == 1 { beginRecord(&assembler, depth: depth, line: reader.line) }
+            if element.depth == 1 { beginRecord(line: element.line) }
         case .single:
             break  // content after the single instance closed cannot happen in well-formed XML
         }
     }
 
-    private func beginRecord(_ assembler: inout SubmissionAssembler, depth: Int, line: Int) {
+    private func beginRecord(line: Int) {
         inRecord = true
-        recordDepth = depth
         recordLine = line
-        assembler.beginRecord()
+        assembler.pointee.beginRecord()
     }
 }

@@ -29,8 +29,10 @@ struct SubmissionAssembler {
 
     /// Trivial values only, so that reading an element never retains anything.
     private var elements: [Element] = []
-    /// Character data per element, parallel to `elements`.
+    /// Character data per element, parallel to `elements`: set when a leaf closes.
     private var values: [String?] = []
+    /// The bytes of the innermost open element's character data so far.
+    private var pending: [UInt8] = []
     private var open: [Int32] = []
     private var names: [String] = []
     private var forcedName: [Bool] = []
@@ -66,6 +68,7 @@ struct SubmissionAssembler {
     mutating func beginRecord() {
         elements.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
         elements.append(Element(nameID: -1, parent: -1, ordinal: 1, firstOfName: 0))
         values.append(nil)
@@ -95,10 +98,8 @@ struct SubmissionAssembler {
         }
         let path = pathID(
             parentPath: elements[parent].path, nameID: id, index: forcedName[Int(id)] ? ordinal : 0)
-        if !elements[parent].hasChildElements {
-            elements[parent].hasChildElements = true
-            values[parent] = nil
-        }
+        elements[parent].hasChildElements = true
+        pending.removeAll(keepingCapacity: true)
         elements[parent].lastChild = index
         elements.append(
             Element(
@@ -108,15 +109,10 @@ struct SubmissionAssembler {
         open.append(index)
     }
 
+    /// Character data of the innermost open element; dropped once it turns out to have child elements.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let current = Int(open[open.count - 1])
-        if elements[current].hasChildElements { return }
-        let piece = String(decoding: bytes, as: UTF8.self)
-        if values[current] == nil {
-            values[current] = piece
-        } else {
-            values[current]! += piece
-        }
+        if elements[Int(open[open.count - 1])].hasChildElements { return }
+        pending.append(contentsOf: bytes)
     }
 
     /// Closes the current element. Returns true when the record itself closed.
@@ -125,7 +121,9 @@ struct SubmissionAssembler {
         if open.isEmpty { return true }
         if !elements[closing].hasChildElements {
             let path = Int(elements[closing].path)
-            let value = values[closing] ?? ""
+            let value = pending.isEmpty ? "" : String(decoding: pending, as: UTF8.self)
+            pending.removeAll(keepingCapacity: true)
+            values[closing] = value
             fields.append((path: paths[path], value: value))
             if !value.isEmpty { note(value, role: roles[path]) }
         }
