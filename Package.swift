@@ -99,7 +99,8 @@ let package = Package(
         .target(
             name: "BarazaImport",
             dependencies: [
-                "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", .product(name: "Yams", package: "Yams"),
+                "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", "BarazaParallel",
+                .product(name: "Yams", package: "Yams"),
             ]),
         // Streams a registration export, for bench/ (not part of the test suite).
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
@@ -168,7 +169,8 @@ let package = Package(
         .testTarget(
             name: "BarazaImportTests",
             dependencies: [
-                "BarazaImport", "BarazaXML", "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaTestSupport",
+                "BarazaImport", "BarazaXML", "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaParallel",
+                "BarazaTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]),

@@ -383,48 +383,38 @@ public enum Normalise {
 
     /// Appends ``wallText(_:zone:)`` to `out`, formatted digit by digit (the general formatter for years outside
     /// 0–9999).
-    static func appendWallText(_ instant: Instant, zone: Zone, to out: inout String) {
+    static func appendWallText(_ instant: Instant, zone: Zone, to out: inout [UInt8]) {
         let offset = zone.offset(at: instant)
         let local = LocalDateTime(utc: instant.adding(seconds: Int64(offset)))
         let offsetMinutes = abs(offset) / 60
         guard (0...9999).contains(local.date.year), offsetMinutes / 60 < 100 else {
-            out += wallText(instant, zone: zone)
+            out.append(contentsOf: wallText(instant, zone: zone).utf8)
             return
         }
-        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { b -> String in
-            var n = 0
-            func put(_ byte: UInt8) {
-                b[n] = byte
-                n += 1
-            }
-            func two(_ v: Int) {
-                put(UInt8(ascii: "0") + UInt8(v / 10))
-                put(UInt8(ascii: "0") + UInt8(v % 10))
-            }
-            two(local.date.year / 100)
-            two(local.date.year % 100)
-            put(UInt8(ascii: "-"))
-            two(local.date.month)
-            put(UInt8(ascii: "-"))
-            two(local.date.day)
-            put(UInt8(ascii: "T"))
-            two(local.time.hour)
-            put(UInt8(ascii: ":"))
-            two(local.time.minute)
-            if local.time.second != 0 {
-                put(UInt8(ascii: ":"))
-                two(local.time.second)
-            }
-            put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            two(offsetMinutes / 60)
-            put(UInt8(ascii: ":"))
-            two(offsetMinutes % 60)
-            return String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self)
+        func two(_ v: Int) {
+            out.append(UInt8(ascii: "0") + UInt8(v / 10))
+            out.append(UInt8(ascii: "0") + UInt8(v % 10))
         }
-        out += text
+        two(local.date.year / 100)
+        two(local.date.year % 100)
+        out.append(UInt8(ascii: "-"))
+        two(local.date.month)
+        out.append(UInt8(ascii: "-"))
+        two(local.date.day)
+        out.append(UInt8(ascii: "T"))
+        two(local.time.hour)
+        out.append(UInt8(ascii: ":"))
+        two(local.time.minute)
+        if local.time.second != 0 {
+            out.append(UInt8(ascii: ":"))
+            two(local.time.second)
+        }
+        out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        two(offsetMinutes / 60)
+        out.append(UInt8(ascii: ":"))
+        two(offsetMinutes % 60)
     }
 
-    /// `2027-03-22T19:20+02:00` style text for an instant shown in `zone`, seconds kept when not zero.
     public static func wallText(_ instant: Instant, zone: Zone) -> String {
         let local = zone.localDateTime(at: instant)
         return "\(local.date.iso8601)T\(local.time)\(formatOffset(zone.offset(at: instant)))"

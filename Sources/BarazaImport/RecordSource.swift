@@ -47,23 +47,57 @@ enum RecordSource {
     }
 
     /// Calls `body` with each record in file order (records are numbered from 1). A submissions file is parsed on
-    /// another thread while `body` runs, a few batches ahead at most; a parse error comes after the records read
-    /// before it, as when reading in one thread.
+    /// another thread while `body` runs (see ``RecordStream``).
     func eachRecord(_ body: (Int, FormRecord) throws(ImportError) -> Void) throws(ImportError) {
-        switch self {
+        let stream = RecordStream(self)
+        defer { stream.close() }
+        var ordinal = 0
+        while true {
+            let batches = try stream.take(upTo: 1)
+            if batches.isEmpty { return }
+            for record in batches[0] {
+                ordinal += 1
+                try body(ordinal, record)
+            }
+        }
+    }
+}
+
+/// The records of a source in batches, in file order. A submissions file is parsed on a thread of its own, started
+/// at once and at most ``capacity`` batches ahead of the caller, so memory stays bounded; a parse error comes after
+/// the records read before it, as when reading in one thread. ``close()`` (or the end of the stream's life) stops
+/// the reader and waits for it.
+final class RecordStream {
+    /// Batches the reader may hold ready.
+    static let capacity = 32
+
+    private var table: [FormRecord]?
+    private var tableOffset = 0
+    private let pipe = RecordPipe(capacity: RecordStream.capacity)
+    private var done: DispatchSemaphore?
+    private let path: String
+
+    init(_ source: RecordSource) {
+        switch source {
+        case .table(let table):
+            self.table = table.records
+            path = ""
         case .odk(let path, let limits):
-            let pipe = RecordPipe(capacity: 8)
+            self.path = path
+            let pipe = pipe
             let done = DispatchSemaphore(value: 0)
+            self.done = done
             Thread {
                 defer { done.signal() }
                 do {
                     let reader = try ODKSubmissionReader(contentsOf: path, limits: limits)
                     var batch: [FormRecord] = []
+                    batch.reserveCapacity(RecordPipe.batchSize)
                     while let record = try reader.next() {
                         batch.append(record)
                         if batch.count == RecordPipe.batchSize {
                             guard pipe.put(batch) else { return }
-                            batch = []
+                            batch.removeAll(keepingCapacity: true)
                         }
                     }
                     if !batch.isEmpty { _ = pipe.put(batch) }
@@ -72,29 +106,39 @@ enum RecordSource {
                     pipe.finish(error)
                 }
             }.start()
-            // However this ends, the reader stops and is gone before we return.
-            defer {
-                pipe.cancel()
-                done.wait()
-            }
-            do {
-                var ordinal = 0
-                while let batch = try pipe.take() {
-                    for record in batch {
-                        ordinal += 1
-                        try body(ordinal, record)
-                    }
-                }
-            } catch let error as XMLImportError {
-                throw .source(error)
-            } catch let error as ImportError {
-                throw error
-            } catch {
-                throw .unreadable(path: path, reason: "\(error)")
-            }
-        case .table(let table):
-            for (index, record) in table.records.enumerated() { try body(index + 1, record) }
         }
+    }
+
+    deinit { close() }
+
+    /// Between 1 and `count` batches, as many as are ready; none at the end of the records.
+    func take(upTo count: Int) throws(ImportError) -> [[FormRecord]] {
+        if let table {
+            var batches: [[FormRecord]] = []
+            while batches.count < count && tableOffset < table.count {
+                let end = min(tableOffset + RecordPipe.batchSize, table.count)
+                batches.append(Array(table[tableOffset..<end]))
+                tableOffset = end
+            }
+            return batches
+        }
+        do {
+            return try pipe.take(upTo: count)
+        } catch let error as XMLImportError {
+            throw .source(error)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Stops the reader (if any) and waits until it is gone.
+    func close() {
+        guard let done else { return }
+        pipe.cancel()
+        done.wait()
+        self.done = nil
     }
 }
 
@@ -144,6 +188,22 @@ final class RecordPipe: @unchecked Sendable {
         }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Between 1 and `count` batches as soon as any is ready; none after the last; throws the reader's error once
+    /// the batches before it are taken.
+    func take(upTo count: Int) throws -> [[FormRecord]] {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let taken = Array(batches.prefix(count))
+            batches.removeFirst(taken.count)
+            condition.broadcast()
+            return taken
+        }
+        if let failure { throw failure }
+        return []
     }
 
     /// The importer stops listening: a waiting or later `put` returns false.

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaParallel
 import BarazaWorkspace
 import BarazaXML
 import Foundation
@@ -49,18 +50,42 @@ public struct RegistrationImport {
     /// Reads, validates and (unless `dryRun`) writes. Returns what happened.
     /// - Throws: ``ImportError``; the workspace is then unchanged.
     public func run(dryRun: Bool, knownRuleIDs: [String] = []) throws(ImportError) -> RegistrationReport {
-        let loaded: Workspace
-        do { loaded = try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace) } catch {
-            throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
-        }
+        // The workspace loads while the export starts streaming in: neither needs the other until records are
+        // normalised. A workspace that does not load is reported first, as it must be fixed whatever the export.
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(Self.folder)/\(name)"
         let peopleRelative = "\(rawRelative).people.yaml"
-        let source = try RecordSource.open(path: file, limits: limits, archiveLimits: archiveLimits)
+        let writer = WorkspaceFiles(root: workspace)
+        let isWorkspace = FileManager.default.fileExists(
+            atPath: (workspace as NSString).appendingPathComponent(WorkspaceLoader.entryFileName))
+        let (loading, opening) = both(
+            {
+                Result { () throws(WorkspaceLoadFailure) in
+                    try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
+                }
+            },
+            {
+                Result { () throws(ImportError) in
+                    let source = try RecordSource.open(path: file, limits: limits, archiveLimits: archiveLimits)
+                    let stream = RecordStream(source)
+                    // The raw export is copied in while the records stream; the commit renames it into place.
+                    let raw = dryRun || !isWorkspace ? nil : try writer.stageCopy(from: file, to: rawRelative)
+                    return (source, stream, raw)
+                }
+            })
+        let loaded: Workspace
+        switch loading {
+        case .success(let workspace): loaded = workspace
+        case .failure(let error):
+            if case .success(let (_, stream, _)) = opening { stream.close() }
+            throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
+        }
+        let (source, stream, rawCopy) = try opening.get()
+        defer { stream.close() }
         var report = RegistrationReport(format: source.format)
 
         let sessions = Set(loaded.sessions.map(\.id.rawValue))
-        var normaliser = RecordNormaliser(
+        let normaliser = RecordNormaliser(
             mapping: mapping, zone: loaded.event.zone, knownSessions: sessions.isEmpty ? nil : sessions,
             serialDates1904: source.serialDates1904, displayPath: file,
             spaceSeparatedLists: source.format == .odkInstances)
@@ -73,51 +98,61 @@ public struct RegistrationImport {
         // Pass 1 (the only reading of the export): validate every record, decide per email which submission wins,
         // and spool each valid person's YAML (all but its id) with its record id and email. In memory stay a 16-byte
         // entry and a hash slot per person (``EmailIndex``), and 8 bytes per record (``RegistrationSpool``).
+        // Records are normalised and rendered a batch per core at a time; what depends on earlier records (the
+        // spool, duplicates, the report) is then done in file order.
         let zone = loaded.event.zone
         // Beside the workspace's files for a real import (same disk, writable anyway); a dry run spools ids only.
         let spool = try RegistrationSpool(
             in: dryRun ? NSTemporaryDirectory() : workspace, displayPath: peopleRelative)
-        var people = EmailIndex()
-        var dropped: [Int: [Int]] = [:]
+        var ledger = Ledger(spool: spool)
         var records = 0
-        var text = ""
-        try source.eachRecord { (ordinal, record) throws(ImportError) in
-            records = ordinal
-            guard ordinal < Int32.max else {
+        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        var normalisers = Array(repeating: normaliser, count: workers)
+        let job = NormaliseJob(
+            elsewhere: elsewhere, render: !dryRun, source: rawRelative, zone: zone, displayPath: file)
+        // Each round normalises up to a batch per core and, alongside, enters the previous round's results in the
+        // ledger (which needs them in file order, one round after another).
+        var previous: (results: [[NormaliseJob.Result]], firstOrdinals: [Int])?
+        var ledgerFailure: ImportError?
+        while true {
+            let batches = try stream.take(upTo: workers)
+            var firstOrdinals: [Int] = []
+            for batch in batches {
+                firstOrdinals.append(records + 1)
+                records += batch.count
+            }
+            guard records < Int32.max else {
                 throw .unreadable(path: file, reason: "more than \(Int32.max - 1) records; split the export")
             }
-            switch normaliser.person(record, ordinal: ordinal) {
-            case .invalid(let problems):
-                report.badRecords += problems
-            case .person(let person):
-                if let owner = elsewhere[person.email] {
-                    report.alreadyInWorkspace.append(
-                        BadRecord(
-                            location: "\(file):\(record.sourceLine)", record: person.recordID, field: "email",
-                            reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped"))
-                    return
-                }
-                text.removeAll(keepingCapacity: true)
-                if !dryRun { Self.appendBody(person, source: rawRelative, zone: zone, to: &text) }
-                try spool.add(
-                    ordinal: ordinal, text: text, recordID: person.recordID, email: person.email,
-                    line: record.sourceLine)
-                let (index, inserted) = try people.insert(
-                    person.email, ordinal: ordinal, submittedAt: person.submittedAt, spool: spool)
-                guard !inserted else { return }
-                // The latest submission wins; without submission times, the later record in the file.
-                if Self.isNewer(person.submittedAt, than: people.entries[index].submittedAt) {
-                    dropped[index, default: []].append(people.entries[index].ordinal)
-                    people.entries[index].ordinal = ordinal
-                    people.entries[index].submittedAt = person.submittedAt
-                } else {
-                    dropped[index, default: []].append(ordinal)
+            let jobs = batches.count + (previous == nil ? 0 : 1)
+            if jobs == 0 { break }
+            let results = normalisers.withUnsafeMutableBufferPointer { pool in
+                parallelMap(jobs) { index -> [NormaliseJob.Result] in
+                    if index < batches.count {
+                        return job.run(batches[index], firstOrdinal: firstOrdinals[index], normaliser: &pool[index])
+                    }
+                    do throws(ImportError) {
+                        try ledger.enter(previous!.results, firstOrdinals: previous!.firstOrdinals)
+                    } catch {
+                        ledgerFailure = error
+                    }
+                    previous = nil
+                    return []
                 }
             }
+            if let ledgerFailure { throw ledgerFailure }
+            previous = batches.isEmpty ? nil : (Array(results.prefix(batches.count)), firstOrdinals)
         }
+        report.badRecords = ledger.badRecords
+        report.alreadyInWorkspace = ledger.alreadyInWorkspace
+        var people = ledger.people
+        var dropped = ledger.dropped
+        ledger = Ledger(spool: spool)
+        var unmapped: [String: Int] = [:]
+        for normaliser in normalisers { unmapped.merge(normaliser.unmapped, uniquingKeysWith: +) }
         report.records = records
         guard records > 0 else { throw .empty(path: file) }
-        report.unmappedColumns = normaliser.unmapped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        report.unmappedColumns = unmapped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if strict && !report.badRecords.isEmpty {
             throw .invalidRecords(count: Set(report.badRecords.map(\.location)).count)
         }
@@ -163,19 +198,108 @@ public struct RegistrationImport {
             }
         }
 
-        let writer = WorkspaceFiles(root: workspace)
         var index = Self.existingIndex(in: workspace)
         index.insert(peopleRelative)
         var indexText =
             "# Registration exports imported into this workspace (written by `baraza import registrations`).\n"
         indexText += "include:\n" + index.sorted().map { "  - \($0)\n" }.joined()
         try writer.commit([
-            .copy(from: file, to: rawRelative),
+            rawCopy.map { .staged($0) } ?? .copy(from: file, to: rawRelative),
             peopleYAML,
             .text(indexText, to: Self.indexFile),
             .eventInclude(Self.indexFile),
         ])
         return report
+    }
+
+    /// What pass 1 keeps, entered record by record in file order: the spooled people, who is a duplicate of whom,
+    /// and the records refused.
+    struct Ledger {
+        let spool: RegistrationSpool
+        var people = EmailIndex()
+        /// Per person (index in `people`): the ordinals of the records dropped in favour of a later submission.
+        var dropped: [Int: [Int]] = [:]
+        var badRecords: [BadRecord] = []
+        var alreadyInWorkspace: [BadRecord] = []
+
+        init(spool: RegistrationSpool) { self.spool = spool }
+
+        /// Enters batches of normalised records; the first record of `results[k]` is numbered `firstOrdinals[k]`.
+        mutating func enter(_ results: [[NormaliseJob.Result]], firstOrdinals: [Int]) throws(ImportError) {
+            for (batch, result) in results.enumerated() {
+                for (offset, record) in result.enumerated() {
+                    let ordinal = firstOrdinals[batch] + offset
+                    switch record.outcome {
+                    case .invalid(let problems):
+                        badRecords += problems
+                    case .elsewhere(let problem):
+                        alreadyInWorkspace.append(problem)
+                    case .person(let person, let text):
+                        try spool.add(
+                            ordinal: ordinal, text: text, recordID: person.recordID, email: person.email,
+                            line: record.line)
+                        let (index, inserted) = try people.insert(
+                            person.email, ordinal: ordinal, submittedAt: person.submittedAt, spool: spool)
+                        guard !inserted else { continue }
+                        // The latest submission wins; without submission times, the later record in the file.
+                        if RegistrationImport.isNewer(person.submittedAt, than: people.entries[index].submittedAt) {
+                            dropped[index, default: []].append(people.entries[index].ordinal)
+                            people.entries[index].ordinal = ordinal
+                            people.entries[index].submittedAt = person.submittedAt
+                        } else {
+                            dropped[index, default: []].append(ordinal)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a normalising worker does with a batch of records: validate and normalise each, and render the YAML
+    /// of each person not already held elsewhere in the workspace. Shares only what it reads.
+    struct NormaliseJob {
+        let elsewhere: [String: String]
+        let render: Bool
+        let source: String
+        let zone: Zone
+        let displayPath: String
+
+        /// One record, normalised.
+        struct Result {
+            enum Outcome {
+                case invalid([BadRecord])
+                case elsewhere(BadRecord)
+                case person(ImportedPerson, text: [UInt8])
+            }
+            var line: Int
+            var outcome: Outcome
+        }
+
+        func run(_ batch: [FormRecord], firstOrdinal: Int, normaliser: inout RecordNormaliser) -> [Result] {
+            var results: [Result] = []
+            results.reserveCapacity(batch.count)
+            for (offset, record) in batch.enumerated() {
+                switch normaliser.person(record, ordinal: firstOrdinal + offset) {
+                case .invalid(let problems):
+                    results.append(Result(line: record.sourceLine, outcome: .invalid(problems)))
+                case .person(let person):
+                    if let owner = elsewhere[person.email] {
+                        let problem = BadRecord(
+                            location: "\(displayPath):\(record.sourceLine)", record: person.recordID, field: "email",
+                            reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped")
+                        results.append(Result(line: record.sourceLine, outcome: .elsewhere(problem)))
+                        continue
+                    }
+                    var text: [UInt8] = []
+                    if render {
+                        text.reserveCapacity(512)
+                        RegistrationImport.appendBody(person, source: source, zone: zone, to: &text)
+                    }
+                    results.append(Result(line: record.sourceLine, outcome: .person(person, text: text)))
+                }
+            }
+            return results
+        }
     }
 
     static func isNewer(_ a: Instant?, than b: Instant?) -> Bool {
@@ -216,19 +340,22 @@ public struct RegistrationImport {
         return items
     }
 
-    static func append(_ p: ImportedPerson, id: String, source: String, zone: Zone, to out: inout String) {
-        out += "  - id: "
-        out += id
-        out += "\n"
-        appendBody(p, source: source, zone: zone, to: &out)
-    }
-
     /// A person's YAML entry after its `id:` line.
-    static func appendBody(_ p: ImportedPerson, source: String, zone: Zone, to out: inout String) {
-        func line(_ key: String, quoted value: String) {
-            out += key
+    static func appendBody(_ p: ImportedPerson, source: String, zone: Zone, to out: inout [UInt8]) {
+        func line(_ key: StaticString, quoted value: String) {
+            YAMLText.append(key, to: &out)
             YAMLText.appendQuoted(value, to: &out)
-            out += "\n"
+            out.append(0x0A)
+        }
+        func line(_ key: StaticString, plain value: String) {
+            YAMLText.append(key, to: &out)
+            YAMLText.append(plain: value, to: &out)
+            out.append(0x0A)
+        }
+        func line(_ key: StaticString, list: [String]) {
+            YAMLText.append(key, to: &out)
+            YAMLText.appendList(list, to: &out)
+            out.append(0x0A)
         }
         line("    name: ", quoted: p.name)
         if let v = p.givenName { line("    given_name: ", quoted: v) }
@@ -236,44 +363,38 @@ public struct RegistrationImport {
         line("    email: ", quoted: p.email)
         if let v = p.organisation { line("    organisation: ", quoted: v) }
         if let v = p.city { line("    city: ", quoted: v) }
-        if let v = p.country { out += "    country: \(v)\n" }
-        if let v = p.timezone { out += "    timezone: \(v)\n" }
-        if !p.languages.isEmpty { out += "    languages: [\(p.languages.map(\.code).joined(separator: ", "))]\n" }
-        if !p.roles.isEmpty { out += "    roles: [\(p.roles.map(\.rawValue).joined(separator: ", "))]\n" }
+        if let v = p.country { line("    country: ", plain: v) }
+        if let v = p.timezone { line("    timezone: ", plain: v) }
+        if !p.languages.isEmpty {
+            line("    languages: ", plain: "[\(p.languages.map(\.code).joined(separator: ", "))]")
+        }
+        if !p.roles.isEmpty { line("    roles: ", plain: "[\(p.roles.map(\.rawValue).joined(separator: ", "))]") }
         if p.arrival != nil || p.departure != nil {
-            out += "    journeys:\n"
+            YAMLText.append("    journeys:\n", to: &out)
             if let a = p.arrival {
-                out += "      - { direction: arrival, time: \""
+                YAMLText.append("      - { direction: arrival, time: \"", to: &out)
                 Normalise.appendWallText(a, zone: zone, to: &out)
-                out += "\" }\n"
+                YAMLText.append("\" }\n", to: &out)
             }
             if let d = p.departure {
-                out += "      - { direction: departure, time: \""
+                YAMLText.append("      - { direction: departure, time: \"", to: &out)
                 Normalise.appendWallText(d, zone: zone, to: &out)
-                out += "\" }\n"
+                YAMLText.append("\" }\n", to: &out)
             }
         }
-        if !p.dietary.isEmpty {
-            out += "    dietary: "
-            YAMLText.appendList(p.dietary, to: &out)
-            out += "\n"
-        }
-        if !p.accessibility.isEmpty {
-            out += "    accessibility: "
-            YAMLText.appendList(p.accessibility, to: &out)
-            out += "\n"
-        }
-        out += "    consent: { share_contact: \(p.shareContact), photos: \(p.photos) }\n"
-        if !p.sessions.isEmpty {
-            out += "    sessions: "
-            YAMLText.appendList(p.sessions, to: &out)
-            out += "\n"
-        }
-        out += "    source: { file: "
+        if !p.dietary.isEmpty { line("    dietary: ", list: p.dietary) }
+        if !p.accessibility.isEmpty { line("    accessibility: ", list: p.accessibility) }
+        YAMLText.append("    consent: { share_contact: ", to: &out)
+        YAMLText.append(p.shareContact ? "true" : "false", to: &out)
+        YAMLText.append(", photos: ", to: &out)
+        YAMLText.append(p.photos ? "true" : "false", to: &out)
+        YAMLText.append(" }\n", to: &out)
+        if !p.sessions.isEmpty { line("    sessions: ", list: p.sessions) }
+        YAMLText.append("    source: { file: ", to: &out)
         YAMLText.appendQuoted(source, to: &out)
-        out += ", record: "
+        YAMLText.append(", record: ", to: &out)
         YAMLText.appendQuoted(p.recordID, to: &out)
-        out += " }\n"
+        YAMLText.append(" }\n", to: &out)
     }
 }
 

@@ -9,6 +9,8 @@ struct WorkspaceFiles {
     enum Change {
         /// Copy a file verbatim (streamed, never held whole in memory).
         case copy(from: String, to: String)
+        /// Rename a copy staged earlier with ``stageCopy(from:to:)`` into place.
+        case staged(StagedCopy)
         /// Write UTF-8 text.
         case text(String, to: String)
         /// Add `item` to `event.yaml`'s top-level `include:` list, keeping everything else as written.
@@ -21,6 +23,7 @@ struct WorkspaceFiles {
         let fm = FileManager.default
         var staged: [(temporary: String, destination: String)] = []
         var createdFolders: [String] = []
+        var stagedCopies: [StagedCopy] = []
         func cleanUp() {
             for s in staged { try? fm.removeItem(atPath: s.temporary) }
             for folder in createdFolders.reversed() { try? fm.removeItem(atPath: folder) }
@@ -38,6 +41,12 @@ struct WorkspaceFiles {
                     let temporary = try prepare(destination, createdFolders: &createdFolders)
                     try fm.copyItem(atPath: from, toPath: temporary)
                     staged.append((temporary, destination))
+                    continue
+                case .staged(let copy):
+                    if let temporary = copy.temporary {
+                        staged.append((temporary, copy.destination))
+                        stagedCopies.append(copy)
+                    }
                     continue
                 case .text(let text, let to):
                     relative = to
@@ -83,12 +92,32 @@ struct WorkspaceFiles {
                     throw ImportError.write(path: s.destination, reason: String(cString: strerror(errno)))
                 }
             }
+            for copy in stagedCopies { copy.committed = true }
         } catch let error as ImportError {
             cleanUp()
             throw error
         } catch {
             cleanUp()
             throw .write(path: root, reason: "\(error)")
+        }
+    }
+
+    /// Copies `from` to a temporary file beside `relative`, ahead of the ``commit(_:)`` that will rename it into
+    /// place (a large export is copied while it is being read, not after). Nothing is staged when the destination
+    /// already holds the same bytes.
+    func stageCopy(from: String, to relative: String) throws(ImportError) -> StagedCopy {
+        let destination = path(relative)
+        if Self.sameContents(from, destination) { return StagedCopy(temporary: nil, destination: destination) }
+        var createdFolders: [String] = []
+        do {
+            let temporary = try prepare(destination, createdFolders: &createdFolders)
+            let copy = StagedCopy(temporary: temporary, destination: destination)
+            copy.createdFolder = createdFolders.first
+            try FileManager.default.copyItem(atPath: from, toPath: temporary)
+            return copy
+        } catch {
+            for folder in createdFolders { rmdir(folder) }
+            throw .write(path: relative, reason: "\(error)")
         }
     }
 
@@ -164,6 +193,28 @@ struct WorkspaceFiles {
         }
         lines.insert("\(indent)- \(item)", at: last + 1)
         return lines.joined(separator: "\n")
+    }
+}
+
+/// A file copied beside its destination, waiting for the commit that renames it into place. Dropped without a
+/// commit, it removes itself and the folder created for it (only if still empty), so a refused import leaves
+/// nothing behind.
+final class StagedCopy {
+    /// The staged file; nil when the destination already held the same bytes.
+    let temporary: String?
+    let destination: String
+    fileprivate(set) var createdFolder: String?
+    fileprivate(set) var committed = false
+
+    init(temporary: String?, destination: String) {
+        self.temporary = temporary
+        self.destination = destination
+    }
+
+    deinit {
+        guard !committed else { return }
+        if let temporary { unlink(temporary) }
+        if let createdFolder { rmdir(createdFolder) }
     }
 }
 

@@ -37,3 +37,15 @@ private final class Slots<T>: @unchecked Sendable {
         return slots.map { $0! }
     }
 }
+
+/// Runs `first` and `second` at the same time (on two cores when there are two) and returns both results.
+public func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    let results = parallelMap(2) { index -> Either<A, B> in index == 0 ? .first(first()) : .second(second()) }
+    guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure() }
+    return (a, b)
+}
+
+private enum Either<A, B> {
+    case first(A)
+    case second(B)
+}

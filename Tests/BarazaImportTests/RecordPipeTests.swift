@@ -1,3 +1,4 @@
+import BarazaParallel
 import BarazaXML
 import Foundation
 import Testing
@@ -78,6 +79,30 @@ struct RecordPipeTests {
             }
         }
         #expect(calls == 10)
+    }
+}
+
+extension RecordPipeTests {
+    @Test func aSpreadsheetIsHandedOverInBatchesInRowOrder() throws {
+        let rows = (1...1_000).map { FormRecord(fields: [("n", "\($0)")], sourceLine: $0 + 1) }
+        let stream = RecordStream(.table(FormTable(format: .xlsx, records: rows)))
+        var lines: [Int] = []
+        var sizes: [Int] = []
+        while true {
+            let batches = try stream.take(upTo: 3)
+            if batches.isEmpty { break }
+            #expect(batches.count <= 3)
+            sizes += batches.map(\.count)
+            lines += batches.joined().map(\.sourceLine)
+        }
+        #expect(lines == Array(2...1_001))
+        #expect(sizes == [256, 256, 256, 232])
+    }
+
+    @Test func bothReturnsBothResults() {
+        let (a, b) = both({ (1...1_000).reduce(0, +) }, { String(repeating: "x", count: 3) })
+        #expect(a == 500_500)
+        #expect(b == "xxx")
     }
 }
 
