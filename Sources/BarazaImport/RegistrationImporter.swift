@@ -121,16 +121,18 @@ struct RecordNormaliser {
 
     /// The id a record is reported by: its own (`meta/instanceID`), else its number or row.
     func recordID(_ record: FormRecord, ordinal: Int) -> String {
-        let fallbackID = spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)"
-        return Normalise.text(record.recordID ?? "") ?? fallbackID
+        if let id = record.recordID, let text = Normalise.text(id) { return text }
+        return spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)"
     }
 
     mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
         let recordID = recordID(record, ordinal: ordinal)
-        let location = "\(displayPath):\(record.sourceLine)"
         var problems: [BadRecord] = []
         func bad(_ field: PersonField, _ reason: String) {
-            problems.append(BadRecord(location: location, record: recordID, field: field.rawValue, reason: reason))
+            problems.append(
+                BadRecord(
+                    location: "\(displayPath):\(record.sourceLine)", record: recordID, field: field.rawValue,
+                    reason: reason))
         }
         for i in values.indices { values[i] = nil }
         for (position, (path, raw)) in record.fields.enumerated() {
