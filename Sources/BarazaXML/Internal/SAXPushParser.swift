@@ -38,12 +38,34 @@ struct SAXElement {
             guard base[2] == nil, let local = base[0],
                 strcmp(
                     UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self),
-                    UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0,
-                let start = base[3], let end = base[4]
+                    UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
             else { continue }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return attributeValue(index)
         }
         return nil
+    }
+
+    /// The value of attribute `index`. Without entity substitution, libxml2's SAX2 interface hands over a value's
+    /// `&` (written `&amp;` or `&#38;`) as the text `&#38;`, which no other input can produce (a literal `&` is not
+    /// well-formed): it is turned back into `&` here.
+    func attributeValue(_ index: Int) -> String {
+        let base = attributes! + 5 * index
+        guard let start = base[3], let end = base[4] else { return "" }
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        let escapedAmpersand: [UInt8] = Array("&#38;".utf8)
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < raw.count {
+            if raw[index] == UInt8(ascii: "&") && raw[index...].starts(with: escapedAmpersand) {
+                bytes.append(UInt8(ascii: "&"))
+                index += escapedAmpersand.count
+            } else {
+                bytes.append(raw[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -55,7 +77,7 @@ struct SAXElement {
 /// The file is fed in chunks of ``chunkSize`` bytes, so memory does not follow its size. Errors carry the source
 /// name, line and column.
 final class SAXPushParser {
-    /// Bytes handed to libxml2 per call.
+    /// Bytes handed to libxml2 per call, by default.
     static let chunkSize = 256 * 1024
 
     let sourceName: String
@@ -80,7 +102,10 @@ final class SAXPushParser {
     }
 
     /// Parses the file at `path`, read through a descriptor (libxml2's transparent gzip decompression never applies).
-    init(contentsOf path: String, limits: XMLLimits, handler: any SAXEventHandler) throws(XMLImportError) {
+    init(
+        contentsOf path: String, limits: XMLLimits, handler: any SAXEventHandler,
+        chunkSize: Int = SAXPushParser.chunkSize
+    ) throws(XMLImportError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         self.input = .file(descriptor: descriptor)
@@ -88,11 +113,14 @@ final class SAXPushParser {
         self.limits = limits
         self.handler = handler
         self.sink = LibXMLErrorSink(sourceName: path)
-        self.buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
+        self.buffer = .allocate(byteCount: max(chunkSize, 4), alignment: 16)
     }
 
     /// Parses a copy of `bytes`; `sourceName` names it in errors.
-    init(bytes: some Collection<UInt8>, sourceName: String, limits: XMLLimits, handler: any SAXEventHandler) {
+    init(
+        bytes: some Collection<UInt8>, sourceName: String, limits: XMLLimits, handler: any SAXEventHandler,
+        chunkSize: Int = SAXPushParser.chunkSize
+    ) {
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         _ = storage.initializeMemory(as: UInt8.self, from: bytes)
         self.input = .memory(UnsafeMutableRawBufferPointer(rebasing: storage[0..<bytes.count]), offset: 0)
@@ -100,7 +128,7 @@ final class SAXPushParser {
         self.limits = limits
         self.handler = handler
         self.sink = LibXMLErrorSink(sourceName: sourceName)
-        self.buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
+        self.buffer = .allocate(byteCount: max(chunkSize, 4), alignment: 16)
     }
 
     deinit {
