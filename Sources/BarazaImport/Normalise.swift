@@ -118,7 +118,12 @@ public enum Normalise {
     /// text and the general path must decide.
     static func asciiEmail(_ raw: String) -> (valid: Bool, email: String)? {
         var raw = raw
-        return raw.withUTF8 { b -> (valid: Bool, email: String)? in
+        return raw.withUTF8 { asciiEmail(bytes: $0) }
+    }
+
+    /// ``asciiEmail(_:)`` on UTF-8 bytes.
+    static func asciiEmail(bytes b: UnsafeBufferPointer<UInt8>) -> (valid: Bool, email: String)? {
+        do {
             var at = -1
             for (i, byte) in b.enumerated() {
                 guard byte > 0x20 && byte < 0x7F else { return nil }
@@ -289,7 +294,7 @@ public enum Normalise {
         return resolve(local, offset: offset, zone: zone)
     }
 
-    private static func resolve(_ local: LocalDateTime, offset: Int?, zone: Zone) -> Result<Instant, InstantProblem> {
+    static func resolve(_ local: LocalDateTime, offset: Int?, zone: Zone) -> Result<Instant, InstantProblem> {
         if let offset {
             let asUTC = Int64(local.date.daysSince1970) * 86_400 + Int64(local.time.secondsSinceMidnight)
             return .success(Instant(secondsSince1970: asUTC - Int64(offset)))
@@ -306,7 +311,12 @@ public enum Normalise {
     /// (and refuses or accepts exactly as before); this one only ever accepts what that path accepts, the same way.
     static func asciiDateTime(_ raw: String) -> (local: LocalDateTime, offset: Int?)? {
         var raw = raw
-        return raw.withUTF8 { b -> (local: LocalDateTime, offset: Int?)? in
+        return raw.withUTF8 { asciiDateTime(bytes: $0) }
+    }
+
+    /// ``asciiDateTime(_:)`` on UTF-8 bytes.
+    static func asciiDateTime(bytes b: UnsafeBufferPointer<UInt8>) -> (local: LocalDateTime, offset: Int?)? {
+        do {
             let n = b.count
             guard n >= 16 else { return nil }
             @inline(__always) func digit(_ i: Int) -> Int? {

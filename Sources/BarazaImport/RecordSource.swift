@@ -55,15 +55,15 @@ enum RecordSource {
         while true {
             let batches = try stream.take(upTo: 1)
             if batches.isEmpty { return }
-            for record in batches[0] {
+            for index in 0..<batches[0].count {
                 ordinal += 1
-                try body(ordinal, record)
+                try body(ordinal, batches[0].record(index))
             }
         }
     }
 }
 
-/// The records of a source in batches, in file order. A submissions file is parsed on a thread of its own, started
+/// The records of a source in compact batches (``FormRecordBatch``), in file order. A submissions file is parsed on a thread of its own, started
 /// at once and at most ``capacity`` batches ahead of the caller, so memory stays bounded; a parse error comes after
 /// the records read before it, as when reading in one thread. ``close()`` (or the end of the stream's life) stops
 /// the reader and waits for it.
@@ -91,16 +91,9 @@ final class RecordStream {
                 defer { done.signal() }
                 do {
                     let reader = try ODKSubmissionReader(contentsOf: path, limits: limits)
-                    var batch: [FormRecord] = []
-                    batch.reserveCapacity(RecordPipe.batchSize)
-                    while let record = try reader.next() {
-                        batch.append(record)
-                        if batch.count == RecordPipe.batchSize {
-                            guard pipe.put(batch) else { return }
-                            batch.removeAll(keepingCapacity: true)
-                        }
+                    while let batch = try reader.nextBatch(limit: RecordPipe.batchSize) {
+                        guard pipe.put(batch) else { return }
                     }
-                    if !batch.isEmpty { _ = pipe.put(batch) }
                     pipe.finish(nil)
                 } catch {
                     pipe.finish(error)
@@ -112,12 +105,12 @@ final class RecordStream {
     deinit { close() }
 
     /// Between 1 and `count` batches, as many as are ready; none at the end of the records.
-    func take(upTo count: Int) throws(ImportError) -> [[FormRecord]] {
+    func take(upTo count: Int) throws(ImportError) -> [FormRecordBatch] {
         if let table {
-            var batches: [[FormRecord]] = []
+            var batches: [FormRecordBatch] = []
             while batches.count < count && tableOffset < table.count {
                 let end = min(tableOffset + RecordPipe.batchSize, table.count)
-                batches.append(Array(table[tableOffset..<end]))
+                batches.append(FormRecordBatch(table[tableOffset..<end]))
                 tableOffset = end
             }
             return batches
@@ -149,7 +142,7 @@ final class RecordPipe: @unchecked Sendable {
 
     private let condition = NSCondition()
     private let capacity: Int
-    private var batches: [[FormRecord]] = []
+    private var batches: [FormRecordBatch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -157,7 +150,7 @@ final class RecordPipe: @unchecked Sendable {
     init(capacity: Int) { self.capacity = capacity }
 
     /// Hands over a batch, waiting while the pipe is full; false when the importer has stopped listening.
-    func put(_ batch: [FormRecord]) -> Bool {
+    func put(_ batch: FormRecordBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -177,7 +170,7 @@ final class RecordPipe: @unchecked Sendable {
     }
 
     /// The next batch; nil after the last; throws the reader's error once the batches before it are taken.
-    func take() throws -> [FormRecord]? {
+    func take() throws -> FormRecordBatch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -192,7 +185,7 @@ final class RecordPipe: @unchecked Sendable {
 
     /// Between 1 and `count` batches as soon as any is ready; none after the last; throws the reader's error once
     /// the batches before it are taken.
-    func take(upTo count: Int) throws -> [[FormRecord]] {
+    func take(upTo count: Int) throws -> [FormRecordBatch] {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }

@@ -234,18 +234,16 @@ public struct RegistrationImport {
                         badRecords += problems
                     case .elsewhere(let problem):
                         alreadyInWorkspace.append(problem)
-                    case .person(let person, let text):
-                        try spool.add(
-                            ordinal: ordinal, text: text, recordID: person.recordID, email: person.email,
-                            line: record.line)
+                    case .person(let email, let recordID, let submittedAt, let text):
+                        try spool.add(ordinal: ordinal, text: text, recordID: recordID, email: email, line: record.line)
                         let (index, inserted) = try people.insert(
-                            person.email, ordinal: ordinal, submittedAt: person.submittedAt, spool: spool)
+                            email, ordinal: ordinal, submittedAt: submittedAt, spool: spool)
                         guard !inserted else { continue }
                         // The latest submission wins; without submission times, the later record in the file.
-                        if RegistrationImport.isNewer(person.submittedAt, than: people.entries[index].submittedAt) {
+                        if RegistrationImport.isNewer(submittedAt, than: people.entries[index].submittedAt) {
                             dropped[index, default: []].append(people.entries[index].ordinal)
                             people.entries[index].ordinal = ordinal
-                            people.entries[index].submittedAt = person.submittedAt
+                            people.entries[index].submittedAt = submittedAt
                         } else {
                             dropped[index, default: []].append(ordinal)
                         }
@@ -269,36 +267,51 @@ public struct RegistrationImport {
             enum Outcome {
                 case invalid([BadRecord])
                 case elsewhere(BadRecord)
-                case person(ImportedPerson, text: [UInt8])
+                case person(email: String, recordID: String, submittedAt: Instant?, text: [UInt8])
             }
             var line: Int
             var outcome: Outcome
         }
 
-        func run(_ batch: [FormRecord], firstOrdinal: Int, normaliser: inout RecordNormaliser) -> [Result] {
+        func run(_ batch: FormRecordBatch, firstOrdinal: Int, normaliser: inout RecordNormaliser) -> [Result] {
             var results: [Result] = []
             results.reserveCapacity(batch.count)
-            for (offset, record) in batch.enumerated() {
-                switch normaliser.person(record, ordinal: firstOrdinal + offset) {
+            for index in 0..<batch.count {
+                let ordinal = firstOrdinal + index
+                let line = batch.entries[index].line
+                if let fast = normaliser.fastPerson(
+                    batch, index, ordinal: ordinal, render: render ? source : nil, zone: zone)
+                {
+                    results.append(person(fast.email, fast.recordID, fast.submittedAt, fast.body, line: line))
+                    continue
+                }
+                let record = batch.record(index)
+                switch normaliser.person(record, ordinal: ordinal) {
                 case .invalid(let problems):
-                    results.append(Result(line: record.sourceLine, outcome: .invalid(problems)))
+                    results.append(Result(line: line, outcome: .invalid(problems)))
                 case .person(let person):
-                    if let owner = elsewhere[person.email] {
-                        let problem = BadRecord(
-                            location: "\(displayPath):\(record.sourceLine)", record: person.recordID, field: "email",
-                            reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped")
-                        results.append(Result(line: record.sourceLine, outcome: .elsewhere(problem)))
-                        continue
-                    }
                     var text: [UInt8] = []
-                    if render {
-                        text.reserveCapacity(512)
+                    if render && elsewhere[person.email] == nil {
                         RegistrationImport.appendBody(person, source: source, zone: zone, to: &text)
                     }
-                    results.append(Result(line: record.sourceLine, outcome: .person(person, text: text)))
+                    results.append(self.person(person.email, person.recordID, person.submittedAt, text, line: line))
                 }
             }
             return results
+        }
+
+        /// A valid person, unless the email belongs to someone elsewhere in the workspace.
+        private func person(_ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: [UInt8], line: Int)
+            -> Result
+        {
+            if let owner = elsewhere[email] {
+                let problem = BadRecord(
+                    location: "\(displayPath):\(line)", record: recordID, field: "email",
+                    reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped")
+                return Result(line: line, outcome: .elsewhere(problem))
+            }
+            return Result(
+                line: line, outcome: .person(email: email, recordID: recordID, submittedAt: submittedAt, text: text))
         }
     }
 

@@ -91,6 +91,15 @@ struct RecordNormaliser {
     /// Per-record answers by ``PersonField/slot``, reused.
     private var values = [String?](repeating: nil, count: PersonField.allCases.count)
     var unmapped: [String: Int] = [:]
+    /// Resolution by path number of the batches being read (``FormRecordBatch/paths``), for the fast path.
+    var resolvedByNumber: [(PersonField?, String)?] = []
+    /// The fast path's reused buffers: normalised values, their place per slot, unmapped answers, lists.
+    var scratch: [UInt8] = []
+    var slots = [Range<Int>?](repeating: nil, count: PersonField.allCases.count)
+    var pendingUnmapped: [Int32] = []
+    var roleScratch: [Role] = []
+    var languageScratch: [Language] = []
+    var sessionScratch: [String] = []
 
     init(
         mapping: RegistrationMapping, zone: Zone, knownSessions: Set<String>?, serialDates1904: Bool,

@@ -10,9 +10,14 @@ enum YAMLText {
     /// Appends `s` double-quoted and escaped to `out`: `"` `\` and the C0 controls get YAML's short or `\uXXXX`
     /// escapes, as do DEL, the C1 controls, U+2028, U+2029 and U+FEFF; everything else is copied.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8 { appendQuoted(bytes: $0, to: &out) }
+    }
+
+    /// ``appendQuoted(_:to:)`` for valid UTF-8 bytes.
+    static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        do {
             var index = 0
             var copied = 0
             func flush(to end: Int) {

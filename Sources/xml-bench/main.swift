@@ -40,16 +40,19 @@ guard arguments.count == 2 else {
 }
 
 do {
+    // As the import reads: compact batches of records.
     let reader = try ODKSubmissionReader(contentsOf: arguments[1])
     var records = 0
     var fields = 0
     var withID = 0
     var lastSubmitted = ""
-    while let record = try reader.next() {
-        records += 1
-        fields += record.fields.count
-        if record.recordID != nil { withID += 1 }
-        if let submitted = record.submittedAt { lastSubmitted = submitted }
+    while let batch = try reader.nextBatch(limit: 256) {
+        records += batch.count
+        fields += batch.fields.count
+        for entry in batch.entries {
+            if entry.recordID != nil { withID += 1 }
+            if let submitted = entry.submittedAt { lastSubmitted = batch.text(submitted) }
+        }
     }
     print("records: \(records) fields: \(fields) with instanceID: \(withID) last submittedAt: \(lastSubmitted)")
 } catch {

@@ -7,8 +7,8 @@ import Testing
 
 /// The hand-over between the thread that parses a submissions file and the one that imports it.
 struct RecordPipeTests {
-    static func batch(_ first: Int, _ count: Int) -> [FormRecord] {
-        (first..<first + count).map { FormRecord(fields: [("n", "\($0)")], sourceLine: $0) }
+    static func batch(_ first: Int, _ count: Int) -> FormRecordBatch {
+        FormRecordBatch((first..<first + count).map { FormRecord(fields: [("n", "\($0)")], sourceLine: $0) })
     }
 
     struct ParseFailure: Error, Equatable {}
@@ -22,7 +22,7 @@ struct RecordPipeTests {
         producer.start()
         var lines: [Int] = []
         #expect(throws: ParseFailure()) {
-            while let batch = try pipe.take() { lines += batch.map(\.sourceLine) }
+            while let batch = try pipe.take() { lines += batch.entries.map(\.line) }
         }
         #expect(lines == Array(0..<150))
     }
@@ -93,7 +93,7 @@ extension RecordPipeTests {
             if batches.isEmpty { break }
             #expect(batches.count <= 3)
             sizes += batches.map(\.count)
-            lines += batches.joined().map(\.sourceLine)
+            lines += batches.flatMap { $0.records.map(\.sourceLine) }
         }
         #expect(lines == Array(2...1_001))
         #expect(sizes == [256, 256, 256, 232])

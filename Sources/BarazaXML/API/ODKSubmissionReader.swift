@@ -33,12 +33,24 @@ public final class ODKSubmissionReader {
         parser = SAXPushParser(bytes: bytes, sourceName: sourceName, limits: limits, handler: events)
     }
 
+    /// Records finished and handed out by ``next()`` one at a time.
+    private var ready = FormRecordBatch()
+    private var readyIndex = 0
+
     /// The next submission, or nil after the last one.
     /// - Throws: ``XMLImportError`` for malformed or hostile XML, or an XForm definition instead of submissions,
     ///   after the submissions that precede the problem.
     public func next() throws -> FormRecord? {
         while true {
-            if let record = events.takeReady() { return record }
+            if readyIndex < ready.count {
+                readyIndex += 1
+                return ready.record(readyIndex - 1)
+            }
+            if events.finishedCount > 0 {
+                ready = events.takeBatch()
+                readyIndex = 0
+                continue
+            }
             if let pendingError { throw pendingError }
             do {
                 guard try parser.parseNextChunk() else { return nil }
@@ -46,6 +58,27 @@ public final class ODKSubmissionReader {
                 pendingError = error
             }
         }
+    }
+
+    /// The next submissions in one compact batch: at least `limit` of them unless the file ends first (a little
+    /// more when the last chunk of the file read finishes more), nil after the last.
+    /// - Throws: as ``next()``, after the submissions that precede the problem.
+    public func nextBatch(limit: Int) throws -> FormRecordBatch? {
+        if readyIndex < ready.count {
+            let rest = FormRecordBatch((readyIndex..<ready.count).map(ready.record))
+            readyIndex = ready.count
+            return rest
+        }
+        while events.finishedCount < limit && pendingError == nil {
+            do {
+                guard try parser.parseNextChunk() else { break }
+            } catch {
+                pendingError = error
+            }
+        }
+        if events.finishedCount > 0 { return events.takeBatch() }
+        if let pendingError { throw pendingError }
+        return nil
     }
 
     /// Reads every remaining submission.
@@ -80,8 +113,6 @@ final class SubmissionEvents: SAXEventHandler {
     private var layout: Layout = .unknown
     private var recordLine = 0
     private var inRecord = false
-    private var ready: [FormRecord] = []
-    private var readyIndex = 0
 
     init(sourceName: String, repeatGroups: Set<String>) {
         self.sourceName = sourceName
@@ -94,18 +125,11 @@ final class SubmissionEvents: SAXEventHandler {
         assembler.deallocate()
     }
 
-    /// The oldest finished record not yet taken.
-    func takeReady() -> FormRecord? {
-        guard readyIndex < ready.count else {
-            if readyIndex > 0 {
-                ready.removeAll(keepingCapacity: true)
-                readyIndex = 0
-            }
-            return nil
-        }
-        readyIndex += 1
-        return ready[readyIndex - 1]
-    }
+    /// How many records are finished and not yet taken.
+    var finishedCount: Int { assembler.pointee.batch.count }
+
+    /// The finished records, in file order.
+    func takeBatch() -> FormRecordBatch { assembler.pointee.takeBatch() }
 
     func startElement(_ element: SAXElement) throws(XMLImportError) {
         if inRecord {
@@ -119,7 +143,7 @@ final class SubmissionEvents: SAXEventHandler {
         guard inRecord else { return }
         if assembler.pointee.endElement() {
             inRecord = false
-            ready.append(assembler.pointee.finishRecord(sourceLine: recordLine))
+            assembler.pointee.finishRecord(sourceLine: recordLine)
         }
     }
 

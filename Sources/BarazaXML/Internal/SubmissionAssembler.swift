@@ -1,10 +1,11 @@
 import CLibXML2
 
-/// Builds one ODK submission at a time from streamed elements and renders its field paths.
+/// Builds one ODK submission at a time from streamed elements, renders its field paths, and adds it to a
+/// ``FormRecordBatch``.
 ///
 /// Whether an element is a repeat is only known once its parent closes (a second sibling of the same name),
 /// so a record is held until its instance element ends. Records are small; the file never is.
-/// Names and paths are interned, so a field costs one `String` (its value) per record.
+/// Names and paths are interned and values are bytes in one buffer, so a record allocates nothing of its own.
 struct SubmissionAssembler {
     private struct Element {
         var nameID: Int32
@@ -29,10 +30,12 @@ struct SubmissionAssembler {
 
     /// Trivial values only, so that reading an element never retains anything.
     private var elements: [Element] = []
-    /// Character data per element, parallel to `elements`: set when a leaf closes.
-    private var values: [String?] = []
-    /// The bytes of the innermost open element's character data so far.
-    private var pending: [UInt8] = []
+    /// Each leaf's value, parallel to `elements`: a range of `recordBytes`, set when the leaf closes.
+    private var values: [Range<Int>?] = []
+    /// The current record's values, back to back; the innermost open element's text so far is at the end.
+    private var recordBytes: [UInt8] = []
+    /// Where the innermost open element's text starts in `recordBytes`.
+    private var textStart = 0
     private var open: [Int32] = []
     private var names: [String] = []
     private var forcedName: [Bool] = []
@@ -42,10 +45,12 @@ struct SubmissionAssembler {
     private var pathIDs = PointerKeyedTable(capacity: 256)
     private var overflowPathIDs: [String: Int32] = [:]
     private var pathOfElement: [Int32] = []
-    private var fields: [(path: String, value: String)] = []
+    private var fields: [(path: Int32, value: Range<Int>)] = []
     private var hasRepeats = false
-    private var recordID: String?
-    private var submission: [String?] = [nil, nil, nil]
+    private var recordID: Range<Int>?
+    private var submission: [Range<Int>?] = [nil, nil, nil]
+    /// Finished records not yet handed out.
+    private(set) var batch = FormRecordBatch()
     private let forcedRepeats: Set<String>
 
     init(forcedRepeats: Set<String>) {
@@ -68,14 +73,12 @@ struct SubmissionAssembler {
     mutating func beginRecord() {
         elements.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
-        pending.removeAll(keepingCapacity: true)
+        recordBytes.removeAll(keepingCapacity: true)
+        textStart = 0
         open.removeAll(keepingCapacity: true)
         elements.append(Element(nameID: -1, parent: -1, ordinal: 1, firstOfName: 0))
         values.append(nil)
-        // Records of one export have similar sizes: reserve what the previous one needed.
-        let expected = max(fields.count, 8)
-        fields = []
-        fields.reserveCapacity(expected)
+        fields.removeAll(keepingCapacity: true)
         hasRepeats = false
         recordID = nil
         submission = [nil, nil, nil]
@@ -98,8 +101,12 @@ struct SubmissionAssembler {
         }
         let path = pathID(
             parentPath: elements[parent].path, nameID: id, index: forcedName[Int(id)] ? ordinal : 0)
-        elements[parent].hasChildElements = true
-        pending.removeAll(keepingCapacity: true)
+        if !elements[parent].hasChildElements {
+            // The parent's text before its first child is not a value.
+            elements[parent].hasChildElements = true
+            recordBytes.removeSubrange(textStart...)
+        }
+        textStart = recordBytes.count
         elements[parent].lastChild = index
         elements.append(
             Element(
@@ -112,7 +119,7 @@ struct SubmissionAssembler {
     /// Character data of the innermost open element; dropped once it turns out to have child elements.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if elements[Int(open[open.count - 1])].hasChildElements { return }
-        pending.append(contentsOf: bytes)
+        recordBytes.append(contentsOf: bytes)
     }
 
     /// Closes the current element. Returns true when the record itself closed.
@@ -120,17 +127,17 @@ struct SubmissionAssembler {
         let closing = Int(open.removeLast())
         if open.isEmpty { return true }
         if !elements[closing].hasChildElements {
-            let path = Int(elements[closing].path)
-            let value = pending.isEmpty ? "" : String(decoding: pending, as: UTF8.self)
-            pending.removeAll(keepingCapacity: true)
+            let path = elements[closing].path
+            let value = textStart..<recordBytes.count
             values[closing] = value
-            fields.append((path: paths[path], value: value))
-            if !value.isEmpty { note(value, role: roles[path]) }
+            fields.append((path: path, value: value))
+            if !value.isEmpty { note(value, role: roles[Int(path)]) }
+            textStart = recordBytes.count
         }
         return false
     }
 
-    private mutating func note(_ value: String, role: PathRole) {
+    private mutating func note(_ value: Range<Int>, role: PathRole) {
         switch role {
         case .plain: break
         case .instanceID: if recordID == nil { recordID = value }
@@ -168,13 +175,36 @@ struct SubmissionAssembler {
         }
     }
 
-    /// Returns the finished record. Fields were collected as leaves closed; only a record with repeats
+    /// Adds the finished record to ``batch``. Fields were collected as leaves closed; only a record with repeats
     /// has its paths rendered again, now that every repeat is known.
-    mutating func finishRecord(sourceLine: Int) -> FormRecord {
+    mutating func finishRecord(sourceLine: Int) {
         if hasRepeats { renderWithRepeatIndexes() }
-        return FormRecord(
-            fields: fields, sourceLine: sourceLine, recordID: recordID,
-            submittedAt: submission[0] ?? submission[1] ?? submission[2])
+        let base = batch.bytes.count
+        batch.bytes.append(contentsOf: recordBytes)
+        let first = batch.fields.count
+        for (path, value) in fields {
+            batch.fields.append(
+                FormRecordBatch.Field(path: path, start: base + value.lowerBound, end: base + value.upperBound))
+        }
+        func shifted(_ range: Range<Int>?) -> Range<Int>? {
+            range.map { (base + $0.lowerBound)..<(base + $0.upperBound) }
+        }
+        batch.entries.append(
+            FormRecordBatch.Entry(
+                fields: first..<batch.fields.count, line: sourceLine, recordID: shifted(recordID),
+                submittedAt: shifted(submission[0] ?? submission[1] ?? submission[2])))
+    }
+
+    /// Hands over the finished records (with the paths they use) and starts a new batch.
+    mutating func takeBatch() -> FormRecordBatch {
+        var taken = FormRecordBatch()
+        swap(&taken, &batch)
+        taken.paths = paths
+        // Batches of one export have similar sizes: reserve what the previous one needed.
+        batch.bytes.reserveCapacity(taken.bytes.count)
+        batch.fields.reserveCapacity(taken.fields.count)
+        batch.entries.reserveCapacity(taken.entries.count)
+        return taken
     }
 
     private mutating func renderWithRepeatIndexes() {
@@ -193,8 +223,8 @@ struct SubmissionAssembler {
             let id = pathID(parentPath: parentPath, nameID: nameID, index: indexed ? ordinal : 0)
             pathOfElement.append(id)
             if !elements[position].hasChildElements {
-                let value = values[position] ?? ""
-                fields.append((path: paths[Int(id)], value: value))
+                let value = values[position] ?? 0..<0
+                fields.append((path: id, value: value))
                 if !value.isEmpty { note(value, role: roles[Int(id)]) }
             }
             position += 1
