@@ -273,11 +273,16 @@ extension RecordNormaliser {
         return resolved
     }
 
-    /// Appends ``Normalise/text(_:)`` of `raw` to `scratch`: for ASCII, runs of spaces and controls become one
-    /// space and the ends are trimmed, byte by byte; other text goes through `text` itself. Nil when nothing is left.
+    /// Appends ``Normalise/text(_:)`` of `raw` to `scratch`. Text that is already normal (no space or control at
+    /// the ends, single ASCII spaces inside, and only characters `text` leaves as they are: below U+0300 or Arabic
+    /// letters) is copied whole; other ASCII has its runs of spaces and controls made one space and its ends
+    /// trimmed, byte by byte; anything else goes through `text` itself. Nil when nothing is left.
     private mutating func appendText(_ raw: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let start = scratch.count
-        if !raw.contains(where: { $0 >= 0x80 }) {
+        switch Self.shape(raw) {
+        case .normal:
+            scratch.append(contentsOf: raw)
+        case .ascii:
             var pendingSpace = false
             for byte in raw {
                 if byte <= 0x20 || byte == 0x7F {
@@ -288,10 +293,49 @@ extension RecordNormaliser {
                     scratch.append(byte)
                 }
             }
-        } else if let text = Normalise.text(String(decoding: raw, as: UTF8.self)) {
-            scratch.append(contentsOf: text.utf8)
+        case .other:
+            if let text = Normalise.text(String(decoding: raw, as: UTF8.self)) { scratch.append(contentsOf: text.utf8) }
         }
         return scratch.count > start ? start..<scratch.count : nil
+    }
+
+    private enum Shape { case normal, ascii, other }
+
+    /// How ``appendText(_:)`` treats valid UTF-8 `raw`.
+    private static func shape(_ raw: UnsafeBufferPointer<UInt8>) -> Shape {
+        var normal = !raw.isEmpty
+        var ascii = true
+        var previousWasSpace = true
+        var index = 0
+        while index < raw.count {
+            let byte = raw[index]
+            if byte < 0x80 {
+                let space = byte <= 0x20 || byte == 0x7F
+                if space && (byte != 0x20 || previousWasSpace) { normal = false }
+                previousWasSpace = space
+                index += 1
+                continue
+            }
+            ascii = false
+            // Decode one scalar (the bytes are valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for next in 1..<length { value = value << 6 | UInt32(raw[index + next] & 0x3F) }
+            index += length
+            previousWasSpace = false
+            if value < 0x300 {
+                // Latin-1 and Latin Extended: NFC as they are; only C1 controls and U+00A0 are spaces or controls.
+                if value <= 0xA0 { return .other }
+            } else if value >= 0x600 && value <= 0x6FF,
+                Unicode.Scalar(value)!.properties.canonicalCombiningClass == .notReordered
+            {
+                // Arabic letters: NFC as they are, and neither spaces nor controls.
+            } else {
+                return .other
+            }
+        }
+        if previousWasSpace { normal = false }
+        return normal ? .normal : ascii ? .ascii : .other
     }
 
     /// Whether ``Normalise/text(_:)`` of `raw` would leave anything.
