@@ -1,35 +1,34 @@
 import BarazaModel
 import BarazaXML
 
-/// A valid record as the fast path reads it: what the ledger needs, and the person's YAML when asked for.
+/// A valid record as the fast path reads it: what the ledger needs.
 struct FastPerson {
     var email: String
     var recordID: String
     var submittedAt: Instant?
-    /// ``RegistrationImport/appendBody(_:source:zone:to:)``'s bytes for this person (empty when not rendered).
-    var body: [UInt8]
 }
 
 extension RecordNormaliser {
-    /// ``person(_:ordinal:)`` followed by ``RegistrationImport/appendBody(_:source:zone:to:)`` for record `index` of
-    /// `batch`, read from the batch's bytes without building the record's strings: the usual answers (plain or
+    /// ``person(_:ordinal:)`` followed by ``RegistrationImport/appendBody(_:source:zone:to:)`` (into `body`, when
+    /// there is a `source` to name) for record `index` of `batch`, read from the batch's bytes without building the record's strings: the usual answers (plain or
     /// accented text, ASCII emails, codes, ISO date-times, session ids, yes/no) are handled here, anything else by
     /// the general functions on that one answer. Nil when the record is invalid, for the general path to report
     /// exactly why; nothing (unmapped columns included) is then counted.
     ///
     /// A test compares this path with the general one on generated records; every figure it gives must be theirs.
     mutating func fastPerson(
-        _ batch: FormRecordBatch, _ index: Int, ordinal: Int, render source: String?, zone eventZone: Zone
+        _ batch: FormRecordBatch, _ index: Int, ordinal: Int, render source: String?, zone eventZone: Zone,
+        into body: inout [UInt8]
     ) -> FastPerson? {
         batch.bytes.withUnsafeBufferPointer { all in
             fastPerson(
-                batch, batch.entries[index], bytes: all, ordinal: ordinal, render: source, zone: eventZone)
+                batch, batch.entries[index], bytes: all, ordinal: ordinal, render: source, zone: eventZone, into: &body)
         }
     }
 
     private mutating func fastPerson(
         _ batch: FormRecordBatch, _ entry: FormRecordBatch.Entry, bytes all: UnsafeBufferPointer<UInt8>,
-        ordinal: Int, render source: String?, zone eventZone: Zone
+        ordinal: Int, render source: String?, zone eventZone: Zone, into body: inout [UInt8]
     ) -> FastPerson? {
         scratch.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = nil }
@@ -108,10 +107,16 @@ extension RecordNormaliser {
         if let range = slots[PersonField.languages.slot] {
             if Self.isLowercaseWord(scratch[range]) {
                 let key = text(range)
-                guard let code = Normalise.languageNames[key] ?? (key.count <= 3 ? Language(key)?.code : nil),
-                    let language = Language(code)
-                else { return nil }
-                languageScratch.append(language)
+                let known: Language?
+                if let cached = languageCache[key] {
+                    known = cached
+                } else {
+                    known = (Normalise.languageNames[key] ?? (key.count <= 3 ? Language(key)?.code : nil))
+                        .flatMap(Language.init)
+                    if languageCache.count < 256 { languageCache[key] = known }
+                }
+                guard let known else { return nil }
+                languageScratch.append(known)
             } else {
                 let (codes, unknown) = Normalise.languages(text(range))
                 guard unknown.isEmpty else { return nil }
@@ -140,12 +145,20 @@ extension RecordNormaliser {
                 $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: ";")
             }
             // Normalised text has single inner spaces: the ids are what lies between them.
-            let items =
-                simple
-                ? ids.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } : Normalise.list(text(range))
-            for id in items {
-                if let knownSessions, !knownSessions.contains(id) { return nil }
+            func add(_ id: String) -> Bool {
+                if let knownSessions, !knownSessions.contains(id) { return false }
                 if !sessionScratch.contains(id) { sessionScratch.append(id) }
+                return true
+            }
+            if simple {
+                var start = range.lowerBound
+                for position in range where scratch[position] == 0x20 {
+                    guard add(text(start..<position)) else { return nil }
+                    start = position + 1
+                }
+                guard add(text(start..<range.upperBound)) else { return nil }
+            } else {
+                for id in Normalise.list(text(range)) { guard add(id) else { return nil } }
             }
         }
         var shareContact = false
@@ -183,9 +196,7 @@ extension RecordNormaliser {
 
         // Valid: the unmapped answers count, and the person is written as appendBody writes it.
         for number in pendingUnmapped { unmapped[resolvedByNumber[Int(number)]!.1, default: 0] += 1 }
-        var body: [UInt8] = []
-        guard let source else { return FastPerson(email: email, recordID: id, submittedAt: submittedAt, body: body) }
-        body.reserveCapacity(scratch.count + 400)
+        guard let source else { return FastPerson(email: email, recordID: id, submittedAt: submittedAt) }
         scratch.withUnsafeBufferPointer { s in
             func quoted(_ key: StaticString, _ range: Range<Int>?) {
                 guard let range else { return }
@@ -260,7 +271,7 @@ extension RecordNormaliser {
             YAMLText.appendQuoted(id, to: &body)
             YAMLText.append(" }\n", to: &body)
         }
-        return FastPerson(email: email, recordID: id, submittedAt: submittedAt, body: body)
+        return FastPerson(email: email, recordID: id, submittedAt: submittedAt)
     }
 
     /// The field of path number `number` and the path without repeat indexes, cached per number.

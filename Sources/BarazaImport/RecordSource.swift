@@ -68,12 +68,14 @@ enum RecordSource {
 /// the records read before it, as when reading in one thread. ``close()`` (or the end of the stream's life) stops
 /// the reader and waits for it.
 final class RecordStream {
-    /// Batches the reader may hold ready.
-    static let capacity = 32
+    /// Batches the reader may hold ready, and the memory they may take: enough to read on while the workspace
+    /// loads (the records are normalised only then), not so much that a large export fills memory.
+    static let capacity = 1_024
+    static let byteBudget = 32 << 20
 
     private var table: [FormRecord]?
     private var tableOffset = 0
-    private let pipe = RecordPipe(capacity: RecordStream.capacity)
+    private let pipe = RecordPipe(capacity: RecordStream.capacity, byteBudget: RecordStream.byteBudget)
     private var done: DispatchSemaphore?
     private let path: String
 
@@ -142,20 +144,29 @@ final class RecordPipe: @unchecked Sendable {
 
     private let condition = NSCondition()
     private let capacity: Int
+    private let byteBudget: Int
     private var batches: [FormRecordBatch] = []
+    private var bufferedBytes = 0
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
 
-    init(capacity: Int) { self.capacity = capacity }
+    /// A pipe holding at most `capacity` batches and, beyond its first batch, at most `byteBudget` bytes of them.
+    init(capacity: Int, byteBudget: Int = .max) {
+        self.capacity = capacity
+        self.byteBudget = byteBudget
+    }
 
     /// Hands over a batch, waiting while the pipe is full; false when the importer has stopped listening.
     func put(_ batch: FormRecordBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= capacity && !cancelled { condition.wait() }
+        while (batches.count >= capacity || !batches.isEmpty && bufferedBytes >= byteBudget) && !cancelled {
+            condition.wait()
+        }
         guard !cancelled else { return false }
         batches.append(batch)
+        bufferedBytes += batch.footprint
         condition.broadcast()
         return true
     }
@@ -176,6 +187,7 @@ final class RecordPipe: @unchecked Sendable {
         while batches.isEmpty && !finished { condition.wait() }
         if !batches.isEmpty {
             let batch = batches.removeFirst()
+            bufferedBytes -= batch.footprint
             condition.broadcast()
             return batch
         }
@@ -192,6 +204,7 @@ final class RecordPipe: @unchecked Sendable {
         if !batches.isEmpty {
             let taken = Array(batches.prefix(count))
             batches.removeFirst(taken.count)
+            bufferedBytes -= taken.reduce(0) { $0 + $1.footprint }
             condition.broadcast()
             return taken
         }

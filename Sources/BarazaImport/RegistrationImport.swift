@@ -112,7 +112,7 @@ public struct RegistrationImport {
             elsewhere: elsewhere, render: !dryRun, source: rawRelative, zone: zone, displayPath: file)
         // Each round normalises up to a batch per core and, alongside, enters the previous round's results in the
         // ledger (which needs them in file order, one round after another).
-        var previous: (results: [[NormaliseJob.Result]], firstOrdinals: [Int])?
+        var previous: (results: [NormaliseJob.Rendered], firstOrdinals: [Int])?
         var ledgerFailure: ImportError?
         while true {
             let batches = try stream.take(upTo: workers)
@@ -127,7 +127,7 @@ public struct RegistrationImport {
             let jobs = batches.count + (previous == nil ? 0 : 1)
             if jobs == 0 { break }
             let results = normalisers.withUnsafeMutableBufferPointer { pool in
-                parallelMap(jobs) { index -> [NormaliseJob.Result] in
+                parallelMap(jobs) { index -> NormaliseJob.Rendered in
                     if index < batches.count {
                         return job.run(batches[index], firstOrdinal: firstOrdinals[index], normaliser: &pool[index])
                     }
@@ -137,7 +137,7 @@ public struct RegistrationImport {
                         ledgerFailure = error
                     }
                     previous = nil
-                    return []
+                    return NormaliseJob.Rendered()
                 }
             }
             if let ledgerFailure { throw ledgerFailure }
@@ -224,10 +224,10 @@ public struct RegistrationImport {
 
         init(spool: RegistrationSpool) { self.spool = spool }
 
-        /// Enters batches of normalised records; the first record of `results[k]` is numbered `firstOrdinals[k]`.
-        mutating func enter(_ results: [[NormaliseJob.Result]], firstOrdinals: [Int]) throws(ImportError) {
-            for (batch, result) in results.enumerated() {
-                for (offset, record) in result.enumerated() {
+        /// Enters batches of normalised records; the first record of `batches[k]` is numbered `firstOrdinals[k]`.
+        mutating func enter(_ batches: [NormaliseJob.Rendered], firstOrdinals: [Int]) throws(ImportError) {
+            for (batch, rendered) in batches.enumerated() {
+                for (offset, record) in rendered.results.enumerated() {
                     let ordinal = firstOrdinals[batch] + offset
                     switch record.outcome {
                     case .invalid(let problems):
@@ -235,7 +235,9 @@ public struct RegistrationImport {
                     case .elsewhere(let problem):
                         alreadyInWorkspace.append(problem)
                     case .person(let email, let recordID, let submittedAt, let text):
-                        try spool.add(ordinal: ordinal, text: text, recordID: recordID, email: email, line: record.line)
+                        try spool.add(
+                            ordinal: ordinal, text: rendered.text[text], recordID: recordID, email: email,
+                            line: record.line)
                         let (index, inserted) = try people.insert(
                             email, ordinal: ordinal, submittedAt: submittedAt, spool: spool)
                         guard !inserted else { continue }
@@ -267,41 +269,52 @@ public struct RegistrationImport {
             enum Outcome {
                 case invalid([BadRecord])
                 case elsewhere(BadRecord)
-                case person(email: String, recordID: String, submittedAt: Instant?, text: [UInt8])
+                /// A person, whose YAML is `text` in the batch's ``Rendered/text``.
+                case person(email: String, recordID: String, submittedAt: Instant?, text: Range<Int>)
             }
             var line: Int
             var outcome: Outcome
         }
 
-        func run(_ batch: FormRecordBatch, firstOrdinal: Int, normaliser: inout RecordNormaliser) -> [Result] {
+        /// A batch's records, normalised, and their people's YAML back to back.
+        struct Rendered {
             var results: [Result] = []
-            results.reserveCapacity(batch.count)
+            var text: [UInt8] = []
+        }
+
+        func run(_ batch: FormRecordBatch, firstOrdinal: Int, normaliser: inout RecordNormaliser) -> Rendered {
+            var rendered = Rendered()
+            rendered.results.reserveCapacity(batch.count)
+            if render { rendered.text.reserveCapacity(batch.count * 512) }
             for index in 0..<batch.count {
                 let ordinal = firstOrdinal + index
                 let line = batch.entries[index].line
+                let start = rendered.text.count
                 if let fast = normaliser.fastPerson(
-                    batch, index, ordinal: ordinal, render: render ? source : nil, zone: zone)
+                    batch, index, ordinal: ordinal, render: render ? source : nil, zone: zone, into: &rendered.text)
                 {
-                    results.append(person(fast.email, fast.recordID, fast.submittedAt, fast.body, line: line))
+                    rendered.results.append(
+                        person(fast.email, fast.recordID, fast.submittedAt, start..<rendered.text.count, line: line))
                     continue
                 }
                 let record = batch.record(index)
                 switch normaliser.person(record, ordinal: ordinal) {
                 case .invalid(let problems):
-                    results.append(Result(line: line, outcome: .invalid(problems)))
+                    rendered.results.append(Result(line: line, outcome: .invalid(problems)))
                 case .person(let person):
-                    var text: [UInt8] = []
                     if render && elsewhere[person.email] == nil {
-                        RegistrationImport.appendBody(person, source: source, zone: zone, to: &text)
+                        RegistrationImport.appendBody(person, source: source, zone: zone, to: &rendered.text)
                     }
-                    results.append(self.person(person.email, person.recordID, person.submittedAt, text, line: line))
+                    rendered.results.append(
+                        self.person(
+                            person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line))
                 }
             }
-            return results
+            return rendered
         }
 
         /// A valid person, unless the email belongs to someone elsewhere in the workspace.
-        private func person(_ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: [UInt8], line: Int)
+        private func person(_ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: Range<Int>, line: Int)
             -> Result
         {
             if let owner = elsewhere[email] {

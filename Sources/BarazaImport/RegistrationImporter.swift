@@ -100,6 +100,8 @@ struct RecordNormaliser {
     var roleScratch: [Role] = []
     var languageScratch: [Language] = []
     var sessionScratch: [String] = []
+    /// Languages by answer (exports repeat a few answers), nil for an unknown one.
+    var languageCache: [String: Language?] = [:]
 
     init(
         mapping: RegistrationMapping, zone: Zone, knownSessions: Set<String>?, serialDates1904: Bool,

@@ -49,7 +49,7 @@ final class RegistrationSpool {
     deinit { close(descriptor) }
 
     /// Records `ordinal` (numbered from 1, increasing): its rendered person text, id, email and line.
-    func add(ordinal: Int, text: [UInt8], recordID: String, email: String, line: Int) throws(ImportError) {
+    func add(ordinal: Int, text: ArraySlice<UInt8>, recordID: String, email: String, line: Int) throws(ImportError) {
         while ends.count < ordinal - 1 { ends.append(size) }
         guard let idLength = UInt32(exactly: recordID.utf8.count), let emailLength = UInt32(exactly: email.utf8.count)
         else { throw .write(path: displayPath, reason: "a record id or email longer than 4 GB") }

@@ -135,7 +135,7 @@ import Testing
                 if random.below(10) == 0 { continue }
                 let email = "p\(random.below(700))@example.org"
                 try spool.add(
-                    ordinal: ordinal, text: Array("t\(ordinal)\n".utf8), recordID: "r\(ordinal)", email: email,
+                    ordinal: ordinal, text: ArraySlice("t\(ordinal)\n".utf8), recordID: "r\(ordinal)", email: email,
                     line: ordinal)
                 let (entry, inserted) = try index.insert(email, ordinal: ordinal, submittedAt: nil, spool: spool)
                 #expect(inserted == (reference[email] == nil))

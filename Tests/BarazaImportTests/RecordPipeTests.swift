@@ -83,6 +83,29 @@ struct RecordPipeTests {
 }
 
 extension RecordPipeTests {
+    @Test func theByteBudgetHoldsTheReaderBackButAlwaysLetsOneBatchThrough() {
+        let big = Self.batch(0, 100)
+        let pipe = RecordPipe(capacity: 1_000, byteBudget: big.footprint * 2)
+        let accepted = Counter()
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            for _ in 0..<10 {
+                guard pipe.put(big) else { break }
+                accepted.add()
+            }
+            finished.signal()
+        }.start()
+        let deadline = Date().addingTimeInterval(10)
+        while accepted.value < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(accepted.value == 2)
+        // A batch larger than the whole budget still goes through an empty pipe.
+        let tight = RecordPipe(capacity: 1_000, byteBudget: 1)
+        #expect(tight.put(big))
+        pipe.cancel()
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+    }
+
     @Test func aSpreadsheetIsHandedOverInBatchesInRowOrder() throws {
         let rows = (1...1_000).map { FormRecord(fields: [("n", "\($0)")], sourceLine: $0 + 1) }
         let stream = RecordStream(.table(FormTable(format: .xlsx, records: rows)))

@@ -61,6 +61,12 @@ public struct FormRecordBatch: Sendable {
         }
     }
 
+    /// About how much memory the batch holds, in bytes.
+    public var footprint: Int {
+        bytes.capacity + fields.capacity * MemoryLayout<Field>.stride + entries.capacity * MemoryLayout<Entry>.stride
+            + paths.count * 16
+    }
+
     /// The number of records.
     public var count: Int { entries.count }
 
