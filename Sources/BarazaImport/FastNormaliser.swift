@@ -319,6 +319,11 @@ extension RecordNormaliser {
         var previousWasSpace = true
         var index = 0
         while index < raw.count {
+            while index + 8 <= raw.count, isPlainWord(raw, at: index) {
+                index += 8
+                previousWasSpace = false
+            }
+            guard index < raw.count else { break }
             let byte = raw[index]
             if byte < 0x80 {
                 let space = byte <= 0x20 || byte == 0x7F
@@ -354,6 +359,16 @@ extension RecordNormaliser {
         if raw.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return true }
         guard raw.contains(where: { $0 >= 0x80 }) else { return false }
         return Normalise.text(String(decoding: raw, as: UTF8.self)) != nil
+    }
+
+    /// Whether the eight bytes at `index` are all printable ASCII other than space (0x21–0x7E), tested at once.
+    @inline(__always) private static func isPlainWord(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let word = UnsafeRawPointer(raw.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // No byte with the high bit, none below 0x21, none equal to 0x7F (a zero byte after xor).
+        let del = word ^ (ones &* 0x7F)
+        return word & high == 0 && (word &- ones &* 0x21) & ~word & high == 0 && (del &- ones) & ~del & high == 0
     }
 
     /// Lower-case ASCII letters only: such a word is its own ``Normalise/key(_:)`` and its own list.

@@ -68,8 +68,17 @@ public struct RegistrationImport {
                 Result { () throws(ImportError) in
                     let source = try RecordSource.open(path: file, limits: limits, archiveLimits: archiveLimits)
                     let stream = RecordStream(source)
-                    // The raw export is copied in while the records stream; the commit renames it into place.
-                    let raw = dryRun || !isWorkspace ? nil : try writer.stageCopy(from: file, to: rawRelative)
+                    // The raw export is copied in on a thread of its own while the records stream (writing it
+                    // may wait for the disk); the commit renames the copy into place.
+                    let export = file
+                    let raw =
+                        dryRun || !isWorkspace
+                        ? nil
+                        : Background {
+                            Result { () throws(ImportError) in
+                                try writer.stageCopy(from: export, to: rawRelative)
+                            }
+                        }
                     return (source, stream, raw)
                 }
             })
@@ -77,11 +86,16 @@ public struct RegistrationImport {
         switch loading {
         case .success(let workspace): loaded = workspace
         case .failure(let error):
-            if case .success(let (_, stream, _)) = opening { stream.close() }
+            if case .success(let (_, stream, copy)) = opening {
+                stream.close()
+                _ = copy?.value()
+            }
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
         let (source, stream, rawCopy) = try opening.get()
         defer { stream.close() }
+        // However the import ends, the copy has finished (and, unless committed, is removed) by then.
+        defer { _ = rawCopy?.value() }
         var report = RegistrationReport(format: source.format)
 
         let sessions = Set(loaded.sessions.map(\.id.rawValue))
@@ -203,8 +217,10 @@ public struct RegistrationImport {
         var indexText =
             "# Registration exports imported into this workspace (written by `baraza import registrations`).\n"
         indexText += "include:\n" + index.sorted().map { "  - \($0)\n" }.joined()
+        let raw: WorkspaceFiles.Change
+        if let rawCopy { raw = .staged(try rawCopy.value().get()) } else { raw = .copy(from: file, to: rawRelative) }
         try writer.commit([
-            rawCopy.map { .staged($0) } ?? .copy(from: file, to: rawRelative),
+            raw,
             peopleYAML,
             .text(indexText, to: Self.indexFile),
             .eventInclude(Self.indexFile),

@@ -49,3 +49,24 @@ private enum Either<A, B> {
     case first(A)
     case second(B)
 }
+
+/// Work running on a thread of its own; ``value()`` waits for its result (and may be called more than once).
+public final class Background<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+
+    /// Starts `body` at once.
+    public init(_ body: @escaping @Sendable () -> T) {
+        Thread {
+            self.result = body()
+            self.done.signal()
+        }.start()
+    }
+
+    /// The result, once `body` has returned.
+    public func value() -> T {
+        done.wait()
+        defer { done.signal() }
+        return result!
+    }
+}
