@@ -88,14 +88,14 @@ public struct RegistrationImport {
         case .failure(let error):
             if case .success(let (_, stream, copy)) = opening {
                 stream.close()
-                _ = copy?.value()
+                try? copy?.value().get().discard()
             }
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
         let (source, stream, rawCopy) = try opening.get()
         defer { stream.close() }
-        // However the import ends, the copy has finished (and, unless committed, is removed) by then.
-        defer { _ = rawCopy?.value() }
+        // However the import ends, the copy has finished by then, and is removed unless committed.
+        defer { try? rawCopy?.value().get().discard() }
         var report = RegistrationReport(format: source.format)
 
         let sessions = Set(loaded.sessions.map(\.id.rawValue))

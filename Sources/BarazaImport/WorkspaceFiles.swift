@@ -205,14 +205,19 @@ final class StagedCopy {
     let destination: String
     fileprivate(set) var createdFolder: String?
     fileprivate(set) var committed = false
+    private var discarded = false
 
     init(temporary: String?, destination: String) {
         self.temporary = temporary
         self.destination = destination
     }
 
-    deinit {
-        guard !committed else { return }
+    deinit { discard() }
+
+    /// Removes the staged file and the folder created for it (if still empty), unless committed. Idempotent.
+    func discard() {
+        guard !committed && !discarded else { return }
+        discarded = true
         if let temporary { unlink(temporary) }
         if let createdFolder { rmdir(createdFolder) }
     }
