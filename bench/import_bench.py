@@ -7,14 +7,16 @@ the libxml2 parsing floor (`xmllint --stream`) and the streaming ODK reader alon
 Workloads come from /work/shared/bench/gen_workload.py (deterministic; cached under the temp folder). Each run
 imports into a fresh workspace made with `baraza init --from-schedule <the workload's schedule.xml>`, so session
 sign-ups are validated. Prints per preset the median wall time over the runs and the largest peak resident memory
-(/usr/bin/time -v), then times one `baraza check` of the imported workspace. The presets' workspaces differ in
+(/usr/bin/time -v), then times one `baraza check` of the imported workspace. The three commands take turns within
+each run, and the disk is synced before each (the import writes ~2.5x the export: copy, spool, people), so a
+slow phase of the machine or writeback left by an earlier run weighs on all three alike. The presets' workspaces differ in
 size too (their schedules), so a last table imports every preset's registrations into one workspace (the last
 preset's schedule): there the peak memory differs only by what the registrations cost. Runs outside the test suite.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--runs", type=int, default=3)
+ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--presets", default="medium,large")
 ap.add_argument("--generator", default="/work/shared/bench/gen_workload.py")
 a = ap.parse_args()
@@ -41,12 +43,30 @@ def measure(make_cmd, prepare=None):
     for _ in range(a.runs):
         if prepare:
             prepare()
+        os.sync()
         t, m, last = timed(make_cmd())
         if last.returncode != 0:
             sys.exit(f"failed ({last.returncode}): {' '.join(make_cmd())}\n{last.stderr[-2000:]}")
         times.append(t)
         peaks.append(m)
     return statistics.median(times), max(peaks), last
+
+
+def measure_in_turns(commands):
+    """Runs each (make_cmd, prepare) once per round, in turn; returns (median time, max peak, last process) each."""
+    samples = [([], [], None) for _ in commands]
+    for _ in range(a.runs):
+        for index, (make_cmd, prepare) in enumerate(commands):
+            if prepare:
+                prepare()
+            os.sync()
+            t, m, p = timed(make_cmd())
+            if p.returncode != 0:
+                sys.exit(f"failed ({p.returncode}): {' '.join(make_cmd())}\n{p.stderr[-2000:]}")
+            samples[index][0].append(t)
+            samples[index][1].append(m)
+            samples[index] = (samples[index][0], samples[index][1], p)
+    return [(statistics.median(t), max(m), p) for t, m, p in samples]
 
 
 print(f"registration import, release build, median of {a.runs} runs, peak RSS = max over runs")
@@ -65,13 +85,15 @@ for preset in a.presets.split(","):
         subprocess.run([baraza, "init", ws, "--from-schedule", os.path.join(work, "schedule.xml")], check=True,
                        capture_output=True)
 
-    t_imp, m_imp, p = measure(lambda: [baraza, "import", "registrations", xml, "--into", ws], prepare=fresh)
+    (t_imp, m_imp, p), (t_rd, m_rd, p_rd), (t_fl, m_fl, _) = measure_in_turns([
+        (lambda: [baraza, "import", "registrations", xml, "--into", ws], fresh),
+        (lambda: [bench, xml], None),
+        (lambda: [xmllint, "--stream", "--noout", xml], None),
+    ])
     summary = p.stdout.strip().splitlines()[-2]
-    t_rd, m_rd, p_rd = measure(lambda: [bench, xml])
     records = re.search(r"records: (\d+)", p_rd.stdout).group(1)
-    t_fl, m_fl, _ = measure(lambda: [xmllint, "--stream", "--noout", xml])
     print(f"{preset:10s} {size:6.1f}MB {records:>8s}   {t_imp:8.2f} s {m_imp:8.1f} MB   "
-          f"{t_rd:8.2f} s {m_rd:8.1f} MB   {t_fl:8.2f} s {m_fl:8.1f} MB")
+          f"{t_rd:8.2f} s {m_rd:8.1f} MB   {t_fl:8.2f} s {m_fl:8.1f} MB   import/xmllint {t_imp / t_fl:.2f}x")
     print(f"{'':10s} import: {summary}")
     # The imported people are loaded from registrations/*.people.yaml on every check.
     t_chk, m_chk, _ = timed([baraza, "check", ws])
