@@ -124,8 +124,10 @@ public struct RegistrationImport {
         var normalisers = Array(repeating: normaliser, count: workers)
         let job = NormaliseJob(
             elsewhere: elsewhere, render: !dryRun, source: rawRelative, zone: zone, displayPath: file)
-        // Each round normalises up to a batch per core and, alongside, enters the previous round's results in the
-        // ledger (which needs them in file order, one round after another).
+        // Each round normalises the batches ready (up to one per core) and enters the previous round's results in
+        // the ledger (which needs them in file order, one round after another). The ledger goes with the first
+        // batch's job: while the reader is behind (one batch ready), a round is then one job on this thread, and
+        // the reader, the import's critical path, keeps a core to itself.
         var previous: (results: [NormaliseJob.Rendered], firstOrdinals: [Int])?
         var ledgerFailure: ImportError?
         while true {
@@ -138,24 +140,23 @@ public struct RegistrationImport {
             guard records < Int32.max else {
                 throw .unreadable(path: file, reason: "more than \(Int32.max - 1) records; split the export")
             }
-            let jobs = batches.count + (previous == nil ? 0 : 1)
-            if jobs == 0 { break }
+            if batches.isEmpty && previous == nil { break }
             let results = normalisers.withUnsafeMutableBufferPointer { pool in
-                parallelMap(jobs) { index -> NormaliseJob.Rendered in
-                    if index < batches.count {
-                        return job.run(batches[index], firstOrdinal: firstOrdinals[index], normaliser: &pool[index])
+                parallelMap(max(batches.count, 1)) { index -> NormaliseJob.Rendered in
+                    if index == 0, let entered = previous {
+                        do throws(ImportError) {
+                            try ledger.enter(entered.results, firstOrdinals: entered.firstOrdinals)
+                        } catch {
+                            ledgerFailure = error
+                        }
+                        previous = nil
                     }
-                    do throws(ImportError) {
-                        try ledger.enter(previous!.results, firstOrdinals: previous!.firstOrdinals)
-                    } catch {
-                        ledgerFailure = error
-                    }
-                    previous = nil
-                    return NormaliseJob.Rendered()
+                    guard index < batches.count else { return NormaliseJob.Rendered() }
+                    return job.run(batches[index], firstOrdinal: firstOrdinals[index], normaliser: &pool[index])
                 }
             }
             if let ledgerFailure { throw ledgerFailure }
-            previous = batches.isEmpty ? nil : (Array(results.prefix(batches.count)), firstOrdinals)
+            previous = batches.isEmpty ? nil : (results, firstOrdinals)
         }
         report.badRecords = ledger.badRecords
         report.alreadyInWorkspace = ledger.alreadyInWorkspace
