@@ -10,10 +10,11 @@ struct FastPerson {
 
 extension RecordNormaliser {
     /// ``person(_:ordinal:)`` followed by ``RegistrationImport/appendBody(_:source:zone:to:)`` (into `body`, when
-    /// there is a `source` to name) for record `index` of `batch`, read from the batch's bytes without building the record's strings: the usual answers (plain or
-    /// accented text, ASCII emails, codes, ISO date-times, session ids, yes/no) are handled here, anything else by
-    /// the general functions on that one answer. Nil when the record is invalid, for the general path to report
-    /// exactly why; nothing (unmapped columns included) is then counted.
+    /// there is a `source` to name) for record `index` of `batch`, read from the batch's bytes without building
+    /// the record's strings: the usual answers (plain or accented text, ASCII emails, codes, ISO date-times,
+    /// session ids, yes/no) are handled here, anything else by the general functions on that one answer. Nil when
+    /// the record is invalid, for the general path to report exactly why; nothing (unmapped columns included) is
+    /// then counted, and nothing is appended to `body`.
     ///
     /// A test compares this path with the general one on generated records; every figure it gives must be theirs.
     mutating func fastPerson(

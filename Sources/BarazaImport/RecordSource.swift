@@ -45,28 +45,12 @@ enum RecordSource {
         if case .table(let table) = self { return table.serialDates1904 }
         return false
     }
-
-    /// Calls `body` with each record in file order (records are numbered from 1). A submissions file is parsed on
-    /// another thread while `body` runs (see ``RecordStream``).
-    func eachRecord(_ body: (Int, FormRecord) throws(ImportError) -> Void) throws(ImportError) {
-        let stream = RecordStream(self)
-        defer { stream.close() }
-        var ordinal = 0
-        while true {
-            let batches = try stream.take(upTo: 1)
-            if batches.isEmpty { return }
-            for index in 0..<batches[0].count {
-                ordinal += 1
-                try body(ordinal, batches[0].record(index))
-            }
-        }
-    }
 }
 
-/// The records of a source in compact batches (``FormRecordBatch``), in file order. A submissions file is parsed on a thread of its own, started
-/// at once and at most ``capacity`` batches ahead of the caller, so memory stays bounded; a parse error comes after
-/// the records read before it, as when reading in one thread. ``close()`` (or the end of the stream's life) stops
-/// the reader and waits for it.
+/// The records of a source in compact batches (``FormRecordBatch``), in file order. A submissions file is parsed
+/// on a thread of its own, started at once and at most ``byteBudget`` bytes of batches ahead of the caller, so
+/// memory stays bounded; a parse error comes after the records read before it, as when reading in one thread.
+/// ``close()`` (or the end of the stream's life) stops the reader and waits for it.
 final class RecordStream {
     /// Batches the reader may hold ready, and the memory they may take: enough to read on while the workspace
     /// loads (the records are normalised only then), not so much that a large export fills memory.

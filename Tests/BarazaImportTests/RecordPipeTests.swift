@@ -57,28 +57,34 @@ struct RecordPipeTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
-        let source = RecordSource.odk(path: path, limits: .default)
-        var seen: [(Int, String?)] = []
-        try source.eachRecord { (ordinal, record) throws(ImportError) in seen.append((ordinal, record.recordID)) }
-        #expect(seen.map(\.0) == Array(1...2000))
-        #expect(seen.map(\.1) == (1...2000).map { "uuid:\($0)" })
+        let stream = RecordStream(.odk(path: path, limits: .default))
+        var seen: [String?] = []
+        while true {
+            let batches = try stream.take(upTo: 2)
+            if batches.isEmpty { break }
+            for batch in batches { seen += batch.records.map(\.recordID) }
+        }
+        #expect(seen == (1...2000).map { "uuid:\($0)" })
     }
 
-    @Test func anErrorInTheImporterStopsTheReader() throws {
+    @Test func closingTheStreamStopsTheReaderAndWaitsForIt() throws {
         var xml = "<registrations>\n"
         for n in 1...5000 { xml += "<data id=\"reg\"><name>Person \(n)</name></data>\n" }
         xml += "</registrations>\n"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
-        var calls = 0
-        #expect(throws: ImportError.self) {
-            try RecordSource.odk(path: path, limits: .default).eachRecord { (ordinal, _) throws(ImportError) in
-                calls += 1
-                if ordinal == 10 { throw ImportError.empty(path: path) }
-            }
-        }
-        #expect(calls == 10)
+        // The importer stops after its first batch (an error in a record, say): closing the stream stops the reader
+        // wherever it is and waits for it.
+        let stream = RecordStream(.odk(path: path, limits: .default))
+        let first = try stream.take(upTo: 1)
+        #expect(first.count == 1 && first[0].count >= 10)
+        let closed = DispatchSemaphore(value: 0)
+        Thread {
+            stream.close()
+            closed.signal()
+        }.start()
+        #expect(closed.wait(timeout: .now() + 10) == .success)
     }
 }
 
