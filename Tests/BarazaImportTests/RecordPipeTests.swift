@@ -80,8 +80,9 @@ struct RecordPipeTests {
         let first = try stream.take(upTo: 1)
         #expect(first.count == 1 && first[0].count >= 10)
         let closed = DispatchSemaphore(value: 0)
+        let box = StreamBox(stream)
         Thread {
-            stream.close()
+            box.stream.close()
             closed.signal()
         }.start()
         #expect(closed.wait(timeout: .now() + 10) == .success)
@@ -133,6 +134,12 @@ extension RecordPipeTests {
         #expect(a == 500_500)
         #expect(b == "xxx")
     }
+}
+
+/// Hands a stream to another thread (the test waits for that thread, with a timeout, before going on).
+final class StreamBox: @unchecked Sendable {
+    let stream: RecordStream
+    init(_ stream: RecordStream) { self.stream = stream }
 }
 
 /// A count several threads may bump.
