@@ -164,7 +164,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaXMLTests",
-            dependencies: ["BarazaXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "BarazaXML", "BarazaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaImportTests",

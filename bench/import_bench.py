@@ -38,20 +38,6 @@ def timed(cmd, cwd=None):
     return seconds, peak, p
 
 
-def measure(make_cmd, prepare=None):
-    times, peaks, last = [], [], None
-    for _ in range(a.runs):
-        if prepare:
-            prepare()
-        os.sync()
-        t, m, last = timed(make_cmd())
-        if last.returncode != 0:
-            sys.exit(f"failed ({last.returncode}): {' '.join(make_cmd())}\n{last.stderr[-2000:]}")
-        times.append(t)
-        peaks.append(m)
-    return statistics.median(times), max(peaks), last
-
-
 def measure_in_turns(commands):
     """Runs each (make_cmd, prepare) once per round, in turn; returns (median time, max peak, last process) each."""
     samples = [([], [], None) for _ in commands]
@@ -67,6 +53,10 @@ def measure_in_turns(commands):
             samples[index][1].append(m)
             samples[index] = (samples[index][0], samples[index][1], p)
     return [(statistics.median(t), max(m), p) for t, m, p in samples]
+
+
+def measure(make_cmd, prepare=None):
+    return measure_in_turns([(make_cmd, prepare)])[0]
 
 
 print(f"registration import, release build, median of {a.runs} runs, peak RSS = max over runs")

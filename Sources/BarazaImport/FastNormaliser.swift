@@ -229,22 +229,18 @@ extension RecordNormaliser {
                 YAMLText.append(plain: timezone, to: &body)
                 body.append(0x0A)
             }
-            if !languageScratch.isEmpty {
-                YAMLText.append("    languages: [", to: &body)
-                for (i, language) in languageScratch.enumerated() {
-                    if i > 0 { YAMLText.append(", ", to: &body) }
-                    YAMLText.append(plain: language.code, to: &body)
+            /// Codes as a flow list, unquoted (they are letters).
+            func codes(_ key: StaticString, _ items: some Collection<String>) {
+                guard !items.isEmpty else { return }
+                YAMLText.append(key, to: &body)
+                for (i, item) in items.enumerated() {
+                    YAMLText.append(i == 0 ? "[" : ", ", to: &body)
+                    YAMLText.append(plain: item, to: &body)
                 }
                 YAMLText.append("]\n", to: &body)
             }
-            if !roleScratch.isEmpty {
-                YAMLText.append("    roles: [", to: &body)
-                for (i, role) in roleScratch.enumerated() {
-                    if i > 0 { YAMLText.append(", ", to: &body) }
-                    YAMLText.append(plain: role.rawValue, to: &body)
-                }
-                YAMLText.append("]\n", to: &body)
-            }
+            codes("    languages: ", languageScratch.lazy.map(\.code))
+            codes("    roles: ", roleScratch.lazy.map(\.rawValue))
             if arrival != nil || departure != nil {
                 YAMLText.append("    journeys:\n", to: &body)
                 if let arrival {

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaTestSupport
 import BarazaXML
 import Foundation
 import Testing
@@ -57,7 +58,7 @@ struct FastNormaliserTests {
     }
 
     /// A record choosing for each column a clean answer, another answer, or none.
-    static func record(_ random: inout SplitMix, cleanOnly: Bool, line: Int) -> FormRecord {
+    static func record(_ random: inout SeededGenerator, cleanOnly: Bool, line: Int) -> FormRecord {
         var fields: [(path: String, value: String)] = []
         for (column, clean, other) in answers {
             switch random.below(cleanOnly ? 4 : 6) {
@@ -80,7 +81,7 @@ struct FastNormaliserTests {
 
     func compare(cleanOnly: Bool, sessions: Set<String>?, spaces: Bool, zoneName: String, seed: UInt64) throws {
         let zone = try #require(Zone(identifier: zoneName))
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var fast = Self.normaliser(sessions: sessions, spaces: spaces, zone: zone)
         var general = Self.normaliser(sessions: sessions, spaces: spaces, zone: zone)
         var taken = 0
@@ -131,18 +132,4 @@ struct FastNormaliserTests {
         try compare(cleanOnly: cleanOnly, sessions: nil, spaces: false, zoneName: "Europe/Paris", seed: 2)
         try compare(cleanOnly: cleanOnly, sessions: ["s1", "s2"], spaces: true, zoneName: "America/St_Johns", seed: 3)
     }
-}
-
-/// A small deterministic generator, usable as a `RandomNumberGenerator`.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -1,3 +1,4 @@
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func generatedDocumentsReadTheSame() throws {
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<300 {
             let document = Self.document(&random)
             try Self.expectSameEvents(Array(document.utf8), document)
@@ -132,7 +133,7 @@ import Testing
 
     /// A random well-formed document: namespaces, attributes with references, text with character references,
     /// CDATA, comments, processing instructions, blank runs and several lines.
-    static func document(_ random: inout SplitMix) -> String {
+    static func document(_ random: inout SeededGenerator) -> String {
         let names = ["a", "data", "orx:meta", "name", "prénom", "x:y", "instanceID", "g"]
         let texts = [
             "x", " ", "\n  ", "Zoë", "بن علي", "&amp;", "&#x1F600;", "&lt;b&gt;", "&#233;t&#xE9;", "a\r\nb", "\t",
@@ -163,18 +164,4 @@ import Testing
         let prologue = random.below(2) == 0 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- exported -->\n" : ""
         return prologue + element(0) + "\n"
     }
-}
-
-/// A small deterministic generator.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
