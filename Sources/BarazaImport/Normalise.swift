@@ -123,32 +123,30 @@ public enum Normalise {
 
     /// ``asciiEmail(_:)`` on UTF-8 bytes.
     static func asciiEmail(bytes b: UnsafeBufferPointer<UInt8>) -> (valid: Bool, email: String)? {
-        do {
-            var at = -1
-            for (i, byte) in b.enumerated() {
-                guard byte > 0x20 && byte < 0x7F else { return nil }
-                if byte == UInt8(ascii: "@") { at = at == -1 ? i : -2 }
-            }
-            let lowered = String(
-                unsafeUninitializedCapacity: b.count,
-                initializingUTF8With: { out in
-                    for i in 0..<b.count {
-                        let byte = b[i]
-                        out[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                    }
-                    return b.count
-                })
-            // One `@`, a non-empty local part, a domain of 3+ characters with an inner dot, no leading or double dot.
-            guard at > 0 else { return (false, lowered) }
-            let domain = UnsafeBufferPointer(rebasing: b[(at + 1)...])
-            guard domain.count >= 3, domain[0] != UInt8(ascii: "."),
-                let dot = domain.lastIndex(of: UInt8(ascii: ".")), dot != 0, dot != domain.count - 1
-            else { return (false, lowered) }
-            for i in 1..<domain.count where domain[i] == UInt8(ascii: ".") && domain[i - 1] == UInt8(ascii: ".") {
-                return (false, lowered)
-            }
-            return (true, lowered)
+        var at = -1
+        for (i, byte) in b.enumerated() {
+            guard byte > 0x20 && byte < 0x7F else { return nil }
+            if byte == UInt8(ascii: "@") { at = at == -1 ? i : -2 }
         }
+        let lowered = String(
+            unsafeUninitializedCapacity: b.count,
+            initializingUTF8With: { out in
+                for i in 0..<b.count {
+                    let byte = b[i]
+                    out[i] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return b.count
+            })
+        // One `@`, a non-empty local part, a domain of 3+ characters with an inner dot, no leading or double dot.
+        guard at > 0 else { return (false, lowered) }
+        let domain = UnsafeBufferPointer(rebasing: b[(at + 1)...])
+        guard domain.count >= 3, domain[0] != UInt8(ascii: "."),
+            let dot = domain.lastIndex(of: UInt8(ascii: ".")), dot != 0, dot != domain.count - 1
+        else { return (false, lowered) }
+        for i in 1..<domain.count where domain[i] == UInt8(ascii: ".") && domain[i - 1] == UInt8(ascii: ".") {
+            return (false, lowered)
+        }
+        return (true, lowered)
     }
 
     /// An ISO 3166-1 alpha-2 code from a code or a country name in English or French, nil when unknown.
@@ -316,65 +314,63 @@ public enum Normalise {
 
     /// ``asciiDateTime(_:)`` on UTF-8 bytes.
     static func asciiDateTime(bytes b: UnsafeBufferPointer<UInt8>) -> (local: LocalDateTime, offset: Int?)? {
-        do {
-            let n = b.count
-            guard n >= 16 else { return nil }
-            @inline(__always) func digit(_ i: Int) -> Int? {
-                guard i < n else { return nil }
-                let d = b[i] &- UInt8(ascii: "0")
-                return d < 10 ? Int(d) : nil
-            }
-            @inline(__always) func two(_ i: Int) -> Int? {
-                guard let a = digit(i), let c = digit(i + 1) else { return nil }
-                return a * 10 + c
-            }
-            guard let century = two(0), let year = two(2), b[4] == UInt8(ascii: "-"), let month = two(5),
-                b[7] == UInt8(ascii: "-"), let day = two(8), b[10] == UInt8(ascii: "T") || b[10] == 0x20,
-                let hour = two(11), b[13] == UInt8(ascii: ":"), let minute = two(14)
-            else { return nil }
-            var i = 16
-            var second = 0
-            var hasSeconds = false
-            if i < n && b[i] == UInt8(ascii: ":") {
-                guard let s = two(i + 1) else { return nil }
-                second = s
-                hasSeconds = true
-                i += 3
-                if i < n && b[i] == UInt8(ascii: ".") {
-                    i += 1
-                    let start = i
-                    while digit(i) != nil { i += 1 }
-                    guard i > start else { return nil }
-                }
-            }
-            var offset: Int?
-            if i < n {
-                if b[i] == UInt8(ascii: "Z") && i + 1 == n {
-                    offset = 0
-                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-                    guard let oh = two(i + 1) else { return nil }
-                    var om = 0
-                    switch n - i - 1 {
-                    case 2: guard hasSeconds else { return nil }
-                    case 4:
-                        guard let m = two(i + 3) else { return nil }
-                        om = m
-                    case 5:
-                        guard b[i + 3] == UInt8(ascii: ":"), let m = two(i + 4) else { return nil }
-                        om = m
-                    default: return nil
-                    }
-                    guard oh <= 18, om < 60 else { return nil }
-                    offset = (b[i] == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
-                } else {
-                    return nil
-                }
-            }
-            guard let date = LocalDate(year: century * 100 + year, month: month, day: day),
-                let time = LocalTime(hour: hour, minute: minute, second: second)
-            else { return nil }
-            return (LocalDateTime(date: date, time: time), offset)
+        let n = b.count
+        guard n >= 16 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            guard i < n else { return nil }
+            let d = b[i] &- UInt8(ascii: "0")
+            return d < 10 ? Int(d) : nil
         }
+        @inline(__always) func two(_ i: Int) -> Int? {
+            guard let a = digit(i), let c = digit(i + 1) else { return nil }
+            return a * 10 + c
+        }
+        guard let century = two(0), let year = two(2), b[4] == UInt8(ascii: "-"), let month = two(5),
+            b[7] == UInt8(ascii: "-"), let day = two(8), b[10] == UInt8(ascii: "T") || b[10] == 0x20,
+            let hour = two(11), b[13] == UInt8(ascii: ":"), let minute = two(14)
+        else { return nil }
+        var i = 16
+        var second = 0
+        var hasSeconds = false
+        if i < n && b[i] == UInt8(ascii: ":") {
+            guard let s = two(i + 1) else { return nil }
+            second = s
+            hasSeconds = true
+            i += 3
+            if i < n && b[i] == UInt8(ascii: ".") {
+                i += 1
+                let start = i
+                while digit(i) != nil { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        var offset: Int?
+        if i < n {
+            if b[i] == UInt8(ascii: "Z") && i + 1 == n {
+                offset = 0
+            } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                guard let oh = two(i + 1) else { return nil }
+                var om = 0
+                switch n - i - 1 {
+                case 2: guard hasSeconds else { return nil }
+                case 4:
+                    guard let m = two(i + 3) else { return nil }
+                    om = m
+                case 5:
+                    guard b[i + 3] == UInt8(ascii: ":"), let m = two(i + 4) else { return nil }
+                    om = m
+                default: return nil
+                }
+                guard oh <= 18, om < 60 else { return nil }
+                offset = (b[i] == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
+            } else {
+                return nil
+            }
+        }
+        guard let date = LocalDate(year: century * 100 + year, month: month, day: day),
+            let time = LocalTime(hour: hour, minute: minute, second: second)
+        else { return nil }
+        return (LocalDateTime(date: date, time: time), offset)
     }
 
     /// Why a date-time answer names no instant.

@@ -164,21 +164,6 @@ final class RecordPipe: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next batch; nil after the last; throws the reader's error once the batches before it are taken.
-    func take() throws -> FormRecordBatch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
-        if !batches.isEmpty {
-            let batch = batches.removeFirst()
-            bufferedBytes -= batch.footprint
-            condition.broadcast()
-            return batch
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
     /// Between 1 and `count` batches as soon as any is ready; none after the last; throws the reader's error once
     /// the batches before it are taken.
     func take(upTo count: Int) throws -> [FormRecordBatch] {

@@ -17,49 +17,46 @@ enum YAMLText {
     /// ``appendQuoted(_:to:)`` for valid UTF-8 bytes.
     static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        do {
-            var index = 0
-            var copied = 0
-            func flush(to end: Int) {
-                if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte >= 0x80 && !escaped(bytes, index)
-                {
-                    index += 1
-                    continue
-                }
-                flush(to: index)
-                let scalar: UInt32
-                let length: Int
-                if byte < 0x80 {
-                    (scalar, length) = (UInt32(byte), 1)
-                } else if byte == 0xC2 {
-                    (scalar, length) = (UInt32(bytes[index + 1] & 0x3F) | 0x80, 2)
-                } else if byte == 0xE2 {
-                    (scalar, length) = (0x2000 | UInt32(bytes[index + 2] & 0x3F), 3)
-                } else {
-                    (scalar, length) = (0xFEFF, 3)
-                }
-                switch scalar {
-                case 0x22: append("\\\"", to: &out)
-                case 0x5C: append("\\\\", to: &out)
-                case 0x0A: append("\\n", to: &out)
-                case 0x09: append("\\t", to: &out)
-                case 0x0D: append("\\r", to: &out)
-                default:
-                    append("\\u", to: &out)
-                    for shift in [12, 8, 4, 0] {
-                        let digit = UInt8((scalar >> UInt32(shift)) & 0xF)
-                        out.append(digit < 10 ? 0x30 + digit : 0x41 + digit - 10)
-                    }
-                }
-                index += length
-                copied = index
-            }
-            flush(to: bytes.count)
+        var index = 0
+        var copied = 0
+        func flush(to end: Int) {
+            if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
         }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte >= 0x80 && !escaped(bytes, index) {
+                index += 1
+                continue
+            }
+            flush(to: index)
+            let scalar: UInt32
+            let length: Int
+            if byte < 0x80 {
+                (scalar, length) = (UInt32(byte), 1)
+            } else if byte == 0xC2 {
+                (scalar, length) = (UInt32(bytes[index + 1] & 0x3F) | 0x80, 2)
+            } else if byte == 0xE2 {
+                (scalar, length) = (0x2000 | UInt32(bytes[index + 2] & 0x3F), 3)
+            } else {
+                (scalar, length) = (0xFEFF, 3)
+            }
+            switch scalar {
+            case 0x22: append("\\\"", to: &out)
+            case 0x5C: append("\\\\", to: &out)
+            case 0x0A: append("\\n", to: &out)
+            case 0x09: append("\\t", to: &out)
+            case 0x0D: append("\\r", to: &out)
+            default:
+                append("\\u", to: &out)
+                for shift in [12, 8, 4, 0] {
+                    let digit = UInt8((scalar >> UInt32(shift)) & 0xF)
+                    out.append(digit < 10 ? 0x30 + digit : 0x41 + digit - 10)
+                }
+            }
+            index += length
+            copied = index
+        }
+        flush(to: bytes.count)
         out.append(0x22)
     }
 

@@ -22,26 +22,37 @@ struct RecordPipeTests {
         producer.start()
         var lines: [Int] = []
         #expect(throws: ParseFailure()) {
-            while let batch = try pipe.take() { lines += batch.entries.map(\.line) }
+            while case let batches = try pipe.take(upTo: 1), let batch = batches.first {
+                lines += batch.entries.map(\.line)
+            }
         }
         #expect(lines == Array(0..<150))
     }
 
-    @Test func aFullPipeHoldsTheReaderBackAndCancellingReleasesIt() {
-        let pipe = RecordPipe(capacity: 3)
+    /// Puts `batch` into `pipe` from another thread up to `attempts` times; returns how many went in once the
+    /// thread stops getting further (or after 10 s), and the signal it gives when it ends.
+    static func fill(_ pipe: RecordPipe, with batch: FormRecordBatch, attempts: Int, expected: Int)
+        -> (accepted: Counter, finished: DispatchSemaphore)
+    {
         let accepted = Counter()
         let finished = DispatchSemaphore(value: 0)
         Thread {
-            for k in 0..<1000 {
-                guard pipe.put(Self.batch(k, 1)) else { break }
+            for _ in 0..<attempts {
+                guard pipe.put(batch) else { break }
                 accepted.add()
             }
             finished.signal()
         }.start()
-        // The reader can get at most `capacity` batches ahead of an importer that takes nothing.
         let deadline = Date().addingTimeInterval(10)
-        while accepted.value < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        while accepted.value < expected && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         Thread.sleep(forTimeInterval: 0.1)
+        return (accepted, finished)
+    }
+
+    @Test func aFullPipeHoldsTheReaderBackAndCancellingReleasesIt() {
+        let pipe = RecordPipe(capacity: 3)
+        // The reader can get at most `capacity` batches ahead of an importer that takes nothing.
+        let (accepted, finished) = Self.fill(pipe, with: Self.batch(0, 1), attempts: 1000, expected: 3)
         #expect(accepted.value == 3)
         pipe.cancel()
         #expect(finished.wait(timeout: .now() + 5) == .success)
@@ -93,18 +104,7 @@ extension RecordPipeTests {
     @Test func theByteBudgetHoldsTheReaderBackButAlwaysLetsOneBatchThrough() {
         let big = Self.batch(0, 100)
         let pipe = RecordPipe(capacity: 1_000, byteBudget: big.footprint * 2)
-        let accepted = Counter()
-        let finished = DispatchSemaphore(value: 0)
-        Thread {
-            for _ in 0..<10 {
-                guard pipe.put(big) else { break }
-                accepted.add()
-            }
-            finished.signal()
-        }.start()
-        let deadline = Date().addingTimeInterval(10)
-        while accepted.value < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        Thread.sleep(forTimeInterval: 0.1)
+        let (accepted, finished) = Self.fill(pipe, with: big, attempts: 10, expected: 2)
         #expect(accepted.value == 2)
         // A batch larger than the whole budget still goes through an empty pipe.
         let tight = RecordPipe(capacity: 1_000, byteBudget: 1)

@@ -52,8 +52,8 @@ struct SAXElement {
         let base = attributes! + 5 * index
         guard let start = base[3], let end = base[4] else { return "" }
         let raw = UnsafeBufferPointer(start: start, count: end - start)
-        let escapedAmpersand: [UInt8] = Array("&#38;".utf8)
         guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        let escapedAmpersand: [UInt8] = Array("&#38;".utf8)
         var bytes: [UInt8] = []
         var index = 0
         while index < raw.count {
@@ -315,30 +315,26 @@ final class SAXPushParser {
         }
         sax.internalSubset = { context, _, externalID, systemID in
             guard let context else { return }
-            SAXPushParser.from(context).documentType(externalID: externalID, systemID: systemID)
+            SAXPushParser.with(context) { $0.documentType(externalID: externalID, systemID: systemID) }
         }
         // Called after every DOCTYPE, with the external identifiers when there are any.
         sax.externalSubset = { context, _, externalID, systemID in
             guard let context else { return }
-            SAXPushParser.from(context).documentType(externalID: externalID, systemID: systemID)
+            SAXPushParser.with(context) { $0.documentType(externalID: externalID, systemID: systemID) }
         }
         sax.entityDecl = { context, _, _, _, _, _ in
             guard let context else { return }
-            SAXPushParser.from(context).refuseEntities()
+            SAXPushParser.with(context) { $0.refuseEntities() }
         }
         sax.reference = { context, _ in
             guard let context else { return }
-            SAXPushParser.from(context).refuseEntities()
+            SAXPushParser.with(context) { $0.refuseEntities() }
         }
         sax.serror = { context, error in
             guard let context, let error else { return }
-            SAXPushParser.from(context).record(UnsafePointer(error))
+            SAXPushParser.with(context) { $0.record(UnsafePointer(error)) }
         }
         return sax
-    }
-
-    @inline(__always) private static func from(_ context: UnsafeMutableRawPointer) -> SAXPushParser {
-        Unmanaged<SAXPushParser>.fromOpaque(context).takeUnretainedValue()
     }
 
     /// Calls `body` with the parser behind `context` without retaining it: the parser outlives every callback,
