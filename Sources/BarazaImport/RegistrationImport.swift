@@ -50,49 +50,47 @@ public struct RegistrationImport {
     /// Reads, validates and (unless `dryRun`) writes. Returns what happened.
     /// - Throws: ``ImportError``; the workspace is then unchanged.
     public func run(dryRun: Bool, knownRuleIDs: [String] = []) throws(ImportError) -> RegistrationReport {
-        // The workspace loads while the export starts streaming in: neither needs the other until records are
-        // normalised. A workspace that does not load is reported first, as it must be fixed whatever the export.
+        // The export starts streaming in (on threads of its own) while this thread loads the workspace: neither
+        // needs the other until records are normalised. The load has every core it can get for its large files;
+        // had it run on a thread of a two-way split, its own parallel work would have run one piece at a time.
+        // A workspace that does not load is reported first, as it must be fixed whatever the export.
         let name = (file as NSString).lastPathComponent
         let rawRelative = "\(Self.folder)/\(name)"
         let peopleRelative = "\(rawRelative).people.yaml"
         let writer = WorkspaceFiles(root: workspace)
         let isWorkspace = FileManager.default.fileExists(
             atPath: (workspace as NSString).appendingPathComponent(WorkspaceLoader.entryFileName))
-        let (loading, opening) = both(
-            {
-                Result { () throws(WorkspaceLoadFailure) in
-                    try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
-                }
-            },
-            {
-                Result { () throws(ImportError) in
-                    let source = try RecordSource.open(path: file, limits: limits, archiveLimits: archiveLimits)
-                    let stream = RecordStream(source)
-                    // The raw export is copied in on a thread of its own while the records stream (writing it
-                    // may wait for the disk); the commit renames the copy into place.
-                    let export = file
-                    let raw =
-                        dryRun || !isWorkspace
-                        ? nil
-                        : Background {
-                            Result { () throws(ImportError) in
-                                try writer.stageCopy(from: export, to: rawRelative)
-                            }
-                        }
-                    return (source, stream, raw)
-                }
-            })
+        let (export, limits, archiveLimits) = (file, self.limits, self.archiveLimits)
+        let copyRaw = !dryRun && isWorkspace
+        let opening = Background {
+            Result { () throws(ImportError) in
+                let source = try RecordSource.open(path: export, limits: limits, archiveLimits: archiveLimits)
+                let stream = RecordStream(source)
+                // The raw export is copied in on a thread of its own while the records stream (writing it may
+                // wait for the disk); the commit renames the copy into place.
+                let raw =
+                    copyRaw
+                    ? Background {
+                        Result { () throws(ImportError) in try writer.stageCopy(from: export, to: rawRelative) }
+                    }
+                    : nil
+                return (source, stream, raw)
+            }
+        }
+        let loading = Result { () throws(WorkspaceLoadFailure) in
+            try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
+        }
         let loaded: Workspace
         switch loading {
         case .success(let workspace): loaded = workspace
         case .failure(let error):
-            if case .success(let (_, stream, copy)) = opening {
+            if case .success(let (_, stream, copy)) = opening.value() {
                 stream.close()
                 try? copy?.value().get().discard()
             }
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
-        let (source, stream, rawCopy) = try opening.get()
+        let (source, stream, rawCopy) = try opening.value().get()
         defer { stream.close() }
         // However the import ends, the copy has finished by then, and is removed unless committed.
         defer { try? rawCopy?.value().get().discard() }

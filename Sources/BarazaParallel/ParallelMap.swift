@@ -38,18 +38,6 @@ private final class Slots<T>: @unchecked Sendable {
     }
 }
 
-/// Runs `first` and `second` at the same time (on two cores when there are two) and returns both results.
-public func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    let results = parallelMap(2) { index -> Either<A, B> in index == 0 ? .first(first()) : .second(second()) }
-    guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure() }
-    return (a, b)
-}
-
-private enum Either<A, B> {
-    case first(A)
-    case second(B)
-}
-
 /// Work running on a thread of its own; ``value()`` waits for its result (and may be called more than once).
 public final class Background<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)

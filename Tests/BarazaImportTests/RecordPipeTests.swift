@@ -129,10 +129,14 @@ extension RecordPipeTests {
         #expect(sizes == [256, 256, 256, 232])
     }
 
-    @Test func bothReturnsBothResults() {
-        let (a, b) = both({ (1...1_000).reduce(0, +) }, { String(repeating: "x", count: 3) })
-        #expect(a == 500_500)
-        #expect(b == "xxx")
+    @Test func backgroundWorkRunsOnAThreadOfItsOwnAndGivesItsResultToEveryCaller() {
+        let caller = pthread_self()
+        let work = Background {
+            (sum: (1...1_000).reduce(0, +), sameThread: pthread_equal(pthread_self(), caller) != 0)
+        }
+        #expect(work.value().sum == 500_500)
+        #expect(work.value().sum == 500_500)
+        #expect(!work.value().sameThread)
     }
 }
 

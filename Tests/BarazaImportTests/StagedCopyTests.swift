@@ -51,4 +51,33 @@ struct StagedCopyTests {
         try files.commit([.staged(again)])
         #expect(entries(workspace) == ["registrations", "registrations/e.xml"])
     }
+
+    /// Both ways of copying give the source's bytes and permission bits, from a file larger than one buffer.
+    @Test(arguments: [true, false]) func aCopyHasTheSourcesBytesAndMode(kernelCopy: Bool) throws {
+        let (workspace, _) = try scratch()
+        let source = (workspace as NSString).appendingPathComponent("big.xml")
+        let bytes = Data((0..<(3 << 20) + 123).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) })
+        try bytes.write(to: URL(fileURLWithPath: source))
+        chmod(source, 0o640)
+        let target = (workspace as NSString).appendingPathComponent("copy.xml")
+        try WorkspaceFiles.copyFile(from: source, to: target, kernelCopy: kernelCopy)
+        #expect(FileManager.default.contents(atPath: target) == bytes)
+        let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
+
+    /// A copy never overwrites a file that is there, and a source that cannot be read leaves no file behind.
+    @Test func aCopyRefusesAnExistingTargetAndLeavesNothingOnFailure() throws {
+        let (workspace, export) = try scratch()
+        let existing = (workspace as NSString).appendingPathComponent("kept.xml")
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: existing))
+        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: export, to: existing) }
+        #expect(FileManager.default.contents(atPath: existing) == Data("kept".utf8))
+        let missing = (workspace as NSString).appendingPathComponent("missing.xml")
+        let target = (workspace as NSString).appendingPathComponent("target.xml")
+        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: missing, to: target) }
+        // A folder opens but does not read: the half-made copy is removed.
+        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: workspace, to: target) }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
 }
