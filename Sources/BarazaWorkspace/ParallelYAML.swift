@@ -1,6 +1,5 @@
 import BarazaParallel
 import Foundation
-import Yams
 
 /// Composes large YAML files on every core.
 ///
@@ -20,15 +19,15 @@ enum ParallelYAML {
     /// At most this many pieces, whatever the number of cores: each piece after the first costs its padding.
     static let maximumPieces = 8
 
-    /// The document in `text`, composed as Yams would with `.basic` resolution; throws what Yams throws.
+    /// The document in `text`, as ``YAMLComposer`` composes it in one pass; throws what that throws.
     static func compose(
         _ text: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount, minimumBytes: Int = minimumBytes
-    ) throws -> Node? {
+    ) throws(YAMLSyntaxError) -> YAMLNode? {
         let pieces = min(pieces, maximumPieces)
         if pieces > 1, text.utf8.count >= minimumBytes, let node = composeInPieces(text, pieces: pieces) {
             return node
         }
-        return try Yams.compose(yaml: text, .basic)
+        return try YAMLComposer.compose(text)
     }
 
     /// Where a file may be cut: byte offsets of item lines of its last top-level sequence, and that sequence's
@@ -92,9 +91,9 @@ enum ParallelYAML {
     }
 
     /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).
-    static func composeInPieces(_ text: String, pieces: Int) -> Node? {
+    static func composeInPieces(_ text: String, pieces: Int) -> YAMLNode? {
         var text = text
-        return text.withUTF8 { bytes -> Node? in
+        return text.withUTF8 { bytes -> YAMLNode? in
             guard let cuts = cuts(in: bytes) else { return nil }
             // Cut near equal byte shares, each at the first item line at or after its share; the lines before
             // each piece are its padding, which keeps marks right.
@@ -119,27 +118,23 @@ enum ParallelYAML {
                     decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
                 return String(repeating: "\n", count: linesBefore[k]) + piece
             }
-            let roots = parallelMap(texts.count) { k in try? Yams.compose(yaml: texts[k], .basic) }
+            let roots = parallelMap(texts.count) { k in try? YAMLComposer.compose(texts[k]) }
             return splice(roots, column: cuts.indentation + 1)
         }
     }
 
     /// The first piece's root with the later pieces' items appended to its last value; nil unless every piece
     /// has the expected shape.
-    static func splice(_ roots: [Node?], column: Int) -> Node? {
-        guard case .mapping(var mapping)? = roots.first, !mapping.isEmpty else { return nil }
-        let last = mapping.index(mapping.startIndex, offsetBy: mapping.count - 1)
-        // Yams does not record block or flow style; the cut lines (`- ` at this column under the last key) make
-        // both the head and every piece block sequences.
-        guard case .sequence(let head) = mapping[last].value, head.mark?.column == column else { return nil }
-        var items = Array(head)
+    static func splice(_ roots: [YAMLNode?], column: Int) -> YAMLNode? {
+        guard case .mapping(var mapping)? = roots.first, let last = mapping.pairs.indices.last else { return nil }
+        // The cut lines (`- ` at this column under the last key) make the head and every piece block sequences.
+        guard case .sequence(var head) = mapping.pairs[last].value, !head.isFlow, head.mark.column == column
+        else { return nil }
         for root in roots.dropFirst() {
-            guard case .sequence(let piece)? = root, piece.mark?.column == column, piece.tag == head.tag
-            else { return nil }
-            items.append(contentsOf: piece)
+            guard case .sequence(let piece)? = root, !piece.isFlow, piece.mark.column == column else { return nil }
+            head.items.append(contentsOf: piece.items)
         }
-        let joined = Node.Sequence(items, head.tag, head.style, head.mark, head.anchor)
-        mapping[last] = (mapping[last].key, .sequence(joined))
+        mapping.pairs[last].value = .sequence(head)
         return .mapping(mapping)
     }
 }

@@ -1,7 +1,6 @@
 import BarazaModel
 import BarazaParallel
 import Foundation
-import Yams
 
 /// Reads an event workspace (`<dir>/event.yaml` and the files it includes) into a validated `Workspace`.
 ///
@@ -130,7 +129,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
     enum ParsedFile {
-        case document(Node)
+        case document(YAMLNode)
         /// Nothing but comments or white space.
         case empty
         case failed(WorkspaceError)
@@ -147,10 +146,8 @@ public struct WorkspaceLoader: Sendable {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
             guard let node = try ParallelYAML.compose(text) else { return .empty }
             return .document(node)
-        } catch let error as YamlError {
-            return .failed(syntaxError(error, file: display, text: text))
         } catch {
-            return .failed(.unreadable(file: display, reason: "\(error)"))
+            return .failed(syntaxError(error, file: display, text: text))
         }
     }
 
@@ -225,36 +222,32 @@ public struct WorkspaceLoader: Sendable {
         return length
     }
 
-    private func syntaxError(_ error: YamlError, file: String, text: String) -> WorkspaceError {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    private func syntaxError(_ error: YAMLSyntaxError, file: String, text: String) -> WorkspaceError {
+        func at(_ mark: YAMLMark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        case .syntax(let context, let problem, let mark):
             // libyaml's context says what was open when it failed and where that began (often the real mistake).
             let opened = context.map { "\($0.text) started at line \($0.mark.line), column \($0.mark.column): " }
             let tab = character(in: text, line: mark.line, column: mark.column) == "\t"
             let hint = tab ? "; this is a tab: YAML indents with spaces only" : Self.syntaxHint(problem, context?.text)
             return .syntax(at(mark), problem: (opened ?? "") + problem + hint)
-        case .reader(let problem, let offset, let value, _):
+        case .reader(let problem, let offset, let value):
             // libyaml gives a byte offset: turn it into the line and column an editor shows.
-            let prefix = text.utf8.prefix(max(0, offset ?? 0))
-            let before = String(decoding: prefix, as: UTF8.self)
+            let before = String(decoding: text.utf8.prefix(max(0, offset)), as: UTF8.self)
             let line = before.reduce(into: 1) { n, c in if c == "\n" { n += 1 } }
             let column =
                 (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
             let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
             return .syntax(
                 SourceLocation(file: file, line: line, column: column), problem: "\(problem)\(character); remove it")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams marks the key's first use; point at its second use when it can be found.
-            let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: context.mark) }
+        case .duplicateKeys(let duplicates, let first):
+            // The composer marks the key's first use; point at its second use when it can be found.
+            let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: first) }
             let listed = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             return .syntax(
-                second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
-                problem: "duplicate key \(listed) in one mapping (first written at line \(context.mark.line), column "
-                    + "\(context.mark.column)); keep one")
-        default:
-            return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+                second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(first),
+                problem: "duplicate key \(listed) in one mapping (first written at line \(first.line), column "
+                    + "\(first.column)); keep one")
         }
     }
 
@@ -333,7 +326,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// Where `key`, first written at `mapping`, is written a second time in the same block mapping, or nil (a flow
     /// mapping, or a key written in another form).
-    private func secondKey(_ key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+    private func secondKey(_ key: String, in text: String, mapping: YAMLMark) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var seen = 0
         for index in (mapping.line - 1)..<lines.count {

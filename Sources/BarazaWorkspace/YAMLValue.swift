@@ -1,6 +1,5 @@
 import BarazaModel
 import Foundation
-import Yams
 
 /// Collects every problem found while reading, so one run reports them all. Used by one thread at a time:
 /// concurrent decoding gives each run its own and joins them in order.
@@ -12,7 +11,7 @@ final class Diagnostics {
 /// A YAML node with the file it came from and its field path (`sessions[3].start`), read with typed accessors
 /// that report what was expected when the node has another shape.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let file: String
     let path: String
     let diagnostics: Diagnostics
@@ -23,12 +22,12 @@ struct YAMLValue {
     }
 
     var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
     /// Whether the node is an explicit or implicit null (`key:` with nothing after it, `~`, `null`).
     var isNull: Bool {
-        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        guard case .scalar(let s) = node, s.isPlain else { return false }
         switch s.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -40,7 +39,6 @@ struct YAMLValue {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .scalar(let s): return "`\(s.string)`"
-        case .alias: return "an alias"
         }
     }
 
@@ -136,7 +134,7 @@ struct YAMLValue {
     func list(expected: String = "a list") -> [YAMLValue] {
         switch node {
         case .sequence(let seq):
-            return seq.enumerated().map { i, n in
+            return seq.items.enumerated().map { i, n in
                 YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics)
             }
         case .scalar where isNull:
@@ -157,9 +155,9 @@ struct YAMLValue {
         }
         var keys: [String] = []
         var values: [YAMLValue] = []
-        keys.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        for (keyNode, valueNode) in mapping {
+        keys.reserveCapacity(mapping.pairs.count)
+        values.reserveCapacity(mapping.pairs.count)
+        for (keyNode, valueNode) in mapping.pairs {
             let key = keyNode.scalar?.string ?? ""
             let child = YAMLValue(
                 node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)", diagnostics: diagnostics)

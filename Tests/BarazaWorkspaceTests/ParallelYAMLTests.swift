@@ -1,7 +1,6 @@
 import Foundation
 import PropertyBased
 import Testing
-import Yams
 
 @testable import BarazaWorkspace
 
@@ -9,21 +8,21 @@ import Yams
 /// the same lines and columns, or the same failure.
 struct ParallelYAMLTests {
     /// Every node with its mark, depth first: equal trees with equal marks give equal descriptions.
-    static func describe(_ node: Node?) -> String {
+    static func describe(_ node: YAMLNode?) -> String {
         guard let node else { return "nil" }
-        let at = node.mark.map { "@\($0.line):\($0.column)" } ?? "@?"
+        let at = "@\(node.mark.line):\(node.mark.column)"
         switch node {
-        case .scalar(let s): return "S\(at)\(s.string.debugDescription)"
-        case .alias: return "A\(at)"
-        case .sequence(let s): return "[\(at) " + s.map(describe).joined(separator: ", ") + "]"
+        case .scalar(let s): return (s.isPlain ? "S" : "Q") + "\(at)\(s.string.debugDescription)"
+        case .sequence(let s): return "[\(at) " + s.items.map(describe).joined(separator: ", ") + "]"
         case .mapping(let m):
-            return "{\(at) " + m.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}"
+            return "{\(at) " + m.pairs.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ")
+                + "}"
         }
     }
 
-    /// One pass, as the loader did before pieces: the tree, or the error's text.
+    /// One pass, as the loader does for small files: the tree, or the error.
     static func sequential(_ text: String) -> String {
-        do { return describe(try Yams.compose(yaml: text, .basic)) } catch { return "error: \(error)" }
+        do { return describe(try YAMLComposer.compose(text)) } catch { return "error: \(error)" }
     }
 
     static func parallel(_ text: String, pieces: Int) -> String {

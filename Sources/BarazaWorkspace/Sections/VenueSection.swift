@@ -50,7 +50,7 @@ extension WorkspaceLoader {
         else { return nil }
         var hours = OpeningHours(daily: daily)
         if let e = f["exceptions"], case .mapping(let m) = e.node {
-            for (k, v) in m {
+            for (k, v) in m.pairs {
                 let key = YAMLValue(node: k, file: e.file, path: e.path, diagnostics: e.diagnostics)
                 let val = YAMLValue(
                     node: v, file: e.file, path: "\(e.path).\(k.scalar?.string ?? "")", diagnostics: e.diagnostics)
