@@ -52,11 +52,11 @@ def measure_in_turns(commands):
             samples[index][0].append(t)
             samples[index][1].append(m)
             samples[index] = (samples[index][0], samples[index][1], p)
-    return [(statistics.median(t), max(m), p) for t, m, p in samples]
+    return [(statistics.median(t), max(m), p, t) for t, m, p in samples]
 
 
 def measure(make_cmd, prepare=None):
-    return measure_in_turns([(make_cmd, prepare)])[0]
+    return measure_in_turns([(make_cmd, prepare)])[0][:3]
 
 
 print(f"registration import, release build, median of {a.runs} runs, peak RSS = max over runs")
@@ -75,7 +75,7 @@ for preset in a.presets.split(","):
         subprocess.run([baraza, "init", ws, "--from-schedule", os.path.join(work, "schedule.xml")], check=True,
                        capture_output=True)
 
-    (t_imp, m_imp, p), (t_rd, m_rd, p_rd), (t_fl, m_fl, _) = measure_in_turns([
+    (t_imp, m_imp, p, rounds_imp), (t_rd, m_rd, p_rd, _), (t_fl, m_fl, _, rounds_fl) = measure_in_turns([
         (lambda: [baraza, "import", "registrations", xml, "--into", ws], fresh),
         (lambda: [bench, xml], None),
         (lambda: [xmllint, "--stream", "--noout", xml], None),
@@ -84,6 +84,10 @@ for preset in a.presets.split(","):
     records = re.search(r"records: (\d+)", p_rd.stdout).group(1)
     print(f"{preset:10s} {size:6.1f}MB {records:>8s}   {t_imp:8.2f} s {m_imp:8.1f} MB   "
           f"{t_rd:8.2f} s {m_rd:8.1f} MB   {t_fl:8.2f} s {m_fl:8.1f} MB   import/xmllint {t_imp / t_fl:.2f}x")
+    # Each round's import against the xmllint run next to it: the figure least moved by the machine's phases.
+    ratios = sorted(i / x for i, x in zip(rounds_imp, rounds_fl))
+    print(f"{'':10s} import/xmllint per round: median {statistics.median(ratios):.2f}x "
+          f"(from {ratios[0]:.2f}x to {ratios[-1]:.2f}x)")
     print(f"{'':10s} import: {summary}")
     # The imported people are loaded from registrations/*.people.yaml on every check.
     t_chk, m_chk, _ = timed([baraza, "check", ws])
