@@ -223,4 +223,20 @@ import Testing
                     + "keep one"
             ])
     }
+
+    @Test func anAliasBombOrDeepNestingIsOneErrorAtItsPlace() throws {
+        // Ten levels of nine aliases each would be 9^10 names to read: refused where the expansion overflows.
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...10 {
+            bomb +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let messages = try Self.messages(["people.yaml": Data(bomb.utf8)])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("people.yaml:") == true && messages.first?.contains("aliases expand") == true)
+        let deep = "people:\n" + (1...300).map { String(repeating: " ", count: $0 * 2) + "k:\n" }.joined()
+        let nested = try Self.messages(["people.yaml": Data(deep.utf8)])
+        #expect(nested.count == 1)
+        #expect(nested.first?.contains("nested more than 200 deep") == true, "\(nested)")
+    }
 }
