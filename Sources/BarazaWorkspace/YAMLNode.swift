@@ -1,5 +1,5 @@
 // libyaml, as built by Yams: the loader composes its nodes straight from libyaml's events (see `YAMLComposer`).
-import CYaml
+internal import CYaml
 import Foundation
 
 /// Where a node starts: line from 1, column from 1 in Unicode scalars (as libyaml counts).
