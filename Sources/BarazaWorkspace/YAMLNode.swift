@@ -182,18 +182,15 @@ enum YAMLComposer {
                     throw .syntax(context: nil, problem: "found undefined alias", mark: Self.mark(event))
                 }
                 try attach(anchored.node, size: anchored.size)
-            case YAML_SEQUENCE_START_EVENT:
-                let start = event.data.sequence_start
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let (sequence, mapping) = (event.data.sequence_start, event.data.mapping_start)
                 open.append(
                     Open(
-                        isMapping: false, mark: Self.mark(event), isFlow: start.style == YAML_FLOW_SEQUENCE_STYLE,
-                        anchor: Self.text(start.anchor)))
-            case YAML_MAPPING_START_EVENT:
-                let start = event.data.mapping_start
-                open.append(
-                    Open(
-                        isMapping: true, mark: Self.mark(event), isFlow: start.style == YAML_FLOW_MAPPING_STYLE,
-                        anchor: Self.text(start.anchor)))
+                        isMapping: isMapping, mark: Self.mark(event),
+                        isFlow: isMapping
+                            ? mapping.style == YAML_FLOW_MAPPING_STYLE : sequence.style == YAML_FLOW_SEQUENCE_STYLE,
+                        anchor: Self.text(isMapping ? mapping.anchor : sequence.anchor)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let done = open.removeLast()
                 let node: YAMLNode
