@@ -20,15 +20,15 @@ run: release
 	$(BARAZA_RELEASE) check events/
 	$(BARAZA_RELEASE) build events/final-kigali-2027
 
-# Tests write their scratch workspaces under a temporary folder of this run's own, removed afterwards, so
-# repeated runs do not fill /tmp.
+# The tests' scratch workspaces (and SwiftPM's own temporary folders) go to a temporary folder of this run's
+# own, removed afterwards, so repeated runs do not fill /tmp.
 TEST_TMP = $(CURDIR)/.build/test-tmp
 
 test: setup
 	$(SWIFT) format lint --strict -r Sources Tests
-	$(SWIFT) build --build-tests
 	@rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
-	TMPDIR=$(TEST_TMP) $(SWIFT) test --skip-build; status=$$?; rm -rf $(TEST_TMP); exit $$status
+	export TMPDIR=$(TEST_TMP); $(SWIFT) build --build-tests && $(SWIFT) test --skip-build; \
+		status=$$?; rm -rf $(TEST_TMP); exit $$status
 
 bench-check: release
 	python3 bench/check_bench.py
