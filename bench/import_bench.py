@@ -39,20 +39,22 @@ def timed(cmd, cwd=None):
 
 
 def measure_in_turns(commands):
-    """Runs each (make_cmd, prepare) once per round, in turn; returns (median time, max peak, last process) each."""
-    samples = [([], [], None) for _ in commands]
+    """Runs each (make_cmd, prepare) once per round, in turn; returns per command (median time, max peak, last
+    process, every round's time)."""
+    times = [[] for _ in commands]
+    peaks = [[] for _ in commands]
+    last = [None for _ in commands]
     for _ in range(a.runs):
         for index, (make_cmd, prepare) in enumerate(commands):
             if prepare:
                 prepare()
             os.sync()
-            t, m, p = timed(make_cmd())
-            if p.returncode != 0:
-                sys.exit(f"failed ({p.returncode}): {' '.join(make_cmd())}\n{p.stderr[-2000:]}")
-            samples[index][0].append(t)
-            samples[index][1].append(m)
-            samples[index] = (samples[index][0], samples[index][1], p)
-    return [(statistics.median(t), max(m), p, t) for t, m, p in samples]
+            t, m, last[index] = timed(make_cmd())
+            if last[index].returncode != 0:
+                sys.exit(f"failed ({last[index].returncode}): {' '.join(make_cmd())}\n{last[index].stderr[-2000:]}")
+            times[index].append(t)
+            peaks[index].append(m)
+    return [(statistics.median(t), max(m), p, t) for t, m, p in zip(times, peaks, last)]
 
 
 def measure(make_cmd, prepare=None):

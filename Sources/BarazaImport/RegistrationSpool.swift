@@ -67,15 +67,7 @@ final class RegistrationSpool {
 
     /// Writes what is buffered.
     func flush() throws(ImportError) {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            guard n > 0 else {
-                if n < 0 && errno == EINTR { continue }
-                throw .write(path: displayPath, reason: String(cString: strerror(errno)))
-            }
-            done += n
-        }
+        try writeAll(buffer[...], to: descriptor, naming: displayPath)
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -39,7 +39,7 @@ struct WorkspaceFiles {
                     let destination = path(to)
                     if Self.sameContents(from, destination) { continue }
                     let temporary = try prepare(destination, createdFolders: &createdFolders)
-                    try Self.copyFile(from: from, to: temporary)
+                    try Self.copyFile(from: from, to: temporary, naming: to)
                     staged.append((temporary, destination))
                     continue
                 case .staged(let copy):
@@ -113,15 +113,11 @@ struct WorkspaceFiles {
             let temporary = try prepare(destination, createdFolders: &createdFolders)
             let copy = StagedCopy(temporary: temporary, destination: destination)
             copy.createdFolder = createdFolders.first
-            try Self.copyFile(from: from, to: temporary)
+            try Self.copyFile(from: from, to: temporary, naming: relative)
             return copy
         } catch {
             for folder in createdFolders { rmdir(folder) }
-            switch error as? ImportError {
-            case .write(_, let reason)?: throw .write(path: relative, reason: reason)
-            case let error?: throw error
-            case nil: throw .write(path: relative, reason: "\(error)")
-            }
+            throw error as? ImportError ?? .write(path: relative, reason: "\(error)")
         }
     }
 
@@ -138,39 +134,35 @@ struct WorkspaceFiles {
         return (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
     }
 
-    /// Copies the bytes of `from` into a new file `to` (which must not exist), with the source's permission bits.
-    /// The kernel moves the bytes (`sendfile`, up to 1 GiB a call; FileManager's copy goes 4 KiB a call, four times
-    /// the CPU for a large export); where it cannot (`kernelCopy` false, or a source it refuses), they go through
-    /// a 1 MiB buffer. A copy that fails removes what it wrote.
-    static func copyFile(from: String, to: String, kernelCopy: Bool = true) throws(ImportError) {
-        func failure(_ path: String) -> ImportError {
-            .write(path: path, reason: String(cString: strerror(errno)))
-        }
+    /// Copies the bytes of `from` into a new file `to` (which must not exist), with the source's permission bits;
+    /// write errors name the copy `name`. The kernel moves the bytes (`sendfile`, up to 1 GiB a call;
+    /// FileManager's copy goes 4 KiB a call, four times the CPU for a large export); where it cannot (`kernelCopy`
+    /// false, or a source it refuses), they go through a 1 MiB buffer. A copy that fails removes what it wrote.
+    static func copyFile(from: String, to: String, naming name: String, kernelCopy: Bool = true) throws(ImportError) {
+        func unreadable() -> ImportError { .unreadable(path: from, reason: String(cString: strerror(errno))) }
         let input = open(from, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw .unreadable(path: from, reason: String(cString: strerror(errno))) }
+        guard input >= 0 else { throw unreadable() }
         defer { close(input) }
         var status = stat()
-        guard fstat(input, &status) == 0 else {
-            throw .unreadable(path: from, reason: String(cString: strerror(errno)))
-        }
+        guard fstat(input, &status) == 0 else { throw unreadable() }
         let output = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o777)
-        guard output >= 0 else { throw failure(to) }
+        guard output >= 0 else { throw .write(path: name, reason: String(cString: strerror(errno))) }
         var copied = false
         defer {
             close(output)
             if !copied { unlink(to) }
         }
-        var useKernel = kernelCopy
-        while useKernel {
+        while kernelCopy {
             let sent = sendfile(output, input, nil, 1 << 30)
-            if sent > 0 { continue }
+            if sent > 0 || sent < 0 && errno == EINTR { continue }
             if sent == 0 {
                 copied = true
                 return
             }
-            if errno == EINTR { continue }
-            guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else { throw failure(to) }
-            useKernel = false  // the offset has moved past what was sent: the buffered copy goes on from there
+            guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
+                throw .write(path: name, reason: String(cString: strerror(errno)))
+            }
+            break  // the offset has moved past what was sent: the buffered copy goes on from there
         }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -178,17 +170,9 @@ struct WorkspaceFiles {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable(path: from, reason: String(cString: strerror(errno)))
+                throw unreadable()
             }
-            var done = 0
-            while done < count {
-                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress! + done, count - done) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(to)
-                }
-                done += written
-            }
+            try writeAll(buffer[0..<count], to: output, naming: name)
         }
         copied = true
     }
@@ -308,5 +292,18 @@ struct StagedWriter {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes all of `bytes` to `descriptor` (a write may take fewer, or be interrupted); errors name the file `name`.
+func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, naming name: String) throws(ImportError) {
+    var done = bytes.startIndex
+    while done < bytes.endIndex {
+        let n = bytes[done...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard n > 0 else {
+            if n < 0 && errno == EINTR { continue }
+            throw .write(path: name, reason: n == 0 ? "nothing written" : String(cString: strerror(errno)))
+        }
+        done += n
     }
 }

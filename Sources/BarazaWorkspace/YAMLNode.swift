@@ -3,7 +3,7 @@ internal import CYaml
 import Foundation
 
 /// Where a node starts: line from 1, column from 1 in Unicode scalars (as libyaml counts).
-struct YAMLMark: Sendable, Hashable {
+struct YAMLMark: Sendable, Equatable {
     var line: Int
     var column: Int
 }

@@ -60,7 +60,7 @@ struct StagedCopyTests {
         try bytes.write(to: URL(fileURLWithPath: source))
         chmod(source, 0o640)
         let target = (workspace as NSString).appendingPathComponent("copy.xml")
-        try WorkspaceFiles.copyFile(from: source, to: target, kernelCopy: kernelCopy)
+        try WorkspaceFiles.copyFile(from: source, to: target, naming: "copy.xml", kernelCopy: kernelCopy)
         #expect(FileManager.default.contents(atPath: target) == bytes)
         let mode = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
         #expect(mode == 0o640)
@@ -71,13 +71,23 @@ struct StagedCopyTests {
         let (workspace, export) = try scratch()
         let existing = (workspace as NSString).appendingPathComponent("kept.xml")
         try Data("kept".utf8).write(to: URL(fileURLWithPath: existing))
-        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: export, to: existing) }
+        let refused = #expect(throws: ImportError.self) {
+            try WorkspaceFiles.copyFile(from: export, to: existing, naming: "kept.xml")
+        }
+        // The error names the file as the caller knows it (not the temporary path the copy was going to).
+        #expect(
+            refused?.description.hasPrefix("kept.xml: cannot write: File exists") == true,
+            "\(String(describing: refused))")
         #expect(FileManager.default.contents(atPath: existing) == Data("kept".utf8))
         let missing = (workspace as NSString).appendingPathComponent("missing.xml")
         let target = (workspace as NSString).appendingPathComponent("target.xml")
-        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: missing, to: target) }
+        #expect(throws: ImportError.self) {
+            try WorkspaceFiles.copyFile(from: missing, to: target, naming: "target.xml")
+        }
         // A folder opens but does not read: the half-made copy is removed.
-        #expect(throws: ImportError.self) { try WorkspaceFiles.copyFile(from: workspace, to: target) }
+        #expect(throws: ImportError.self) {
+            try WorkspaceFiles.copyFile(from: workspace, to: target, naming: "target.xml")
+        }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 }
