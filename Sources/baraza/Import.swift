@@ -28,7 +28,9 @@ struct ImportRegistrations: ParsableCommand {
             (Unicode NFC, lower-case emails, ISO country codes from English or French names, date-times as \
             instants). Submissions sharing an email are merged: the latest wins, and every merge is reported. \
             Invalid records are reported with file:line, record id and field, and skipped (--strict refuses the \
-            whole import instead). Columns no field maps to are listed.
+            whole import instead). An answer longer than its field allows (500 characters for names, \
+            organisations, cities and list items) is cut at a character boundary and reported; the rest of the \
+            record is kept. Columns no field maps to are listed.
 
             The raw export is kept verbatim under registrations/, the people are written to \
             registrations/<file>.people.yaml, listed in registrations.yaml, which event.yaml includes. All files \
@@ -75,6 +77,9 @@ struct ImportRegistrations: ParsableCommand {
             for skipped in report.alreadyInWorkspace {
                 out += "\(skipped.location): warning: record \(skipped.record): \(skipped.field): \(skipped.reason)\n"
             }
+            for cut in report.truncated {
+                out += "\(cut.location): warning: record \(cut.record): \(cut.field): \(cut.reason)\n"
+            }
             FileHandle.standardError.write(Data(out.utf8))
             var summary = ""
             for merge in report.merges { summary += "merged: \(merge)\n" }
@@ -85,7 +90,9 @@ struct ImportRegistrations: ParsableCommand {
             let invalid = Set(report.badRecords.map(\.location)).count
             summary += "\(report.format.rawValue): \(report.records) record(s), \(report.people) people, "
             summary += "\(report.merges.count) merge(s), \(invalid) invalid record(s) skipped, "
-            summary += "\(report.alreadyInWorkspace.count) already in the workspace\n"
+            summary += "\(report.alreadyInWorkspace.count) already in the workspace"
+            if !report.truncated.isEmpty { summary += ", \(report.truncated.count) answer(s) cut to their limit" }
+            summary += "\n"
             summary += dryRun ? "dry run: nothing written\n" : "imported into \(into)\n"
             print(summary, terminator: "")
         } catch {
