@@ -51,7 +51,11 @@ public struct WorkspaceTemplate: Sendable {
         }) {
             let path = (directory as NSString).appendingPathComponent(name)
             do { try AtomicFile.write(text, to: path) } catch {
-                throw Failure(message: "cannot write \(path): \(error.localizedDescription)")
+                // The system's words (`No space left on device`) rather than Foundation's paraphrase.
+                let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                    $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil
+                }
+                throw Failure(message: "cannot write \(path): \(posix ?? error.localizedDescription)")
             }
             written.append(path)
         }

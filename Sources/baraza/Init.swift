@@ -63,7 +63,7 @@ struct Init: ParsableCommand {
             written = try WorkspaceTemplate(eventID: eventID, timezone: timezone ?? "Africa/Kigali").write(
                 into: directory)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(ExportFailure.withHint(error.message))\n".utf8))
             throw ExitStatus.unreadableInput
         }
         for file in written { print("wrote \(file)") }

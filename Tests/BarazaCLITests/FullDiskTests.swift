@@ -70,7 +70,7 @@ struct FullDiskTests {
             (["export", "ics"], "64k", "ics: cannot write $DISK/out/calendars/"),
             (["export", "agenda"], "16k", "agenda: cannot write $DISK/out/agenda/index.html: "),
             (["export", "badges"], "40k", "badges: cannot write $DISK/out/badges/badges-a4-8.pdf: "),
-            (["export", "pack"], "40k", "pack: cannot write $DISK/out/packs/public.zip: "),
+            (["export", "pack"], "24k", "pack: cannot write $DISK/out/packs/public.zip: "),
             (["build"], "64k", "ics: cannot write $DISK/out/calendars/"),
         ])
     func aFullDiskSaysSo(_ command: [String], size: String, expected: String) throws {
@@ -86,5 +86,22 @@ struct FullDiskTests {
             line.replacingOccurrences(of: disk, with: "$DISK").hasPrefix("error: " + expected), "\(run.stderr)")
         #expect(run.stderr.hasSuffix(Self.hint), "\(run.stderr)")
         #expect(run.stdout.hasSuffix("temporaries: 0\n"), "\(run.stdout)")
+    }
+
+    /// `baraza init` on a full disk says so too (the folder is left without `event.yaml`, so not a workspace).
+    @Test(.enabled(if: canMountTmpfs, "needs to mount a tmpfs (user namespaces or root)"))
+    func initOnAFullDiskSaysSo() throws {
+        let run = try Self.mountedRun(
+            size: "8k",
+            script: """
+                "\(barazaExecutable.path)" init "$DISK/ws"
+                status=$?
+                test -e "$DISK/ws/event.yaml" && echo "event.yaml written"
+                exit $status
+                """)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: cannot write "), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix(Self.hint), "\(run.stderr)")
+        #expect(!run.stdout.contains("event.yaml written"))
     }
 }
