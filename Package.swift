@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BarazaXML", targets: ["BarazaXML"]),
         .library(name: "BarazaImport", targets: ["BarazaImport"]),
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
+        .library(name: "BarazaCore", targets: ["BarazaCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -104,12 +105,14 @@ let package = Package(
             ]),
         // Streams a registration export, for bench/ (not part of the test suite).
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
+        // What every front end shares: the one rule catalogue (core and logistics rules) and the loader that knows it.
+        .target(name: "BarazaCore", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaLogistics"]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
-                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar",
+                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -121,6 +124,9 @@ let package = Package(
                 "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
+        .testTarget(
+            name: "BarazaCoreTests",
+            dependencies: ["BarazaCore", "BarazaChecks", "BarazaLogistics", "BarazaWorkspace", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaWorkspaceTests",
             dependencies: [
@@ -174,6 +180,7 @@ let package = Package(
                 "BarazaImport", "BarazaXML", "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaParallel",
                 "BarazaTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

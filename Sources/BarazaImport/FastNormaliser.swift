@@ -62,7 +62,13 @@ extension RecordNormaliser {
         } else {
             return nil
         }
-        guard let emailRange = slots[PersonField.email.slot] else { return nil }
+        // An answer that may be longer than its field allows goes to the general path, which cuts it (or refuses
+        // an email) and reports it. Every scalar takes a byte at least, so an answer that fits in bytes fits.
+        if name.count > TextLimit.line.scalars { return nil }
+        for range in slots where (range?.count ?? 0) > TextLimit.line.scalars { return nil }
+        guard let emailRange = slots[PersonField.email.slot], emailRange.count <= TextLimit.email.scalars else {
+            return nil
+        }
         let email: String
         if let fast = scratch.withUnsafeBufferPointer({
             Normalise.asciiEmail(bytes: UnsafeBufferPointer(rebasing: $0[emailRange]))
@@ -147,6 +153,7 @@ extension RecordNormaliser {
             }
             // Normalised text has single inner spaces: the ids are what lies between them.
             func add(_ id: String) -> Bool {
+                if id.utf8.count > RecordNormaliser.maximumSessionIDBytes { return false }
                 if let knownSessions, !knownSessions.contains(id) { return false }
                 if !sessionScratch.contains(id) { sessionScratch.append(id) }
                 return true
@@ -192,6 +199,7 @@ extension RecordNormaliser {
         if let raw = entry.recordID {
             let start = scratch.count
             if appendText(UnsafeBufferPointer(rebasing: all[raw])) != nil { recordID = text(start..<scratch.count) }
+            if scratch.count - start > TextLimit.line.scalars { return nil }
         }
         let id = recordID ?? (spaceSeparatedLists ? "record \(ordinal)" : "row \(entry.line)")
 

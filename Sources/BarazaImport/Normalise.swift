@@ -55,6 +55,30 @@ public enum Normalise {
         return out.isEmpty ? nil : String(out)
     }
 
+    /// Normalised `text` (see ``text(_:)``) cut to at most `limit` Unicode scalars: whole characters (grapheme
+    /// clusters) only, so no accent is torn from its letter nor an emoji sequence split, unless the first character
+    /// alone is longer (then whole scalars); a space left at the end is dropped, and the result is NFC. Costs
+    /// `limit`, not the text's length.
+    public static func truncated(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            let next = text.index(after: end)
+            let scalars = text.unicodeScalars[end..<next].count
+            if used + scalars > limit { break }
+            used += scalars
+            end = next
+        }
+        if end == text.endIndex { return text }
+        var cut =
+            end == text.startIndex
+            ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) : String(text[..<end])
+        while cut.utf8.last == 0x20 { cut.removeLast() }
+        // A prefix of NFC text cut between characters is NFC; the general form is kept for text that was not.
+        return isQuickNFC(cut) ? cut : cut.precomposedStringWithCanonicalMapping
+    }
+
     /// White space, control characters and the byte-order mark: what `text` trims and collapses.
     @inline(__always) static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }

@@ -158,6 +158,7 @@ public struct RegistrationImport {
         }
         report.badRecords = ledger.badRecords
         report.alreadyInWorkspace = ledger.alreadyInWorkspace
+        report.truncated = ledger.truncated
         var people = ledger.people
         var dropped = ledger.dropped
         ledger = Ledger(spool: spool)
@@ -236,6 +237,7 @@ public struct RegistrationImport {
         var dropped: [Int: [Int]] = [:]
         var badRecords: [BadRecord] = []
         var alreadyInWorkspace: [BadRecord] = []
+        var truncated: [BadRecord] = []
 
         init(spool: RegistrationSpool) { self.spool = spool }
 
@@ -250,6 +252,7 @@ public struct RegistrationImport {
                     case .elsewhere(let problem):
                         alreadyInWorkspace.append(problem)
                     case .person(let email, let recordID, let submittedAt, let text):
+                        truncated += record.truncated
                         try spool.add(
                             ordinal: ordinal, text: rendered.text[text], recordID: recordID, email: email,
                             line: record.line)
@@ -289,6 +292,8 @@ public struct RegistrationImport {
             }
             var line: Int
             var outcome: Outcome
+            /// The answers cut to their field's limit.
+            var truncated: [BadRecord] = []
         }
 
         /// A batch's records, normalised, and their people's YAML back to back.
@@ -320,9 +325,10 @@ public struct RegistrationImport {
                     if render && elsewhere[person.email] == nil {
                         RegistrationImport.appendBody(person, source: source, zone: zone, to: &rendered.text)
                     }
-                    rendered.results.append(
-                        self.person(
-                            person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line))
+                    var result = self.person(
+                        person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line)
+                    result.truncated = person.truncated
+                    rendered.results.append(result)
                 }
             }
             return rendered

@@ -48,6 +48,9 @@ public struct RegistrationReport: Sendable {
     public var unmappedColumns: [(column: String, records: Int)] = []
     /// Emails already held by a person elsewhere in the workspace: those records are skipped.
     public var alreadyInWorkspace: [BadRecord] = []
+    /// Answers longer than their field allows (``TextLimit``), cut to fit: the record is imported with the cut
+    /// text, and each cut is listed here (field, limit, length; never the text), in file order.
+    public var truncated: [BadRecord] = []
 }
 
 /// A validated, normalised person read from one record.
@@ -71,6 +74,8 @@ struct ImportedPerson {
     var photos = false
     var submittedAt: Instant?
     var recordID: String
+    /// The answers cut to their field's limit (``RegistrationReport/truncated``).
+    var truncated: [BadRecord] = []
 }
 
 /// Turns form records into people: mapping, validation, normalisation, deduplication by email.
@@ -130,21 +135,45 @@ struct RecordNormaliser {
         case invalid([BadRecord])
     }
 
-    /// The id a record is reported by: its own (`meta/instanceID`), else its number or row.
-    func recordID(_ record: FormRecord, ordinal: Int) -> String {
-        if let id = record.recordID, let text = Normalise.text(id) { return text }
-        return spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)"
+    /// The id a record is reported by: its own (`meta/instanceID`, cut to one line of text), else its number or
+    /// row. `cut` is the length of an id that had to be cut.
+    func recordID(_ record: FormRecord, ordinal: Int) -> (id: String, cut: Int?) {
+        if let id = record.recordID, let text = Normalise.text(id) {
+            guard !TextLimit.line.admits(text) else { return (text, nil) }
+            return (Normalise.truncated(text, to: TextLimit.line.scalars), text.unicodeScalars.count)
+        }
+        return (spaceSeparatedLists ? "record \(ordinal)" : "row \(record.sourceLine)", nil)
     }
 
+    /// The longest session id an answer may name, in UTF-8 bytes: a workspace id (they name export files).
+    static let maximumSessionIDBytes = 100
+
     mutating func person(_ record: FormRecord, ordinal: Int) -> Outcome {
-        let recordID = recordID(record, ordinal: ordinal)
+        let (recordID, recordIDLength) = recordID(record, ordinal: ordinal)
         var problems: [BadRecord] = []
+        var truncated: [BadRecord] = []
         func bad(_ field: PersonField, _ reason: String) {
             problems.append(
                 BadRecord(
                     location: "\(displayPath):\(record.sourceLine)", record: recordID, field: field.rawValue,
                     reason: reason))
         }
+        /// `value` cut to one line of text, the cut noted.
+        func fitted(_ field: PersonField, _ value: String) -> String {
+            guard !TextLimit.line.admits(value) else { return value }
+            let cut = Normalise.truncated(value, to: TextLimit.line.scalars)
+            noteCut(field, length: value.unicodeScalars.count, kept: cut.unicodeScalars.count)
+            return cut
+        }
+        func noteCut(_ field: PersonField, length: Int, kept: Int) {
+            truncated.append(
+                BadRecord(
+                    location: "\(displayPath):\(record.sourceLine)", record: recordID, field: field.rawValue,
+                    reason:
+                        "\(length) characters, more than the \(TextLimit.line.scalars) allowed (\(TextLimit.line.kind)); "
+                        + "kept the first \(kept)"))
+        }
+        if let recordIDLength { noteCut(.recordID, length: recordIDLength, kept: recordID.unicodeScalars.count) }
         for i in values.indices { values[i] = nil }
         for (position, (path, raw)) in record.fields.enumerated() {
             let mapped: PersonField?
@@ -171,17 +200,19 @@ struct RecordNormaliser {
         }
         let values = Answers(values: self.values)
         var p = ImportedPerson(name: "", email: "", recordID: recordID)
-        p.givenName = values[.givenName]
-        p.familyName = values[.familyName]
+        p.givenName = values[.givenName].map { fitted(.givenName, $0) }
+        p.familyName = values[.familyName].map { fitted(.familyName, $0) }
         if let name = values[.name] {
-            p.name = name
+            p.name = fitted(.name, name)
         } else if p.givenName != nil || p.familyName != nil {
-            p.name = [p.givenName, p.familyName].compactMap { $0 }.joined(separator: " ")
+            p.name = fitted(.name, [p.givenName, p.familyName].compactMap { $0 }.joined(separator: " "))
         } else {
             bad(.name, "a name (no name, given_name or family_name answer)")
         }
         if let raw = values[.email] {
-            if let email = Normalise.email(raw) {
+            if !TextLimit.email.admits(raw) {
+                bad(.email, "an email address of at most \(TextLimit.email.scalars) characters")
+            } else if let email = Normalise.email(raw) {
                 p.email = email
             } else {
                 bad(.email, "an email address such as name@example.org")
@@ -189,8 +220,8 @@ struct RecordNormaliser {
         } else {
             bad(.email, "an email address (none given; it tells people apart)")
         }
-        p.organisation = values[.organisation]
-        p.city = values[.city]
+        p.organisation = values[.organisation].map { fitted(.organisation, $0) }
+        p.city = values[.city].map { fitted(.city, $0) }
         if let raw = values[.country] {
             if let code = Normalise.country(raw) {
                 p.country = code
@@ -215,8 +246,10 @@ struct RecordNormaliser {
             p.languages = codes
             if !unknown.isEmpty { bad(.languages, "language codes or names such as en, fr, English, français") }
         }
-        p.dietary = values[.dietary].map { Normalise.list($0, spaces: spaceSeparatedLists) } ?? []
-        p.accessibility = values[.accessibility].map { Normalise.list($0, spaces: spaceSeparatedLists) } ?? []
+        for (field, keyPath) in [(PersonField.dietary, \ImportedPerson.dietary), (.accessibility, \.accessibility)] {
+            let items = values[field].map { Normalise.list($0, spaces: spaceSeparatedLists) } ?? []
+            p[keyPath: keyPath] = items.map { fitted(field, $0) }
+        }
         for (f, keyPath) in [(PersonField.arrival, \ImportedPerson.arrival), (.departure, \.departure)] {
             guard let raw = values[f] else { continue }
             switch Normalise.instant(raw, zone: zone, serialDates1904: serialDates1904) {
@@ -227,7 +260,11 @@ struct RecordNormaliser {
         if let a = p.arrival, let d = p.departure, d < a { bad(.departure, "a departure after the arrival") }
         if let raw = values[.sessions] {
             for id in Normalise.list(raw) {
-                if let knownSessions, !knownSessions.contains(id) {
+                if id.utf8.count > Self.maximumSessionIDBytes {
+                    bad(
+                        .sessions,
+                        "session ids of at most \(Self.maximumSessionIDBytes) bytes, found one of \(id.utf8.count)")
+                } else if let knownSessions, !knownSessions.contains(id) {
                     bad(.sessions, "a session id of this workspace, found unknown `\(Self.safeID(id))`")
                 } else if !p.sessions.contains(id) {
                     p.sessions.append(id)
@@ -245,6 +282,7 @@ struct RecordNormaliser {
         {
             p.submittedAt = instant
         }
+        p.truncated = truncated
         return problems.isEmpty ? .person(p) : .invalid(problems)
     }
 

@@ -76,8 +76,27 @@ struct ScheduleBuilder {
         return parseDate(raw)?.0.time ?? LocalTime(raw)
     }
 
-    /// Adds an event placed by ``placement(date:day:dayStart:start:)``.
+    /// `text` cut to one line of text (``TextLimit/line``), the cut noted as `place: what`.
+    mutating func fitted(_ text: String, _ what: String, at place: String) -> String {
+        guard !TextLimit.line.admits(text) else { return text }
+        let normal = Normalise.text(text) ?? ""
+        guard !TextLimit.line.admits(normal) else { return text }
+        let cut = Normalise.truncated(normal, to: TextLimit.line.scalars)
+        schedule.cuts.append(
+            "\(place): \(what) of \(normal.unicodeScalars.count) characters cut to \(cut.unicodeScalars.count) (at "
+                + "most \(TextLimit.line))")
+        return cut
+    }
+
+    /// Adds an event placed by ``placement(date:day:dayStart:start:)``. Its title, room and speakers' names are
+    /// cut to what a workspace allows.
     mutating func addEvent(_ event: Raw, offset: Int?) {
+        var event = event
+        let place = "\(event.place): event \(event.id)"
+        event.room = fitted(event.room, "room name", at: place)
+        event.title = event.title.map { fitted($0, "title", at: place) }
+        event.track = event.track.map { fitted($0, "track", at: place) }
+        event.persons = event.persons.map { ($0.key, fitted($0.name, "speaker name", at: place)) }
         if !knownRooms.contains(event.room) {
             knownRooms.insert(event.room)
             schedule.rooms.append(event.room)
@@ -93,6 +112,7 @@ struct ScheduleBuilder {
     /// Resolves the wall times and returns the schedule. The zone they are read in: the conference zone, else
     /// `fallbackZone`, else the fixed offset every dated event shares (as `Etc/GMT±h`), else UTC.
     mutating func finish(fallbackZone: Zone?) -> Schedule {
+        schedule.title = schedule.title.map { fitted($0, "conference title", at: "conference") }
         let zone = schedule.zone ?? fallbackZone ?? schedule.offsetZone ?? .utc
         schedule.wallTimeZone = zone
         for event in raw {

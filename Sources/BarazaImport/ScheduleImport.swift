@@ -182,6 +182,7 @@ public struct ScheduleImport {
         summary.zone = (s.zone ?? eventZone).identifier
         summary.skipped = s.skipped
         if let note = s.zoneNote { summary.notes.append(note) }
+        summary.notes += s.cuts
         // Rooms: slug ids, made unique in order of appearance.
         var roomIDs: [String: String] = [:]
         var usedRooms: Set<String> = []

@@ -44,6 +44,8 @@ public struct Schedule: Sendable {
     public var events: [Event] = []
     /// Events that could not be placed (no start, bad duration), as `file:line: reason`.
     public var skipped: [String] = []
+    /// Texts longer than the workspace allows (``TextLimit``), cut to fit, as `place: what was cut`.
+    public var cuts: [String] = []
     /// The UTC offsets (seconds) written in event dates, with how many events carry each.
     public var dateOffsets: [Int: Int] = [:]
     /// Events placed from a wall time (a day date + `start`, or a `date` without offset) rather than an offset.

@@ -4,21 +4,9 @@ import Foundation
 /// which is then renamed over the destination. A failed write leaves the earlier file untouched.
 public enum AtomicFile {
     /// Writes `data` to `path`, creating missing parent folders.
+    /// - Throws: a `CocoaError` naming `path` (``writeError(_:path:)``) when the file cannot be written.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try stream(to: path) { try $0.write(data) }
     }
 
     /// Writes UTF-8 text to `path`.
@@ -42,27 +30,41 @@ public enum AtomicFile {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        guard descriptor >= 0 else { throw writeError(errno, path: path) }
         var isOpen = true
         do {
-            var writer = BufferedFileWriter(handle: handle)
+            var writer = BufferedFileWriter(descriptor: descriptor, path: path)
             try body(&writer)
             try writer.flush()
             isOpen = false
-            guard close(descriptor) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-            }
-            if rename(temporary.path, path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
+            guard close(descriptor) == 0 else { throw writeError(errno, path: path) }
+            if rename(temporary.path, path) != 0 { throw writeError(errno, path: path) }
         } catch {
             if isOpen { close(descriptor) }
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// The error for a write to `path` that failed with the system error number `code`, shaped as Foundation
+    /// shapes its own: a `CocoaError` whose code says what happened (`fileWriteOutOfSpace` for a full disk),
+    /// with `path` under `NSFilePathErrorKey` and the `POSIXError` under `NSUnderlyingErrorKey`, so callers can
+    /// name the file the user asked for and the system's reason.
+    public static func writeError(_ code: Int32, path: String) -> CocoaError {
+        let kind: CocoaError.Code
+        switch code {
+        case ENOSPC, EDQUOT: kind = .fileWriteOutOfSpace
+        case EROFS: kind = .fileWriteVolumeReadOnly
+        case EACCES, EPERM: kind = .fileWriteNoPermission
+        case EEXIST: kind = .fileWriteFileExists
+        default: kind = .fileWriteUnknown
+        }
+        return CocoaError(
+            kind,
+            userInfo: [
+                NSFilePathErrorKey: path,
+                NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+            ])
     }
 }
 
@@ -83,6 +85,17 @@ extension AtomicFile {
             unlink(temporary)
             throw error
         }
+    }
+}
+
+extension AtomicFile {
+    /// Whether the file system holding `folder` has less room left than a write needs (64 KiB): after a failed
+    /// write, whether it failed for want of space. For writers that do not say why they failed (a zip library
+    /// writing through `FILE*` reports only that it could not), asked before their partial file is removed.
+    public static func isFull(folder: String) -> Bool {
+        var stats = statvfs()
+        guard statvfs(folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 << 10
     }
 }
 
@@ -108,12 +121,15 @@ private final class FolderCache: @unchecked Sendable {
 
 /// Collects bytes and hands them to a file 64 KiB at a time.
 public struct BufferedFileWriter {
-    private let handle: FileHandle
+    private let descriptor: Int32
+    /// The file being written, as errors name it (the destination, not its temporary name).
+    private let path: String
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
 
-    init(handle: FileHandle) {
-        self.handle = handle
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
         buffer.reserveCapacity(capacity)
     }
 
@@ -129,6 +145,10 @@ public struct BufferedFileWriter {
     }
 
     private mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        if buffer.isEmpty && bytes.count >= capacity {
+            try writeOut(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
@@ -136,7 +156,20 @@ public struct BufferedFileWriter {
     /// Writes out what is buffered.
     public mutating func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        try buffer.withUnsafeBufferPointer { try writeOut($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` whole (write(2) may take fewer at a time), naming the system's reason when it cannot.
+    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.writeError(errno, path: path)
+            }
+            offset += written
+        }
     }
 }

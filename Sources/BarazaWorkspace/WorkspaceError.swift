@@ -12,6 +12,8 @@ public enum WorkspaceError: Error, Hashable, Sendable {
     case missingField(SourceLocation, field: String, expected: String)
     /// A value has the wrong shape (a list where a mapping belongs, text that is not a date...).
     case invalidValue(SourceLocation, field: String, found: String, expected: String)
+    /// A text is longer than its field allows: `length` Unicode scalars, `excerpt` its first few.
+    case tooLong(SourceLocation, field: String, length: Int, limit: TextLimit, excerpt: String)
     /// Two definitions share an id.
     case duplicateID(SourceLocation, kind: String, id: String, firstDefinedAt: SourceLocation)
     /// An `include:` names a file that does not exist, or includes itself.
@@ -24,12 +26,14 @@ public enum WorkspaceError: Error, Hashable, Sendable {
         switch self {
         case .unreadable, .notAWorkspace: return nil
         case .syntax(let l, _), .unknownKey(let l, _, _, _, _), .missingField(let l, _, _),
-            .invalidValue(let l, _, _, _), .duplicateID(let l, _, _, _), .badInclude(let l, _, _):
+            .invalidValue(let l, _, _, _), .tooLong(let l, _, _, _, _), .duplicateID(let l, _, _, _),
+            .badInclude(let l, _, _):
             return l
         }
     }
 
-    /// One line for a terminal: `file:line:column: field: what is wrong; what was expected`.
+    /// One line for a terminal: `file:line:column: field: what is wrong; what was expected`. Values from the
+    /// file are quoted only as short excerpts (see ``quoted(_:)``), however long they are.
     public var message: String {
         switch self {
         case .unreadable(let file, let reason):
@@ -41,16 +45,37 @@ public enum WorkspaceError: Error, Hashable, Sendable {
         case .unknownKey(let l, let key, let context, let suggestion, let allowed):
             let hint =
                 suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
-            return "\(l): \(context): unknown key `\(key)`; \(hint)"
+            return "\(l): \(context): unknown key \(Self.quoted(key)); \(hint)"
         case .missingField(let l, let field, let expected):
             return "\(l): \(field): missing; expected \(expected)"
         case .invalidValue(let l, let field, let found, let expected):
-            return "\(l): \(field): \(found.isEmpty ? "empty value" : "`\(found)`") is not valid; expected \(expected)"
+            return "\(l): \(field): \(found.isEmpty ? "empty value" : Self.quoted(found)) is not valid; "
+                + "expected \(expected)"
+        case .tooLong(let l, let field, let length, let limit, let excerpt):
+            return "\(l): \(field): \(length) characters (`\(excerpt)…`) is too long; expected at most \(limit)"
         case .duplicateID(let l, let kind, let id, let first):
             return "\(l): \(kind) id `\(id)` is already defined at \(first)"
         case .badInclude(let l, let path, let reason):
-            return "\(l): include `\(path)`: \(reason)"
+            return "\(l): include \(Self.quoted(path)): \(reason)"
         }
+    }
+
+    /// The most Unicode scalars of a value an error quotes.
+    public static let excerptLength = 80
+
+    /// `text` as an error quotes it: whole when short, else its first ``excerptLength`` Unicode scalars and its
+    /// length (`` `Lorem ipsum…` (52000 characters) ``), so no error carries a long value (a pasted document, a
+    /// hostile file) to a terminal or a log.
+    public static func quoted(_ text: String) -> String {
+        guard text.utf8.count > excerptLength else { return "`\(text)`" }
+        let length = text.unicodeScalars.count
+        guard length > excerptLength else { return "`\(text)`" }
+        return "`\(excerpt(text))…` (\(length) characters)"
+    }
+
+    /// The first `length` Unicode scalars of `text`.
+    public static func excerpt(_ text: String, length: Int = excerptLength) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(length)))
     }
 }
 

@@ -39,13 +39,7 @@ public struct WorkspaceTemplate: Sendable {
             let hint = nearest(to: timezone, in: Zone.knownIdentifiers).map { " (did you mean `\($0)`?)" } ?? ""
             throw Failure(message: "`\(timezone)` is not an IANA time zone\(hint)")
         }
-        guard !eventID.isEmpty, !eventID.hasPrefix("."),
-            eventID.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
-        else {
-            throw Failure(
-                message:
-                    "`\(eventID)` is not a valid event id: use letters, digits, `-`, `_`, `.`, not starting with `.`")
-        }
+        if let problem = Self.problem(eventID: eventID) { throw Failure(message: problem) }
         let entry = (directory as NSString).appendingPathComponent(WorkspaceLoader.entryFileName)
         guard !FileManager.default.fileExists(atPath: entry) else {
             throw Failure(message: "\(entry) already exists; not overwriting a workspace")
@@ -57,11 +51,25 @@ public struct WorkspaceTemplate: Sendable {
         }) {
             let path = (directory as NSString).appendingPathComponent(name)
             do { try AtomicFile.write(text, to: path) } catch {
-                throw Failure(message: "cannot write \(path): \(error.localizedDescription)")
+                // The system's words (`No space left on device`) rather than Foundation's paraphrase.
+                let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                    $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil
+                }
+                throw Failure(message: "cannot write \(path): \(posix ?? error.localizedDescription)")
             }
             written.append(path)
         }
         return written
+    }
+
+    /// Why `eventID` cannot be an event id, or nil when it can.
+    public static func problem(eventID: String) -> String? {
+        guard !eventID.isEmpty, !eventID.hasPrefix("."),
+            eventID.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
+            return "`\(eventID)` is not a valid event id: use letters, digits, `-`, `_`, `.`, not starting with `.`"
+        }
+        return nil
     }
 
     /// File name → contents.

@@ -1,3 +1,4 @@
+import BarazaModel
 // libyaml, as built by Yams: the loader composes its nodes straight from libyaml's events (see `YAMLComposer`).
 internal import CYaml
 import Foundation
@@ -37,6 +38,9 @@ struct YAMLScalar: Sendable {
     var string: String
     var isPlain: Bool
     var mark: YAMLMark
+    /// For a value larger than ``TextLimit/maximumScalarBytes``: its length in Unicode scalars. `string` then
+    /// holds only its first few characters (for the error), and the field reading it refuses it.
+    var oversizedLength: Int? = nil
 }
 
 /// A list's items.
@@ -69,9 +73,10 @@ enum YAMLSyntaxError: Error {
 /// and aliases. It builds the same tree as `Yams.compose(yaml:_: .basic)` (compared in the tests) at a fraction
 /// of the cost: no tag objects, no resolver, no event objects.
 ///
-/// Nesting is followed on a stack of its own and limited (``maximumDepth``), and aliases may not expand a file to
-/// more values than it could hold written out (a "billion laughs" file is refused), so no file exhausts the stack
-/// or the memory of the tools that read the tree.
+/// Nesting is followed on a stack of its own and limited (``maximumDepth``), aliases may not expand a file to
+/// more values than it could hold written out (a "billion laughs" file is refused), and a scalar larger than
+/// ``TextLimit/maximumScalarBytes`` is kept as an excerpt and its length (never copied whole), so no file exhausts
+/// the stack or the memory of the tools that read the tree.
 enum YAMLComposer {
     /// The deepest nesting of lists and mappings a file may have.
     static let maximumDepth = 200
@@ -144,6 +149,19 @@ enum YAMLComposer {
             YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         }
 
+        /// The first bytes of an oversized scalar, cut at a character boundary: enough to recognise it in an error.
+        static func excerpt(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            var end = min(bytes.count, 64)
+            // Back off continuation bytes (10xxxxxx) so the excerpt ends on a whole UTF-8 sequence.
+            while end > 0, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            return UnsafeBufferPointer(rebasing: bytes[..<end])
+        }
+
+        /// The number of Unicode scalars in valid UTF-8 `bytes`: the bytes that do not continue a sequence.
+        static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            bytes.reduce(into: 0) { count, byte in count += byte & 0xC0 == 0x80 ? 0 : 1 }
+        }
+
         static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
             pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
         }
@@ -170,11 +188,13 @@ enum YAMLComposer {
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let string = String(
-                    decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                let oversized = scalar.length > TextLimit.maximumScalarBytes
+                let string = String(decoding: oversized ? Self.excerpt(of: bytes) : bytes, as: UTF8.self)
                 let node = YAMLNode.scalar(
-                    YAMLScalar(string: string, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: Self.mark(event))
-                )
+                    YAMLScalar(
+                        string: string, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: Self.mark(event),
+                        oversizedLength: oversized ? Self.scalarCount(bytes) : nil))
                 if let anchor = Self.text(scalar.anchor) { anchors[anchor] = (node, 1) }
                 try attach(node, size: 1)
             case YAML_ALIAS_EVENT:

@@ -55,13 +55,22 @@ struct YAMLValue {
         diagnostics.report(.invalidValue(location, field: field, found: shown, expected: expected))
     }
 
-    /// The text of a scalar, trimmed; reports a list or mapping.
-    func string(expected: String = "text") -> String? {
+    /// The text of a scalar, trimmed; reports a list or mapping, and text longer than `limit` (every text field
+    /// has one: one line unless the field says otherwise).
+    func string(expected: String = "text", limit: TextLimit = .line) -> String? {
         guard case .scalar(let s) = node else {
             invalid(expected)
             return nil
         }
+        if let length = s.oversizedLength {
+            tooLong(length: length, excerpt: s.string, limit: limit)
+            return nil
+        }
         let text = Self.trimmed(s.string)
+        guard limit.admits(text) else {
+            tooLong(length: text.unicodeScalars.count, excerpt: text, limit: limit)
+            return nil
+        }
         // Plain printable ASCII (most scalars) cannot hold a forbidden character; only the rest is scanned.
         if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
             let bad = text.unicodeScalars.first(where: Self.isForbidden)
@@ -74,6 +83,15 @@ struct YAMLValue {
             return nil
         }
         return text
+    }
+
+    /// Reports a text of `length` Unicode scalars, beginning with `excerpt`, as longer than `limit`.
+    func tooLong(length: Int, excerpt: String, limit: TextLimit) {
+        let field = path.isEmpty ? "top level" : path
+        diagnostics.report(
+            .tooLong(
+                location, field: field, length: length, limit: limit,
+                excerpt: WorkspaceError.excerpt(excerpt, length: 32)))
     }
 
     /// Leading and trailing white space removed; most scalars have none, and those are returned as they are
@@ -100,9 +118,9 @@ struct YAMLValue {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
-    /// Non-empty text.
-    func nonEmptyString(expected: String = "non-empty text") -> String? {
-        guard let s = string(expected: expected) else { return nil }
+    /// Non-empty text of at most `limit`.
+    func nonEmptyString(expected: String = "non-empty text", limit: TextLimit = .line) -> String? {
+        guard let s = string(expected: expected, limit: limit) else { return nil }
         if s.isEmpty {
             invalid(expected, found: "")
             return nil

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaChecks
+import BarazaCore
 import BarazaModel
 import BarazaOutput
 import BarazaWorkspace
@@ -28,16 +29,19 @@ struct Build: ParsableCommand {
     @Flag(help: "Export even when the checks find errors.")
     var force = false
 
+    func validate() throws {
+        if let problem = ExportFailure.emptyFolder(out) { throw ValidationError(problem) }
+    }
+
     func run() throws {
-        let rules = Check.rules
         let loaded: Workspace
         do {
-            loaded = try WorkspaceLoader(knownRuleIDs: rules.map(\.id)).load(directory: workspace)
+            loaded = try RuleCatalogue.loader.load(directory: workspace)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
         }
-        let findings = Checker(rules: rules).check([loaded])
+        let findings = RuleCatalogue.checker.check([loaded])
         let report = FindingReport(findings: findings, events: [loaded.event.id.rawValue])
         if report.errorCount > 0 || report.warningCount > 0 {
             FileHandle.standardError.write(Data(report.text(colour: Terminal.standardErrorIsColourTerminal).utf8))

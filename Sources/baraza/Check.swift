@@ -1,6 +1,6 @@
 import ArgumentParser
 import BarazaChecks
-import BarazaLogistics
+import BarazaCore
 import BarazaModel
 import BarazaWorkspace
 import Foundation
@@ -30,12 +30,9 @@ struct Check: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    /// Every rule `check` and `build` run: the core catalogue and the host-city logistics rules.
-    static var rules: [any Rule] { Checker.catalogue + LogisticsRules.all }
-
     func run() throws {
         if listRules {
-            for rule in Self.rules {
+            for rule in RuleCatalogue.all {
                 print(
                     "\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)"
                 )
@@ -44,12 +41,12 @@ struct Check: ParsableCommand {
         }
         let workspaces: [Workspace]
         do {
-            workspaces = try WorkspaceLoader(knownRuleIDs: Self.rules.map(\.id)).loadAll(path: path)
+            workspaces = try RuleCatalogue.loader.loadAll(path: path)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
         }
-        let findings = Checker(rules: Self.rules).check(workspaces)
+        let findings = RuleCatalogue.checker.check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {
         case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")

@@ -1,11 +1,11 @@
 import ArgumentParser
-import BarazaChecks
+import BarazaCore
 import BarazaImport
 import BarazaModel
 import Foundation
 
 /// `baraza import`: bring outside data (registration exports, schedule.xml / schedule.json) into a workspace.
-struct Import: ParsableCommand {
+struct Import: CommandGroup {
     static let configuration = CommandConfiguration(
         abstract: "Import registrations or a schedule into a workspace, atomically.",
         discussion: """
@@ -28,7 +28,9 @@ struct ImportRegistrations: ParsableCommand {
             (Unicode NFC, lower-case emails, ISO country codes from English or French names, date-times as \
             instants). Submissions sharing an email are merged: the latest wins, and every merge is reported. \
             Invalid records are reported with file:line, record id and field, and skipped (--strict refuses the \
-            whole import instead). Columns no field maps to are listed.
+            whole import instead). An answer longer than its field allows (500 characters for names, \
+            organisations, cities and list items) is cut at a character boundary and reported; the rest of the \
+            record is kept. Columns no field maps to are listed.
 
             The raw export is kept verbatim under registrations/, the people are written to \
             registrations/<file>.people.yaml, listed in registrations.yaml, which event.yaml includes. All files \
@@ -67,13 +69,16 @@ struct ImportRegistrations: ParsableCommand {
             let map = try mapping.map { path throws(ImportError) in try RegistrationMapping.load(path: path) }
             let job = RegistrationImport(
                 file: file, workspace: into, mapping: map ?? RegistrationMapping(), strict: strict)
-            let report = try job.run(dryRun: dryRun, knownRuleIDs: Checker.ruleIDs)
+            let report = try job.run(dryRun: dryRun, knownRuleIDs: RuleCatalogue.ids)
             var out = ""
             for bad in report.badRecords {
                 out += "\(bad.location): warning: record \(bad.record): \(bad.field): expected \(bad.reason)\n"
             }
             for skipped in report.alreadyInWorkspace {
                 out += "\(skipped.location): warning: record \(skipped.record): \(skipped.field): \(skipped.reason)\n"
+            }
+            for cut in report.truncated {
+                out += "\(cut.location): warning: record \(cut.record): \(cut.field): \(cut.reason)\n"
             }
             FileHandle.standardError.write(Data(out.utf8))
             var summary = ""
@@ -85,7 +90,9 @@ struct ImportRegistrations: ParsableCommand {
             let invalid = Set(report.badRecords.map(\.location)).count
             summary += "\(report.format.rawValue): \(report.records) record(s), \(report.people) people, "
             summary += "\(report.merges.count) merge(s), \(invalid) invalid record(s) skipped, "
-            summary += "\(report.alreadyInWorkspace.count) already in the workspace\n"
+            summary += "\(report.alreadyInWorkspace.count) already in the workspace"
+            if !report.truncated.isEmpty { summary += ", \(report.truncated.count) answer(s) cut to their limit" }
+            summary += "\n"
             summary += dryRun ? "dry run: nothing written\n" : "imported into \(into)\n"
             print(summary, terminator: "")
         } catch {
@@ -123,25 +130,27 @@ struct ImportSchedule: ParsableCommand {
     @Option(help: "IANA zone for a schedule without time_zone_name (default: the workspace's zone).")
     var timezone: String?
 
+    func validate() throws { try validateZone(timezone) }
+
     func run() throws {
+        let report: ScheduleReport
         do {
-            var zone: Zone?
-            if let timezone {
-                guard let z = Zone(identifier: timezone) else {
-                    Terminal.printError(message: "--timezone: expected an IANA time zone such as Europe/Brussels")
-                    throw ExitStatus.unreadableInput
-                }
-                zone = z
-            }
-            let report = try ScheduleImport(file: file, workspace: into, fallbackZone: zone)
-                .run(knownRuleIDs: Checker.ruleIDs)
-            printScheduleReport(report)
-            print("imported into \(into)")
-        } catch let error as ImportError {
+            report = try ScheduleImport(file: file, workspace: into, fallbackZone: timezone.flatMap(Zone.init))
+                .run(knownRuleIDs: RuleCatalogue.ids)
+        } catch {
             Terminal.printError(message: error.description)
             throw ExitStatus.unreadableInput
         }
+        printScheduleReport(report)
+        print("imported into \(into)")
     }
+}
+
+/// Refuses a `--timezone` that is not an IANA zone, with the nearest one (a usage error, exit 64).
+func validateZone(_ identifier: String?) throws {
+    guard let identifier, Zone(identifier: identifier) == nil else { return }
+    let hint = nearest(to: identifier, in: Zone.knownIdentifiers).map { "; did you mean \($0)?" } ?? ""
+    throw ValidationError("--timezone \(identifier): expected an IANA time zone such as Europe/Brussels\(hint)")
 }
 
 func printScheduleReport(_ report: ScheduleReport) {

@@ -34,17 +34,19 @@ struct Init: ParsableCommand {
     @Option(help: "Build the workspace from a frab/pretalx schedule.xml or .json: its sessions, rooms and speakers.")
     var fromSchedule: String?
 
+    /// The event id: `--id`, else the folder's name.
+    var eventID: String { id ?? URL(fileURLWithPath: directory).lastPathComponent }
+
+    func validate() throws {
+        try validateZone(timezone)
+        if let problem = WorkspaceTemplate.problem(eventID: eventID) {
+            throw ValidationError(id == nil ? "\(problem) (from the folder's name; give one with --id)" : problem)
+        }
+    }
+
     func run() throws {
-        let eventID = id ?? URL(fileURLWithPath: directory).lastPathComponent
         if let fromSchedule {
-            var zone: Zone?
-            if let timezone {
-                guard let z = Zone(identifier: timezone) else {
-                    FileHandle.standardError.write(Data("error: --timezone: expected an IANA time zone\n".utf8))
-                    throw ExitStatus.unreadableInput
-                }
-                zone = z
-            }
+            let zone = timezone.flatMap(Zone.init(identifier:))
             do {
                 let report = try ScheduleImport.initialise(
                     directory: directory, schedule: fromSchedule, eventID: eventID, fallbackZone: zone)
@@ -61,7 +63,7 @@ struct Init: ParsableCommand {
             written = try WorkspaceTemplate(eventID: eventID, timezone: timezone ?? "Africa/Kigali").write(
                 into: directory)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(ExportFailure.withHint(error.message))\n".utf8))
             throw ExitStatus.unreadableInput
         }
         for file in written { print("wrote \(file)") }

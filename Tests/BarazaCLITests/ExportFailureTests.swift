@@ -25,14 +25,14 @@ struct ExportFailureTests {
                     == "error: \(kind): cannot write into notes.txt: notes.txt is a file, not a folder; "
                     + "expected a folder for --out (it is created when missing)\n")
         }
-        for kind in ["schedule-xml", "pack"] {
-            let run = try runBaraza(["export", kind, "ws", "--out", ""], in: root)
-            #expect(run.exitCode == 2)
+        // An empty --out is a mistake on the command line: a usage error (64), before anything is read.
+        for command in [["export", "schedule-xml", "ws"], ["export", "pack", "ws"], ["build", "ws"]] {
+            let run = try runBaraza(command + ["--out", ""], in: root)
+            #expect(run.exitCode == 64)
             #expect(
-                run.stderr
-                    == "error: \(kind): --out is empty; expected a folder to write into (it is created when missing)\n")
+                run.stderr.hasPrefix(
+                    "Error: --out is empty; expected a folder to write into (it is created when missing)\n"))
         }
-        #expect(try runBaraza(["build", "ws", "--out", ""], in: root).exitCode == 2)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("schedule.xml").path))
         let build = try runBaraza(["build", "ws", "--out", "notes.txt/sub"], in: root)
         #expect(build.exitCode == 2)

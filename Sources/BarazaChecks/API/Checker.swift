@@ -5,7 +5,8 @@ import BarazaParallel
 public struct Checker: Sendable {
     public var rules: [any Rule]
 
-    /// The full catalogue, in the order findings are reported.
+    /// The core rules, in the order findings are reported. Commands run `RuleCatalogue.all` (BarazaCore): these
+    /// and the host-city logistics rules.
     public static let catalogue: [any Rule] = [
         LocalTimeRule(kind: .nonexistent), LocalTimeRule(kind: .ambiguous), LocalTimeRule(kind: .offsetMismatch),
         UnknownReferenceRule(),
@@ -15,7 +16,8 @@ public struct Checker: Sendable {
         ParticipantOverlapRule(), LanguageRule(), MaterialRule(),
     ]
 
-    /// Every rule id, for validating `checks.severity`.
+    /// The core rules' ids. `checks.severity` may also name logistics rules: commands validate it against
+    /// `RuleCatalogue.ids` (BarazaCore).
     public static var ruleIDs: [String] { catalogue.map(\.id) }
 
     public init(rules: [any Rule] = Checker.catalogue) { self.rules = rules }

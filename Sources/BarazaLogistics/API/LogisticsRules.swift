@@ -1,7 +1,7 @@
 import BarazaChecks
 
-/// The host-city logistics checks, to run beside the core catalogue:
-/// `Checker(rules: Checker.catalogue + LogisticsRules.all)`.
+/// The host-city logistics checks, to run beside the core rules: `RuleCatalogue.all` (BarazaCore) joins them,
+/// `Checker.catalogue + LogisticsRules.all`, for every command.
 public enum LogisticsRules {
     /// Every logistics rule, in report order.
     public static let all: [any Rule] = [

@@ -6,6 +6,7 @@ import CPangoCairo
 final class PDFCanvas {
     let cairo: OpaquePointer
     private let surface: OpaquePointer
+    private let sink: PDFFileSink
     let typesetter: Typesetter
     private var pageOpen = false
 
@@ -13,7 +14,10 @@ final class PDFCanvas {
 
     /// Opens `path` for writing. Pages are added with `beginPage`.
     init(path: String, metadata: PDFMetadata, fontFamily: String) throws(PDFError) {
-        surface = cairo_pdf_surface_create(path, Self.pointsPerMillimetre * 210, Self.pointsPerMillimetre * 297)
+        sink = try PDFFileSink(path: path)
+        surface = cairo_pdf_surface_create_for_stream(
+            PDFFileSink.write, Unmanaged.passUnretained(sink).toOpaque(), Self.pointsPerMillimetre * 210,
+            Self.pointsPerMillimetre * 297)
         try Self.check(cairo_surface_status(surface))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
@@ -48,8 +52,11 @@ final class PDFCanvas {
     /// Ends the last page and writes the rest of the file.
     func finish() throws(PDFError) {
         if pageOpen { endPage() }
-        try Self.check(cairo_status(cairo))
-        cairo_surface_finish(surface)
+        let drawing = cairo_status(cairo)
+        if drawing == CAIRO_STATUS_SUCCESS { cairo_surface_finish(surface) }
+        // A write that failed is the sink's to tell, with the system's reason, before Cairo's own words for it.
+        try sink.close()
+        try Self.check(drawing)
         try Self.check(cairo_surface_status(surface))
     }
 

@@ -1,3 +1,4 @@
+import BarazaOutput
 import Crypto
 import Foundation
 import ZIPFoundation
@@ -27,17 +28,38 @@ enum DeterministicZip {
         }
         do throws(PackError) {
             try fill(temporary, entries: entries, last: last, modificationDate: modificationDate)
+            try checkComplete(temporary)
             guard rename(temporary.path, url.path) == 0 else {
                 throw .couldNotWrite(path: destination, reason: String(cString: strerror(errno)))
             }
         } catch {
+            // ZIPFoundation writes through `FILE*` and says only that it could not: whether the disk is full is
+            // asked before the partial zip is removed (removing it frees its room).
+            let full = AtomicFile.isFull(folder: folder.path)
             try? FileManager.default.removeItem(at: temporary)
-            // Name the pack the user asked for, not the temporary file it was being written to.
-            if case .couldNotWrite(let path, let reason) = error, path == temporary.path {
-                throw .couldNotWrite(path: destination, reason: reason)
-            }
-            throw error
+            guard case .couldNotWrite(let path, let reason) = error else { throw error }
+            // Name the pack the user asked for, not the temporary file or the entry it was writing.
+            if full { throw .couldNotWrite(path: destination, reason: String(cString: strerror(ENOSPC))) }
+            throw .couldNotWrite(
+                path: destination, reason: path == temporary.path ? reason : "\(reason) (while adding \(path))")
         }
+    }
+
+    /// Refuses a zip that does not end with its end-of-central-directory record pointing back at its central
+    /// directory: a final write the zip library did not check (its buffer flushed on close) left it cut short.
+    static func checkComplete(_ url: URL) throws(PackError) {
+        let cutShort = PackError.couldNotWrite(path: url.path, reason: "the zip was cut short while it was written")
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw cutShort }
+        defer { try? handle.close() }
+        guard let length = try? handle.seekToEnd(), length >= 22, (try? handle.seek(toOffset: length - 22)) != nil,
+            let record = try? handle.read(upToCount: 22), record.count == 22
+        else { throw cutShort }
+        let bytes = [UInt8](record)
+        func uint32(_ at: Int) -> UInt64 { (0..<4).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * $1) } }
+        guard uint32(0) == 0x0605_4b50 else { throw cutShort }
+        // Zip64 keeps the real figures elsewhere (0xFFFFFFFF here); otherwise they must add up to the length.
+        let (size, offset) = (uint32(12), uint32(16))
+        guard offset == 0xFFFF_FFFF || size == 0xFFFF_FFFF || offset + size + 22 == length else { throw cutShort }
     }
 
     /// The system's reason for a file error (`Permission denied`, `Not a directory`), not a dump of the error.

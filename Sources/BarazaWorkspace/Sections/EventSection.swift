@@ -99,7 +99,7 @@ extension YAMLValue {
     /// turn into live links in agenda pages, packs and invitations.
     func webAddress() -> String? {
         let expected = "a web address starting with `https://` (or `http://`)"
-        guard let text = nonEmptyString(expected: expected) else { return nil }
+        guard let text = nonEmptyString(expected: expected, limit: .webAddress) else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
             let host = url.host, !host.isEmpty
         else {
@@ -112,18 +112,20 @@ extension YAMLValue {
     /// The longest id, in UTF-8 bytes: leaves room for a prefix and extension in a 255-byte file name.
     static let maximumIdentifierBytes = 100
 
-    /// A title: plain text (used for both languages) or `{ en: ..., fr: ... }`.
-    func localizedText() -> LocalizedText? {
+    /// A title: plain text (used for both languages) or `{ en: ..., fr: ... }`, each text at most `limit`.
+    func localizedText(limit: TextLimit = .line) -> LocalizedText? {
         if case .scalar = node {
-            return nonEmptyString().map { LocalizedText(english: $0, french: $0) }
+            return nonEmptyString(limit: limit).map { LocalizedText(english: $0, french: $0) }
         }
         guard let f = fields(["en", "fr"]) else { return nil }
-        let en = f["en"]?.nonEmptyString()
-        let fr = f["fr"]?.nonEmptyString()
-        if en == nil && fr == nil {
+        if f["en"] == nil && f["fr"] == nil {
             invalid("at least one of `en` and `fr`", found: "no text")
             return nil
         }
+        // A text given but refused is reported by itself.
+        let en = f["en"]?.nonEmptyString(limit: limit)
+        let fr = f["fr"]?.nonEmptyString(limit: limit)
+        guard en != nil || fr != nil else { return nil }
         return LocalizedText(english: en, french: fr)
     }
 
@@ -139,7 +141,7 @@ extension YAMLValue {
     }
 
     func email() -> String? {
-        guard let text = nonEmptyString(expected: "an email address") else { return nil }
+        guard let text = nonEmptyString(expected: "an email address", limit: .email) else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(where: \.isWhitespace) else {
             invalid("an email address such as `name@example.org`")
@@ -148,7 +150,10 @@ extension YAMLValue {
         return text.lowercased()
     }
 
-    func strings() -> [String] { list(expected: "a list of text").compactMap { $0.nonEmptyString() } }
+    /// A list of texts (a single text is a one-item list), each at most `limit`.
+    func strings(limit: TextLimit = .line) -> [String] {
+        list(expected: "a list of text").compactMap { $0.nonEmptyString(limit: limit) }
+    }
 
     func references<T>(_ expected: String) -> [Reference<T>] {
         list(expected: "a list of \(expected) ids").compactMap { item in

@@ -52,7 +52,7 @@ extension WorkspaceLoader {
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
             stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
             consent: consent, signUps: f["sessions"]?.references("session") ?? [],
-            bio: f["bio"]?.localizedText(), gender: f["gender"]?.nonEmptyString()?.lowercased(),
+            bio: f["bio"]?.localizedText(limit: .longText), gender: f["gender"]?.nonEmptyString()?.lowercased(),
             location: value.location, localAddress: f["local_address"]?.nonEmptyString(), source: source)
     }
 

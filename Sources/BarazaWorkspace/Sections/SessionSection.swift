@@ -94,8 +94,8 @@ extension WorkspaceLoader {
         var language: Language?
         if let l = f["language"] { language = l.languages().first }
         return Session(
-            id: Session.ID(id), title: title, abstract: f["abstract"]?.localizedText(), kind: kind, start: start,
-            end: end, interval: interval, timeProblems: problems, venue: venue, room: room,
+            id: Session.ID(id), title: title, abstract: f["abstract"]?.localizedText(limit: .longText), kind: kind,
+            start: start, end: end, interval: interval, timeProblems: problems, venue: venue, room: room,
             tags: f["tags"]?.strings() ?? [], language: language,
             interpretation: f["interpretation"]?.languages() ?? [],
             speakers: f["speakers"]?.references("person") ?? [],

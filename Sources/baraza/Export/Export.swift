@@ -1,11 +1,14 @@
 import ArgumentParser
+import BarazaBadges
+import BarazaCore
 import BarazaModel
 import BarazaOutput
+import BarazaPDF
 import BarazaWorkspace
 import Foundation
 
 /// `baraza export <kind>`: one subcommand per exporter, each in its own file beside this one.
-struct Export: ParsableCommand {
+struct Export: CommandGroup {
     static let configuration = CommandConfiguration(
         abstract: "Write one kind of output for a workspace into exports/<event>/.",
         discussion: """
@@ -53,10 +56,15 @@ struct ExportOptions: ParsableArguments {
     @Flag(help: "List what would be written, and why, without writing anything.")
     var dryRun = false
 
+    /// An empty `--out` is a usage error (it would write into the current folder).
+    func validate() throws {
+        if let problem = ExportFailure.emptyFolder(out) { throw ValidationError(problem) }
+    }
+
     /// Loads the workspace, printing `file:line:column` errors and exiting with status 2 when it cannot be read.
     func loadWorkspace() throws -> Workspace {
         do {
-            return try WorkspaceLoader(knownRuleIDs: Check.rules.map(\.id)).load(directory: workspace)
+            return try RuleCatalogue.loader.load(directory: workspace)
         } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput
@@ -93,10 +101,7 @@ struct ExportOptions: ParsableArguments {
 enum ExportFailure {
     /// Why `directory` (or a folder on the way to it) cannot hold exports, or nil when it can be used or created.
     static func unusableFolder(_ directory: String) -> String? {
-        // An empty --out would write into the current folder while reporting paths like `/schedule.xml`.
-        guard !directory.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return "--out is empty; expected a folder to write into (it is created when missing)"
-        }
+        if let problem = emptyFolder(directory) { return problem }
         var path = (directory as NSString).standardizingPath
         while !path.isEmpty, path != "/", path != "." {
             var isDirectory: ObjCBool = false
@@ -112,21 +117,57 @@ enum ExportFailure {
         return nil
     }
 
-    /// One line for `error`: Foundation file errors become `cannot write <path>: <reason>`.
+    /// Why `--out` as given is unusable when it is empty: it would write into the current folder while reporting
+    /// paths like `/schedule.xml`. Nil when it is absent or not empty.
+    static func emptyFolder(_ directory: String?) -> String? {
+        guard let directory, directory.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return "--out is empty; expected a folder to write into (it is created when missing)"
+    }
+
+    /// One line for `error`: a file that could not be written becomes `cannot write <path>: <the system's reason>`
+    /// (Foundation's errors, a PDF's, a badge list's), never a dump of an error object; a full disk says so, and
+    /// what to do about it.
     static func describe(_ error: any Error) -> String {
-        let ns = error as NSError
-        guard ns.domain == NSCocoaErrorDomain else { return "\(error)" }
-        var path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-        // AtomicFile's temporary `.name.tmp-<pid>` stands for `name`, the file the user asked for.
-        if let p = path, let match = (p as NSString).lastPathComponent.wholeMatch(of: /\.(.+)\.tmp-[0-9]+/) {
-            path = ((p as NSString).deletingLastPathComponent as NSString).appendingPathComponent(String(match.1))
+        switch error {
+        case BadgeError.pdf(.couldNotWrite(let path, let code)), PDFError.couldNotWrite(let path, let code):
+            return "cannot write \(userPath(path)): \(reason(code))"
+        case let error as POSIXError:
+            return reason(error.code.rawValue)
+        default:
+            break
         }
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain else { return withHint("\(error)") }
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path)
+            .map(userPath)
         var reason = ns.localizedDescription
         if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
             underlying.domain == NSPOSIXErrorDomain
         {
-            reason = String(cString: strerror(Int32(underlying.code)))
+            reason = Self.reason(Int32(underlying.code))
+        } else if ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
+            reason = Self.reason(ENOSPC)
         }
         return path.map { "cannot write \($0): \(reason)" } ?? reason
+    }
+
+    /// The file the user asked for: AtomicFile's temporary `.name.tmp-<pid>` stands for `name`.
+    static func userPath(_ path: String) -> String {
+        guard let match = (path as NSString).lastPathComponent.wholeMatch(of: /\.(.+)\.tmp-[0-9]+/) else { return path }
+        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(String(match.1))
+    }
+
+    /// The system's words for the error number `code`, and for a full disk what to do.
+    static func reason(_ code: Int32) -> String {
+        withHint(String(cString: strerror(code)))
+    }
+
+    /// What to do, after a message ending with the system's words for a full disk or quota (libraries such as
+    /// the zip writer pass those words on in their own errors).
+    static func withHint(_ message: String) -> String {
+        for code in [ENOSPC, EDQUOT] where message.hasSuffix(String(cString: strerror(code))) {
+            return message + " (the disk is full: free some space, or write elsewhere with --out)"
+        }
+        return message
     }
 }

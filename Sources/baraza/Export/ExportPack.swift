@@ -1,7 +1,9 @@
 import ArgumentParser
 import BarazaCalendar
+import BarazaModel
 import BarazaOutput
 import BarazaPack
+import Foundation
 
 /// `baraza export pack`: post-event material packs as zips.
 struct ExportPack: ExportCommand {
@@ -54,10 +56,38 @@ struct ExportPack: ExportCommand {
 
     func run() throws {
         let workspace = try options.loadWorkspace()
+        if let problem = Self.unknown(audience, in: workspace) { throw ValidationError(problem) }
         try options.run(
             PacksWithAgendaAndCalendar(
                 base: PackExporter(audiences: [audience]),
                 calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo)),
             on: workspace)
+    }
+
+    /// Why `audience` names nobody in `workspace` (a person id or a city no one comes from), with the nearest
+    /// name it has; nil when it names someone. That is a mistake on the command line (exit 64), found once the
+    /// workspace is read; a person who is there but attended nothing is a fact of the workspace (exit 2).
+    static func unknown(_ audience: PackAudience, in workspace: Workspace) -> String? {
+        switch audience {
+        case .public, .participants:
+            return nil
+        case .person(let id):
+            guard workspace.peopleByID[id] == nil else { return nil }
+            let hint = nearest(to: id.rawValue, in: workspace.people.map(\.id.rawValue)).map {
+                "; did you mean `person:\($0)`?"
+            }
+            return "--audience \(audience): no person has the id `\(id)` in \(workspace.path)"
+                + (hint ?? "; expected the id of a person of the workspace")
+        case .city(let name):
+            let cities = Set(workspace.people.compactMap(\.city)).sorted()
+            let key = { (city: String) in
+                city.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                    .filter { $0.isLetter || $0.isNumber }
+            }
+            guard !cities.contains(where: { key($0) == key(name) }) else { return nil }
+            let hint = nearest(to: name, in: cities).map { "; did you mean `city:\($0)`?" }
+            return "--audience \(audience): no person of \(workspace.path) comes from `\(name)`"
+                + (hint ?? "; cities in the workspace: \(cities.joined(separator: ", "))")
+        }
     }
 }
