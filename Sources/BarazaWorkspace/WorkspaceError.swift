@@ -41,17 +41,29 @@ public enum WorkspaceError: Error, Hashable, Sendable {
         case .unknownKey(let l, let key, let context, let suggestion, let allowed):
             let hint =
                 suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
-            return "\(l): \(context): unknown key `\(key)`; \(hint)"
+            return "\(l): \(context): unknown key `\(Self.excerpt(key))`; \(hint)"
         case .missingField(let l, let field, let expected):
             return "\(l): \(field): missing; expected \(expected)"
         case .invalidValue(let l, let field, let found, let expected):
-            return "\(l): \(field): \(found.isEmpty ? "empty value" : "`\(found)`") is not valid; expected \(expected)"
+            let shown = found.isEmpty ? "empty value" : "`\(Self.excerpt(found))`"
+            return "\(l): \(field): \(shown) is not valid; expected \(expected)"
         case .duplicateID(let l, let kind, let id, let first):
-            return "\(l): \(kind) id `\(id)` is already defined at \(first)"
+            return "\(l): \(kind) id `\(Self.excerpt(id))` is already defined at \(first)"
         case .badInclude(let l, let path, let reason):
-            return "\(l): include `\(path)`: \(reason)"
+            return "\(l): include `\(Self.excerpt(path))`: \(reason)"
         }
     }
+
+    /// At most ``excerptLength`` characters of one line of `text`, marked when cut: an error quotes what it
+    /// refuses, never a whole file or a whole long line.
+    public static func excerpt(_ text: String) -> String {
+        let line = text.prefix { $0 != "\n" && $0 != "\r" }
+        guard line.count > excerptLength || line.endIndex != text.endIndex else { return text }
+        return "\(line.prefix(excerptLength))… (\(text.count) characters)"
+    }
+
+    /// How many characters of a refused value an error quotes.
+    public static let excerptLength = 60
 }
 
 /// Every problem found while reading a workspace, in file order. Thrown by `WorkspaceLoader`.

@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaPDF
 
@@ -12,6 +13,8 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
     case pdf(PDFError)
     /// A file could not be written; `reason` is the system's description.
     case couldNotWrite(path: String, reason: String)
+    /// The workspace refused a state file (a symbolic link that leads outside it), or its lock was held too long.
+    case workspace(FolderError)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot write the badge PDF: \(error)"
         case .couldNotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .workspace(let error):
+            return error.description
         }
     }
 }
