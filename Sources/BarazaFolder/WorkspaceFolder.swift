@@ -217,22 +217,27 @@ public struct WorkspaceFolder: Sendable, Hashable {
         return relativePath(of: "/" + components.joined(separator: "/")) != nil
     }
 
+    /// The rest of the open file, read straight into one buffer of the size `fstat` gives (grown if the file
+    /// grows meanwhile): a 60 MB people file is not copied twice.
     static func readAll(_ descriptor: Int32, written: String) throws(FolderError) -> Data {
         var status = stat()
         _ = fstat(descriptor, &status)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(max(0, status.st_size)) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var data = Data(count: Int(max(0, status.st_size)) + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if filled == data.count { data.count += max(1 << 16, data.count / 2) }
+            let count = data.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+            }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw .unreadable(written, reason: systemReason())
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            filled += count
         }
-        return Data(bytes)
+        data.count = filled
+        return data
     }
 
     /// `realpath(3)`: nil (with `errno` set) when the path cannot be resolved.

@@ -8,7 +8,8 @@ import Foundation
 /// `baraza import registrations`: reads a registration export, validates and normalises it, deduplicates by email
 /// and adds it to a workspace atomically.
 ///
-/// The workspace receives three things, all written to temporary files first and renamed together at the end:
+/// The workspace receives three things, staged and committed together in one `WorkspaceTransaction` (under the
+/// workspace's lock, held from reading the workspace to the commit; all or nothing, even under `kill -9`):
 /// - `registrations/<file>`: the raw export, byte for byte (provenance);
 /// - `registrations/<file>.people.yaml`: the normalised people, each with `source: { file, record }`;
 /// - `registrations.yaml`: the list of those people files, included from `event.yaml` (added once).
@@ -113,7 +114,8 @@ public struct RegistrationImport {
         // Records are normalised and rendered a batch per core at a time; what depends on earlier records (the
         // spool, duplicates, the report) is then done in file order.
         let zone = loaded.event.zone
-        // Beside the workspace's files for a real import (same disk, writable anyway); a dry run spools ids only.
+        // In the transaction's staging folder for a real import (the workspace's disk, removed with it); a dry run
+        // spools ids only.
         let spool = try RegistrationSpool(
             in: writer?.transaction.stagingPath ?? NSTemporaryDirectory(), displayPath: peopleRelative)
         var ledger = Ledger(spool: spool)

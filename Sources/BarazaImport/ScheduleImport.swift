@@ -88,7 +88,7 @@ extension ScheduleImport {
 
 /// `baraza import schedule`: a frab/pretalx schedule.xml or schedule.json becomes `schedule/<file>.yaml` (one venue with the
 /// schedule's rooms, the speakers as people, the events as sessions), included from `event.yaml`; the raw file is
-/// kept beside it. Written atomically; importing the same file again changes nothing.
+/// kept beside it. Written in one locked, journaled transaction; importing the same file again changes nothing.
 public struct ScheduleImport {
     /// The schedule.xml or schedule.json to read (told apart by content).
     public var file: String

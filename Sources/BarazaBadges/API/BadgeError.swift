@@ -22,7 +22,9 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
             let name = field.isEmpty ? "the file" : "`\(field)`"
             return "\(location): \(name) should be \(expected)"
         case .keyForOtherEvent(let file, let event, let keyEvents):
-            let listed = keyEvents.map(\.rawValue).joined(separator: ", ")
+            // The ids come from the file: each is quoted, but at most a short excerpt of it.
+            let listed = keyEvents.prefix(10).map { String($0.rawValue.prefix { $0 != "\n" }.prefix(60)) }
+                .joined(separator: ", ")
             return """
                 \(file): this badge key belongs to \(listed), not to \(event) (was the workspace copied?). \
                 Delete the file to give \(event) its own badge ids, or add \(event) to its `events` list to \

@@ -39,7 +39,7 @@ public struct PublishedState: Codable, Hashable, Sendable {
             guard entry.exists else { return nil }
             data = try folder.contents(of: entry, written: path)
         } catch {
-            throw (error as? FolderError)?.named(path) ?? error
+            throw error.named(path)
         }
         do {
             return try JSONDecoder().decode(PublishedState.self, from: data)
