@@ -38,12 +38,17 @@ let package = Package(
         .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
         // Writing output files atomically (temporary file, then rename).
         .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
+        // The workspace folder as a boundary: canonical containment of every path, the workspace lock (flock),
+        // crash-safe commits with a journal. Foundation only, so every reader and writer can use it.
+        .target(name: "BarazaFolder"),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
         .target(
             name: "BarazaWorkspace",
-            dependencies: ["BarazaModel", "BarazaOutput", "BarazaParallel", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", .product(name: "Yams", package: "Yams"),
+            ]),
         // Conflict and consistency rules over a workspace.
-        .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaParallel"]),
+        .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),
         // Independent jobs on every core, results in job order (loading, checks, calendars).
         .target(name: "BarazaParallel"),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
@@ -51,7 +56,7 @@ let package = Package(
         // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
         .target(
             name: "BarazaCalendar",
-            dependencies: ["BarazaModel", "BarazaOutput", "BarazaParallel", "ICalendar", "TZDatabase"]),
+            dependencies: ["BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "ICalendar", "TZDatabase"]),
         // Each C library sits in its own system target, imported only by the module that draws PDFs.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(
@@ -64,7 +69,7 @@ let package = Package(
         .target(
             name: "BarazaPack",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaWorkspace", "BarazaPDF",
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaWorkspace", "BarazaPDF",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -72,8 +77,8 @@ let package = Package(
         .target(
             name: "BarazaBadges",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaPDF", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaPDF",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
             ]),
         // The agenda page (HTML from a Mustache template) and schedule.xml (frab/pretalx) from a workspace.
         .target(
@@ -100,7 +105,7 @@ let package = Package(
         .target(
             name: "BarazaImport",
             dependencies: [
-                "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", "BarazaParallel",
+                "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", "BarazaFolder", "BarazaParallel",
                 .product(name: "Yams", package: "Yams"),
             ]),
         // Streams a registration export, for bench/ (not part of the test suite).
@@ -124,6 +129,7 @@ let package = Package(
                 "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
+        .testTarget(name: "BarazaFolderTests", dependencies: ["BarazaFolder", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaCoreTests",
             dependencies: ["BarazaCore", "BarazaChecks", "BarazaLogistics", "BarazaWorkspace", "BarazaTestSupport"]),

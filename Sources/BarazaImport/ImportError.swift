@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaXML
 
 /// Why an import was refused. Messages name files, lines, fields and record ids, never personal data.
@@ -18,6 +19,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case scheduleJSON(ScheduleJSONError)
     /// Writing the workspace failed; nothing was changed.
     case write(path: String, reason: String)
+    /// The workspace refused a path (outside it, through a symbolic link), or its lock was held too long, or a
+    /// committed change could not be completed (see ``FolderError``).
+    case boundary(FolderError)
 
     /// `file:line:column: message` where the problem has a place.
     public var description: String {
@@ -30,6 +34,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .empty(let path): return "\(path): no registration record found"
         case .scheduleJSON(let error): return error.description
         case .write(let path, let reason): return "\(path): cannot write: \(reason); the workspace is unchanged"
+        case .boundary(let error):
+            if case .unfinished = error { return error.description }
+            return "\(error.description); the workspace is unchanged"
         }
     }
 }

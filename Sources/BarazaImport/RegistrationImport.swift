@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaParallel
 import BarazaWorkspace
@@ -7,7 +8,8 @@ import Foundation
 /// `baraza import registrations`: reads a registration export, validates and normalises it, deduplicates by email
 /// and adds it to a workspace atomically.
 ///
-/// The workspace receives three things, all written to temporary files first and renamed together at the end:
+/// The workspace receives three things, staged and committed together in one `WorkspaceTransaction` (under the
+/// workspace's lock, held from reading the workspace to the commit; all or nothing, even under `kill -9`):
 /// - `registrations/<file>`: the raw export, byte for byte (provenance);
 /// - `registrations/<file>.people.yaml`: the normalised people, each with `source: { file, record }`;
 /// - `registrations.yaml`: the list of those people files, included from `event.yaml` (added once).
@@ -54,28 +56,32 @@ public struct RegistrationImport {
         // needs the other until records are normalised. The load has every core it can get for its large files;
         // had it run on a thread of a two-way split, its own parallel work would have run one piece at a time.
         // A workspace that does not load is reported first, as it must be fixed whatever the export.
-        let name = (file as NSString).lastPathComponent
+        let name = try WorkspaceFiles.keptName(of: file)
         let rawRelative = "\(Self.folder)/\(name)"
         let peopleRelative = "\(rawRelative).people.yaml"
-        let writer = WorkspaceFiles(root: workspace)
         let isWorkspace = FileManager.default.fileExists(
             atPath: (workspace as NSString).appendingPathComponent(WorkspaceLoader.entryFileName))
+        // A real import holds the workspace's exclusive lock from before it reads the workspace until its commit:
+        // a second import waits, then sees this one's people.
+        let writer = !dryRun && isWorkspace ? try WorkspaceFiles(workspace: workspace) : nil
         let (export, limits, archiveLimits) = (file, self.limits, self.archiveLimits)
-        let copyRaw = !dryRun && isWorkspace
         let opening = Background {
             Result { () throws(ImportError) in
                 let source = try RecordSource.open(path: export, limits: limits, archiveLimits: archiveLimits)
                 let stream = RecordStream(source)
-                // The raw export is copied in on a thread of its own while the records stream (writing it may
-                // wait for the disk); the commit renames the copy into place.
-                let raw =
-                    copyRaw
-                    ? Background {
-                        Result { () throws(ImportError) in try writer.stageCopy(from: export, to: rawRelative) }
-                    }
-                    : nil
+                // The raw export is copied into the staging folder on a thread of its own while the records
+                // stream (writing it may wait for the disk); the commit renames the copy into place.
+                let raw = writer.map { writer in
+                    Background { Result { () throws(ImportError) in try writer.copy(from: export, to: rawRelative) } }
+                }
                 return (source, stream, raw)
             }
+        }
+        // However the import ends, the copy has finished before the transaction is dropped (which removes it
+        // unless committed).
+        defer {
+            if case .success(let (_, _, copy)) = opening.value() { _ = copy?.value() }
+            writer?.transaction.abandon()
         }
         let loading = Result { () throws(WorkspaceLoadFailure) in
             try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace)
@@ -84,16 +90,11 @@ public struct RegistrationImport {
         switch loading {
         case .success(let workspace): loaded = workspace
         case .failure(let error):
-            if case .success(let (_, stream, copy)) = opening.value() {
-                stream.close()
-                try? copy?.value().get().discard()
-            }
+            if case .success(let (_, stream, _)) = opening.value() { stream.close() }
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
         let (source, stream, rawCopy) = try opening.value().get()
         defer { stream.close() }
-        // However the import ends, the copy has finished by then, and is removed unless committed.
-        defer { try? rawCopy?.value().get().discard() }
         var report = RegistrationReport(format: source.format)
 
         let sessions = Set(loaded.sessions.map(\.id.rawValue))
@@ -113,9 +114,10 @@ public struct RegistrationImport {
         // Records are normalised and rendered a batch per core at a time; what depends on earlier records (the
         // spool, duplicates, the report) is then done in file order.
         let zone = loaded.event.zone
-        // Beside the workspace's files for a real import (same disk, writable anyway); a dry run spools ids only.
+        // In the transaction's staging folder for a real import (the workspace's disk, removed with it); a dry run
+        // spools ids only.
         let spool = try RegistrationSpool(
-            in: dryRun ? NSTemporaryDirectory() : workspace, displayPath: peopleRelative)
+            in: writer?.transaction.stagingPath ?? NSTemporaryDirectory(), displayPath: peopleRelative)
         var ledger = Ledger(spool: spool)
         var records = 0
         let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
@@ -202,7 +204,9 @@ public struct RegistrationImport {
             people:
 
             """
-        let peopleYAML: WorkspaceFiles.Change = .stream(to: peopleRelative) { (out: inout StagedWriter) throws in
+        guard let writer else { throw .workspace("\(workspace): not a workspace") }
+        if let rawCopy { try rawCopy.value().get() } else { try writer.copy(from: file, to: rawRelative) }
+        try writer.stream(to: peopleRelative) { (out: inout StagedWriter) throws in
             try out.write(header)
             var next = 0
             try spool.eachText(winners.lazy.map(\.ordinal)) { bytes in
@@ -212,19 +216,14 @@ public struct RegistrationImport {
             }
         }
 
-        var index = Self.existingIndex(in: workspace)
+        var index = Self.existingIndex(writer.existingText(Self.indexFile))
         index.insert(peopleRelative)
         var indexText =
             "# Registration exports imported into this workspace (written by `baraza import registrations`).\n"
         indexText += "include:\n" + index.sorted().map { "  - \($0)\n" }.joined()
-        let raw: WorkspaceFiles.Change
-        if let rawCopy { raw = .staged(try rawCopy.value().get()) } else { raw = .copy(from: file, to: rawRelative) }
-        try writer.commit([
-            raw,
-            peopleYAML,
-            .text(indexText, to: Self.indexFile),
-            .eventInclude(Self.indexFile),
-        ])
+        try writer.text(indexText, to: Self.indexFile)
+        try writer.eventInclude(Self.indexFile)
+        try writer.commit()
         return report
     }
 
@@ -375,10 +374,9 @@ public struct RegistrationImport {
         return out.isEmpty ? "registration" : String(out.prefix(32))
     }
 
-    /// The people files already listed in `registrations.yaml`.
-    static func existingIndex(in workspace: String) -> Set<String> {
-        let path = (workspace as NSString).appendingPathComponent(indexFile)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    /// The people files listed in the text of `registrations.yaml` (none without one).
+    static func existingIndex(_ text: String?) -> Set<String> {
+        guard let text else { return [] }
         var items: Set<String> = []
         for line in text.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)

@@ -32,7 +32,14 @@ public struct RegistrationMapping: Sendable {
         else { throw .unreadable(path: path, reason: "no such file, not readable, or not UTF-8") }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
-            throw .mapping("\(path):1:1", "valid YAML (\(error))")
+            // Yams's own description quotes the whole line; the error names its place and the problem only.
+            switch error as? YamlError {
+            case .scanner(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?,
+                .composer(_, let problem, let mark, _)?:
+                throw .mapping("\(path):\(mark.line):\(mark.column)", "valid YAML (\(problem))")
+            default:
+                throw .mapping("\(path):1:1", "valid YAML")
+            }
         }
         guard let root = node?.mapping else { throw .mapping("\(path):1:1", "a mapping with `columns:`") }
         var mapping = RegistrationMapping()

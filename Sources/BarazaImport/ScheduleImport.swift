@@ -88,7 +88,7 @@ extension ScheduleImport {
 
 /// `baraza import schedule`: a frab/pretalx schedule.xml or schedule.json becomes `schedule/<file>.yaml` (one venue with the
 /// schedule's rooms, the speakers as people, the events as sessions), included from `event.yaml`; the raw file is
-/// kept beside it. Written atomically; importing the same file again changes nothing.
+/// kept beside it. Written in one locked, journaled transaction; importing the same file again changes nothing.
 public struct ScheduleImport {
     /// The schedule.xml or schedule.json to read (told apart by content).
     public var file: String
@@ -112,12 +112,17 @@ public struct ScheduleImport {
 
     /// Reads the schedule and writes it into the workspace (unless `dryRun`).
     public func run(dryRun: Bool = false, knownRuleIDs: [String] = []) throws(ImportError) -> ScheduleReport {
+        let name = try WorkspaceFiles.keptName(of: file)
+        let isWorkspace = FileManager.default.fileExists(
+            atPath: (workspace as NSString).appendingPathComponent(WorkspaceLoader.entryFileName))
+        // Held from reading the workspace (its session ids) to the commit.
+        let writer = !dryRun && isWorkspace ? try WorkspaceFiles(workspace: workspace) : nil
+        defer { writer?.transaction.abandon() }
         let loaded: Workspace
         do { loaded = try WorkspaceLoader(knownRuleIDs: knownRuleIDs).load(directory: workspace) } catch {
             throw .workspace(error.errors.map(\.message).joined(separator: "\n"))
         }
         let schedule = try Self.readSchedule(file, fallbackZone: fallbackZone ?? loaded.event.zone, limits: limits)
-        let name = (file as NSString).lastPathComponent
         let rawRelative = "\(Self.folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"
         let (yaml, report) = Self.render(
@@ -131,10 +136,11 @@ public struct ScheduleImport {
         if let clash = report.sessionIDs.first(where: taken.contains) {
             throw .workspace("session id `\(clash)` from \(file) is already used in the workspace")
         }
-        if dryRun { return report.summary }
-        try WorkspaceFiles(root: workspace).commit([
-            .copy(from: file, to: rawRelative), .text(yaml, to: yamlRelative), .eventInclude(yamlRelative),
-        ])
+        guard let writer else { return report.summary }
+        try writer.copy(from: file, to: rawRelative)
+        try writer.text(yaml, to: yamlRelative)
+        try writer.eventInclude(yamlRelative)
+        try writer.commit()
         return report.summary
     }
 
@@ -319,10 +325,10 @@ extension ScheduleImport {
         if fm.fileExists(atPath: (directory as NSString).appendingPathComponent("event.yaml")) {
             throw .workspace("\(directory) already holds a workspace (event.yaml); use `baraza import schedule`")
         }
+        let name = try WorkspaceFiles.keptName(of: file)
         let schedule = try readSchedule(file, fallbackZone: fallbackZone, limits: limits)
         // No conference zone: the given zone, else the fixed offset the event dates share, else UTC.
         let zone = schedule.zone ?? fallbackZone ?? schedule.offsetZone ?? .utc
-        let name = (file as NSString).lastPathComponent
         let rawRelative = "\(folder)/\(name)"
         let yamlRelative = "\(rawRelative).yaml"
         let (yaml, rendered) = render(
@@ -333,13 +339,21 @@ extension ScheduleImport {
                 throw .write(path: directory, reason: "\(error)")
             }
         }
-        do {
-            try WorkspaceFiles(root: directory).commit([
-                .copy(from: file, to: rawRelative), .text(yaml, to: yamlRelative),
-                .text(eventYAML(for: schedule, id: eventID, zone: zone, include: yamlRelative), to: "event.yaml"),
-            ])
+        do throws(ImportError) {
+            // Into an existing folder, the files go in under its lock, all or nothing, and never through a
+            // symbolic link that leads outside it.
+            let writer = try WorkspaceFiles(workspace: directory)
+            defer { writer.transaction.abandon() }
+            if writer.folder.has("event.yaml") {
+                throw ImportError.workspace(
+                    "\(directory) already holds a workspace (event.yaml); use `baraza import schedule`")
+            }
+            try writer.copy(from: file, to: rawRelative)
+            try writer.text(yaml, to: yamlRelative)
+            try writer.text(eventYAML(for: schedule, id: eventID, zone: zone, include: yamlRelative), to: "event.yaml")
+            try writer.commit()
         } catch {
-            if createdRoot { try? fm.removeItem(atPath: directory) }
+            if createdRoot { rmdir(directory) }
             throw error
         }
         return rendered.summary

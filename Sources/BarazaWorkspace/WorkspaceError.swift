@@ -54,23 +54,22 @@ public enum WorkspaceError: Error, Hashable, Sendable {
         case .tooLong(let l, let field, let length, let limit, let excerpt):
             return "\(l): \(field): \(length) characters (`\(excerpt)…`) is too long; expected at most \(limit)"
         case .duplicateID(let l, let kind, let id, let first):
-            return "\(l): \(kind) id `\(id)` is already defined at \(first)"
+            return "\(l): \(kind) id \(Self.quoted(id)) is already defined at \(first)"
         case .badInclude(let l, let path, let reason):
             return "\(l): include \(Self.quoted(path)): \(reason)"
         }
     }
 
-    /// The most Unicode scalars of a value an error quotes.
-    public static let excerptLength = 80
+    /// The most characters of one line of a value an error quotes.
+    public static let excerptLength = 60
 
-    /// `text` as an error quotes it: whole when short, else its first ``excerptLength`` Unicode scalars and its
-    /// length (`` `Lorem ipsum…` (52000 characters) ``), so no error carries a long value (a pasted document, a
-    /// hostile file) to a terminal or a log.
+    /// `text` as an error quotes it: whole when it is one short line, else at most ``excerptLength`` characters of
+    /// its first line and its length (`` `Lorem ipsum…` (52000 characters) ``), so no error carries a long value or a
+    /// whole file (a pasted document, a refused `/etc/passwd`) to a terminal or a log.
     public static func quoted(_ text: String) -> String {
-        guard text.utf8.count > excerptLength else { return "`\(text)`" }
-        let length = text.unicodeScalars.count
-        guard length > excerptLength else { return "`\(text)`" }
-        return "`\(excerpt(text))…` (\(length) characters)"
+        let line = text.prefix { $0 != "\n" && $0 != "\r" }
+        guard !line.dropFirst(excerptLength).isEmpty || line.endIndex != text.endIndex else { return "`\(text)`" }
+        return "`\(line.prefix(excerptLength))…` (\(text.unicodeScalars.count) characters)"
     }
 
     /// The first `length` Unicode scalars of `text`.

@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaParallel
 import Foundation
@@ -19,25 +20,36 @@ public struct WorkspaceLoader: Sendable {
     /// Keys an included file may hold, besides `include`.
     static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics"]
 
-    /// Loads the workspace in `directory`.
+    /// Loads the workspace in `directory`, under its shared lock (see `WorkspaceLock`): a writer's change is
+    /// seen whole or not at all. Every file is read inside the workspace folder, decided on canonical paths.
     public func load(directory: String) throws(WorkspaceLoadFailure) -> Workspace {
         let diagnostics = Diagnostics()
         var sections = Sections()
-        let entry = (directory as NSString).appendingPathComponent(Self.entryFileName)
-        guard FileManager.default.fileExists(atPath: entry) else {
+        guard let folder = try? WorkspaceFolder(directory) else {
             throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: directory)])
         }
+        let lock: WorkspaceLock
+        do { lock = try folder.lockForReading() } catch {
+            throw WorkspaceLoadFailure(errors: [.unreadable(file: error.path, reason: error.reason)])
+        }
+        defer { lock.release() }
+        let entry: WorkspaceFolder.Entry
+        do { entry = try folder.resolve(Self.entryFileName) } catch {
+            throw WorkspaceLoadFailure(errors: [
+                .unreadable(file: folder.display(Self.entryFileName), reason: error.reason)
+            ])
+        }
+        guard entry.exists else { throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: directory)]) }
         var visited: Set<String> = []
-        let root = readFile(entry, diagnostics: diagnostics)
+        let root = readFile(entry, in: folder, diagnostics: diagnostics)
         var eventValue: YAMLValue?
         var checksValue: YAMLValue?
         if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
             var chain: [String] = []
-            let folder = (directory as NSString).standardizingPath
             collect(
-                fields, from: entry, into: &sections, visited: &visited, chain: &chain, root: folder,
+                fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain, folder: folder,
                 diagnostics: diagnostics)
         }
         guard let eventValue, let event = decodeEvent(eventValue) else {
@@ -80,6 +92,13 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
     public func loadAll(path: String) throws(WorkspaceLoadFailure) -> [Workspace] {
+        // A change a crash interrupted is completed (or dropped) first: it may be the one that makes `path` a
+        // workspace (`baraza init --from-schedule`).
+        if let folder = try? WorkspaceFolder(path), WorkspaceJournal.hasInterruptedChange(folder) {
+            do { try folder.lockForReading().release() } catch {
+                throw WorkspaceLoadFailure(errors: [.unreadable(file: error.path, reason: error.reason)])
+            }
+        }
         let entry = (path as NSString).appendingPathComponent(Self.entryFileName)
         if FileManager.default.fileExists(atPath: entry) { return [try load(directory: path)] }
         let children = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
@@ -135,11 +154,13 @@ public struct WorkspaceLoader: Sendable {
         case failed(WorkspaceError)
     }
 
-    /// Reads and composes the file at `path` (large files on every core, see `ParallelYAML`).
-    func parseFile(_ path: String) -> ParsedFile {
-        let display = displayPath(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failed(.unreadable(file: display, reason: "no such file or not readable"))
+    /// Reads and composes the file at `entry` (large files on every core, see `ParallelYAML`).
+    func parseFile(_ entry: WorkspaceFolder.Entry, in folder: WorkspaceFolder) -> ParsedFile {
+        let display = folder.display(entry.relative)
+        let data: Data
+        do { data = try folder.contents(of: entry, written: display) } catch {
+            let reason = error == .notFound(display) ? "no such file or not readable" : error.reason
+            return .failed(.unreadable(file: display, reason: reason))
         }
         guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         do {
@@ -154,16 +175,18 @@ public struct WorkspaceLoader: Sendable {
     /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
     /// comments is allowed (`allowEmpty`) and gives nil without an error: a placeholder `people.yaml` is fine.
     /// `parsed` is the file already parsed (by `prefetch`), if it was.
-    func readFile(_ path: String, allowEmpty: Bool = false, parsed: ParsedFile? = nil, diagnostics: Diagnostics)
-        -> YAMLValue?
-    {
-        switch parsed ?? parseFile(path) {
+    func readFile(
+        _ entry: WorkspaceFolder.Entry, in folder: WorkspaceFolder, allowEmpty: Bool = false,
+        parsed: ParsedFile? = nil, diagnostics: Diagnostics
+    ) -> YAMLValue? {
+        let display = folder.display(entry.relative)
+        switch parsed ?? parseFile(entry, in: folder) {
         case .document(let node):
-            return YAMLValue(node: node, file: displayPath(path), path: "", diagnostics: diagnostics)
+            return YAMLValue(node: node, file: display, path: "", diagnostics: diagnostics)
         case .empty:
             if !allowEmpty {
                 diagnostics.report(
-                    .syntax(SourceLocation(file: displayPath(path), line: 1, column: 1), problem: "the file is empty"))
+                    .syntax(SourceLocation(file: display, line: 1, column: 1), problem: "the file is empty"))
             }
             return nil
         case .failed(let error):
@@ -172,10 +195,13 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    /// The files among `paths` that exist, parsed concurrently.
-    func prefetch(_ paths: [String]) -> [String: ParsedFile] {
-        let existing = Array(Set(paths.filter { FileManager.default.fileExists(atPath: $0) })).sorted()
-        return Dictionary(uniqueKeysWithValues: zip(existing, parallelMap(existing.count) { parseFile(existing[$0]) }))
+    /// The files among `entries` that exist, parsed concurrently, by path relative to the workspace.
+    func prefetch(_ entries: [WorkspaceFolder.Entry], in folder: WorkspaceFolder) -> [String: ParsedFile] {
+        var seen: Set<String> = []
+        let existing = entries.filter { $0.exists && seen.insert($0.relative).inserted }
+        return Dictionary(
+            uniqueKeysWithValues: zip(
+                existing.map(\.relative), parallelMap(existing.count) { parseFile(existing[$0], in: folder) }))
     }
 
     /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte
@@ -243,7 +269,7 @@ public struct WorkspaceLoader: Sendable {
         case .duplicateKeys(let duplicates, let first):
             // The composer marks the key's first use; point at its second use when it can be found.
             let second = duplicates.first.flatMap { secondKey($0, in: text, mapping: first) }
-            let listed = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let listed = duplicates.prefix(5).map(WorkspaceError.quoted).joined(separator: ", ")
             return .syntax(
                 second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(first),
                 problem: "duplicate key \(listed) in one mapping (first written at line \(first.line), column "
@@ -251,13 +277,15 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
+    /// Gathers the sections of the file at `file` (relative to the workspace) and, in order, of the files it
+    /// includes. Includes are resolved canonically inside `folder`: one that leads outside (through `..` or a
+    /// symbolic link) is refused before anything is read.
     private func collect(
         _ fields: Fields, from file: String, into sections: inout Sections, visited: inout Set<String>,
-        chain: inout [String], root: String, diagnostics: Diagnostics
+        chain: inout [String], folder: WorkspaceFolder, diagnostics: Diagnostics
     ) {
-        let current = (file as NSString).standardizingPath
-        visited.insert(current)
-        chain.append(current)
+        visited.insert(file)
+        chain.append(file)
         defer { chain.removeLast() }
         sections.venues += fields["venues"]?.list() ?? []
         sections.travel += fields["travel"]?.list() ?? []
@@ -271,37 +299,38 @@ public struct WorkspaceLoader: Sendable {
         let parsed = prefetch(
             includes.compactMap { item in
                 guard case .scalar(let scalar) = item.node else { return nil }
-                let relative = YAMLValue.trimmed(scalar.string)
-                guard !relative.isEmpty, !relative.hasPrefix("/") else { return nil }
-                let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
-                return (target + "/").hasPrefix(root + "/") && !visited.contains(target) ? target : nil
-            })
+                let written = YAMLValue.trimmed(scalar.string)
+                guard !written.isEmpty, let target = try? folder.resolve(written, from: base),
+                    !visited.contains(target.relative)
+                else { return nil }
+                return target
+            }, in: folder)
         for item in includes {
-            guard let relative = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
+            guard let written = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }
-            let target = ((base as NSString).appendingPathComponent(relative) as NSString).standardizingPath
-            if relative.hasPrefix("/") {
-                diagnostics.report(
-                    .badInclude(item.location, path: relative, reason: "must be relative to the workspace"))
-            } else if !(target + "/").hasPrefix(root + "/") {
-                diagnostics.report(
-                    .badInclude(item.location, path: relative, reason: "leads outside the workspace folder"))
-            } else if let start = chain.firstIndex(of: target) {
-                let cycle = (chain[start...] + [target]).map { displayPath($0) }.joined(separator: " → ")
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "include cycle: \(cycle)"))
-            } else if visited.contains(target) {
+            let target: WorkspaceFolder.Entry
+            do { target = try folder.resolve(written, from: base) } catch {
+                let reason = error == .absolute(written) ? "must be relative to the workspace" : error.reason
+                diagnostics.report(.badInclude(item.location, path: written, reason: reason))
+                continue
+            }
+            if let start = chain.firstIndex(of: target.relative) {
+                let cycle = (chain[start...] + [target.relative]).map { folder.display($0) }.joined(separator: " → ")
+                diagnostics.report(.badInclude(item.location, path: written, reason: "include cycle: \(cycle)"))
+            } else if visited.contains(target.relative) {
                 diagnostics.report(
                     .badInclude(
-                        item.location, path: relative,
+                        item.location, path: written,
                         reason: "already included by another file; include each file once"))
-            } else if !FileManager.default.fileExists(atPath: target) {
-                diagnostics.report(.badInclude(item.location, path: relative, reason: "no such file"))
-            } else if let value = readFile(target, allowEmpty: true, parsed: parsed[target], diagnostics: diagnostics),
-                let included = value.fields(["include"] + Self.sectionKeys, context: displayPath(target))
+            } else if !target.exists {
+                diagnostics.report(.badInclude(item.location, path: written, reason: "no such file"))
+            } else if let value = readFile(
+                target, in: folder, allowEmpty: true, parsed: parsed[target.relative], diagnostics: diagnostics),
+                let included = value.fields(["include"] + Self.sectionKeys, context: folder.display(target.relative))
             {
                 collect(
-                    included, from: target, into: &sections, visited: &visited, chain: &chain, root: root,
-                    diagnostics: diagnostics)
+                    included, from: target.relative, into: &sections, visited: &visited, chain: &chain,
+                    folder: folder, diagnostics: diagnostics)
             }
         }
     }
@@ -352,12 +381,6 @@ public struct WorkspaceLoader: Sendable {
         let scalars = Array(lines[line - 1].unicodeScalars)
         guard column >= 1, column <= scalars.count else { return nil }
         return Character(scalars[column - 1])
-    }
-
-    /// Paths are shown as given (relative to the current directory), normalised.
-    func displayPath(_ path: String) -> String {
-        let standard = (path as NSString).standardizingPath
-        return standard.hasPrefix("./") ? String(standard.dropFirst(2)) : standard
     }
 
     private func reportDuplicates(_ items: [(String, SourceLocation)], kind: String, _ diagnostics: Diagnostics) {

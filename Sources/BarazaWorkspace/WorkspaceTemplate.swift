@@ -1,5 +1,5 @@
+import BarazaFolder
 import BarazaModel
-import BarazaOutput
 import Foundation
 
 /// The small, valid workspace `baraza init` writes: one venue, two rooms, three people, four sessions.
@@ -44,22 +44,29 @@ public struct WorkspaceTemplate: Sendable {
         guard !FileManager.default.fileExists(atPath: entry) else {
             throw Failure(message: "\(entry) already exists; not overwriting a workspace")
         }
-        var written: [String] = []
-        // event.yaml goes last: until it exists, the folder is not a workspace.
-        for (name, text) in files.sorted(by: {
-            ($0.key == "event.yaml" ? 1 : 0, $0.key) < ($1.key == "event.yaml" ? 1 : 0, $1.key)
-        }) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            do { try AtomicFile.write(text, to: path) } catch {
-                // The system's words (`No space left on device`) rather than Foundation's paraphrase.
-                let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
-                    $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil
-                }
-                throw Failure(message: "cannot write \(path): \(posix ?? error.localizedDescription)")
-            }
-            written.append(path)
+        // All files or none, under the folder's lock, and never through a symbolic link that leads outside it.
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: "cannot create \(directory): \(error.localizedDescription)")
         }
-        return written
+        do throws(FolderError) {
+            let transaction = try WorkspaceTransaction(try WorkspaceFolder(directory))
+            defer { transaction.abandon() }
+            if transaction.folder.has(WorkspaceLoader.entryFileName) {
+                throw FolderError.unwritable(entry, reason: "already exists; not overwriting a workspace")
+            }
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+                try transaction.stage(Data(text.utf8), as: name)
+            }
+            try transaction.commit()
+        } catch {
+            throw Failure(message: "cannot write \(error.path): \(error.reason)")
+        }
+        // event.yaml last, as before the files were written together.
+        return files.keys.sorted { ($0 == "event.yaml" ? 1 : 0, $0) < ($1 == "event.yaml" ? 1 : 0, $1) }.map {
+            (directory as NSString).appendingPathComponent($0)
+        }
     }
 
     /// Why `eventID` cannot be an event id, or nil when it can.

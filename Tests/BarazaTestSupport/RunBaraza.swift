@@ -5,6 +5,15 @@ public struct BarazaRun: Sendable {
     public var stdout: String
     public var stderr: String
     public var exitCode: Int32
+    /// The signal that ended the process, when one did (then `exitCode` is that signal's number).
+    public var signal: Int32?
+
+    public init(stdout: String, stderr: String, exitCode: Int32, signal: Int32? = nil) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.exitCode = exitCode
+        self.signal = signal
+    }
 }
 
 /// The root of the package (the folder holding `Package.swift`), found from this file's path.
@@ -69,5 +78,6 @@ public func runBaraza(
     process.waitUntilExit()
     return BarazaRun(
         stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-        exitCode: process.terminationStatus)
+        exitCode: process.terminationStatus,
+        signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
 }

@@ -126,7 +126,7 @@ struct FieldLimitTests {
         let messages = try Hostile.messages(["people.yaml": Data(text.utf8)])
         #expect(
             messages == [
-                "people.yaml:4:15: people[0].timezone: `\(zone.prefix(80))…` (427 characters) is not valid; expected "
+                "people.yaml:4:15: people[0].timezone: `\(zone.prefix(60))…` (427 characters) is not valid; expected "
                     + "an IANA time zone such as `Africa/Kigali`"
             ])
     }

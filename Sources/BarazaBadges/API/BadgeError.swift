@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaPDF
 
@@ -12,6 +13,8 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
     case pdf(PDFError)
     /// A file could not be written; `reason` is the system's description.
     case couldNotWrite(path: String, reason: String)
+    /// The workspace refused a state file (a symbolic link that leads outside it), or its lock was held too long.
+    case workspace(FolderError)
 
     public var description: String {
         switch self {
@@ -19,7 +22,9 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
             let name = field.isEmpty ? "the file" : "`\(field)`"
             return "\(location): \(name) should be \(expected)"
         case .keyForOtherEvent(let file, let event, let keyEvents):
-            let listed = keyEvents.map(\.rawValue).joined(separator: ", ")
+            // The ids come from the file: each is quoted, but at most a short excerpt of it.
+            let listed = keyEvents.prefix(10).map { String($0.rawValue.prefix { $0 != "\n" }.prefix(60)) }
+                .joined(separator: ", ")
             return """
                 \(file): this badge key belongs to \(listed), not to \(event) (was the workspace copied?). \
                 Delete the file to give \(event) its own badge ids, or add \(event) to its `events` list to \
@@ -29,6 +34,8 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot write the badge PDF: \(error)"
         case .couldNotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .workspace(let error):
+            return error.description
         }
     }
 }

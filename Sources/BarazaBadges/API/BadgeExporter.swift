@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaOutput
 import BarazaPDF
@@ -55,16 +56,26 @@ public struct BadgeExporter: Exporter {
     /// - Throws: `BadgeError` for a malformed key or record file, a key made for another event, or a file
     ///   that cannot be written. Files written before a failure stay whole (each is written atomically).
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
-        let keyPath = (workspace.path as NSString).appendingPathComponent(BadgeKey.fileName)
-        let recordPath = (workspace.path as NSString).appendingPathComponent(PrintedBadges.fileName)
+        let workspaceFolder: WorkspaceFolder
+        do { workspaceFolder = try WorkspaceFolder(workspace.path) } catch { throw BadgeError.workspace(error) }
+        let keyPath = workspaceFolder.display(BadgeKey.fileName)
+        let recordPath = workspaceFolder.display(PrintedBadges.fileName)
         var notes: [String] = []
 
-        let existingKey = try BadgeKey.load(from: keyPath, displayPath: keyPath)
+        var existingKey = try BadgeKey.load(in: workspaceFolder)
+        // A new key is made under the workspace's lock, read again there: two first exports agree on one key.
+        var keyTransaction: WorkspaceTransaction?
+        defer { keyTransaction?.abandon() }
+        if existingKey == nil && !context.dryRun {
+            let transaction = try BadgeState.transaction(workspaceFolder)
+            existingKey = try BadgeKey.load(in: workspaceFolder)
+            if existingKey == nil { keyTransaction = transaction } else { transaction.abandon() }
+        }
         let key = existingKey ?? makeKey(workspace.event.id)
         guard key.events.contains(workspace.event.id) else {
             throw BadgeError.keyForOtherEvent(file: keyPath, event: workspace.event.id, keyEvents: key.events)
         }
-        let printed = try PrintedBadges.load(from: recordPath, displayPath: recordPath)
+        let printed = try PrintedBadges.load(in: workspaceFolder)
         let everyone = BadgeList(workspace: workspace, key: key)
         let selected = everyone.filtered(roles: options.roles, notIn: options.onlyNew ? printed : nil)
 
@@ -92,8 +103,8 @@ public struct BadgeExporter: Exporter {
             return ExportResult(files: files, notes: notes)
         }
 
-        if existingKey == nil {
-            try write(Data(key.fileText.utf8), to: keyPath)
+        if existingKey == nil, let keyTransaction {
+            try BadgeState.commit(key.fileText, as: BadgeKey.fileName, in: keyTransaction)
             notes.append("created the badge key \(keyPath); keep it with the workspace so badge ids stay the same")
         }
         let folder = (context.directory as NSString).appendingPathComponent("badges")
@@ -110,7 +121,11 @@ public struct BadgeExporter: Exporter {
             throw BadgeError.pdf(error)
         }
         if options.recordsPrint {
-            try write(Data(printed.adding(selected.entries).fileText.utf8), to: recordPath)
+            // Read again under the lock, so badges another run recorded meanwhile stay recorded.
+            let transaction = try BadgeState.transaction(workspaceFolder)
+            let current = try PrintedBadges.load(in: workspaceFolder)
+            try BadgeState.commit(
+                current.adding(selected.entries).fileText, as: PrintedBadges.fileName, in: transaction)
             notes.append("recorded \(selected.entries.count) printed badges in \(recordPath)")
         }
         return ExportResult(files: files, notes: notes)

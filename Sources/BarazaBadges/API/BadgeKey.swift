@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import Crypto
 import Foundation
@@ -61,6 +62,20 @@ public struct BadgeKey: Sendable {
     /// - Throws: `BadgeError.invalidFile` naming line, column and field when the file is malformed.
     public static func load(from path: String, displayPath: String) throws(BadgeError) -> BadgeKey? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try parse(data, displayPath: displayPath)
+    }
+
+    /// Reads the workspace's key file (``fileName``), or returns nil when there is none. The file is read inside
+    /// the workspace only: a symbolic link that leads outside it is refused, never followed.
+    /// - Throws: `BadgeError.invalidFile` when the file is malformed, `BadgeError.refusedFile` when it is outside.
+    public static func load(in folder: WorkspaceFolder) throws(BadgeError) -> BadgeKey? {
+        let display = folder.display(fileName)
+        guard let data = try BadgeState.contents(fileName, in: folder) else { return nil }
+        return try parse(data, displayPath: display)
+    }
+
+    /// The key in a key file's bytes; `displayPath` names the file in errors.
+    static func parse(_ data: Data, displayPath: String) throws(BadgeError) -> BadgeKey {
         let document = try YAMLText.document(data, file: displayPath)
         let fields = try document.mapping(file: displayPath, field: "", allowed: ["events", "key"])
         guard let eventsNode = fields["events"] else {

@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import Foundation
 import Yams
@@ -49,6 +50,18 @@ public struct PrintedBadges: Sendable, Hashable {
     /// - Throws: `BadgeError.invalidFile` naming line, column and field when the file is malformed.
     public static func load(from path: String, displayPath: String) throws(BadgeError) -> PrintedBadges {
         guard let data = FileManager.default.contents(atPath: path) else { return PrintedBadges() }
+        return try parse(data, displayPath: displayPath)
+    }
+
+    /// Reads the workspace's record (``fileName``); an empty record when there is none. Read inside the workspace
+    /// only: a symbolic link that leads outside it is refused, never followed.
+    public static func load(in folder: WorkspaceFolder) throws(BadgeError) -> PrintedBadges {
+        guard let data = try BadgeState.contents(fileName, in: folder) else { return PrintedBadges() }
+        return try parse(data, displayPath: folder.display(fileName))
+    }
+
+    /// The record in a record file's bytes; `displayPath` names the file in errors.
+    static func parse(_ data: Data, displayPath: String) throws(BadgeError) -> PrintedBadges {
         let document = try YAMLText.document(data, file: displayPath)
         let fields = try document.mapping(file: displayPath, field: "", allowed: ["printed"])
         guard let list = fields["printed"] else {

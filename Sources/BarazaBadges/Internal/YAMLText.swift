@@ -67,7 +67,12 @@ extension Node {
         var result: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string, allowed.contains(name) else {
-                let shown = field.isEmpty ? (key.scalar?.string ?? "") : "\(field).\(key.scalar?.string ?? "")"
+                // A key is quoted in the error, but at most a short excerpt of it.
+                let written = key.scalar?.string ?? ""
+                let name =
+                    written.count > 60 || written.contains("\n")
+                    ? "\(written.prefix { $0 != "\n" }.prefix(40))…" : written
+                let shown = field.isEmpty ? name : "\(field).\(name)"
                 throw .invalidFile(
                     key.location(file), field: shown,
                     expected: "absent (known keys: \(allowed.joined(separator: ", ")))")

@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import BarazaOutput
 import Foundation
@@ -48,6 +49,11 @@ public struct InvitationExporter: Exporter {
 
     /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
     public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+        // A publication holds the workspace's exclusive lock from reading the state to recording it: two runs
+        // at once would both send the same updates and the second record would hide the first.
+        let publication =
+            recordsState && !context.dryRun ? try WorkspaceTransaction(WorkspaceFolder(workspace.path)) : nil
+        defer { publication?.abandon() }
         let plan = try plan(for: workspace)
         let event = workspace.event
         guard plan.isEmpty || !event.organizer.email.isEmpty else {
@@ -91,8 +97,9 @@ public struct InvitationExporter: Exporter {
             result.notes.append(
                 "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) people; "
                     + "--dry-run lists each with its reason")
-            if recordsState {
-                try AtomicFile.write(plan.state.encoded(), to: workspace.path + "/" + PublishedState.fileName)
+            if let publication {
+                try publication.stage(plan.state.encoded(), as: PublishedState.fileName)
+                try publication.commit()
                 result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
             } else {
                 result.notes.append("not recorded as sent; `baraza export invitations` publishes and records them")

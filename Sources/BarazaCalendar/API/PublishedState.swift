@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import Foundation
 
@@ -28,9 +29,18 @@ public struct PublishedState: Codable, Hashable, Sendable {
     }
 
     /// Reads the state file of the workspace at `workspacePath`; nil when there is none yet.
+    /// The file is read inside the workspace only: a symbolic link that leads outside it is refused.
     public static func load(workspacePath: String) throws -> PublishedState? {
-        let path = URL(fileURLWithPath: workspacePath).appendingPathComponent(fileName).path
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let folder = try WorkspaceFolder(workspacePath)
+        let path = folder.display(fileName)
+        let data: Data
+        do {
+            let entry = try folder.resolve(fileName)
+            guard entry.exists else { return nil }
+            data = try folder.contents(of: entry, written: path)
+        } catch {
+            throw error.named(path)
+        }
         do {
             return try JSONDecoder().decode(PublishedState.self, from: data)
         } catch {

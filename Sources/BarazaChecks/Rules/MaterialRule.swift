@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import Foundation
 
@@ -10,12 +11,13 @@ public struct MaterialRule: Rule {
     public var summary: String { "a session's material is not a file inside the workspace (packs need it)" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        let root = URL(fileURLWithPath: w.path).standardizedFileURL.resolvingSymlinksInPath().path
+        let folder = try? WorkspaceFolder(w.path)
         var findings: [Finding] = []
         var seen = Set<Session.ID>()
         for session in w.sessions where seen.insert(session.id).inserted {
             for material in session.materials {
-                guard let problem = Self.problem(with: material, under: root) else { continue }
+                let problem = folder.map { Self.problem(with: material, in: $0) } ?? "no such file"
+                guard let problem else { continue }
                 findings.append(
                     finding(
                         w, subjects: [w.subject(session)],
@@ -25,18 +27,18 @@ public struct MaterialRule: Rule {
         return findings
     }
 
-    /// Why `material` (relative to the workspace folder `root`) cannot be used; nil when it is a readable file.
-    static func problem(with material: String, under root: String) -> String? {
-        if material.hasPrefix("/") { return "an absolute path; write it relative to the workspace" }
-        let url = URL(fileURLWithPath: root).appendingPathComponent(material).standardizedFileURL
-        let resolved = url.resolvingSymlinksInPath().path
-        guard (resolved + "/").hasPrefix(root + "/") else { return "it leads outside the workspace folder" }
+    /// Why `material` (relative to the workspace folder) cannot be used; nil when it is a readable regular file.
+    /// Resolved canonically: `..` or a symbolic link that leads outside the workspace is a problem.
+    static func problem(with material: String, in folder: WorkspaceFolder) -> String? {
+        let entry: WorkspaceFolder.Entry
+        do { entry = try folder.resolve(material) } catch { return error.reason }
+        guard entry.exists else { return "no such file" }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: entry.canonical, isDirectory: &isDirectory) else {
             return "no such file"
         }
         if isDirectory.boolValue { return "a folder, not a file" }
-        guard FileManager.default.isReadableFile(atPath: resolved) else { return "not readable" }
+        guard FileManager.default.isReadableFile(atPath: entry.canonical) else { return "not readable" }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import BarazaFolder
 import BarazaModel
 import Foundation
 
@@ -28,37 +29,54 @@ extension WorkspaceLoader {
     /// - Throws: every bad row at once, each with file:line:column: unknown person or session ids, bad times,
     ///   malformed CSV quoting, a missing header column, a named file that does not exist or leaves the workspace.
     public func loadCheckIns(for workspace: Workspace) throws(WorkspaceLoadFailure) -> CheckInFile? {
+        let folder: WorkspaceFolder
+        do { folder = try WorkspaceFolder(workspace.path) } catch {
+            throw WorkspaceLoadFailure(errors: [.unreadable(file: workspace.path, reason: error.reason)])
+        }
+        // Named or found by default, the file is resolved canonically: a `..` or a symbolic link that leads outside
+        // the workspace is refused, and nothing outside is read.
+        let entry: WorkspaceFolder.Entry
         let relative: String
         if let named = workspace.event.attendanceFile {
-            guard !named.hasPrefix("/"), !named.split(separator: "/").contains("..") else {
+            relative = named
+            do { entry = try folder.resolve(named) } catch {
                 throw WorkspaceLoadFailure(errors: [
                     .invalidValue(
                         workspace.event.location, field: "event.attendance", found: named,
-                        expected: "a path inside the workspace, relative to it")
+                        expected: "a path inside the workspace, relative to it (\(error.reason))")
                 ])
             }
-            relative = named
         } else {
-            let found = Self.defaultCheckInFiles.first {
-                FileManager.default.fileExists(atPath: (workspace.path as NSString).appendingPathComponent($0))
+            var found: (WorkspaceFolder.Entry, String)?
+            for name in Self.defaultCheckInFiles {
+                do {
+                    let candidate = try folder.resolve(name)
+                    if candidate.exists {
+                        found = (candidate, name)
+                        break
+                    }
+                } catch {
+                    throw WorkspaceLoadFailure(errors: [.unreadable(file: folder.display(name), reason: error.reason)])
+                }
             }
             guard let found else { return nil }
-            relative = found
+            (entry, relative) = found
         }
-        let full = (workspace.path as NSString).appendingPathComponent(relative)
-        let display = displayPath(full)
+        let display = folder.display(relative)
         let diagnostics = Diagnostics()
         var rows: [CheckInRow] = []
         if relative.lowercased().hasSuffix(".csv") {
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw WorkspaceLoadFailure(errors: [.unreadable(file: display, reason: "no such file or not readable")])
+            let data: Data
+            do { data = try folder.contents(of: entry, written: display) } catch {
+                let reason = error == .notFound(display) ? "no such file or not readable" : error.reason
+                throw WorkspaceLoadFailure(errors: [.unreadable(file: display, reason: reason)])
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw WorkspaceLoadFailure(errors: [notUTF8(data, file: display)])
             }
             rows = CheckInCSV.rows(text, file: display, diagnostics: diagnostics)
         } else {
-            if let root = readFile(full, diagnostics: diagnostics),
+            if let root = readFile(entry, in: folder, diagnostics: diagnostics),
                 let f = root.fields(["attendance"], context: display)
             {
                 for item in f.require("attendance", expected: "a list of `{ person, session, time }`")?.list() ?? [] {
