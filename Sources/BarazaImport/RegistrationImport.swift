@@ -57,6 +57,7 @@ public struct RegistrationImport {
         // had it run on a thread of a two-way split, its own parallel work would have run one piece at a time.
         // A workspace that does not load is reported first, as it must be fixed whatever the export.
         let name = try WorkspaceFiles.keptName(of: file)
+        try WorkspaceFiles.requireReadable(file)
         let rawRelative = "\(Self.folder)/\(name)"
         let peopleRelative = "\(rawRelative).people.yaml"
         let isWorkspace = FileManager.default.fileExists(

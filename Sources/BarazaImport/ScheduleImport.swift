@@ -113,6 +113,7 @@ public struct ScheduleImport {
     /// Reads the schedule and writes it into the workspace (unless `dryRun`).
     public func run(dryRun: Bool = false, knownRuleIDs: [String] = []) throws(ImportError) -> ScheduleReport {
         let name = try WorkspaceFiles.keptName(of: file)
+        try WorkspaceFiles.requireReadable(file)
         let isWorkspace = FileManager.default.fileExists(
             atPath: (workspace as NSString).appendingPathComponent(WorkspaceLoader.entryFileName))
         // Held from reading the workspace (its session ids) to the commit.

@@ -104,6 +104,20 @@ struct WorkspaceFiles {
 
     /// A file name an import may keep under its folder: the last component of the path the user gave, refused
     /// when it is `.`, `..` or empty (a path such as `exports/..`).
+    /// Fails unless `file` (as the user named it) opens for reading as a regular file: checked before the
+    /// workspace's lock is awaited, so a mistyped export name is reported at once, never after a wait.
+    static func requireReadable(_ file: String) throws(ImportError) {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw .unreadable(path: file, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw .unreadable(path: file, reason: "not a regular file")
+        }
+    }
+
     static func keptName(of file: String) throws(ImportError) -> String {
         let name = (file as NSString).lastPathComponent
         guard !name.isEmpty, name != ".", name != "..", name != "/", !name.utf8.contains(0) else {

@@ -101,6 +101,23 @@ struct WorkspaceLockCommandTests {
         #expect(try scratch.importedEmails().count == 5)
     }
 
+    /// An import whose file cannot be read says so at once, even while another process holds the lock: it never
+    /// waits for a lock it will not use.
+    @Test(arguments: [
+        ["import", "registrations", "no-such-export.xml", "--into", "events/ws"],
+        ["import", "schedule", "no-such-schedule.xml", "--into", "events/ws"],
+        ["import", "schedule", "events", "--into", "events/ws"],
+    ])
+    func anUnreadableImportFileFailsWithoutWaiting(_ arguments: [String]) throws {
+        let scratch = try ScratchWorkspace()
+        let holder = try Self.holdLock(scratch.workspace)
+        defer { kill(holder.processIdentifier, SIGKILL) }
+        let run = try scratch.run(arguments, environment: ["BARAZA_LOCK_TIMEOUT": "30"])
+        #expect(run.exitCode == 2, "\(run.stderr)")
+        #expect(!run.stderr.contains("waiting"), "\(run.stderr)")
+        #expect(run.stderr.contains(arguments[2]), "\(run.stderr)")
+    }
+
     /// A publication (`export invitations`) and a badge print run take the lock to record their state.
     @Test(arguments: [["export", "invitations"], ["export", "badges"]])
     func recordingStateWaitsForTheLock(_ command: [String]) throws {
