@@ -17,7 +17,10 @@ public struct WorkspaceLoader: Sendable {
     public static let entryFileName = "event.yaml"
 
     /// Keys an included file may hold, besides `include`.
-    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics"]
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics", "tags"]
+
+    /// Keys only `event.yaml` may hold: settings for the whole workspace.
+    static let entryKeys = ["event", "include", "checks", "badges", "certificates"]
 
     /// Loads the workspace in `directory`.
     public func load(directory: String) throws(WorkspaceLoadFailure) -> Workspace {
@@ -31,9 +34,13 @@ public struct WorkspaceLoader: Sendable {
         let root = readFile(entry, diagnostics: diagnostics)
         var eventValue: YAMLValue?
         var checksValue: YAMLValue?
-        if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
+        var badgesValue: YAMLValue?
+        var certificatesValue: YAMLValue?
+        if let root, let fields = root.fields(Self.entryKeys + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
+            badgesValue = fields["badges"]
+            certificatesValue = fields["certificates"]
             var chain: [String] = []
             let folder = (directory as NSString).standardizingPath
             collect(
@@ -44,6 +51,9 @@ public struct WorkspaceLoader: Sendable {
             throw WorkspaceLoadFailure(errors: diagnostics.errors)
         }
         let settings = checksValue.map { decodeSettings($0) } ?? CheckSettings()
+        let badgeSettings = badgesValue.map { decodeBadgeSettings($0) } ?? BadgeSettings()
+        let certificateSettings = certificatesValue.map { decodeCertificateSettings($0) } ?? CertificateSettings()
+        let tags = sections.tags.compactMap { decodeTag($0) }
         let context = DecodingContext(event: event)
         let venues = sections.venues.compactMap { decodeVenue($0) }
         let travel = sections.travel.compactMap { decodeTravel($0) }
@@ -70,12 +80,15 @@ public struct WorkspaceLoader: Sendable {
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
         reportDuplicates(people.map { ($0.id.rawValue, $0.location) }, kind: "person", diagnostics)
         reportDuplicates(sessions.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
+        reportDuplicates(tags.map { ($0.id, $0.location) }, kind: "tag", diagnostics)
         guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
 
         mergeSignUps(people: &people, sessions: &sessions)
         return Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
-            sessions: sessions, settings: settings, logistics: logistics)
+            sessions: sessions, settings: settings, logistics: logistics, badgeSettings: badgeSettings,
+            certificateSettings: certificateSettings,
+            tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
@@ -125,6 +138,7 @@ public struct WorkspaceLoader: Sendable {
         var people: [YAMLValue] = []
         var sessions: [YAMLValue] = []
         var logistics: [YAMLValue] = []
+        var tags: [YAMLValue] = []
     }
 
     /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
@@ -265,6 +279,7 @@ public struct WorkspaceLoader: Sendable {
         sections.people += fields["people"]?.list() ?? []
         sections.sessions += fields["sessions"]?.list() ?? []
         if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
+        sections.tags += fields["tags"]?.list() ?? []
         let includes = fields["include"]?.list() ?? []
         let base = (file as NSString).deletingLastPathComponent
         // Every plausible target is parsed up front, concurrently; the checks below still run in order.
