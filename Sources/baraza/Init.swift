@@ -14,6 +14,7 @@ struct Init: ParsableCommand {
             Examples:
               baraza init events/reflection-2027
               baraza init events/training --id training-2027 --timezone Africa/Dakar
+              baraza init events/final-kumasi --city Kumasi
               baraza init events/fosdem --from-schedule schedule.xml
               baraza init events/camp --from-schedule schedule.json
             """)
@@ -26,13 +27,43 @@ struct Init: ParsableCommand {
 
     @Option(
         help: """
-            The event's IANA time zone (default: Africa/Kigali). With --from-schedule: only for a schedule that names \
+            The event's IANA time zone (default: Kigali's, Africa/Kigali). With --from-schedule: only for a schedule that names \
             none (default then: the fixed offset its event dates share).
             """)
     var timezone: String?
 
+    @Option(
+        help: """
+            The network city hosting the event: its zone, country and airport go into the template \
+            (\(NetworkCity.all.map(\.name).joined(separator: ", "))).
+            """)
+    var city: String?
+
     @Option(help: "Build the workspace from a frab/pretalx schedule.xml or .json: its sessions, rooms and speakers.")
     var fromSchedule: String?
+
+    /// The city `--city` names, if any.
+    var hostCity: NetworkCity? {
+        city.flatMap(NetworkCity.named)
+    }
+
+    func validate() throws {
+        guard let city else { return }
+        guard let host = hostCity else {
+            let names = NetworkCity.all.map(\.name)
+            let hint = nearest(to: city, in: names).map { "did you mean `\($0)`? " } ?? ""
+            throw ValidationError(
+                "--city: `\(city)` is not one of the network's cities; \(hint)expected one of \(names.joined(separator: ", "))"
+            )
+        }
+        if fromSchedule != nil {
+            throw ValidationError("--city shapes the starter template; it does not apply to --from-schedule")
+        }
+        if let timezone, timezone != host.zoneIdentifier {
+            throw ValidationError(
+                "--city \(host.name) is in \(host.zoneIdentifier), not \(timezone); give one of the two options")
+        }
+    }
 
     func run() throws {
         let eventID = id ?? URL(fileURLWithPath: directory).lastPathComponent
@@ -58,8 +89,16 @@ struct Init: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try WorkspaceTemplate(eventID: eventID, timezone: timezone ?? "Africa/Kigali").write(
-                into: directory)
+            // Without either option, the template is hosted by Kigali, as the sample event is.
+            let template =
+                if let host = hostCity {
+                    WorkspaceTemplate(eventID: eventID, city: host)
+                } else if let timezone {
+                    WorkspaceTemplate(eventID: eventID, timezone: timezone)
+                } else {
+                    WorkspaceTemplate(eventID: eventID, city: NetworkCity.named("Kigali")!)
+                }
+            written = try template.write(into: directory)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitStatus.unreadableInput
