@@ -30,6 +30,8 @@ struct Certificate {
     /// The name holds two lines at most, cut with "…" (so do titles): a hostile one costs what a long one does.
     static let nameStyle = TextStyle(
         size: TextStyle.millimetres(points: 18), weight: .bold, maxLines: 2, ellipsizes: true, alignment: .centred)
+    /// Measures paragraphs so the page flows; one for every certificate (it serialises its calls).
+    static let measurer = PangoTextMeasurer()
     /// The logo's box: centred at the top, at most 60 × 22 mm.
     static let logoFrame = Rect(x: 75, y: 14, width: 60, height: 22)
 
@@ -55,7 +57,7 @@ struct Certificate {
 
     var document: TextDocument {
         let event = workspace.event
-        let measurer = PangoTextMeasurer()
+        let measurer = Self.measurer
         let m = Self.margin
         let w = Self.width
         let title = TextStyle(
@@ -69,7 +71,7 @@ struct Certificate {
 
         var current: [Paragraph] = []
         var y = logo == nil ? 22.0 : Self.logoFrame.maxY + 8
-        /// Adds a paragraph of `text` (plain) at the current height and moves down by its measured height.
+        // Adds a paragraph at the current height and moves down by the measured height of its plain text.
         func add(_ content: Markup, plain: String, style: TextStyle, gap: Double) {
             current.append(Paragraph(content, x: m, y: y, width: w, style: style))
             y += measurer.measure(plain, style: style, boxWidth: w).height + gap
