@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Times `baraza export badges` (release build) on the sample event with one person's name made hostile:
-20,000 and 100,000 characters by default. Text fitting must cost what the card can show, not what the name
-holds (issue 12, item 5): before the fix, 20,000 characters took 19 s and 100,000 over a minute.
+"""Times `baraza export badges` and the pack that holds her certificate (`export pack --audience
+person:ruth-achieng`), release build, on the sample event with one person's name made hostile: 20,000 and
+100,000 characters by default. Text fitting must cost what the card can show, not what the name holds
+(issue 12, item 5): before the fix, 20,000 characters took 19 s and 100,000 over a minute.
 
     python3 bench/long_name_bench.py [--lengths 20000 100000] [--runs 3] [--baraza .build/release/baraza]
-                                     [--events events/final-kigali-2027]
+                                     [--events events/final-kigali-2027] [--exports badges pack]
 
 `--baraza` and `--events` let the same script time an older build on its own sample (the workspace format
-it reads). Prints, per length, the median wall time over the runs and the largest peak resident memory
-(/usr/bin/time -v). Runs outside the test suite.
+it reads). Prints, per length and export, the median wall time over the runs and the largest peak resident
+memory (/usr/bin/time -v). Runs outside the test suite.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
@@ -17,6 +18,7 @@ ap.add_argument("--lengths", type=int, nargs="+", default=[20000, 100000])
 ap.add_argument("--runs", type=int, default=3)
 ap.add_argument("--baraza")
 ap.add_argument("--events")
+ap.add_argument("--exports", nargs="+", choices=["badges", "pack"], default=["badges", "pack"])
 a = ap.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 baraza = a.baraza or os.path.join(root, ".build/release/baraza")
@@ -43,8 +45,14 @@ def workspace(folder, length):
         f.write(text.replace("name: Ruth Achieng", 'name: "' + name + '"', 1))
 
 
-def run(folder, out):
-    command = ["/usr/bin/time", "-v", baraza, "export", "badges", folder, "--out", out, "--no-record"]
+COMMANDS = {
+    "badges": lambda folder, out: ["export", "badges", folder, "--out", out, "--no-record"],
+    "pack": lambda folder, out: ["export", "pack", folder, "--out", out, "--audience", "person:ruth-achieng"],
+}
+
+
+def run(export, folder, out):
+    command = ["/usr/bin/time", "-v", baraza] + COMMANDS[export](folder, out)
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit("baraza failed:\n" + done.stderr)
@@ -59,7 +67,9 @@ with tempfile.TemporaryDirectory() as scratch:
     for length in a.lengths:
         folder = os.path.join(scratch, f"long-{length}")
         workspace(folder, length)
-        samples = [run(folder, os.path.join(scratch, f"out-{length}")) for _ in range(a.runs)]
-        median = statistics.median(s for s, _ in samples)
-        peak = max(p for _, p in samples)
-        print(f"{length:>9,} characters: {median:7.2f} s (median of {a.runs}), peak {peak / 1024:7.1f} MB")
+        for export in a.exports:
+            samples = [run(export, folder, os.path.join(scratch, f"out-{length}")) for _ in range(a.runs)]
+            median = statistics.median(s for s, _ in samples)
+            peak = max(p for _, p in samples)
+            print(f"{length:>9,} characters, {export:>6}: {median:7.2f} s (median of {a.runs}), "
+                  f"peak {peak / 1024:7.1f} MB", flush=True)
