@@ -63,8 +63,11 @@ let package = Package(
             name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
         .systemLibrary(
             name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
-        // PDF drawing (Cairo + Pango) and QR codes: badge sheets and simple A4 documents. Knows no events.
-        .target(name: "BarazaPDF", dependencies: ["BarazaOutput", "CCairo", "CPangoCairo", "CQREncode"]),
+        .systemLibrary(
+            name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]),
+        // PDF drawing (Cairo + Pango), QR codes and logos (PNG, SVG through librsvg): badge sheets and simple A4
+        // documents. Knows no events.
+        .target(name: "BarazaPDF", dependencies: ["BarazaOutput", "CCairo", "CPangoCairo", "CQREncode", "CRsvg"]),
         // Post-event material packs: deterministic zips with an offline index, certificates, figures and a manifest.
         .target(
             name: "BarazaPack",
@@ -121,7 +124,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
-            name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace"], path: "Tests/BarazaTestSupport"
+            name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace", "CCairo"],
+            path: "Tests/BarazaTestSupport"
         ),
         .testTarget(
             name: "BarazaModelTests",
@@ -155,18 +159,18 @@ let package = Package(
             ],
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BarazaCLITests", dependencies: ["BarazaModel", "BarazaTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF"]),
+        .testTarget(name: "BarazaPDFTests", dependencies: ["BarazaPDF", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaPackTests",
             dependencies: [
-                "BarazaPack", "BarazaWorkspace", "BarazaTestSupport",
+                "BarazaPack", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ], exclude: ["Golden"]),
         .testTarget(
             name: "BarazaBadgesTests",
             dependencies: ["BarazaBadges", "BarazaOutput", "BarazaPDF", "BarazaWorkspace", "BarazaTestSupport"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaAgendaTests",
             dependencies: [

@@ -8,7 +8,7 @@ public enum WorkspaceError: Error, Hashable, Sendable {
     case syntax(SourceLocation, problem: String)
     /// A key the format does not have; `suggestion` is the nearest valid key.
     case unknownKey(SourceLocation, key: String, in: String, suggestion: String?, allowed: [String])
-    /// A required field is absent.
+    /// A required field is absent (FORMAT.md, "Required fields", lists them).
     case missingField(SourceLocation, field: String, expected: String)
     /// A value has the wrong shape (a list where a mapping belongs, text that is not a date...).
     case invalidValue(SourceLocation, field: String, found: String, expected: String)
@@ -47,7 +47,7 @@ public enum WorkspaceError: Error, Hashable, Sendable {
                 suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
             return "\(l): \(context): unknown key \(Self.quoted(key)); \(hint)"
         case .missingField(let l, let field, let expected):
-            return "\(l): \(field): missing; expected \(expected)"
+            return "\(l): \(field): required, but missing; expected \(expected)"
         case .invalidValue(let l, let field, let found, let expected):
             return "\(l): \(field): \(found.isEmpty ? "empty value" : Self.quoted(found)) is not valid; "
                 + "expected \(expected)"

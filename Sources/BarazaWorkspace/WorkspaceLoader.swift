@@ -18,7 +18,10 @@ public struct WorkspaceLoader: Sendable {
     public static let entryFileName = "event.yaml"
 
     /// Keys an included file may hold, besides `include`.
-    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics"]
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics", "tags"]
+
+    /// Keys only `event.yaml` may hold: settings for the whole workspace.
+    static let entryKeys = ["event", "include", "checks", "badges", "certificates"]
 
     /// Loads the workspace in `directory`, under its shared lock (see `WorkspaceLock`): a writer's change is
     /// seen whole or not at all. Every file is read inside the workspace folder, decided on canonical paths.
@@ -44,9 +47,13 @@ public struct WorkspaceLoader: Sendable {
         let root = readFile(entry, in: folder, diagnostics: diagnostics)
         var eventValue: YAMLValue?
         var checksValue: YAMLValue?
-        if let root, let fields = root.fields(["event", "include", "checks"] + Self.sectionKeys) {
+        var badgesValue: YAMLValue?
+        var certificatesValue: YAMLValue?
+        if let root, let fields = root.fields(Self.entryKeys + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
+            badgesValue = fields["badges"]
+            certificatesValue = fields["certificates"]
             var chain: [String] = []
             collect(
                 fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain, folder: folder,
@@ -56,6 +63,9 @@ public struct WorkspaceLoader: Sendable {
             throw WorkspaceLoadFailure(errors: diagnostics.errors)
         }
         let settings = checksValue.map { decodeSettings($0) } ?? CheckSettings()
+        let badgeSettings = badgesValue.map { decodeBadgeSettings($0) } ?? BadgeSettings()
+        let certificateSettings = certificatesValue.map { decodeCertificateSettings($0) } ?? CertificateSettings()
+        let tags = sections.tags.compactMap { decodeTag($0) }
         let context = DecodingContext(event: event)
         let venues = sections.venues.compactMap { decodeVenue($0) }
         let travel = sections.travel.compactMap { decodeTravel($0) }
@@ -82,12 +92,15 @@ public struct WorkspaceLoader: Sendable {
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
         reportDuplicates(people.map { ($0.id.rawValue, $0.location) }, kind: "person", diagnostics)
         reportDuplicates(sessions.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
+        reportDuplicates(tags.map { ($0.id, $0.location) }, kind: "tag", diagnostics)
         guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
 
         mergeSignUps(people: &people, sessions: &sessions)
         return Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
-            sessions: sessions, settings: settings, logistics: logistics)
+            sessions: sessions, settings: settings, logistics: logistics, badgeSettings: badgeSettings,
+            certificateSettings: certificateSettings,
+            tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
@@ -144,6 +157,7 @@ public struct WorkspaceLoader: Sendable {
         var people: [YAMLValue] = []
         var sessions: [YAMLValue] = []
         var logistics: [YAMLValue] = []
+        var tags: [YAMLValue] = []
     }
 
     /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
@@ -293,6 +307,7 @@ public struct WorkspaceLoader: Sendable {
         sections.people += fields["people"]?.list() ?? []
         sections.sessions += fields["sessions"]?.list() ?? []
         if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
+        sections.tags += fields["tags"]?.list() ?? []
         let includes = fields["include"]?.list() ?? []
         let base = (file as NSString).deletingLastPathComponent
         // Every plausible target is parsed up front, concurrently; the checks below still run in order.

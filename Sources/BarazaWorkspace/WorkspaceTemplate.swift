@@ -3,34 +3,64 @@ import BarazaModel
 import Foundation
 
 /// The small, valid workspace `baraza init` writes: one venue, two rooms, three people, four sessions.
+///
+/// The place follows what was asked: a network city (`--city`) gives its name, country, zone and airport; a zone
+/// alone (`--timezone`) gives a city named after the zone, its country from the tz database and a neutral
+/// `airport` place to replace with the real code, never another city's.
 public struct WorkspaceTemplate: Sendable {
     public var eventID: String
     public var timezone: String
+    /// The network city hosting the event, when one was chosen.
+    public var city: NetworkCity?
 
     /// Why a template could not be written.
     public struct Failure: Error, Sendable {
         public var message: String
     }
 
-    /// The venue's city, from the zone's name (`Africa/Niamey` gives Niamey): a starting point to edit.
-    var venueCity: String {
-        String(timezone.split(separator: "/").last ?? "Kigali").replacingOccurrences(of: "_", with: " ")
+    /// A template for an event in `timezone`, at a neutral place named after the zone.
+    public init(eventID: String, timezone: String) {
+        self.eventID = eventID
+        self.timezone = timezone
+        self.city = nil
     }
 
-    /// The zone's country from the tz database's `zone.tab` (`Africa/Niamey` gives NE); `RW` when it is unknown.
-    var venueCountry: String {
+    /// A template for an event hosted by `city`, in its zone.
+    public init(eventID: String, city: NetworkCity) {
+        self.eventID = eventID
+        self.timezone = city.zoneIdentifier
+        self.city = city
+    }
+
+    /// The venue's city: the chosen network city, else the zone's last part (`Africa/Niamey` gives Niamey) when
+    /// the tz database places the zone in a country, else a placeholder.
+    var venueCity: String {
+        if let city { return city.name }
+        guard zoneCountry != nil, let last = timezone.split(separator: "/").last else { return "Host city" }
+        return last.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The venue's country: the network city's, else the zone's from the tz database, else `ZZ` (unknown).
+    var venueCountry: String { city?.country ?? zoneCountry ?? "ZZ" }
+
+    /// Where visitors land: the network city's airport, else a neutral place id to replace with the real code.
+    var arrivalPlace: (code: String, comment: String) {
+        if let city { return (city.airport, "\(city.airport): \(city.airportName)") }
+        return ("airport", "replace `airport` with the IATA code of the airport visitors land at")
+    }
+
+    /// The template's traveller flies in from Paris, unless the event is there.
+    var departureAirport: String { city?.airport == "CDG" ? "" : "from: CDG, " }
+
+    /// The zone's country from the tz database's `zone.tab` (`Africa/Niamey` gives NE); nil when not listed.
+    var zoneCountry: String? {
         let directory = ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo"
-        guard let table = try? String(contentsOfFile: directory + "/zone.tab", encoding: .utf8) else { return "RW" }
+        guard let table = try? String(contentsOfFile: directory + "/zone.tab", encoding: .utf8) else { return nil }
         for line in table.split(separator: "\n") where !line.hasPrefix("#") {
             let columns = line.split(separator: "\t")
             if columns.count >= 3, columns[2] == timezone { return String(columns[0]) }
         }
-        return "RW"
-    }
-
-    public init(eventID: String, timezone: String) {
-        self.eventID = eventID
-        self.timezone = timezone
+        return nil
     }
 
     /// Writes the files into `directory` and returns their paths. Refuses to overwrite an existing workspace.
@@ -137,9 +167,9 @@ public struct WorkspaceTemplate: Sendable {
                 timezone: Europe/Paris
                 languages: [fr]
                 roles: [moderator]
-                journeys:
-                  - { direction: arrival, mode: flight, carrier: RwandAir, number: WB 701, place: KGL, time: 2027-03-14T19:40 }
-                  - { direction: departure, mode: flight, carrier: RwandAir, number: WB 700, place: KGL, time: 2027-03-17T09:10 }
+                journeys:                  # \(arrivalPlace.comment)
+                  - { direction: arrival, mode: flight, number: XX 101, \(departureAirport)place: \(arrivalPlace.code), time: 2027-03-14T19:40 }
+                  - { direction: departure, mode: flight, number: XX 102, place: \(arrivalPlace.code), time: 2027-03-17T09:10 }
               - id: fatou-sow
                 name: Fatou Sow
                 email: fatou.sow@example.org

@@ -14,6 +14,7 @@ struct Init: ParsableCommand {
             Examples:
               baraza init events/reflection-2027
               baraza init events/training --id training-2027 --timezone Africa/Dakar
+              baraza init events/final-kumasi --city Kumasi
               baraza init events/fosdem --from-schedule schedule.xml
               baraza init events/camp --from-schedule schedule.json
             """)
@@ -26,10 +27,17 @@ struct Init: ParsableCommand {
 
     @Option(
         help: """
-            The event's IANA time zone (default: Africa/Kigali). With --from-schedule: only for a schedule that names \
+            The event's IANA time zone (default: Kigali's, Africa/Kigali). With --from-schedule: only for a schedule that names \
             none (default then: the fixed offset its event dates share).
             """)
     var timezone: String?
+
+    @Option(
+        help: """
+            The network city hosting the event: its zone, country and airport go into the template \
+            (\(NetworkCity.all.map(\.name).joined(separator: ", "))).
+            """)
+    var city: String?
 
     @Option(help: "Build the workspace from a frab/pretalx schedule.xml or .json: its sessions, rooms and speakers.")
     var fromSchedule: String?
@@ -37,10 +45,30 @@ struct Init: ParsableCommand {
     /// The event id: `--id`, else the folder's name.
     var eventID: String { id ?? URL(fileURLWithPath: directory).lastPathComponent }
 
+    /// The city `--city` names, if any.
+    var hostCity: NetworkCity? {
+        city.flatMap(NetworkCity.named)
+    }
+
     func validate() throws {
         try validateZone(timezone)
         if let problem = WorkspaceTemplate.problem(eventID: eventID) {
             throw ValidationError(id == nil ? "\(problem) (from the folder's name; give one with --id)" : problem)
+        }
+        guard let city else { return }
+        guard let host = hostCity else {
+            let names = NetworkCity.all.map(\.name)
+            let hint = nearest(to: city, in: names).map { "did you mean `\($0)`? " } ?? ""
+            throw ValidationError(
+                "--city: `\(city)` is not one of the network's cities; \(hint)expected one of \(names.joined(separator: ", "))"
+            )
+        }
+        if fromSchedule != nil {
+            throw ValidationError("--city shapes the starter template; it does not apply to --from-schedule")
+        }
+        if let timezone, timezone != host.zoneIdentifier {
+            throw ValidationError(
+                "--city \(host.name) is in \(host.zoneIdentifier), not \(timezone); give one of the two options")
         }
     }
 
@@ -60,8 +88,16 @@ struct Init: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try WorkspaceTemplate(eventID: eventID, timezone: timezone ?? "Africa/Kigali").write(
-                into: directory)
+            // Without either option, the template is hosted by Kigali, as the sample event is.
+            let template =
+                if let host = hostCity {
+                    WorkspaceTemplate(eventID: eventID, city: host)
+                } else if let timezone {
+                    WorkspaceTemplate(eventID: eventID, timezone: timezone)
+                } else {
+                    WorkspaceTemplate(eventID: eventID, city: NetworkCity.named("Kigali")!)
+                }
+            written = try template.write(into: directory)
         } catch {
             FileHandle.standardError.write(Data("error: \(ExportFailure.withHint(error.message))\n".utf8))
             throw ExitStatus.unreadableInput

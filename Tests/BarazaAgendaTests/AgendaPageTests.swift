@@ -97,6 +97,50 @@ import Testing
         #expect(html.contains(#"data-i18n="noSessions">Aucune session"#), "days without sessions say so")
     }
 
+    @Test("Rooms, venues and tags named in English and French show in the page's language")
+    func frenchNamesOfRoomsVenuesAndTags() throws {
+        let html = try AgendaPage.render(Samples.kigali)
+        // The column heads and each session's place carry both names; the style sheet shows the page language's.
+        #expect(
+            html.contains(
+                #"<span class="room-name"><span class="l-en" lang="en">Meeting Hall 1</span><span class="l-fr" lang="fr">Salle de réunion 1</span></span>"#
+            ))
+        #expect(
+            html.contains(
+                #"<span class="l-en" lang="en">Nyandungu Urban Wetland Eco-Tourism Park</span><span class="l-fr" lang="fr">Parc écotouristique des zones humides de Nyandungu</span>"#
+            ))
+        #expect(
+            html.contains(
+                #"<li data-tag="climate"><span class="l-en" lang="en">Climate</span><span class="l-fr" lang="fr">Climat</span></li>"#
+            ))
+        // Options cannot hold markup: the script switches their text (and the page title) from data attributes.
+        #expect(
+            html.contains(#"<option value="climate" data-text-en="Climate" data-text-fr="Climat">Climate</option>"#))
+        #expect(
+            html.contains(
+                #"<title data-text-en="Cities in Dialogue: the network&#39;s final event" data-text-fr="Villes en dialogue : l&#39;événement final du réseau">"#
+            ))
+        // A name written once serves both languages; a tag the workspace does not name shows as written.
+        #expect(html.contains(#"<span class="room-name"><span lang="en">Auditorium</span></span>"#))
+    }
+
+    @Test("A page whose default language is French names rooms and tracks in French before any script runs")
+    func frenchDefaultPage() throws {
+        var workspace = Samples.kigali
+        workspace.event.languages = [.french, .english]
+        let html = try AgendaPage.render(workspace)
+        #expect(html.contains(#"<html lang="fr""#))
+        #expect(html.contains(#"data-text-fr="Climat">Climat</option>"#))
+        #expect(
+            html.contains(#"<title data-text-en="#)
+                && html.contains(">Villes en dialogue : l&#39;événement final du réseau</title>"))
+        // Every interface word has a French label, so nothing English is left for the script to show.
+        let labels = try AgendaLabels.bundled()
+        for key in labels.keys {
+            #expect(labels.table["fr"]?[key] != nil, "no French label for \(key)")
+        }
+    }
+
     @Test func memberCityZonesAreOffered() throws {
         let html = try AgendaPage.render(Samples.kigali)
         #expect(ZoneChoice.memberCities.count == 12)
@@ -123,7 +167,9 @@ import Testing
         #expect(
             html.contains(
                 #"<a href="../calendars/event.ics" download><span data-i18n="wholeEvent">Whole event</span></a>"#))
-        #expect(html.contains(#"<a href="../calendars/rooms/auditorium.ics" download>Auditorium</a>"#))
+        #expect(
+            html.contains(
+                #"<a href="../calendars/rooms/auditorium.ics" download><span lang="en">Auditorium</span></a>"#))
         #expect(!html.contains("rooms/mh-1.ics"))
         #expect(html.contains(#"<a href="../calendars/rooms/auditorium.ics" download data-i18n="roomCalendar">"#))
     }

@@ -14,9 +14,9 @@ struct ExportBadgesCommandTests {
             ],
             in: scratch.root)
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("wrote exports/final-kigali-2027/badges/badges-a6-staff-speaker.pdf"))
-        #expect(run.stdout.contains("wrote exports/final-kigali-2027/badges/badge-list-staff-speaker.csv"))
-        #expect(FileManager.default.fileExists(atPath: scratch.badgeFile("badges-a6-staff-speaker.pdf").path))
+        #expect(run.stdout.contains("wrote exports/final-kigali-2027/badges/badges-a6-speaker-staff.pdf"))
+        #expect(run.stdout.contains("wrote exports/final-kigali-2027/badges/badge-list-speaker-staff.csv"))
+        #expect(FileManager.default.fileExists(atPath: scratch.badgeFile("badges-a6-speaker-staff.pdf").path))
         #expect(
             !FileManager.default.fileExists(
                 atPath: scratch.workspace.appendingPathComponent("badges-printed.yaml").path))

@@ -52,7 +52,7 @@ struct CheckCommandTests {
         #expect(
             run.stderr.split(separator: "\n") == [
                 "\(Self.workspaceFixtures)/unknown-key/event.yaml:12:5: error: venues[0]: unknown key `timezon`; did you mean `timezone`?",
-                "\(Self.workspaceFixtures)/unknown-key/event.yaml:9:5: error: venues[0].timezone: missing; expected an IANA time zone such as `Africa/Kigali`",
+                "\(Self.workspaceFixtures)/unknown-key/event.yaml:9:5: error: venues[0].timezone: required, but missing; expected an IANA time zone such as `Africa/Kigali`",
             ])
     }
 

@@ -1,3 +1,4 @@
+import BarazaModel
 import BarazaTestSupport
 import Foundation
 import Testing
@@ -45,6 +46,86 @@ struct InitCommandTests {
         #expect(again.stderr.hasPrefix("error: "))
         #expect(again.stderr.contains("ws"))
         #expect(try String(contentsOf: entry, encoding: .utf8) == edited)
+    }
+
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Runs `baraza init ws` with `options`, checks the workspace clean, and returns its files' text by name.
+    func initialise(_ options: [String], root: URL) throws -> [String: String] {
+        let created = try runBaraza(["init", "ws"] + options, in: root)
+        #expect(created.exitCode == 0, "\(created.stderr)")
+        let checked = try runBaraza(["check", "ws"], in: root)
+        #expect(checked.exitCode == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.hasPrefix("No findings"))
+        var files: [String: String] = [:]
+        for name in ["event.yaml", "venues.yaml", "people.yaml", "sessions.yaml"] {
+            files[name] = try String(contentsOf: root.appendingPathComponent("ws/\(name)"), encoding: .utf8)
+        }
+        return files
+    }
+
+    @Test("--timezone alone gives a place named after the zone and a neutral airport, never Kigali's")
+    func timezoneGivesANeutralPlace() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = try initialise(["--timezone", "Africa/Accra"], root: root)
+        let all = files.values.joined()
+        #expect(!all.contains("KGL") && !all.contains("RwandAir"))
+        #expect(files["venues.yaml"]!.contains("    city: Accra\n    country: GH\n    timezone: Africa/Accra\n"))
+        #expect(files["people.yaml"]!.contains("place: airport"))
+        for name in ["venues.yaml", "people.yaml"] {
+            assertGolden(files[name]!, file: Self.golden.appendingPathComponent("init-timezone-accra/\(name)"))
+        }
+    }
+
+    @Test("--city picks a network city: its zone, country and airport")
+    func cityFromTheTable() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = try initialise(["--city", "kumasi"], root: root)
+        #expect(files["event.yaml"]!.contains("timezone: Africa/Accra"))
+        #expect(files["venues.yaml"]!.contains("    city: Kumasi\n    country: GH\n    timezone: Africa/Accra\n"))
+        #expect(files["people.yaml"]!.contains("place: KMS"))
+        #expect(!files.values.joined().contains("KGL"))
+        for name in ["venues.yaml", "people.yaml"] {
+            assertGolden(files[name]!, file: Self.golden.appendingPathComponent("init-city-kumasi/\(name)"))
+        }
+    }
+
+    @Test(
+        "Every city of the table gives a workspace that checks clean, with its own airport",
+        arguments: NetworkCity.all)
+    func everyCity(city: NetworkCity) throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = try initialise(["--city", city.name], root: root)
+        #expect(files["event.yaml"]!.contains("timezone: \(city.zoneIdentifier)"))
+        #expect(files["people.yaml"]!.contains("place: \(city.airport)"))
+        #expect(Zone(identifier: city.zoneIdentifier) != nil)
+        #expect(NetworkCity.named(city.name.uppercased()) == city)
+    }
+
+    @Test("Without options the template is hosted by Kigali, as before")
+    func defaultIsKigali() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = try initialise([], root: root)
+        #expect(files["venues.yaml"]!.contains("city: Kigali") && files["people.yaml"]!.contains("place: KGL"))
+    }
+
+    @Test(
+        "An unknown city, or a city and another zone, is a usage error; nothing is written",
+        arguments: [
+            (["--city", "Kumassi"], "--city: `Kumassi` is not one of the network's cities; did you mean `Kumasi`?"),
+            (["--city", "Kumasi", "--timezone", "Africa/Lagos"], "--city Kumasi is in Africa/Accra, not Africa/Lagos"),
+        ])
+    func badCity(options: [String], message: String) throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try runBaraza(["init", "ws"] + options, in: root)
+        #expect(run.exitCode == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("ws").path))
     }
 
     @Test func initRejectsAZoneTheDatabaseDoesNotKnow() throws {

@@ -53,3 +53,17 @@ import Testing
         }
     }
 }
+
+/// The README shows page 1 of the sample's badge sheet: the picture must be that page as the committed PDF
+/// draws it (and `SampleExportsTests` holds the PDF to what build produces).
+@Suite struct ReadmePictureTests {
+    @Test func theBadgeSheetPictureIsPageOneOfTheCommittedBadges() throws {
+        let badges = SampleExportsTests.committed.appendingPathComponent("badges")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pdf = scratch.appendingPathComponent("badges.pdf")
+        try FileManager.default.copyItem(at: badges.appendingPathComponent("badges-a4-8.pdf"), to: pdf)
+        assertImageGolden(try renderPage(pdf, dpi: 100), golden: badges.appendingPathComponent("sheet-a4-page1.png"))
+    }
+}

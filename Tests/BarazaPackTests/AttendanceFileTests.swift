@@ -68,7 +68,7 @@ struct AttendanceFileTests {
         #expect(errors.count == 1)
         #expect(
             errors.first?.hasSuffix(
-                "attendance.csv:1:1: header column session: missing; expected a header row naming `person` and `session` (and optionally `time`)"
+                "attendance.csv:1:1: header column session: required, but missing; expected a header row naming `person` and `session` (and optionally `time`)"
             ) == true)
     }
 

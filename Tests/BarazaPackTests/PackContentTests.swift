@@ -215,10 +215,32 @@ struct PackContentTests {
         #expect(
             try ZipContents(scratch.path("packs/participants.zip")).names.contains(
                 "materials/2027-03-24/s2/photo café.png"))
+        // Attendance was not recorded, so no certificate of attendance is issued: none is guessed from sign-ups.
+        #expect(builder.certificateBasis == nil)
+        #expect(!zip.names.contains { $0.hasPrefix("certificates/") })
+        #expect(
+            zip.text("index.html").contains("No certificate of attendance: attendance was not recorded at check-in"))
+    }
+
+    @Test("certify: registration gives certificates of registration, saying so, from sign-ups and speaker lists")
+    func registrationCertificates() throws {
+        let mini = try MiniWorkspace(extraEvent: "certificates: { certify: registration }")
+        let workspace = try mini.load()
+        let builder = PackBuilder(workspace: workspace, attendance: Attendance(plannedFrom: workspace))
+        #expect(builder.certificateBasis == .registration)
+        let scratch = try Scratch()
+        _ = try Self.write(builder, .person("ana"), into: scratch.path)
+        let zip = try ZipContents(scratch.path("packs/participants/ana.zip"))
+        #expect(zip.text("index.html").contains("Certificate of registration · Attestation d'inscription: Ana Lopes"))
         let pdf = scratch.path("c.pdf")
         try zip.data["certificates/ana.pdf"]!.write(to: URL(fileURLWithPath: pdf))
         let text = try runTool("pdftotext", ["-raw", pdf, "-"]).replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("No check-in was recorded"))
+        #expect(text.contains("Certificate of registration"))
+        #expect(text.contains("Attestation d'inscription"))
+        #expect(text.contains("Sessions registered for (2)"))
+        #expect(text.contains("This certificate attests registration, not attendance."))
+        #expect(!text.contains("Certificate of attendance"))
+        #expect(!text.contains("No check-in was recorded"))
         #expect(text.contains("Markets and streets / Marchés et rues"))
         #expect(text.contains("Closing / Clôture"))
     }

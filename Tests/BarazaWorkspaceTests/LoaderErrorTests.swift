@@ -44,7 +44,7 @@ struct LoaderErrorTests {
         #expect(
             errors.map { relative($0.message) } == [
                 "unknown-key/event.yaml:12:5: venues[0]: unknown key `timezon`; did you mean `timezone`?",
-                "unknown-key/event.yaml:9:5: venues[0].timezone: missing; expected an IANA time zone such as `Africa/Kigali`",
+                "unknown-key/event.yaml:9:5: venues[0].timezone: required, but missing; expected an IANA time zone such as `Africa/Kigali`",
             ])
         guard case .unknownKey(_, let key, _, let suggestion, let allowed) = errors.first else {
             Issue.record("expected an unknown key first")
@@ -105,7 +105,8 @@ struct LoaderErrorTests {
         #expect(
             loadErrors("top-level-list").map { relative($0.message) } == [
                 "top-level-list/event.yaml:1:1: top level: `a list` is not valid; expected a mapping with keys `event`, "
-                    + "`include`, `checks`, `venues`, `travel`, `hotels`, `people`, `sessions`, `logistics`"
+                    + "`include`, `checks`, `badges`, `certificates`, `venues`, `travel`, `hotels`, `people`, `sessions`, "
+                    + "`logistics`, `tags`"
             ])
     }
 
@@ -120,7 +121,7 @@ struct LoaderErrorTests {
                     + "or `1h30`, `45m`, `PT1H30M`",
                 "bad-end/event.yaml:11:59: sessions[3].duration: `1.5h` is not valid; expected a duration in minutes "
                     + "(`90`), or `1h30`, `45m`, `PT1H30M`",
-                "bad-end/event.yaml:12:5: sessions[4].end: missing; expected `end: HH:MM` or `duration: 90`",
+                "bad-end/event.yaml:12:5: sessions[4].end: required, but missing; expected `end: HH:MM` or `duration: 90`",
                 "bad-end/event.yaml:13:54: sessions[5].end: `09:00` is not valid; expected an end time different from "
                     + "the start (a date-time for a session of 24 hours)",
             ])

@@ -14,10 +14,7 @@ public struct ZoneChoice: Hashable, Sendable {
     }
 
     /// The network's eleven member cities and the Paris secretariat, in alphabetical order then Paris.
-    public static let memberCities: [ZoneChoice] = [
-        ("Bamako", "Africa/Bamako"), ("Benguerir", "Africa/Casablanca"), ("Bizerte", "Africa/Tunis"),
-        ("Kampala", "Africa/Kampala"), ("Kigali", "Africa/Kigali"), ("Kumasi", "Africa/Accra"),
-        ("Lagos", "Africa/Lagos"), ("Maputo-Matola", "Africa/Maputo"), ("Niamey", "Africa/Niamey"),
-        ("Nouakchott", "Africa/Nouakchott"), ("Sèmè-Podji", "Africa/Porto-Novo"), ("Paris", "Europe/Paris"),
-    ].map { ZoneChoice(city: $0.0, zone: Zone(identifier: $0.1)!) }
+    public static let memberCities: [ZoneChoice] = NetworkCity.all.map {
+        ZoneChoice(city: $0.name, zone: Zone(identifier: $0.zoneIdentifier)!)
+    }
 }

@@ -12,6 +12,8 @@ extension PageView: MustacheParent {
         case "isFrench": return self.isFrench
         case "title": return self.title
         case "titleText": return self.titleText
+        case "titleEnglish": return self.titleEnglish
+        case "titleFrench": return self.titleFrench
         case "eventZone": return self.eventZone
         case "eventLanguages": return self.eventLanguages
         case "firstDay": return self.firstDay
@@ -116,6 +118,7 @@ extension CalendarLinkView: MustacheParent {
         case "href": return self.href
         case "key": return self.key
         case "text": return self.text
+        case "name": return self.name
         default: return nil
         }
     }
@@ -184,6 +187,19 @@ extension TagsView: MustacheParent {
     func child(named field: String) -> Any? {
         switch field {
         case "items": return self.items
+        default: return nil
+        }
+    }
+}
+
+extension TagView: MustacheParent {
+    func child(named field: String) -> Any? {
+        switch field {
+        case "id": return self.id
+        case "name": return self.name
+        case "en": return self.en
+        case "fr": return self.fr
+        case "text": return self.text
         default: return nil
         }
     }

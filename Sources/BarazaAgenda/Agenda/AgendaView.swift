@@ -9,6 +9,9 @@ struct PageView {
     var isFrench: Bool
     var title: TextView
     var titleText: String
+    /// The page title in English and French, for the script to switch with the interface language.
+    var titleEnglish: String
+    var titleFrench: String
     var eventZone: String
     var eventLanguages: String
     var firstDay: String
@@ -20,7 +23,7 @@ struct PageView {
     var t: [String: String]
     var labels: [LabelView]
     var zoneChoices: [ZoneChoiceView]
-    var tracks: [String]
+    var tracks: [TagView]
     var languages: [LanguageView]
     var calendars: CalendarsView?
     var days: [DayView]
@@ -81,6 +84,8 @@ struct CalendarLinkView {
     /// A label key, when the link's name is an interface word ("Whole event").
     var key: String?
     var text: String
+    /// The room's name in each language, for a room's calendar.
+    var name: TextView?
 }
 
 struct DayView {
@@ -97,8 +102,8 @@ struct DayView {
 }
 
 struct HeaderView {
-    var name: String?
-    var venueName: String?
+    var name: TextView?
+    var venueName: TextView?
     var style: String
 }
 
@@ -118,7 +123,18 @@ struct PersonView {
 }
 
 struct TagsView {
-    var items: [String]
+    var items: [TagView]
+}
+
+/// A session tag: the id filters match on, and its name in each language (the id itself when unnamed).
+struct TagView {
+    var id: String
+    var name: TextView
+    /// The name in English and French, for `<option>` elements, which cannot hold markup.
+    var en: String
+    var fr: String
+    /// The name in the page's default language.
+    var text: String
 }
 
 struct SessionView {
@@ -136,8 +152,8 @@ struct SessionView {
     var startText: String
     var endText: String
     var style: String
-    var placeName: String?
-    var venueName: String?
+    var placeName: TextView?
+    var venueName: TextView?
     var langs: String
     var language: LanguageView?
     var interpretation: LanguageListView?

@@ -17,7 +17,7 @@ struct AgendaViewBuilder {
         let programme = Programme(workspace)
         let scheduled = programme.days.flatMap(\.sessions)
         let zones = Set(scheduled.map(\.session.zone))
-        let tracks = Set(scheduled.flatMap(\.session.tags)).sorted()
+        let tracks = Set(scheduled.flatMap(\.session.tags)).sorted().map { tag($0, lang: lang) }
         let languages = Set(
             scheduled.flatMap { s in (s.session.language.map { [$0] } ?? []) + s.session.interpretation }
         )
@@ -34,8 +34,10 @@ struct AgendaViewBuilder {
             case .wholeEvent:
                 return CalendarLinkView(href: link.href, key: "wholeEvent", text: labels.text("wholeEvent", in: lang))
             case .room(let id):
+                let room = workspace.roomsByID[Room.ID(id)]?.room
                 return CalendarLinkView(
-                    href: link.href, key: nil, text: workspace.roomsByID[Room.ID(id)]?.room.name ?? id)
+                    href: link.href, key: nil, text: room?.name ?? id,
+                    name: room.flatMap { TextView($0.names, fallbackLanguage: lang) })
             case .other(let name): return CalendarLinkView(href: link.href, key: nil, text: name)
             }
         }
@@ -43,7 +45,8 @@ struct AgendaViewBuilder {
             lang: lang, isEnglish: lang == "en", isFrench: lang == "fr",
             title: TextView(event.title, fallbackLanguage: lang) ?? TextView(
                 LocalizedText(english: event.id.rawValue, french: nil), fallbackLanguage: lang)!,
-            titleText: event.title.text(in: Language(lang)!), eventZone: event.zone.identifier,
+            titleText: event.title.text(in: Language(lang)!), titleEnglish: event.title.text(in: .english),
+            titleFrench: event.title.text(in: .french), eventZone: event.zone.identifier,
             eventLanguages: event.languages.map(\.code).joined(separator: " "),
             firstDay: event.firstDay.iso8601, lastDay: event.lastDay.iso8601, cities: cities,
             venueSuffix: zones.subtracting([event.zone]).isEmpty ? event.zone.identifier : nil,
@@ -55,6 +58,21 @@ struct AgendaViewBuilder {
             tracks: tracks, languages: languages.map { language(for: $0, in: lang) },
             calendars: links.isEmpty ? nil : CalendarsView(links: links),
             days: programme.days.enumerated().map { day(index: $0.offset, $0.element, lang: lang) })
+    }
+
+    /// A tag with its name from the workspace's `tags:` section, or as written.
+    func tag(_ id: String, lang: String) -> TagView {
+        let names = workspace.tagNames[id] ?? LocalizedText(english: id, french: id)
+        return TagView(
+            id: id, name: TextView(names, fallbackLanguage: lang)!, en: names.text(in: .english),
+            fr: names.text(in: .french), text: names.text(in: Language(lang) ?? .english))
+    }
+
+    /// A room's or venue's name in each language; nil for the place nowhere (the page shows a label).
+    func placeName(_ place: Place) -> TextView? {
+        guard place.kind != .nowhere else { return nil }
+        return TextView(
+            place.names ?? LocalizedText(english: place.name, french: place.name), fallbackLanguage: defaultLanguage)
     }
 
     func language(for language: Language, in lang: String) -> LanguageView {
@@ -74,8 +92,8 @@ struct AgendaViewBuilder {
         let severalVenues = Set(grid.columns.map { $0.place.venue }).count > 1
         let headers = grid.columns.map { column in
             HeaderView(
-                name: column.place.kind == .nowhere ? nil : column.place.name,
-                venueName: severalVenues ? column.place.venueName : nil,
+                name: placeName(column.place),
+                venueName: severalVenues ? venueName(column.place) : nil,
                 style: "grid-column: \(column.firstLine) / \(column.firstLine + column.lanes); grid-row: 1;")
         }
         let marks = grid.marks.map { mark in
@@ -119,12 +137,20 @@ struct AgendaViewBuilder {
             startText: s.zone.localDateTime(at: item.scheduled.interval.start).time.description,
             endText: s.zone.localDateTime(at: item.scheduled.interval.end).time.description,
             style: "grid-row: \(item.rowStart) / \(item.rowEnd); grid-column: \(item.columnStart) / \(item.columnEnd);",
-            placeName: place.kind == .nowhere ? nil : place.name, venueName: place.venueName,
+            placeName: placeName(place), venueName: venueName(place),
             langs: languageCodes.joined(separator: " "), language: s.language.map { language(for: $0, in: lang) },
             interpretation: interpretation.isEmpty
                 ? nil : LanguageListView(items: interpretation.map { language(for: $0, in: lang) }),
             speakers: people(s.speakers), moderators: people(s.moderators),
-            tags: s.tags.isEmpty ? nil : TagsView(items: s.tags), roomCalendar: roomCalendar)
+            tags: s.tags.isEmpty ? nil : TagsView(items: s.tags.map { tag($0, lang: lang) }),
+            roomCalendar: roomCalendar)
+    }
+
+    /// The name of a room's venue in each language; nil for any other place.
+    func venueName(_ place: Place) -> TextView? {
+        guard let name = place.venueName else { return nil }
+        return TextView(
+            place.venueNames ?? LocalizedText(english: name, french: name), fallbackLanguage: defaultLanguage)
     }
 
     /// Names of the people a session books; organisations only for those who agreed to share them.

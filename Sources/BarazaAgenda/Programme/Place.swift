@@ -18,6 +18,10 @@ struct Place: Hashable, Comparable, Sendable {
     let name: String
     /// The venue's name for a room, nil otherwise.
     let venueName: String?
+    /// `name` in each language, for rooms and venues the workspace names in English and French.
+    var names: LocalizedText? = nil
+    /// `venueName` in each language.
+    var venueNames: LocalizedText? = nil
 
     static func < (a: Place, b: Place) -> Bool {
         if a.order != b.order { return a.order.lexicographicallyPrecedes(b.order) }
@@ -46,7 +50,7 @@ extension Workspace {
             let roomIndex = venue.rooms.firstIndex { $0.id == ref.id } ?? 0
             return Place(
                 kind: .room(ref.id, venue: venue.id), order: [venueIndex[venue.id] ?? 0, roomIndex + 1],
-                name: entry.room.name, venueName: venue.name)
+                name: entry.room.name, venueName: venue.name, names: entry.room.names, venueNames: venue.names)
         }
         if let ref = session.venue {
             guard let venue = venuesByID[ref.id] else {
@@ -54,7 +58,8 @@ extension Workspace {
                     kind: .unlisted(ref.id.rawValue), order: [venues.count], name: ref.id.rawValue, venueName: nil)
             }
             return Place(
-                kind: .venue(venue.id), order: [venueIndex[venue.id] ?? 0, 0], name: venue.name, venueName: nil)
+                kind: .venue(venue.id), order: [venueIndex[venue.id] ?? 0, 0], name: venue.name, venueName: nil,
+                names: venue.names)
         }
         return Place(kind: .nowhere, order: [venues.count + 1], name: "", venueName: nil)
     }

@@ -123,6 +123,10 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (el) {
       el.setAttribute("label", t(el.getAttribute("data-i18n-label")));
     });
+    // Workspace names given in both languages where markup cannot switch them: the page title, track options.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-text-en]"), function (el) {
+      el.textContent = el.getAttribute("data-text-" + state.lang);
+    });
     var venueOption = tzSelect.querySelector('option[value="venue"]');
     var suffix = venueOption.getAttribute("data-suffix");
     venueOption.textContent = t("venueTime") + (suffix ? " (" + suffix + ")" : "");

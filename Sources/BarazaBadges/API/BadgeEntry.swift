@@ -20,8 +20,8 @@ public struct BadgeEntry: Sendable, Hashable {
     public var country: String?
     /// ISO 3166-1 alpha-2 code, as written.
     public var countryCode: String?
-    /// The role printed in the band.
-    public var role: BadgeRole
+    /// The roles printed in the band, by the workspace's precedence: one, or two with `badges.roles_shown: 2`.
+    public var roles: [BadgeRole]
     /// Languages the person speaks, in the workspace's order.
     public var languages: [Language]
     /// The opaque id in the QR code.
@@ -30,7 +30,7 @@ public struct BadgeEntry: Sendable, Hashable {
     /// An entry from its parts.
     public init(
         person: Person.ID, displayName: String, givenName: String, familyName: String, organisation: String?,
-        city: String?, country: String?, countryCode: String?, role: BadgeRole, languages: [Language],
+        city: String?, country: String?, countryCode: String?, roles: [BadgeRole], languages: [Language],
         badgeID: BadgeID
     ) {
         self.person = person
@@ -41,9 +41,19 @@ public struct BadgeEntry: Sendable, Hashable {
         self.city = city
         self.country = country
         self.countryCode = countryCode
-        self.role = role
+        self.roles = roles.isEmpty ? [.participant] : roles
         self.languages = languages
         self.badgeID = badgeID
+    }
+
+    /// The first printed role: the band's colour.
+    public var role: BadgeRole { roles[0] }
+
+    /// The band's words: the role in English and French, or both roles joined ("Speaker & Staff").
+    public var roleLabel: RoleLabel {
+        RoleLabel(
+            english: roles.map(\.label.english).joined(separator: " & "),
+            french: roles.map(\.label.french).joined(separator: " & "))
     }
 
     /// "City, Country", either alone, or nil when neither is known.
@@ -52,10 +62,12 @@ public struct BadgeEntry: Sendable, Hashable {
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
-    /// The printed card for this badge at an event titled `eventTitle`.
-    public func card(eventTitle: String) -> BadgeCard {
+    /// The printed card for this badge at an event titled `eventTitle` (and `secondaryTitle` in its second
+    /// language).
+    public func card(eventTitle: String, secondaryTitle: String? = nil) -> BadgeCard {
         BadgeCard(
-            displayName: displayName, organisation: organisation, place: place, roleLabel: role.label,
-            roleColour: role.colour, eventTitle: eventTitle, qrPayload: badgeID.qrPayload)
+            displayName: displayName, organisation: organisation, place: place, roleLabel: roleLabel,
+            roleColour: role.colour, secondRoleColour: roles.count > 1 ? roles[1].colour : nil,
+            eventTitle: eventTitle, secondaryTitle: secondaryTitle, qrPayload: badgeID.qrPayload)
     }
 }

@@ -78,10 +78,18 @@ public struct BadgeExporter: Exporter {
         let printed = try PrintedBadges.load(in: workspaceFolder)
         let everyone = BadgeList(workspace: workspace, key: key)
         let selected = everyone.filtered(roles: options.roles, notIn: options.onlyNew ? printed : nil)
+        if !everyone.onlineOnly.isEmpty {
+            let count = everyone.onlineOnly.count
+            notes.append(
+                "\(count) \(count == 1 ? "person attends" : "people attend") only online sessions: no printed badge "
+                    + "(`badges: { online_only: true }` in event.yaml prints them too)")
+        }
 
         guard !selected.entries.isEmpty else {
-            if everyone.entries.isEmpty {
+            if workspace.people.isEmpty {
                 notes.append("the workspace lists no people: no badges to print")
+            } else if everyone.entries.isEmpty {
+                notes.append("nobody comes in person: no badges to print")
             } else {
                 notes.append(options.onlyNew ? "no new badges to print" : "no badges match the filters")
             }
@@ -91,7 +99,7 @@ public struct BadgeExporter: Exporter {
         let names = fileNames()
         let files = ["badges/\(names.csv)", "badges/\(names.pdf)"]
         let renderer = BadgeRenderer(sheet: options.layout)
-        let title = eventTitle(workspace.event.title, renderer: renderer, sample: selected.entries[0])
+        let titles = Self.titles(workspace.event)
         let pages = (selected.entries.count + options.layout.cardsPerPage - 1) / options.layout.cardsPerPage
         notes.append(
             "\(selected.entries.count) badge\(selected.entries.count == 1 ? "" : "s") on \(pages) page\(pages == 1 ? "" : "s")"
@@ -114,9 +122,9 @@ public struct BadgeExporter: Exporter {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try renderer.render(
-                selected.entries.map { $0.card(eventTitle: title) },
+                selected.entries.map { $0.card(eventTitle: titles[0], secondaryTitle: titles.dropFirst().first) },
                 to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(names.pdf)),
-                metadata: PDFMetadata(title: "Badges · \(title)"))
+                metadata: PDFMetadata(title: "Badges · \(titles.joined(separator: " · "))"))
         } catch let error as PDFError {
             throw BadgeError.pdf(error)
         }
@@ -140,16 +148,16 @@ public struct BadgeExporter: Exporter {
         return ("badge-list\(suffix).csv", "badges-\(options.layout.name)\(suffix).pdf")
     }
 
-    /// The title in both languages when it fits the badge on one line, otherwise in the first language given.
-    private func eventTitle(_ title: LocalizedText, renderer: BadgeRenderer, sample: BadgeEntry) -> String {
-        let bilingual = [title.english, title.french].compactMap { $0 }.reduce(into: [String]()) {
-            if !$0.contains($1) { $0.append($1) }
-        }.joined(separator: " · ")
-        let layout = renderer.layout(for: sample.card(eventTitle: bilingual))
-        if layout.text(.eventTitle)?.style.ellipsizes == true {
-            return title.english ?? title.french ?? bilingual
+    /// The event's title in the languages it is held in, among English and French, in the order the event lists
+    /// them: both for a bilingual event (the badge sets them on one line when they fit, else on two), one for an
+    /// event in one of them. An event in neither gets the English title (or the French, if that is all there is).
+    static func titles(_ event: Event) -> [String] {
+        var titles: [String] = []
+        for language in event.languages where language == .english || language == .french {
+            let text = language == .english ? event.title.english : event.title.french
+            if let text, !titles.contains(text) { titles.append(text) }
         }
-        return bilingual
+        return titles.isEmpty ? [event.title.english ?? event.title.french ?? event.id.rawValue] : titles
     }
 
     private func write(_ data: Data, to path: String) throws {

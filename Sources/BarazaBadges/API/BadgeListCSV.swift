@@ -29,7 +29,8 @@ public enum BadgeListCSV {
         for entry in list.entries {
             text += row([
                 entry.displayName, entry.givenName, entry.familyName, entry.organisation ?? "", entry.city ?? "",
-                entry.country ?? "", entry.countryCode ?? "", entry.role.rawValue, entry.role.label.bilingual,
+                entry.country ?? "", entry.countryCode ?? "", entry.roles.map(\.rawValue).joined(separator: " "),
+                entry.roleLabel.bilingual,
                 entry.languages.map(\.code).joined(separator: " "), entry.badgeID.rawValue,
                 entry.badgeID.qrPayload,
             ])

@@ -2,31 +2,45 @@ import BarazaModel
 import BarazaPDF
 import Foundation
 
-/// The role printed on a badge: one per person, chosen from the roles the workspace gives them.
+/// A role printed on a badge, chosen from the roles the workspace gives the person.
 ///
 /// Moderators are printed as speakers: both are on stage, and venue staff need to tell them from the audience,
 /// not from each other.
 public enum BadgeRole: String, CaseIterable, Sendable, Hashable, Comparable {
-    case staff, speaker, interpreter, press, participant
+    case speaker, staff, interpreter, press, participant
 
-    /// The badge role for someone holding `roles`, by precedence: staff, then speaker (or moderator), then
-    /// interpreter, press, participant.
-    ///
-    /// Staff comes first because a staff badge opens every door the others do (secretariat members who also
-    /// moderate work backstage all day); interpreters and press come before participant because their badge
-    /// grants access to booths and press areas.
-    public init(roles: Set<Role>) {
-        if roles.contains(.staff) {
-            self = .staff
-        } else if roles.contains(.speaker) || roles.contains(.moderator) {
-            self = .speaker
-        } else if roles.contains(.interpreter) {
-            self = .interpreter
-        } else if roles.contains(.press) {
-            self = .press
-        } else {
-            self = .participant
+    /// The badge role standing for the workspace role `role`.
+    public init(_ role: Role) {
+        switch role {
+        case .speaker, .moderator: self = .speaker
+        case .staff: self = .staff
+        case .interpreter: self = .interpreter
+        case .press: self = .press
+        case .participant: self = .participant
         }
+    }
+
+    /// The badge role for someone holding `roles`, by the default precedence (`BadgeSettings.defaultRoleOrder`).
+    public init(roles: Set<Role>) {
+        self = Self.printed(for: roles, settings: BadgeSettings())[0]
+    }
+
+    /// The roles a badge prints for someone holding `roles`: the first of `settings.roleOrder` they hold, and
+    /// with `rolesShown` 2 the next distinct one too (never "participant", which every role implies). A person
+    /// without roles prints as a participant.
+    ///
+    /// The default order puts speakers and moderators first, then staff: secretariat members who also moderate
+    /// are on stage that day, and the stage is what venue staff must recognise. A workspace that wants staff first
+    /// (a staff badge opens every door) writes `badges: { roles: [staff, speaker, ...] }`, or prints both.
+    public static func printed(for roles: Set<Role>, settings: BadgeSettings) -> [BadgeRole] {
+        var printed: [BadgeRole] = []
+        for role in settings.roleOrder where roles.contains(role) {
+            let badgeRole = BadgeRole(role)
+            guard !printed.contains(badgeRole), printed.isEmpty || badgeRole != .participant else { continue }
+            printed.append(badgeRole)
+            if printed.count == settings.rolesShown { break }
+        }
+        return printed.isEmpty ? [.participant] : printed
     }
 
     /// The role as named on the command line (`--role moderator` is accepted for speakers); nil when unknown.
@@ -64,7 +78,7 @@ public enum BadgeRole: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
-    /// Orders roles by precedence (staff first).
+    /// Orders roles by the default precedence (speaker first).
     public static func < (a: BadgeRole, b: BadgeRole) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

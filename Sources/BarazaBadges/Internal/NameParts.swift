@@ -10,6 +10,9 @@ enum NameParts {
         "ould", "mint", "ben", "bent", "bint", "bin", "ibn", "el", "al", "ait", "aït", "wa", "abu", "bou",
     ]
 
+    /// Scalars of a name that decide its place in the list: far more than any real name holds.
+    static let sortedScalars = 400
+
     /// The name's given and family parts. A one-word name is a family name with no given name.
     static func split(_ name: String) -> (given: String, family: String) {
         let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -22,8 +25,12 @@ enum NameParts {
     /// A key that sorts accented and unaccented letters together and ignores case ("Ében" beside "Eben",
     /// "Ökan" before "Oz"): diacritics and case folded, punctuation other than letters and digits dropped.
     /// Independent of the machine's locale, so every run sorts alike.
+    ///
+    /// Only the first `sortedScalars` scalars count (names alike that far are then ordered by given name and
+    /// person id): a hostile name of millions of characters costs no more to sort than a long one.
     static func sortKey(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let head = String(text.unicodeScalars.prefix(sortedScalars))
+        let folded = head.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

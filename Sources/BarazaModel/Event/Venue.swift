@@ -2,7 +2,10 @@
 public struct Venue: Hashable, Sendable {
     public typealias ID = Identifier<Venue>
     public var id: ID
+    /// The name every export uses: the English one when the workspace gives both.
     public var name: String
+    /// The name in each language (`name: { en: ..., fr: ... }`); one text for both when written plainly.
+    public var names: LocalizedText
     public var kind: Kind
     public var rooms: [Room]
     public var location: SourceLocation
@@ -15,9 +18,13 @@ public struct Venue: Hashable, Sendable {
         case online(url: String?)
     }
 
-    public init(id: ID, name: String, kind: Kind, rooms: [Room], location: SourceLocation) {
+    /// A venue; `names` default to `name` in both languages.
+    public init(
+        id: ID, name: String, names: LocalizedText? = nil, kind: Kind, rooms: [Room], location: SourceLocation
+    ) {
         self.id = id
         self.name = name
+        self.names = names ?? LocalizedText(english: name, french: name)
         self.kind = kind
         self.rooms = rooms
         self.location = location
@@ -41,7 +48,10 @@ public struct Venue: Hashable, Sendable {
 public struct Room: Hashable, Sendable {
     public typealias ID = Identifier<Room>
     public var id: ID
+    /// The name every export uses: the English one when the workspace gives both.
     public var name: String
+    /// The name in each language (`name: { en: ..., fr: ... }`); one text for both when written plainly.
+    public var names: LocalizedText
     public var capacity: Int?
     public var equipment: [String]
     public var accessible: Bool
@@ -49,12 +59,14 @@ public struct Room: Hashable, Sendable {
     public var interpretation: [Language]
     public var location: SourceLocation
 
+    /// A room; `names` default to `name` in both languages.
     public init(
-        id: ID, name: String, capacity: Int?, equipment: [String] = [], accessible: Bool = true,
-        interpretation: [Language] = [], location: SourceLocation
+        id: ID, name: String, names: LocalizedText? = nil, capacity: Int?, equipment: [String] = [],
+        accessible: Bool = true, interpretation: [Language] = [], location: SourceLocation
     ) {
         self.id = id
         self.name = name
+        self.names = names ?? LocalizedText(english: name, french: name)
         self.capacity = capacity
         self.equipment = equipment
         self.accessible = accessible

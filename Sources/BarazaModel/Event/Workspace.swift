@@ -11,6 +11,12 @@ public struct Workspace: Sendable {
     public var settings: CheckSettings
     /// Vehicles and transfer settings from the `logistics:` section (empty when there is none).
     public var logistics: Logistics
+    /// How badges are printed (the `badges:` section).
+    public var badgeSettings: BadgeSettings
+    /// What certificates certify, with the logo and signatory they carry (the `certificates:` section).
+    public var certificateSettings: CertificateSettings
+    /// Names of session tags in each language (the `tags:` section), by tag.
+    public var tagNames: [String: LocalizedText]
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
@@ -23,7 +29,10 @@ public struct Workspace: Sendable {
 
     public init(
         path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
-        sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics()
+        sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics(),
+        badgeSettings: BadgeSettings = BadgeSettings(),
+        certificateSettings: CertificateSettings = CertificateSettings(),
+        tagNames: [String: LocalizedText] = [:]
     ) {
         self.path = path
         self.event = event
@@ -34,6 +43,9 @@ public struct Workspace: Sendable {
         self.sessions = sessions
         self.settings = settings
         self.logistics = logistics
+        self.badgeSettings = badgeSettings
+        self.certificateSettings = certificateSettings
+        self.tagNames = tagNames
         venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
         for venue in venues {

@@ -2,7 +2,8 @@
 public struct PlacedText: Sendable, Hashable {
     /// Which element this is.
     public var element: BadgeElement
-    /// The text as it will be set (before any ellipsis Pango applies).
+    /// The text as it will be set, before any ellipsis Pango applies: the card's text, or, for a text longer than
+    /// the box could ever show, its first part followed by "…", so that drawing costs no more than a long name.
     public var text: String
     /// The box the text is drawn in: its width is the wrapping width, its height the text's measured height.
     public var box: Rect

@@ -33,6 +33,8 @@ public struct TextDocument: Sendable, Hashable {
             let canvas = try PDFCanvas(path: path, metadata: metadata, fontFamily: fontFamily)
             for page in pages {
                 canvas.beginPage(size: pageSize)
+                for rule in page.rules { canvas.fill(rule, colour: RGBColour(hex: 0x333333)) }
+                for placed in page.images { canvas.draw(placed) }
                 for paragraph in page.paragraphs {
                     let box = Rect(x: paragraph.x, y: paragraph.y, width: paragraph.width, height: 0)
                     canvas.draw(

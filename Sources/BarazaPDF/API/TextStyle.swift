@@ -35,6 +35,16 @@ public struct TextStyle: Sendable, Hashable {
         self.lineHeight = lineHeight
     }
 
+    /// The part of `text` that a paragraph `width` millimetres wide in this style could ever show: the whole
+    /// text, or, when it has more characters than `maxLines` lines could hold even of the narrowest glyphs, its
+    /// first part followed by "…". Costs O(what fits), whatever the text's length, so a hostile 50 MB name is
+    /// as cheap to set as a long one. Styles of unbounded lines count as 1,000 lines.
+    public func visiblePart(of text: String, width: Double) -> String {
+        let limit = TextFitting.visibleLimit(lines: min(maxLines, 1000), width: width, size: size)
+        guard let shown = TextFitting.prefix(of: text, characters: limit) else { return text }
+        return shown + "…"
+    }
+
     /// Millimetres of em for a size in typographic points (1/72 inch).
     public static func millimetres(points: Double) -> Double { points * 25.4 / 72 }
 }

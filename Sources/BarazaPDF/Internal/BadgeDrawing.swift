@@ -5,9 +5,19 @@ enum BadgeDrawing {
     /// Draws `layout` and `code` in card coordinates (the caller sets the transform).
     static func draw(_ layout: BadgeLayout, code: QRCode, on canvas: PDFCanvas) {
         canvas.fill(layout.band, colour: layout.roleColour)
+        if let stripe = layout.secondRoleStripe, let colour = layout.secondRoleColour {
+            canvas.fill(stripe, colour: colour)
+        }
         canvas.fill(layout.accentRule, colour: layout.roleColour)
         for text in layout.texts {
-            canvas.draw(text.text, style: text.style, in: text.box, colour: text.colour)
+            switch text.element {
+            case .displayName, .organisation, .place:
+                canvas.clipped(to: BadgeLayout.textArea) {
+                    canvas.draw(text.text, style: text.style, in: text.box, colour: text.colour)
+                }
+            case .eventTitle, .secondaryTitle, .role:
+                canvas.draw(text.text, style: text.style, in: text.box, colour: text.colour)
+            }
         }
         drawQRCode(code, in: layout.qrCode, on: canvas)
     }

@@ -82,6 +82,24 @@ final class PDFCanvas {
         pango_cairo_show_layout(cairo, layout)
     }
 
+    /// Draws a picture fitted into its frame.
+    func draw(_ placed: PlacedImage) {
+        let frame = placed.drawnFrame
+        switch placed.image.format {
+        case .png: PNGStream.draw(placed.image.data, in: frame, natural: placed.image.naturalSize, on: cairo)
+        case .svg: SVGDocument.draw(placed.image.data, in: frame, on: cairo)
+        }
+    }
+
+    /// Runs `body` with drawing limited to `rect`, then lifts the limit.
+    func clipped(to rect: Rect, _ body: () -> Void) {
+        cairo_save(cairo)
+        cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cairo)
+        body()
+        cairo_restore(cairo)
+    }
+
     /// Runs `body` with user space moved to `origin` and scaled by `scale`, then restores it.
     func withTransform(origin: (x: Double, y: Double), scale: Double, _ body: () -> Void) {
         cairo_save(cairo)

@@ -23,11 +23,39 @@ public struct PackBuilder: Sendable {
         self.inputs = inputs
     }
 
+    /// What certificates certify for this workspace and this attendance: the workspace's `certificates.certify`,
+    /// except that certificates of attendance need attendance recorded in a check-in file (nil otherwise: none
+    /// are issued, rather than certificates that guess).
+    public var certificateBasis: CertificateSettings.Basis? {
+        switch workspace.certificateSettings.basis {
+        case .attendance?:
+            if case .checkInFile = attendance.source { return .attendance }
+            return nil
+        case .registration?: return .registration
+        case nil: return nil
+        }
+    }
+
+    /// The sessions a person's certificate lists, by person: recorded attendance, or registrations (sign-ups and
+    /// the programme's speakers and moderators) for certificates of registration. Breaks and meals are not part
+    /// of what a certificate attests.
+    func certificateSessions(_ basis: CertificateSettings.Basis) -> [Person.ID: [Session]] {
+        let source = basis == .registration ? Attendance(plannedFrom: workspace) : attendance
+        return source.sessionsByPerson.compactMapValues { ids in
+            let sessions = ids.compactMap { workspace.sessionsByID[$0] }.filter { ![.break, .meal].contains($0.kind) }
+            return sessions.isEmpty ? nil : sessions
+        }
+    }
+
     /// Every pack `audience` asks for, fully checked and ready to write.
     /// - Throws: `PackError` for a missing or escaping material, an unknown person or city, someone without
-    ///   attendance, a public pack that would carry an email address, or a certificate that cannot be rendered.
+    ///   attendance, a public pack that would carry an email address, a logo that cannot be read, or a
+    ///   certificate that cannot be rendered.
     public func plan(_ audience: PackAudience) throws(PackError) -> [PackPlan] {
         let materials = try Materials.resolve(workspace)
+        let basis = certificateBasis
+        let certified = basis.map { certificateSessions($0) } ?? [:]
+        let logo = try basis == nil ? nil : CertificateLogo.load(workspace)
         let attendees = attendance.attendees.compactMap { workspace.peopleByID[$0] }
         var specs: [PackSpec] = []
         switch audience {
@@ -59,16 +87,18 @@ public struct PackBuilder: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var certificates: [Person.ID: Data] = [:]
         var plans: [PackPlan] = []
-        for spec in specs {
+        for var spec in specs {
+            // Only people the basis covers get a certificate: recorded attendance, or a registration.
+            spec.certificates = spec.certificates.filter { certified[$0.id] != nil }
             for person in spec.certificates where certificates[person.id] == nil {
-                // Breaks and meals are not part of what a certificate attests.
-                let sessions = (attendance.sessionsByPerson[person.id] ?? []).compactMap { workspace.sessionsByID[$0] }
-                    .filter { ![.break, .meal].contains($0.kind) }
+                var recordedIn: String?
+                if case .checkInFile(let file) = attendance.source { recordedIn = file }
                 certificates[person.id] = try Certificate(
-                    person: person, sessions: sessions, workspace: workspace, attendanceSource: attendance.source
+                    person: person, sessions: certified[person.id]!, workspace: workspace, basis: basis!,
+                    recordedIn: recordedIn, logo: logo
                 ).pdf(scratch: scratch)
             }
-            plans.append(try plan(spec, materials: materials, certificates: certificates))
+            plans.append(try plan(spec, materials: materials, certificates: certificates, basis: basis))
         }
         return plans
     }
@@ -103,9 +133,10 @@ public struct PackBuilder: Sendable {
             certificates: [person])
     }
 
-    private func plan(_ spec: PackSpec, materials: [ResolvedMaterial], certificates: [Person.ID: Data])
-        throws(PackError) -> PackPlan
-    {
+    private func plan(
+        _ spec: PackSpec, materials: [ResolvedMaterial], certificates: [Person.ID: Data],
+        basis: CertificateSettings.Basis?
+    ) throws(PackError) -> PackPlan {
         // A personal pack carries the materials of the sessions its holder attended; the shared participants'
         // pack (and the public and city packs) carry them all, so 40 personal packs do not repeat every file.
         var omitted: [ResolvedMaterial] = []
@@ -161,7 +192,8 @@ public struct PackBuilder: Sendable {
             let page = IndexPage(
                 workspace: workspace, attendance: attendance, spec: spec, materials: materials,
                 materialsInSharedPack: omitted, agendaEntry: agendaEntry,
-                calendarEntry: calendarEntry, certificateEntries: certificateEntries, attendanceList: list,
+                calendarEntry: calendarEntry, certificateBasis: basis, certificateEntries: certificateEntries,
+                attendanceList: list,
                 attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
             return Data(page.html.utf8)
         }

@@ -25,6 +25,9 @@ public enum PackError: Error, Hashable, Sendable, CustomStringConvertible {
     case materialChanged(path: String)
     /// The certificate PDF could not be produced.
     case certificate(person: Person.ID, reason: String)
+    /// The logo named by `certificates.logo` (written at `at`) cannot be used: outside the workspace, missing,
+    /// too large, or not a PNG or SVG picture.
+    case logo(path: String, reason: String, at: SourceLocation)
     /// The zip could not be written.
     case couldNotWrite(path: String, reason: String)
 
@@ -53,6 +56,8 @@ public enum PackError: Error, Hashable, Sendable, CustomStringConvertible {
             return "material `\(p)` changed while the pack was written; the earlier pack was kept"
         case .certificate(let id, let r):
             return "certificate for `\(id)`: \(r)"
+        case .logo(let p, let r, let l):
+            return "\(l): certificates.logo: `\(p)` \(r)"
         case .couldNotWrite(let p, let r):
             return "cannot write \(p): \(r)"
         }

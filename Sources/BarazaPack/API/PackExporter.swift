@@ -38,6 +38,16 @@ public struct PackExporter: Exporter {
         if case .signUpsAndSpeakers = attendance.source {
             notes.append("no check-in file: attendance is taken from sign-ups and speaker lists, as each pack says")
         }
+        switch (builder.certificateBasis, workspace.certificateSettings.basis) {
+        case (nil, .attendance?):
+            notes.append(
+                "no certificates of attendance: attendance was not recorded (a check-in file such as attendance.csv "
+                    + "records it; `certificates: { certify: registration }` issues certificates of registration)")
+        case (.registration?, _):
+            notes.append("certificates certify registration, not attendance (`certificates.certify` in event.yaml)")
+        default:
+            break
+        }
         if let first = plans.first, !first.absentInputs.isEmpty {
             notes.append("not supplied, so absent from the packs: \(first.absentInputs.joined(separator: ", "))")
         }

@@ -12,6 +12,8 @@ struct IndexPage {
     var materialsInSharedPack: [ResolvedMaterial] = []
     var agendaEntry: String?
     var calendarEntry: String?
+    /// What the certificates certify; nil when none are issued.
+    var certificateBasis: CertificateSettings.Basis?
     var certificateEntries: [(person: Person, entry: String)]
     var attendanceList: AttendanceList
     var attendanceListEntry: String
@@ -72,6 +74,20 @@ struct IndexPage {
         }
     }
 
+    /// Why a personal pack carries no certificate.
+    private var certificateAbsence: String {
+        switch (certificateBasis, workspace.certificateSettings.basis) {
+        case (nil, .attendance?):
+            return "No certificate of attendance: attendance was not recorded at check-in. · Pas d'attestation de "
+                + "participation : la présence n'a pas été enregistrée à l'accueil."
+        case (nil, _):
+            return "No certificates are issued for this event. · Aucune attestation n'est délivrée pour cet événement."
+        default:
+            return "No certificate: no session of the programme is recorded for you. · Pas d'attestation : aucune "
+                + "séance du programme n'est enregistrée pour vous."
+        }
+    }
+
     private var contents: String {
         var h = "<nav><h2>Contents · Sommaire</h2><ul>\n"
         if let a = agendaEntry {
@@ -88,10 +104,15 @@ struct IndexPage {
                 "<li class=\"absent\">Calendar (.ics): not included in this pack (it was not supplied when the pack "
                 + "was built). · Calendrier : absent de ce dossier.</li>\n"
         }
+        let label =
+            certificateBasis == .registration
+            ? "Certificate of registration · Attestation d'inscription"
+            : "Certificate of attendance · Attestation de participation"
         for (person, entry) in certificateEntries {
-            h +=
-                "<li><a href=\"\(HTML.href(entry))\">Certificate of attendance · Attestation de participation: "
-                + "\(HTML.escape(person.name))</a></li>\n"
+            h += "<li><a href=\"\(HTML.href(entry))\">\(label): \(HTML.escape(person.name))</a></li>\n"
+        }
+        if case .person = spec.kind, certificateEntries.isEmpty {
+            h += "<li class=\"absent\">\(certificateAbsence)</li>\n"
         }
         h += """
             <li><a href="#materials">Session materials · Documents des séances</a> (\(materials.count))</li>

@@ -9,7 +9,7 @@ extension WorkspaceLoader {
     func decodeVenue(_ value: YAMLValue) -> Venue? {
         guard let f = value.fields(Self.venueKeys, context: value.path) else { return nil }
         let id = f.require("id", expected: "a venue id")?.identifier()
-        let name = f["name"]?.nonEmptyString() ?? id
+        let names = f["name"]?.localizedText()
         let online = f["online"]?.bool() ?? false
         let rooms = (f["rooms"]?.list() ?? []).compactMap { decodeRoom($0) }
         let kind: Venue.Kind
@@ -28,15 +28,18 @@ extension WorkspaceLoader {
                 city: city, country: country, zone: zone, address: f["address"]?.string(), openingHours: hours)
         }
         guard let id else { return nil }
-        return Venue(id: Venue.ID(id), name: name ?? id, kind: kind, rooms: rooms, location: value.location)
+        return Venue(
+            id: Venue.ID(id), name: names?.english ?? names?.french ?? id, names: names, kind: kind, rooms: rooms,
+            location: value.location)
     }
 
     func decodeRoom(_ value: YAMLValue) -> Room? {
         guard let f = value.fields(Self.roomKeys, context: value.path),
             let id = f.require("id", expected: "a room id")?.identifier()
         else { return nil }
+        let names = f["name"]?.localizedText()
         return Room(
-            id: Room.ID(id), name: f["name"]?.nonEmptyString() ?? id,
+            id: Room.ID(id), name: names?.english ?? names?.french ?? id, names: names,
             capacity: f["capacity"]?.int(in: 0...1_000_000, expected: "a number of seats"),
             equipment: f["equipment"]?.strings() ?? [], accessible: f["accessible"]?.bool() ?? true,
             interpretation: f["interpretation"]?.languages() ?? [], location: value.location)
