@@ -1,13 +1,14 @@
+import BarazaFolder
 import BarazaModel
 import BarazaPDF
 import Foundation
 
 /// The organiser's logo named by `certificates.logo`, read from inside the workspace only.
 ///
-/// Containment is decided on canonical paths, as for materials: the workspace folder and the logo are both
-/// resolved (symbolic links followed, `..` collapsed) and the logo must lie below the folder, so neither a
-/// path written with `..` nor a link inside the workspace leads out of it. The file is opened once, its size
-/// checked before it is read, and its content never appears in an error.
+/// Containment is decided on canonical paths, as for materials (``WorkspaceFolder``): neither a path written with
+/// `..` nor a link inside the workspace leads out of it, and the file is opened from the folder down without
+/// following links. It is opened once, its size checked before it is read, and its content never appears in an
+/// error.
 enum CertificateLogo {
     static func load(_ workspace: Workspace) throws(PackError) -> DocumentImage? {
         let settings = workspace.certificateSettings
@@ -21,24 +22,35 @@ enum CertificateLogo {
         if written.hasPrefix("/") || written.hasPrefix("~") || written.split(separator: "/").contains("..") {
             throw refuse("is outside the workspace; expected a path relative to it")
         }
-        let root = Materials.realPath(workspace.path) ?? (workspace.path as NSString).standardizingPath
-        let full = (root as NSString).appendingPathComponent(written)
-        guard let real = Materials.realPath(full) else {
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
-                throw refuse("is a link to nothing inside the workspace")
+        // Where the path really leads (links resolved) decides, then the file is opened from the workspace folder
+        // down without following links (see `WorkspaceFolder`).
+        let entry: WorkspaceFolder.Entry
+        let folder: WorkspaceFolder
+        do {
+            folder = try WorkspaceFolder(workspace.path)
+            entry = try folder.resolve(written)
+        } catch {
+            switch error {
+            case .outside: throw refuse("is outside the workspace (through a link)")
+            case .absolute, .invalidPath: throw refuse("is outside the workspace; expected a path relative to it")
+            default: throw refuse("cannot be read: \(error.reason)")
             }
-            throw refuse("does not exist in the workspace")
         }
-        guard real.hasPrefix(root + "/") else { throw refuse("is outside the workspace (through a link)") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular,
-            let size = (attributes?[.size] as? NSNumber)?.intValue
-        else { throw refuse("is not a regular file") }
-        guard size <= DocumentImage.maximumBytes else {
-            throw refuse("cannot be used: \(ImageError.tooLarge(bytes: size))")
+        guard entry.exists else { throw refuse("does not exist in the workspace") }
+        let descriptor: Int32
+        do { descriptor = try folder.open(entry, written: written) } catch {
+            switch error {
+            case .notAFile: throw refuse("is not a regular file")
+            case .notFound: throw refuse("does not exist in the workspace")
+            default: throw refuse("cannot be read: \(error.reason)")
+            }
         }
-        guard let handle = FileHandle(forReadingAtPath: real) else { throw refuse("cannot be read") }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw refuse("cannot be read") }
+        guard Int(status.st_size) <= DocumentImage.maximumBytes else {
+            throw refuse("cannot be used: \(ImageError.tooLarge(bytes: Int(status.st_size)))")
+        }
         // Read at most one byte past the limit: a file that grew since it was measured is still refused.
         let data: Data
         do {
