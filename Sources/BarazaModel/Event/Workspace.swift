@@ -11,6 +11,13 @@ public struct Workspace: Sendable {
     public var settings: CheckSettings
     /// Vehicles and transfer settings from the `logistics:` section (empty when there is none).
     public var logistics: Logistics
+    /// Sessions written without a `start` that no placement places yet: `baraza propose` places them; checks and
+    /// exports leave them out.
+    public var unplaced: [UnplacedSession]
+    /// Every `placements:` entry as written, applied to `sessions` unless marked `ignored`.
+    public var placements: [Placement]
+    /// How `baraza propose` places sessions (the `propose:` section).
+    public var proposeSettings: ProposeSettings
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
@@ -23,7 +30,9 @@ public struct Workspace: Sendable {
 
     public init(
         path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
-        sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics()
+        sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics(),
+        unplaced: [UnplacedSession] = [], placements: [Placement] = [],
+        proposeSettings: ProposeSettings = ProposeSettings()
     ) {
         self.path = path
         self.event = event
@@ -34,6 +43,9 @@ public struct Workspace: Sendable {
         self.sessions = sessions
         self.settings = settings
         self.logistics = logistics
+        self.unplaced = unplaced
+        self.placements = placements
+        self.proposeSettings = proposeSettings
         venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
         for venue in venues {
