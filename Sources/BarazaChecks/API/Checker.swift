@@ -13,6 +13,8 @@ public struct Checker: Sendable {
         JourneyRule(direction: .arrival), JourneyRule(direction: .departure),
         RoomDoubleBookedRule(), CapacityRule(), OpeningHoursRule(), EventDatesRule(),
         ParticipantOverlapRule(), LanguageRule(), MaterialRule(),
+        SessionOrderRule(), SameRoomRule(), NotParallelRule(), EquipmentRule(), AllowedTimesRule(),
+        UnplacedSessionRule(), PlacementIgnoredRule(),
     ]
 
     /// Every rule id, for validating `checks.severity`.
