@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BarazaXML", targets: ["BarazaXML"]),
         .library(name: "BarazaImport", targets: ["BarazaImport"]),
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
+        .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -102,6 +103,15 @@ let package = Package(
                 "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", "BarazaParallel",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // Drafts placements for sessions without a time: the rules' incremental form, local search, explanations.
+        // Optimised in debug builds too: the test suite runs the search thousands of times (against brute force),
+        // and unoptimised it is some 30 times slower.
+        .target(
+            name: "BarazaPropose",
+            dependencies: [
+                "BarazaModel", "BarazaChecks", "BarazaLogistics", "BarazaWorkspace", "BarazaOutput", "BarazaParallel",
+            ],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Streams a registration export, for bench/ (not part of the test suite).
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
         // The command line: parses arguments, calls the libraries, renders.
@@ -109,7 +119,7 @@ let package = Package(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
-                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar",
+                "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaPropose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -187,6 +197,13 @@ let package = Package(
             ],
             exclude: ["make_expectations.py"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BarazaProposeTests",
+            dependencies: [
+                "BarazaPropose", "BarazaChecks", "BarazaLogistics", "BarazaWorkspace", "BarazaModel",
+                "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

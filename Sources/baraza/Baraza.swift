@@ -14,8 +14,9 @@ struct Baraza: ParsableCommand {
               baraza check events/ --format json
               baraza import registrations form.xlsx --into events/final-kigali-2027
               baraza build events/final-kigali-2027
+              baraza propose events/final-kigali-2027
             """,
-        subcommands: [Init.self, Import.self, Check.self, Export.self, Build.self])
+        subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self])
 }
 
 /// Exit codes shared by every command (documented in the README).
