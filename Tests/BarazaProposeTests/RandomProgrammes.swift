@@ -164,13 +164,14 @@ enum RandomProgrammes {
         }
         let movable = Set(w.unplaced.map(\.id.rawValue))
         var chosen: [Session] = []
-        // Depth first; an error among the sessions chosen so far stays whatever comes next, so it prunes.
+        // Depth first; an error among the sessions chosen so far (with each other or with the fixed programme) stays
+        // whatever comes next, so it prunes.
         func search(_ k: Int) -> Bool {
             if k == domains.count { return true }
             for option in domains[k] {
                 chosen.append(option)
                 defer { chosen.removeLast() }
-                if k > 0 && errors(chosen, movable: movable) { continue }
+                if errors(chosen, movable: movable) { continue }
                 if search(k + 1) { return true }
             }
             return false

@@ -130,9 +130,11 @@ struct Evaluation {
                 if short > 0 { addHard(t.arrival ? "arrival-transfer-late" : "departure-transfer-early", Int64(short)) }
             }
             if person.hasMovable {
+                // Beyond the days the fixed sessions already take, which no placement changes.
                 let days = Set(person.presented.filter { s.active[$0] }.map { s.day[$0] })
+                let fixedDays = Set(person.presented.filter { s.active[$0] && !items[$0].movable }.map { s.day[$0] })
                 addSoft(
-                    .speakerDays, Int64(max(0, days.count - 1)),
+                    .speakerDays, Int64(max(0, days.count - 1) - max(0, fixedDays.count - 1)),
                     person.presented.filter { s.active[$0] && items[$0].movable })
             }
         }
@@ -192,14 +194,18 @@ struct Evaluation {
             }
         }
         for t in problem.tagNames.indices where problem.tagMovable[t] {
+            // Beyond the rooms the fixed sessions already take that day.
             var rooms: [Int: Set<Int>] = [:]
+            var fixedRooms: [Int: Set<Int>] = [:]
             var members: [Int: [Int]] = [:]
             for i in problem.tagMembers[t] where s.active[i] && s.room[i] >= 0 {
                 rooms[s.day[i], default: []].insert(s.room[i])
+                if !items[i].movable { fixedRooms[s.day[i], default: []].insert(s.room[i]) }
                 members[s.day[i], default: []].append(i)
             }
             for d in rooms.keys.sorted() {
-                addSoft(.trackRoom, Int64(max(0, rooms[d]!.count - 1)), members[d]!.filter { items[$0].movable })
+                let extra = max(0, rooms[d]!.count - 1) - max(0, (fixedRooms[d]?.count ?? 0) - 1)
+                addSoft(.trackRoom, Int64(extra), members[d]!.filter { items[$0].movable })
             }
         }
     }

@@ -237,13 +237,11 @@ struct Scorer {
     /// How the score changes if movable session `i` goes to `c` (nil: taken out).
     mutating func delta(_ i: Int, to c: Candidate?) -> Score {
         var d = Score.zero
-        if let c {
-            let p = position(i, c)
-            d += contribution(i, c, p)
-        }
-        if let old = current[i] {
-            d -= contribution(i, old, position(i, old))
-        }
+        let new = c.map { position(i, $0) }
+        let old = current[i].map { position(i, $0) }
+        if let c, let new { d += contribution(i, c, new) }
+        if let o = current[i], let old { d -= contribution(i, o, old) }
+        d.hard += timelines(i, at: new) - timelines(i, at: old)
         d += countDelta(i, to: c)
         return d
     }
@@ -264,18 +262,12 @@ struct Scorer {
         if let original = t.original[i], original.start != s || original.room != r || original.venue != p.venue {
             sc.moved += 1
         }
-        // Presenters: double bookings, travel between venues, transfers.
-        for person in t.presenters[i] {
-            if h.doubleBooked {
+        // Presenters' double bookings (travel and transfers are `timelines`).
+        if h.doubleBooked {
+            for person in t.presenters[i] {
                 for o in t.presented[person] where o != i && active[o] && t.movable[o] {
                     sc.hard += overlap(s, e, start[o], end[o])
                 }
-            }
-            if t.severalVenues[person] && h.travel {
-                sc.hard += travelShort(person, i, p)
-            }
-            if !t.transfers[person].isEmpty {
-                sc.hard += transferShort(person, i, p)
             }
         }
         if r >= 0 && h.roomDoubleBooked {
@@ -350,16 +342,37 @@ struct Scorer {
         return max(1, (min(b, d) - max(a, c)) / 60)
     }
 
-    /// Travel shortfalls in `person`'s in-person timeline with session `i` at `p`, counting pairs with a movable
-    /// session (`TravelTimeRule.shortfalls` decides; venues by number, travel from `Problem.travel`).
+    /// The travel and transfer shortfalls of session `i`'s presenters with `i` at `p` (nil: left out), the others
+    /// where they are. These terms are whole timelines, not pairs: moving one session changes which sessions are
+    /// consecutive, so a move is scored as the difference of the timelines before and after.
+    private mutating func timelines(
+        _ i: Int, at p: (start: Int64, end: Int64, venue: Int, room: Int, day: Int)?
+    ) -> Int64 {
+        var total: Int64 = 0
+        for person in t.presenters[i] {
+            if t.severalVenues[person] && t.hard.travel { total += travelShort(person, i, p) }
+            if !t.transfers[person].isEmpty { total += transferShort(person, i, p) }
+        }
+        return total
+    }
+
+    /// Travel shortfalls in `person`'s in-person timeline with session `i` at `p` (nil: left out), counting pairs
+    /// with a movable session (`TravelTimeRule.shortfalls` decides; venues by number, travel from `Problem.travel`).
     private mutating func travelShort(
-        _ person: Int, _ i: Int, _ p: (start: Int64, end: Int64, venue: Int, room: Int, day: Int)
+        _ person: Int, _ i: Int, _ p: (start: Int64, end: Int64, venue: Int, room: Int, day: Int)?
     ) -> Int64 {
         scratchMembers.removeAll(keepingCapacity: true)
         scratchTravel.removeAll(keepingCapacity: true)
         for o in t.presented[person] {
-            let (s, e, v) = o == i ? (p.start, p.end, p.venue) : (start[o], end[o], venue[o])
-            guard o == i || active[o], v >= 0, t.inPersonAt[o][v] else { continue }
+            let (s, e, v): (Int64, Int64, Int)
+            if o == i {
+                guard let p else { continue }
+                (s, e, v) = (p.start, p.end, p.venue)
+            } else {
+                guard active[o] else { continue }
+                (s, e, v) = (start[o], end[o], venue[o])
+            }
+            guard v >= 0, t.inPersonAt[o][v] else { continue }
             scratchMembers.append(o)
             scratchTravel.append((Interval(start: Instant(secondsSince1970: s), end: Instant(secondsSince1970: e)), v))
         }
@@ -375,24 +388,32 @@ struct Scorer {
             })
         {
             let (a, b) = (scratchMembers[short.earlier], scratchMembers[short.later])
-            if a == i || b == i || t.movable[a] || t.movable[b] {
+            if t.movable[a] || t.movable[b] {
                 total += Int64(short.needed - short.gap)
             }
         }
         return total
     }
 
-    /// Minutes `person`'s transfers miss their sessions by, with session `i` at `p`, when the session a transfer
-    /// must fit is movable (`TransferTimingRule.decisive` picks it; the instants per venue come from the rule).
+    /// Minutes `person`'s transfers miss their sessions by, with session `i` at `p` (nil: left out), when the
+    /// session a transfer must fit is movable (`TransferTimingRule.decisive` picks it; the instants per venue come
+    /// from the rule).
     private mutating func transferShort(
-        _ person: Int, _ i: Int, _ p: (start: Int64, end: Int64, venue: Int, room: Int, day: Int)
+        _ person: Int, _ i: Int, _ p: (start: Int64, end: Int64, venue: Int, room: Int, day: Int)?
     ) -> Int64 {
         scratchMembers.removeAll(keepingCapacity: true)
         scratchPlaces.removeAll(keepingCapacity: true)
         scratchTimeline.removeAll(keepingCapacity: true)
         for o in t.presented[person] {
-            let (s, e, v) = o == i ? (p.start, p.end, p.venue) : (start[o], end[o], venue[o])
-            guard o == i || active[o], v >= 0, t.inPersonAt[o][v] else { continue }
+            let (s, e, v): (Int64, Int64, Int)
+            if o == i {
+                guard let p else { continue }
+                (s, e, v) = (p.start, p.end, p.venue)
+            } else {
+                guard active[o] else { continue }
+                (s, e, v) = (start[o], end[o], venue[o])
+            }
+            guard v >= 0, t.inPersonAt[o][v] else { continue }
             scratchMembers.append(o)
             scratchPlaces.append(v)
             scratchTimeline.append(

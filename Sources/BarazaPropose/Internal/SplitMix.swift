@@ -13,8 +13,9 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    /// A number in `0..<n` (n > 0), by multiply-shift: no modulo bias worth speaking of at these sizes.
-    mutating func below(_ n: Int) -> Int { Int((next() >> 32) &* UInt64(n) >> 32) }
+    /// A number in `0..<n` (0 < n < 2³²), by multiply-shift: no modulo bias worth speaking of at these sizes.
+    /// (Shifts bind tighter than `&*` in Swift, hence the parentheses.)
+    mutating func below(_ n: Int) -> Int { Int(((next() >> 32) &* UInt64(n)) >> 32) }
 
     /// True with probability `percent` in 100.
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
