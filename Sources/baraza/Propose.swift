@@ -90,7 +90,7 @@ struct Propose: ParsableCommand {
         if let progress { report = { progress.show($0) } }
         let options = ProposeOptions(
             seed: seed, effort: effort, timeLimit: timeLimit.duration, keepPlaced: keepPlaced, progress: report)
-        let others = otherWorkspaces(loader)
+        let others = otherWorkspaces(loader, event: loaded.event.id)
         let loading = ContinuousClock.now - started
         let proposal = Proposer(options: options).propose(loaded, others: others, previous: previous ?? [])
         progress?.finish()
@@ -125,7 +125,9 @@ struct Propose: ParsableCommand {
 
     /// The other workspaces beside this one (or in `--others`), each read on its own; one that cannot be read is
     /// skipped with a note.
-    private func otherWorkspaces(_ loader: WorkspaceLoader) -> [Workspace] {
+    /// A folder holding the same event (a copy, a backup) is not another event: it is skipped with a note, or
+    /// every session would clash with its own copy.
+    private func otherWorkspaces(_ loader: WorkspaceLoader, event: Event.ID) -> [Workspace] {
         guard !alone else { return [] }
         let folder = others ?? (workspace as NSString).deletingLastPathComponent
         let root = folder.isEmpty ? "." : folder
@@ -137,7 +139,13 @@ struct Propose: ParsableCommand {
                 FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("event.yaml"))
             else { continue }
             do {
-                found.append(try loader.load(directory: path))
+                let other = try loader.load(directory: path)
+                guard other.event.id != event else {
+                    FileHandle.standardError.write(
+                        Data("note: \(path) holds the same event (\(event)); it is not taken as another one\n".utf8))
+                    continue
+                }
+                found.append(other)
             } catch {
                 FileHandle.standardError.write(
                     Data("note: \(path) cannot be read; its presenters' sessions are not taken into account\n".utf8))
