@@ -53,7 +53,24 @@ public struct Proposer: Sendable {
         let search = Search(
             seed: options.seed, effort: effort, deadline: options.timeLimit.map { began + $0 },
             progress: options.progress)
-        let result = search.run(problem)
+        var result = search.run(problem)
+        // Meals' headcounts count who is in town, which placing other sessions changes: count again with the
+        // placements, and search on (a quarter of the budget) from where it was while a meal no longer fits.
+        for _ in 0..<3 where problem.raiseMealHeadcounts(presentIn: apply(result.scorer)) {
+            var rescored = Scorer(problem)
+            for i in problem.movable { if let c = result.scorer.current[i] { rescored.place(i, at: c) } }
+            result.scorer = rescored
+            guard rescored.score.hard > 0 else { continue }
+            var repair = search
+            repair.effort = max(1, effort / 4)
+            let again = repair.run(problem, from: rescored.current)
+            result = Search.Result(
+                scorer: again.scorer, movesTried: result.movesTried + again.movesTried,
+                stoppedByDeadline: result.stoppedByDeadline || again.stoppedByDeadline,
+                firstFeasibleMove: again.firstFeasibleMove.map { result.movesTried + $0 },
+                firstFeasibleTime: again.firstFeasibleTime.map { result.elapsed + $0 },
+                elapsed: result.elapsed + again.elapsed)
+        }
         var scorer = result.scorer
         let explainer = Explainer(problem: problem, seed: options.seed)
         var notPlaced: [Int: String] = [:]

@@ -62,6 +62,30 @@ extension Problem {
         }
     }
 
+    /// Raises each movable meal's headcount at each start to the count in `placed` (the workspace with a
+    /// proposal's sessions placed): people without journeys are in town on the days they attend an in-person
+    /// session, so placing sessions can bring more people to a meal than the workspace alone shows. Returns
+    /// whether any count rose. Counts only rise, so repeating this settles.
+    func raiseMealHeadcounts(presentIn placed: Workspace) -> Bool {
+        guard hard.has("meal-over-capacity") else { return false }
+        let meals = movable.filter { items[$0].kind == .meal && !items[$0].groups.isEmpty }
+        guard !meals.isEmpty else { return false }
+        let headcounts = MealCapacityRule.Headcounts(placed)
+        var rose = false
+        for i in meals {
+            for g in items[i].groups where !g.mealHeadcount.isEmpty {
+                for (k, t) in g.starts.enumerated() {
+                    let n = headcounts.headcount(items[i].session, during: interval(t, i))
+                    if n > g.mealHeadcount[k] {
+                        g.mealHeadcount[k] = n
+                        rose = true
+                    }
+                }
+            }
+        }
+        return rose
+    }
+
     func interval(_ start: Int64, _ i: Int) -> Interval {
         let t = Instant(secondsSince1970: start)
         return Interval(start: t, end: t.adding(minutes: items[i].minutes))

@@ -98,8 +98,9 @@ final class Problem: @unchecked Sendable {
         /// Penalties that depend on the start only, and on the room only.
         let timeCost: [Score]
         let roomCost: [Score]
-        /// For meals: the headcount at each start (the meal-capacity rule's count).
-        let mealHeadcount: [Int]
+        /// For meals: the headcount at each start (the meal-capacity rule's count). Who is in town depends on
+        /// where other sessions are placed, so the proposer may raise these (`raiseMealHeadcounts`).
+        var mealHeadcount: [Int]
         /// Candidates: rooms times starts.
         let count: Int
 

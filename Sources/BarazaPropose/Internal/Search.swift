@@ -33,8 +33,9 @@ struct Search {
         var elapsed: Duration
     }
 
-    /// Places the movable sessions of `problem` in `subset` (all by default), the others left out.
-    func run(_ problem: Problem, subset: [Int]? = nil) -> Result {
+    /// Places the movable sessions of `problem` in `subset` (all by default), the others left out; `initial`
+    /// (by session number) is where to start from instead of constructing.
+    func run(_ problem: Problem, subset: [Int]? = nil, from initial: [Candidate?]? = nil) -> Result {
         let clock = ContinuousClock()
         let began = clock.now
         var random = SplitMix(seed: seed)
@@ -46,7 +47,9 @@ struct Search {
         // cheapest candidate (or the cheapest of a sample, for very large domains).
         var order: [Int] = []
         for i in sessions {
-            if let original = problem.items[i].original, let c = Self.candidate(problem, i, original) {
+            if let c = initial?[i] {
+                scorer.place(i, at: c)
+            } else if let original = problem.items[i].original, let c = Self.candidate(problem, i, original) {
                 scorer.place(i, at: c)
             } else {
                 order.append(i)
