@@ -83,3 +83,16 @@ struct InfeasibilityTests {
         #expect(e.rules == ["person-double-booked"])
     }
 }
+
+/// Meals' headcounts follow the placements: people without journeys are in town on the days of their in-person
+/// sessions, so placing a workshop brings its participants to lunch.
+struct MealHeadcountTests {
+    @Test func aLunchGoesToARoomThatSeatsThoseThePlacedWorkshopBringsToTown() throws {
+        let w = try loader.load(directory: fixtures.appendingPathComponent("lunch-grows").path)
+        let proposal = Proposer(options: ProposeOptions(effort: 20_000, timeLimit: nil)).propose(w)
+        #expect(proposal.isComplete, "\(proposal.notPlaced)")
+        #expect(proposal.avoidableErrors.isEmpty)
+        #expect(avoidableErrors(proposal).isEmpty)
+        #expect(proposal.placements.first { $0.id.rawValue == "lunch" }?.room?.rawValue == "large-dining")
+    }
+}
