@@ -105,7 +105,8 @@ struct LoaderErrorTests {
         #expect(
             loadErrors("top-level-list").map { relative($0.message) } == [
                 "top-level-list/event.yaml:1:1: top level: `a list` is not valid; expected a mapping with keys `event`, "
-                    + "`include`, `checks`, `venues`, `travel`, `hotels`, `people`, `sessions`, `logistics`"
+                    + "`include`, `checks`, `propose`, `venues`, `travel`, `hotels`, `people`, `sessions`, `logistics`, "
+                    + "`placements`"
             ])
     }
 
