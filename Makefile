@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import bench-ics agenda-check clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import bench-ics bench-propose agenda-check clean
 
 setup:
 	@bash .ci/setup
@@ -55,6 +55,10 @@ bench-import: setup
 # Calendars for 5,000 sessions / 100,000 sign-ups: baraza export ics against Python icalendar, side by side.
 bench-ics: release
 	python3 bench/ics_bench.py
+
+# baraza propose against OR-Tools CP-SAT on the same generated instances (installs ortools with pip if missing).
+bench-propose: release
+	python3 bench/propose_bench.py
 
 clean:
 	rm -rf .build

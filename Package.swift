@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "BarazaImport", targets: ["BarazaImport"]),
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
         .library(name: "BarazaCore", targets: ["BarazaCore"]),
+        .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -111,6 +112,16 @@ let package = Package(
                 "BarazaModel", "BarazaXML", "BarazaWorkspace", "BarazaOutput", "BarazaFolder", "BarazaParallel",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // Drafts placements for sessions without a time: the rules' incremental form, local search, explanations.
+        // Optimised in debug builds too: the test suite runs the search thousands of times (against brute force),
+        // and unoptimised it is some 30 times slower.
+        .target(
+            name: "BarazaPropose",
+            dependencies: [
+                "BarazaModel", "BarazaChecks", "BarazaLogistics", "BarazaCore", "BarazaWorkspace", "BarazaFolder",
+                "BarazaOutput", "BarazaParallel",
+            ],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Streams a registration export, for bench/ (not part of the test suite).
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
         // What every front end shares: the one rule catalogue (core and logistics rules) and the loader that knows it.
@@ -121,6 +132,7 @@ let package = Package(
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
+                "BarazaPropose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -204,6 +216,13 @@ let package = Package(
             ],
             exclude: ["make_expectations.py"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BarazaProposeTests",
+            dependencies: [
+                "BarazaPropose", "BarazaChecks", "BarazaLogistics", "BarazaWorkspace", "BarazaModel",
+                "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

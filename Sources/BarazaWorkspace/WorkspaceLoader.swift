@@ -18,10 +18,10 @@ public struct WorkspaceLoader: Sendable {
     public static let entryFileName = "event.yaml"
 
     /// Keys an included file may hold, besides `include`.
-    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics", "tags"]
+    static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics", "tags", "placements"]
 
     /// Keys only `event.yaml` may hold: settings for the whole workspace.
-    static let entryKeys = ["event", "include", "checks", "badges", "certificates"]
+    static let entryKeys = ["event", "include", "checks", "badges", "certificates", "propose"]
 
     /// Loads the workspace in `directory`, under its shared lock (see `WorkspaceLock`): a writer's change is
     /// seen whole or not at all. Every file is read inside the workspace folder, decided on canonical paths.
@@ -49,11 +49,13 @@ public struct WorkspaceLoader: Sendable {
         var checksValue: YAMLValue?
         var badgesValue: YAMLValue?
         var certificatesValue: YAMLValue?
+        var proposeValue: YAMLValue?
         if let root, let fields = root.fields(Self.entryKeys + Self.sectionKeys) {
             eventValue = fields.require("event", expected: "the event: id, title, timezone, dates...")
             checksValue = fields["checks"]
             badgesValue = fields["badges"]
             certificatesValue = fields["certificates"]
+            proposeValue = fields["propose"]
             var chain: [String] = []
             collect(
                 fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain, folder: folder,
@@ -66,6 +68,7 @@ public struct WorkspaceLoader: Sendable {
         let badgeSettings = badgesValue.map { decodeBadgeSettings($0) } ?? BadgeSettings()
         let certificateSettings = certificatesValue.map { decodeCertificateSettings($0) } ?? CertificateSettings()
         let tags = sections.tags.compactMap { decodeTag($0) }
+        let proposeSettings = proposeValue.map { decodeProposeSettings($0) } ?? ProposeSettings()
         let context = DecodingContext(event: event)
         let venues = sections.venues.compactMap { decodeVenue($0) }
         let travel = sections.travel.compactMap { decodeTravel($0) }
@@ -74,9 +77,11 @@ public struct WorkspaceLoader: Sendable {
         let venueZones = Dictionary(venues.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         var roomVenues: [Room.ID: Venue.ID] = [:]
         for v in venues { for r in v.rooms where roomVenues[r.id] == nil { roomVenues[r.id] = v.id } }
-        var sessions = decodeConcurrently(sections.sessions, diagnostics) {
+        var decoded = decodeConcurrently(sections.sessions, diagnostics) {
             decodeSession($0, context: context, venueZones: venueZones, roomVenues: roomVenues)
         }
+        var placements = sections.placements.compactMap { decodePlacement($0) }
+        apply(&placements, to: &decoded, context: context, venueZones: venueZones, roomVenues: roomVenues)
         // Transfer routes name hotels and venues: when a file could not be read, its ids are missing and every
         // route to them would be reported too, burying the one real error.
         let unreadable = diagnostics.errors.contains {
@@ -91,16 +96,25 @@ public struct WorkspaceLoader: Sendable {
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
         reportDuplicates(people.map { ($0.id.rawValue, $0.location) }, kind: "person", diagnostics)
-        reportDuplicates(sessions.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
+        reportDuplicates(decoded.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
         reportDuplicates(tags.map { ($0.id, $0.location) }, kind: "tag", diagnostics)
         guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
 
-        mergeSignUps(people: &people, sessions: &sessions)
+        var sessions: [Session] = []
+        var unplaced: [UnplacedSession] = []
+        for d in decoded {
+            switch d {
+            case .placed(let s): sessions.append(s)
+            case .unplaced(let u): unplaced.append(u)
+            }
+        }
+        mergeSignUps(people: &people, sessions: &sessions, unplaced: &unplaced)
         return Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
             sessions: sessions, settings: settings, logistics: logistics, badgeSettings: badgeSettings,
             certificateSettings: certificateSettings,
-            tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), unplaced: unplaced,
+            placements: placements, proposeSettings: proposeSettings)
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
@@ -158,6 +172,7 @@ public struct WorkspaceLoader: Sendable {
         var sessions: [YAMLValue] = []
         var logistics: [YAMLValue] = []
         var tags: [YAMLValue] = []
+        var placements: [YAMLValue] = []
     }
 
     /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
@@ -308,6 +323,7 @@ public struct WorkspaceLoader: Sendable {
         sections.sessions += fields["sessions"]?.list() ?? []
         if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
         sections.tags += fields["tags"]?.list() ?? []
+        sections.placements += fields["placements"]?.list() ?? []
         let includes = fields["include"]?.list() ?? []
         let base = (file as NSString).deletingLastPathComponent
         // Every plausible target is parsed up front, concurrently; the checks below still run in order.
@@ -416,7 +432,14 @@ public struct WorkspaceLoader: Sendable {
         var person: Person.ID
     }
 
-    private func mergeSignUps(people: inout [Person], sessions: inout [Session]) {
+    private func mergeSignUps(people: inout [Person], sessions: inout [Session], unplaced: inout [UnplacedSession]) {
+        // Sessions still to be placed take sign-ups the same way, after the placed ones.
+        let offset = sessions.count
+        sessions += unplaced.map(\.draft)
+        defer {
+            for i in unplaced.indices { unplaced[i].draft = sessions[offset + i] }
+            sessions.removeLast(unplaced.count)
+        }
         let index = Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Who is already signed up where: a set, not a scan of each session's list (100,000 people sign up).
         var present = Set<Pair>()

@@ -138,10 +138,11 @@ struct CheckCommandTests {
         let run = try runBaraza(["check", "--list-rules"])
         #expect(run.exitCode == 0)
         let ids = run.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        // 17 core rules and 8 host-city logistics rules.
-        #expect(ids.count == 25)
-        #expect(Set(ids).count == 25)
+        // 24 core rules (7 of them about placing sessions) and 8 host-city logistics rules.
+        #expect(ids.count == 32)
+        #expect(Set(ids).count == 32)
         #expect(ids.contains("person-double-booked") && ids.contains("language-not-covered"))
+        #expect(ids.contains("session-order") && ids.contains("placement-ignored"))
     }
 
     /// Runs any program with the package root as working directory; returns its standard output.

@@ -12,7 +12,9 @@ struct CatalogueTests {
         "nonexistent-local-time", "ambiguous-local-time", "wrong-utc-offset", "unknown-reference",
         "person-double-booked", "travel-time", "outside-availability", "outside-waking-hours", "before-arrival",
         "after-departure", "room-double-booked", "over-capacity", "outside-opening-hours", "outside-event-dates",
-        "participant-overlap", "language-not-covered", "missing-material",
+        "participant-overlap", "language-not-covered", "missing-material", "session-order", "different-rooms",
+        "parallel-sessions", "room-lacks-equipment", "outside-allowed-times", "session-not-placed",
+        "placement-ignored",
     ]
 
     @Test func everyRuleIDIsUniqueAndListed() {
@@ -24,12 +26,12 @@ struct CatalogueTests {
         }
     }
 
-    @Test func onlyWakingHoursOpeningHoursParticipantsLanguageAndMaterialsAreWarningsByDefault() {
+    @Test func onlyWakingHoursOpeningHoursParticipantsLanguageMaterialsAndPlacingAreWarningsByDefault() {
         let warnings = Checker.catalogue.filter { $0.defaultSeverity == .warning }.map(\.id)
         #expect(
             warnings == [
                 "outside-waking-hours", "outside-opening-hours", "participant-overlap", "language-not-covered",
-                "missing-material",
+                "missing-material", "session-not-placed", "placement-ignored",
             ])
     }
 

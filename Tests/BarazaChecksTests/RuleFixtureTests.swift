@@ -70,6 +70,27 @@ struct RuleFixtureTests {
         .init(
             rule: "missing-material", subjects: ["session:site-visit"], severity: .warning,
             facts: ["material": "materials/route-map.pdf", "problem": "no such file"]),
+        .init(
+            rule: "session-order", subjects: ["session:mapping-lab", "session:mapping-basics"], minutes: 30,
+            facts: ["must be": "after"]),
+        .init(
+            rule: "different-rooms", subjects: ["session:budget-part-2", "session:budget-part-1"],
+            facts: ["rooms": "`room-b` and `auditorium`"]),
+        .init(
+            rule: "parallel-sessions", subjects: ["session:sanitation-workshop", "session:water-panel"], minutes: 30,
+            facts: ["shared audience": "named"]),
+        .init(
+            rule: "room-lacks-equipment", subjects: ["session:data-clinic", "room:auditorium"],
+            facts: ["missing": "screen", "room": "auditorium"]),
+        .init(
+            rule: "outside-allowed-times", subjects: ["session:evening-debate"],
+            facts: ["allowed": "09:00–17:00 each day"]),
+        .init(
+            rule: "session-not-placed", subjects: ["session:youth-forum"], severity: .warning,
+            facts: ["duration": "60 min"]),
+        .init(
+            rule: "placement-ignored", subjects: ["session:openng"], severity: .warning,
+            facts: ["reason": "no session has this id", "did you mean": "opening"]),
     ]
 
     @Test func everyRuleOfTheCatalogueHasAFixture() {

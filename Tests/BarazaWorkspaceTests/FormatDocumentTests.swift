@@ -57,7 +57,7 @@ import Testing
         ("event.yaml", "  timezone: Africa/Kigali", "event.timezone"),
         ("venues.yaml", "    country: RW", "venues[0].country"),
         ("people.yaml", "    name: Mariam Coulibaly", "people[0].name"),
-        ("sessions.yaml", "    start: 2027-03-23T09:00", "sessions[0].start"),
+        ("sessions.yaml", "    end: \"10:30\"", "sessions[0].end"),
     ]
 
     @Test("A key FORMAT.md marks required is reported as required when it is missing", arguments: requiredCases)

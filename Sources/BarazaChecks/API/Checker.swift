@@ -14,6 +14,8 @@ public struct Checker: Sendable {
         JourneyRule(direction: .arrival), JourneyRule(direction: .departure),
         RoomDoubleBookedRule(), CapacityRule(), OpeningHoursRule(), EventDatesRule(),
         ParticipantOverlapRule(), LanguageRule(), MaterialRule(),
+        SessionOrderRule(), SameRoomRule(), NotParallelRule(), EquipmentRule(), AllowedTimesRule(),
+        UnplacedSessionRule(), PlacementIgnoredRule(),
     ]
 
     /// The core rules' ids. `checks.severity` may also name logistics rules: commands validate it against

@@ -28,13 +28,19 @@ extension Workspace {
     }
 
     /// Whether a session happens in a building (its venue is physical).
-    func isInPerson(_ session: Session) -> Bool {
-        guard let venue = venue(of: session) else { return false }
-        return !venue.isOnline && session.kind != .online
-    }
+    func isInPerson(_ session: Session) -> Bool { Self.isInPerson(session.kind, at: venue(of: session)) }
 
     /// Whether people attend a session remotely.
-    func isOnline(_ session: Session) -> Bool {
-        session.kind == .online || venue(of: session)?.isOnline == true
+    func isOnline(_ session: Session) -> Bool { Self.isOnline(session.kind, at: venue(of: session)) }
+
+    /// Whether a session of `kind` at `venue` happens in a building, as the rules read it.
+    public static func isInPerson(_ kind: Session.Kind, at venue: Venue?) -> Bool {
+        guard let venue else { return false }
+        return !venue.isOnline && kind != .online
+    }
+
+    /// Whether people attend a session of `kind` at `venue` remotely, as the rules read it.
+    public static func isOnline(_ kind: Session.Kind, at venue: Venue?) -> Bool {
+        kind == .online || venue?.isOnline == true
     }
 }

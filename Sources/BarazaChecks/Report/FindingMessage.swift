@@ -41,6 +41,29 @@ extension Finding {
                 "\(first) is in `\(fact("session language"))`\(interp.isEmpty ? " with no interpretation" : " interpreted into \(interp)")"
                 + "; \(fact("people left out") == "1" ? "1 signed-up person speaks" : "\(fact("people left out")) signed-up people speak")"
                 + " only \(fact("their languages"))"
+        case "session-order":
+            let other = subjects.dropFirst().first.map(describe) ?? "the other session"
+            return fact("must be") == "after"
+                ? "\(first) must come after \(other) but starts \(m) min before it ends"
+                : "\(first) must come before \(other) but ends \(m) min after it starts"
+        case "different-rooms":
+            return "\(first) must share a room with \(subjects.dropFirst().first.map(describe) ?? "another session")"
+                + " but they are in \(fact("rooms"))"
+        case "parallel-sessions":
+            return "\(first) and \(subjects.dropFirst().first.map(describe) ?? "another session") share an audience"
+                + " (\(fact("shared audience"))) but overlap \(m) min"
+        case "room-lacks-equipment":
+            return fact("room") == "none"
+                ? "\(first) requires \(fact("missing")) but has no room"
+                : "\(first) requires \(fact("missing")), which \(subjects.dropFirst().first.map(describe) ?? "its room") lacks"
+        case "outside-allowed-times":
+            return "\(first) runs outside the times it allows (\(fact("allowed")))"
+        case "session-not-placed":
+            return
+                "\(first) has no start yet (\(fact("duration"))); `baraza propose` can place it, exports leave it out"
+        case "placement-ignored":
+            let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            return "the placement of \(first) is ignored: \(fact("reason"))\(hint)"
         case "missing-material":
             return "\(first) lists the material `\(fact("material"))`: \(fact("problem"))"
         case "unknown-reference":

@@ -13,10 +13,8 @@ public struct AvailabilityRule: Rule {
             guard let person = w.peopleByID[personID], !person.availability.isEmpty else { continue }
             let windows = person.availability.compactMap(\.interval)
             for session in sessions {
-                guard let interval = session.interval, !windows.contains(where: { $0.contains(interval) }) else {
-                    continue
-                }
-                let outside = interval.minutes - (windows.map { $0.overlapMinutes(with: interval) }.max() ?? 0)
+                guard let interval = session.interval, let outside = Self.minutesOutside(interval, windows: windows)
+                else { continue }
                 findings.append(
                     finding(
                         w, subjects: [w.subject(person), w.subject(session)],
@@ -31,5 +29,12 @@ public struct AvailabilityRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Minutes of `interval` outside the window that holds most of it, or nil when one window holds it all: the
+    /// rule's incremental form, for a presenter who gave availability `windows`.
+    public static func minutesOutside(_ interval: Interval, windows: [Interval]) -> Int? {
+        guard !windows.contains(where: { $0.contains(interval) }) else { return nil }
+        return interval.minutes - (windows.map { $0.overlapMinutes(with: interval) }.max() ?? 0)
     }
 }

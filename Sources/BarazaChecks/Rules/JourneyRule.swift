@@ -24,12 +24,7 @@ public struct JourneyRule: Rule {
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
             for index in indices {
                 guard let interval = w.sessions[index].interval else { continue }
-                let short: Int
-                if direction == .arrival {
-                    short = buffer - instant.minutes(until: interval.start)
-                } else {
-                    short = buffer - interval.end.minutes(until: instant)
-                }
+                let short = Self.minutesShort(direction, journey: instant, session: interval, buffer: buffer)
                 guard short > 0, w.isInPerson(w.sessions[index]) else { continue }
                 let session = w.sessions[index]
                 let label = [journey.mode.rawValue, journey.carrier, journey.number, journey.place].compactMap { $0 }
@@ -50,5 +45,14 @@ public struct JourneyRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Minutes an in-person session starts too soon after the arrival `journey` (or ends too close to the
+    /// departure), given the buffer; 0 or less when it keeps the buffer. The rule's incremental form.
+    public static func minutesShort(
+        _ direction: Journey.Direction, journey: Instant, session interval: Interval, buffer: Int
+    ) -> Int {
+        direction == .arrival
+            ? buffer - journey.minutes(until: interval.start) : buffer - interval.end.minutes(until: journey)
     }
 }

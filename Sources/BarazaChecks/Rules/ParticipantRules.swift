@@ -20,12 +20,7 @@ public struct ParticipantOverlapRule: Rule {
         for personID in bySignUp.keys.sorted() {
             guard let person = w.peopleByID[personID] else { continue }
             for (a, b, minutes) in overlappingPairs(bySignUp[personID]!) {
-                // A presenter's own sessions are the double-booking rule's business.
-                if a.presenters.contains(where: { $0.id == personID })
-                    && b.presenters.contains(where: { $0.id == personID })
-                {
-                    continue
-                }
+                guard Self.counts(personID, a, b) else { continue }
                 findings.append(
                     finding(
                         w, subjects: [w.subject(person), w.subject(a), w.subject(b)],
@@ -34,6 +29,12 @@ public struct ParticipantOverlapRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether an overlap of two sessions `person` signed up for is this rule's: not when they present both (that is
+    /// a double booking). With `NotParallelRule.clash`, the rule's incremental form for one pair.
+    public static func counts(_ person: Person.ID, _ a: Session, _ b: Session) -> Bool {
+        !(a.presenters.contains { $0.id == person } && b.presenters.contains { $0.id == person })
     }
 }
 
@@ -50,13 +51,7 @@ public struct LanguageRule: Rule {
         w.sessions.compactMap { session in
             guard let language = session.language else { return nil }
             let covered = Set([language] + session.interpretation + (w.room(of: session)?.interpretation ?? []))
-            var seen: Set<Person.ID> = []
-            let left = session.signUps.compactMap { ref -> Person? in
-                guard seen.insert(ref.id).inserted, let p = w.peopleByID[ref.id], !p.languages.isEmpty,
-                    covered.isDisjoint(with: p.languages)
-                else { return nil }
-                return p
-            }
+            let left = Self.leftOut(session, room: w.room(of: session), people: w.peopleByID)
             guard !left.isEmpty else { return nil }
             return finding(
                 w, subjects: [w.subject(session)] + left.map { w.subject($0) },
@@ -69,6 +64,20 @@ public struct LanguageRule: Rule {
                     Fact(
                         "their languages", Set(left.flatMap(\.languages)).sorted().map(\.code).joined(separator: ", ")),
                 ], locations: [session.location])
+        }
+    }
+
+    /// The signed-up people who speak neither the session's language nor any it is interpreted into (its own
+    /// interpretation and `room`'s booths), each once: the rule's incremental form, for one room.
+    public static func leftOut(_ session: Session, room: Room?, people: [Person.ID: Person]) -> [Person] {
+        guard let language = session.language else { return [] }
+        let covered = Set([language] + session.interpretation + (room?.interpretation ?? []))
+        var seen: Set<Person.ID> = []
+        return session.signUps.compactMap { ref -> Person? in
+            guard seen.insert(ref.id).inserted, let p = people[ref.id], !p.languages.isEmpty,
+                covered.isDisjoint(with: p.languages)
+            else { return nil }
+            return p
         }
     }
 }

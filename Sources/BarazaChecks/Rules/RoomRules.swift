@@ -18,7 +18,7 @@ public struct RoomDoubleBookedRule: Rule {
         var findings: [Finding] = []
         for room in byRoom.keys.sorted() {
             let entry = w.roomsByID[room]!
-            for (a, b, minutes) in overlappingPairs(byRoom[room]!) {
+            for (a, b, minutes) in Self.clashes(byRoom[room]!) {
                 findings.append(
                     finding(
                         w,
@@ -30,6 +30,12 @@ public struct RoomDoubleBookedRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Every pair of sessions in one room that overlap, with the minutes (sort and sweep): the rule's scope. A
+    /// solver moving one session needs only the pairs it is in, which `NotParallelRule.clash` decides.
+    public static func clashes<T>(_ room: [(interval: Interval, item: T)]) -> [(T, T, minutes: Int)] {
+        overlappingPairs(room)
     }
 }
 
@@ -43,15 +49,21 @@ public struct CapacityRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         w.sessions.compactMap { session in
             guard let room = w.room(of: session), let capacity = room.capacity else { return nil }
-            let signed = Set(session.signUps.map(\.id)).count
-            let headcount = signed > 0 ? signed : (session.expectedAttendance ?? 0)
+            let (headcount, signed) = Self.headcount(session)
             guard headcount > capacity else { return nil }
             return finding(
                 w, subjects: [w.subject(session), Subject(.room, id: room.id.rawValue, label: room.name)],
                 occurrences: [w.occurrence(session)].compactMap { $0 },
-                facts: [Fact(signed > 0 ? "sign-ups" : "expected", "\(headcount)"), Fact("capacity", "\(capacity)")],
+                facts: [Fact(signed ? "sign-ups" : "expected", "\(headcount)"), Fact("capacity", "\(capacity)")],
                 locations: [session.location, room.location])
         }
+    }
+
+    /// The people a session seats: its distinct sign-ups, or its expected attendance when it has none (`signed`
+    /// says which). A room seats it when this is at most its capacity: the rule's incremental form.
+    public static func headcount(_ session: Session) -> (count: Int, signed: Bool) {
+        let signed = Set(session.signUps.map(\.id)).count
+        return signed > 0 ? (signed, true) : (session.expectedAttendance ?? 0, false)
     }
 }
 
@@ -67,15 +79,9 @@ public struct OpeningHoursRule: Rule {
             guard let venue = w.venue(of: session), case .physical(_, _, let zone, _, let hours?) = venue.kind,
                 let interval = session.interval
             else { return nil }
-            let day = zone.localDateTime(at: interval.start).date
             // Either the day's window or the previous day's (when it runs past midnight) must hold the session.
-            for date in [day, day.adding(days: -1)] {
-                if let window = hours.window(on: date), let open = span(window, on: date, zone: zone),
-                    open.contains(interval)
-                {
-                    return nil
-                }
-            }
+            guard !Self.isOpen(interval, hours: hours, zone: zone) else { return nil }
+            let day = zone.localDateTime(at: interval.start).date
             let shown = hours.window(on: day).map(\.description) ?? "closed"
             return finding(
                 w, subjects: [w.subject(session), Subject(.venue, id: venue.id.rawValue, label: venue.name)],
@@ -84,20 +90,10 @@ public struct OpeningHoursRule: Rule {
         }
     }
 
-    private func span(_ window: DailyWindow, on date: LocalDate, zone: Zone) -> Interval? {
-        let closeDate = window.crossesMidnight ? date.adding(days: 1) : date
-        // A window edge inside a clock gap or overlap takes the earlier reading: edges are never that precise.
-        func instant(_ l: LocalDateTime) -> Instant? {
-            switch zone.resolve(l) {
-            case .unique(let i): return i
-            case .ambiguous(let e, _): return e
-            case .nonexistent: return zone.resolve(l.adding(seconds: 3600)).first
-            }
-        }
-        guard let a = instant(LocalDateTime(date: date, time: window.opens)),
-            let b = instant(LocalDateTime(date: closeDate, time: window.closes)), a <= b
-        else { return nil }
-        return Interval(start: a, end: b)
+    /// Whether the venue is open for all of `interval` (its opening hours on `zone`'s clock): the rule's
+    /// incremental form, for one placement.
+    public static func isOpen(_ interval: Interval, hours: OpeningHours, zone: Zone) -> Bool {
+        DailyWindowSpan.holds(interval, window: { hours.window(on: $0) }, zone: zone)
     }
 }
 
@@ -119,9 +115,8 @@ public struct EventDatesRule: Rule {
 
     public func check(_ w: Workspace) -> [Finding] {
         w.sessions.compactMap { session in
-            guard let interval = session.interval else { return nil }
+            guard let interval = session.interval, !Self.isWithin(interval, event: w.event) else { return nil }
             let day = w.event.zone.localDateTime(at: interval.start).date
-            guard day < w.event.firstDay || day > w.event.lastDay else { return nil }
             return finding(
                 w, subjects: [w.subject(session)], occurrences: [w.occurrence(session)!],
                 facts: [
@@ -130,5 +125,11 @@ public struct EventDatesRule: Rule {
                 ],
                 locations: [session.location, w.event.location])
         }
+    }
+
+    /// Whether `interval` starts on a day of the event, in the event's zone: the rule's incremental form.
+    public static func isWithin(_ interval: Interval, event: Event) -> Bool {
+        let day = event.zone.localDateTime(at: interval.start).date
+        return day >= event.firstDay && day <= event.lastDay
     }
 }

@@ -13,7 +13,8 @@ public struct UnknownReferenceRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
         let people = w.people.map { ($0.id.rawValue, $0.location) }
-        let sessions = w.sessions.map { ($0.id.rawValue, $0.location) }
+        let sessions = (w.sessions + w.unplaced.map(\.draft)).map { ($0.id.rawValue, $0.location) }
+        let sessionIDs = Set(w.sessionsByID.keys).union(w.unplaced.map(\.id))
         let rooms = w.venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }
         let venues = w.venues.map { ($0.id.rawValue, $0.location) }
         let hotels = w.hotels.map { ($0.id.rawValue, $0.location) }
@@ -32,7 +33,7 @@ public struct UnknownReferenceRule: Rule {
                 finding(w, subjects: [owner, Subject(kind, id: id, label: id)], facts: facts, locations: locations))
         }
 
-        for session in w.sessions {
+        for session in w.sessions + w.unplaced.map(\.draft) {
             let owner = w.subject(session)
             if let v = session.venue, !w.venuesByID.keys.contains(v.id) {
                 missing(.venue, v.id.rawValue, at: v.location, from: owner, candidates: venues)
@@ -52,10 +53,14 @@ public struct UnknownReferenceRule: Rule {
             for ref in session.presenters + session.signUps where !w.peopleByID.keys.contains(ref.id) {
                 missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
             }
+            let c = session.constraints
+            for ref in c.after + c.before + c.sameRoomAs + c.notParallelWith where !sessionIDs.contains(ref.id) {
+                missing(.session, ref.id.rawValue, at: ref.location, from: owner, candidates: sessions)
+            }
         }
         for person in w.people {
             let owner = w.subject(person)
-            for ref in person.signUps where !w.sessionsByID.keys.contains(ref.id) {
+            for ref in person.signUps where !sessionIDs.contains(ref.id) {
                 missing(.session, ref.id.rawValue, at: ref.location, from: owner, candidates: sessions)
             }
             for stay in person.stays {

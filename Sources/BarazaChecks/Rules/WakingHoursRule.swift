@@ -32,8 +32,9 @@ public struct WakingHoursRule: Rule {
         return findings
     }
 
-    /// Minutes of `interval` outside the daily window in `zone`, stepping through the local days it touches.
-    func minutesOutside(_ interval: Interval, window: DailyWindow, zone: Zone) -> Int {
+    /// Minutes of `interval` outside the daily window in `zone`, stepping through the local days it touches: the
+    /// rule's incremental form, for one attendee of one online placement.
+    public func minutesOutside(_ interval: Interval, window: DailyWindow, zone: Zone) -> Int {
         var inside = 0
         let firstDay = zone.localDateTime(at: interval.start).date.adding(days: -1)
         let lastDay = zone.localDateTime(at: interval.end).date

@@ -2,10 +2,10 @@ import BarazaModel
 
 /// Minutes between any two of: transfer places, hotels, venues (from `logistics.transfers.travel`, then the
 /// venue-to-venue `travel:` list). Symmetric; 0 from a place to itself.
-struct TravelTable {
+public struct TravelTable: Sendable {
     private var minutes: [String: Int] = [:]
 
-    init(_ w: Workspace) {
+    public init(_ w: Workspace) {
         for t in w.travelTimes {
             let ends = t.between.map(\.rawValue).sorted()
             if ends.count == 2 { set(ends[0], ends[1], t.minutes) }
@@ -20,7 +20,7 @@ struct TravelTable {
     private func key(_ a: String, _ b: String) -> String { a < b ? "\(a)\u{0}\(b)" : "\(b)\u{0}\(a)" }
 
     /// Minutes from `a` to `b`, nil when not given.
-    func between(_ a: String, _ b: String) -> Int? {
+    public func between(_ a: String, _ b: String) -> Int? {
         a == b ? 0 : minutes[key(a, b)]
     }
 }

@@ -24,4 +24,23 @@ public struct MealCapacityRule: Rule {
                 locations: [session.location, room.location])
         }
     }
+
+    /// Meal headcounts wherever a meal is placed: the rule's incremental form (the caterer's count, as
+    /// `MealCounter` makes it, for a meal moved to another time). Who is in town comes from the workspace given.
+    public struct Headcounts: Sendable {
+        let w: Workspace
+        let presence: Presence
+
+        public init(_ w: Workspace) {
+            self.w = w
+            presence = Presence(w)
+        }
+
+        /// How many `meal` feeds when it runs over `interval`.
+        public func headcount(_ meal: Session, during interval: Interval) -> Int {
+            var moved = meal
+            moved.interval = interval
+            return MealCounter().count(moved, in: w, presence: presence).headcount
+        }
+    }
 }

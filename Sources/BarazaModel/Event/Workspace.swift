@@ -17,6 +17,13 @@ public struct Workspace: Sendable {
     public var certificateSettings: CertificateSettings
     /// Names of session tags in each language (the `tags:` section), by tag.
     public var tagNames: [String: LocalizedText]
+    /// Sessions written without a `start` that no placement places yet: `baraza propose` places them; checks and
+    /// exports leave them out.
+    public var unplaced: [UnplacedSession]
+    /// Every `placements:` entry as written, applied to `sessions` unless marked `ignored`.
+    public var placements: [Placement]
+    /// How `baraza propose` places sessions (the `propose:` section).
+    public var proposeSettings: ProposeSettings
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
@@ -32,7 +39,9 @@ public struct Workspace: Sendable {
         sessions: [Session], settings: CheckSettings, logistics: Logistics = Logistics(),
         badgeSettings: BadgeSettings = BadgeSettings(),
         certificateSettings: CertificateSettings = CertificateSettings(),
-        tagNames: [String: LocalizedText] = [:]
+        tagNames: [String: LocalizedText] = [:],
+        unplaced: [UnplacedSession] = [], placements: [Placement] = [],
+        proposeSettings: ProposeSettings = ProposeSettings()
     ) {
         self.path = path
         self.event = event
@@ -46,6 +55,9 @@ public struct Workspace: Sendable {
         self.badgeSettings = badgeSettings
         self.certificateSettings = certificateSettings
         self.tagNames = tagNames
+        self.unplaced = unplaced
+        self.placements = placements
+        self.proposeSettings = proposeSettings
         venuesByID = Dictionary(venues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rooms: [Room.ID: (room: Room, venue: Venue.ID)] = [:]
         for venue in venues {

@@ -33,6 +33,8 @@ public struct Session: Hashable, Sendable {
     /// Files under the workspace (slides, documents).
     public var materials: [String]
     public var url: String?
+    /// Whether `baraza propose` may move it, and what its placement must respect.
+    public var constraints: SessionConstraints
     public var location: SourceLocation
 
     public init(
@@ -40,7 +42,8 @@ public struct Session: Hashable, Sendable {
         interval: Interval?, timeProblems: [LocalTimeProblem] = [], venue: Reference<Venue>?, room: Reference<Room>?,
         tags: [String] = [], language: Language? = nil, interpretation: [Language] = [],
         speakers: [Reference<Person>] = [], moderators: [Reference<Person>] = [], signUps: [Reference<Person>] = [],
-        expectedAttendance: Int? = nil, materials: [String] = [], url: String? = nil, location: SourceLocation
+        expectedAttendance: Int? = nil, materials: [String] = [], url: String? = nil,
+        constraints: SessionConstraints = SessionConstraints(), location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -61,6 +64,7 @@ public struct Session: Hashable, Sendable {
         self.expectedAttendance = expectedAttendance
         self.materials = materials
         self.url = url
+        self.constraints = constraints
         self.location = location
     }
 

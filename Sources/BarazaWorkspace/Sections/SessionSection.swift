@@ -4,12 +4,33 @@ extension WorkspaceLoader {
     static let sessionKeys = [
         "id", "title", "abstract", "kind", "start", "end", "duration", "timezone", "venue", "room", "tags",
         "language", "interpretation", "speakers", "moderators", "participants", "expected_attendance", "materials",
-        "url",
+        "url", "pin", "days", "time_window", "after", "before", "same_room_as", "not_parallel_with",
+        "not_parallel_with_tags", "requires",
     ]
+
+    /// A session as read: placed (it has a `start`) or waiting for `baraza propose` to place it.
+    enum DecodedSession {
+        case placed(Session)
+        case unplaced(UnplacedSession)
+
+        var id: Session.ID {
+            switch self {
+            case .placed(let s): return s.id
+            case .unplaced(let u): return u.id
+            }
+        }
+
+        var location: SourceLocation {
+            switch self {
+            case .placed(let s): return s.location
+            case .unplaced(let u): return u.draft.location
+            }
+        }
+    }
 
     func decodeSession(
         _ value: YAMLValue, context: DecodingContext, venueZones: [Venue.ID: Zone?], roomVenues: [Room.ID: Venue.ID]
-    ) -> Session? {
+    ) -> DecodedSession? {
         guard let f = value.fields(Self.sessionKeys, context: value.path) else { return nil }
         let id = f.require("id", expected: "a session id")?.identifier()
         let title = f.require("title", expected: "a title, or `{ en: ..., fr: ... }`")?.localizedText()
@@ -26,11 +47,44 @@ extension WorkspaceLoader {
         // The zone a session's times are read in: its own, else its venue's (or its room's venue's),
         // else the event's. An online venue has no zone, so online sessions fall through to the event's.
         let venueID = venue?.id ?? room.flatMap { roomVenues[$0.id] }
-        let zone = f["timezone"]?.zone() ?? venueID.flatMap { venueZones[$0] ?? nil } ?? context.event.zone
+        let ownZone = f["timezone"]?.zone()
+        let zone = ownZone ?? venueID.flatMap { venueZones[$0] ?? nil } ?? context.event.zone
 
-        guard let startValue = f.require("start", expected: YAMLValue.dateTimeExpectation),
-            let s = startValue.dateTime()
-        else { return nil }
+        let pin = f["pin"]?.bool()
+        var constraints = decodeConstraints(f, event: context.event)
+        constraints.zone = ownZone
+        guard let startValue = f["start"] else {
+            // No start: `baraza propose` places it, so only its length is needed.
+            if pin == true {
+                f["pin"]!.invalid("`pin: false`, or a `start` to pin the session at (it has none)")
+            }
+            if let e = f["end"] {
+                e.invalid("no `end` without a `start`: a session to be placed gives its length as `duration: 90`")
+            }
+            let minutes: Int?
+            if let d = f["duration"] {
+                minutes = d.minutes()
+            } else {
+                minutes = nil
+                if f["end"] == nil {
+                    value.diagnostics.report(
+                        .missingField(
+                            value.location, field: "\(value.path).start",
+                            expected: "`start: YYYY-MM-DDTHH:MM`, or `duration: 90` for `baraza propose` to place it"))
+                }
+            }
+            guard let id, let title, let minutes else { return nil }
+            constraints.movable = true
+            // Placeholder times (midnight of the first day, no interval) until a placement gives it its own.
+            let midnight = WallTime(
+                local: LocalDateTime(date: context.event.firstDay, time: LocalTime(hour: 0, minute: 0)!), zone: zone)
+            let draft = makeSession(
+                f, id: id, title: title, kind: kind, start: midnight, end: midnight, interval: nil, problems: [],
+                venue: venue, room: room, constraints: constraints, at: value.location)
+            return .unplaced(UnplacedSession(draft: draft, minutes: minutes))
+        }
+        guard let s = startValue.dateTime() else { return nil }
+        constraints.movable = pin == false
         let start = WallTime(local: s.0, zone: zone, offset: s.offset)
         var problems: [LocalTimeProblem] = []
         let startInstant: Instant?
@@ -91,6 +145,18 @@ extension WorkspaceLoader {
             interval = Interval(start: a, end: b)
         }
         guard let id, let title, let end else { return nil }
+        return .placed(
+            makeSession(
+                f, id: id, title: title, kind: kind, start: start, end: end, interval: interval, problems: problems,
+                venue: venue, room: room, constraints: constraints, at: value.location))
+    }
+
+    /// The session's fields other than its times, read from `f`.
+    private func makeSession(
+        _ f: Fields, id: String, title: LocalizedText, kind: Session.Kind, start: WallTime, end: WallTime,
+        interval: Interval?, problems: [LocalTimeProblem], venue: Reference<Venue>?, room: Reference<Room>?,
+        constraints: SessionConstraints, at location: SourceLocation
+    ) -> Session {
         var language: Language?
         if let l = f["language"] { language = l.languages().first }
         return Session(
@@ -102,6 +168,28 @@ extension WorkspaceLoader {
             moderators: f["moderators"]?.references("person") ?? [],
             signUps: f["participants"]?.references("person") ?? [],
             expectedAttendance: f["expected_attendance"]?.int(in: 0...10_000_000, expected: "a headcount"),
-            materials: f["materials"]?.strings() ?? [], url: f["url"]?.webAddress(), location: value.location)
+            materials: f["materials"]?.strings() ?? [], url: f["url"]?.webAddress(), constraints: constraints,
+            location: location)
+    }
+
+    /// What placing the session must respect: allowed days and hours, order, rooms shared or not, equipment.
+    private func decodeConstraints(_ f: Fields, event: Event) -> SessionConstraints {
+        var c = SessionConstraints()
+        c.days = (f["days"]?.list(expected: "a list of dates YYYY-MM-DD") ?? []).compactMap { item in
+            guard let date = item.date() else { return nil }
+            guard date >= event.firstDay, date <= event.lastDay else {
+                item.invalid("a day of the event, \(event.firstDay) to \(event.lastDay)")
+                return nil
+            }
+            return date
+        }
+        c.timeWindow = f["time_window"]?.dailyWindow()
+        c.after = f["after"]?.references("session") ?? []
+        c.before = f["before"]?.references("session") ?? []
+        c.sameRoomAs = f["same_room_as"]?.references("session") ?? []
+        c.notParallelWith = f["not_parallel_with"]?.references("session") ?? []
+        c.notParallelWithTags = f["not_parallel_with_tags"]?.strings() ?? []
+        c.requires = f["requires"]?.strings() ?? []
+        return c
     }
 }
