@@ -107,7 +107,7 @@ struct FormatTests {
                 "10:45: sessions[1].days[0]: `2027-03-30` is not valid; expected a day of the event, 2027-03-23 to 2027-03-24",
                 "11:29: sessions[2].end: `10:00` is not valid; expected no `end` without a `start`: a session to be placed gives its length as `duration: 90`",
                 "12:29: sessions[3].pin: `true` is not valid; expected `pin: false`, or a `start` to pin the session at (it has none)",
-                "13:5: sessions[4].start: missing; expected `start: YYYY-MM-DDTHH:MM`, or `duration: 90` for `baraza propose` to place it",
+                "13:5: sessions[4].start: required, but missing; expected `start: YYYY-MM-DDTHH:MM`, or `duration: 90` for `baraza propose` to place it",
                 "14:51: sessions[5].time_window: `morning` is not valid; expected hours HH:MM-HH:MM, e.g. 08:00-18:00",
             ])
     }
