@@ -53,24 +53,22 @@ public struct Proposer: Sendable {
         let search = Search(
             seed: options.seed, effort: effort, deadline: options.timeLimit.map { began + $0 },
             progress: options.progress)
-        var result = search.run(problem)
-        // Meals' headcounts count who is in town, which placing other sessions changes: count again with the
-        // placements, and search on (a quarter of the budget) from where it was while a meal no longer fits.
-        for _ in 0..<3 where problem.raiseMealHeadcounts(presentIn: apply(result.scorer)) {
-            var rescored = Scorer(problem)
-            for i in problem.movable { if let c = result.scorer.current[i] { rescored.place(i, at: c) } }
-            result.scorer = rescored
-            guard rescored.score.hard > 0 else { continue }
-            var repair = search
-            repair.effort = max(1, effort / 4)
-            let again = repair.run(problem, from: rescored.current)
-            result = Search.Result(
-                scorer: again.scorer, movesTried: result.movesTried + again.movesTried,
-                stoppedByDeadline: result.stoppedByDeadline || again.stoppedByDeadline,
-                firstFeasibleMove: again.firstFeasibleMove.map { result.movesTried + $0 },
-                firstFeasibleTime: again.firstFeasibleTime.map { result.elapsed + $0 },
-                elapsed: result.elapsed + again.elapsed)
+        var result: Search.Result
+        if problem.countsMovableMeals {
+            // Settle the meals' headcounts on the first feasible placement, before optimising, so that the first
+            // placement the search reports is one the checks accept; then spend the rest of the budget.
+            var first = search
+            first.stopWhenFeasible = true
+            result = settleMeals(first.run(problem), problem: problem, search: first)
+            var rest = search
+            rest.effort = max(0, effort - result.movesTried)
+            result = result.then(rest.run(problem, from: result.scorer.current), keepingFirstFeasible: true)
+        } else {
+            result = search.run(problem)
         }
+        var repair = search
+        repair.effort = max(1, effort / 4)
+        result = settleMeals(result, problem: problem, search: repair)
         var scorer = result.scorer
         let explainer = Explainer(problem: problem, seed: options.seed)
         var notPlaced: [Int: String] = [:]
@@ -132,6 +130,21 @@ public struct Proposer: Sendable {
 
     /// Takes sessions out until no hard violation is left (each time the one whose removal helps most), tries to
     /// put each back, and explains the ones that stay out.
+    /// Meals' headcounts count who is in town, which placing other sessions changes: counts again with the
+    /// placements of `result` and, while a meal no longer fits, searches on with `search` from where it was (at
+    /// most three times; counts only rise, so this settles).
+    private func settleMeals(_ result: Search.Result, problem: Problem, search: Search) -> Search.Result {
+        var result = result
+        for _ in 0..<3 where problem.raiseMealHeadcounts(presentIn: apply(result.scorer)) {
+            var rescored = Scorer(problem)
+            for i in problem.movable { if let c = result.scorer.current[i] { rescored.place(i, at: c) } }
+            result.scorer = rescored
+            guard rescored.score.hard > 0 else { continue }
+            result = result.then(search.run(problem, from: rescored.current), keepingFirstFeasible: false)
+        }
+        return result
+    }
+
     private func resolveConflicts(_ scorer: inout Scorer, explainer: Explainer, effort: Int)
         -> ([Int: String], [Infeasibility])
     {

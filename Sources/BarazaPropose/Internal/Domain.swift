@@ -62,6 +62,11 @@ extension Problem {
         }
     }
 
+    /// Whether a movable meal's headcount is a hard limit (so it is settled against the placements).
+    var countsMovableMeals: Bool {
+        hard.has("meal-over-capacity") && movable.contains { items[$0].kind == .meal && !items[$0].groups.isEmpty }
+    }
+
     /// Raises each movable meal's headcount at each start to the count in `placed` (the workspace with a
     /// proposal's sessions placed): people without journeys are in town on the days they attend an in-person
     /// session, so placing sessions can bring more people to a meal than the workspace alone shows. Returns

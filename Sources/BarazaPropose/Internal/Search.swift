@@ -22,6 +22,8 @@ struct Search {
     /// When to stop whatever the budget (a safety net); nil for none.
     var deadline: ContinuousClock.Instant?
     var progress: (@Sendable (SearchProgress) -> Void)?
+    /// Stop at the first placement without hard violations instead of spending the rest of the budget.
+    var stopWhenFeasible = false
 
     struct Result {
         var scorer: Scorer
@@ -31,6 +33,18 @@ struct Search {
         var firstFeasibleMove: Int?
         var firstFeasibleTime: Duration?
         var elapsed: Duration
+
+        /// This result followed by `next`, a search that went on from it: moves and time add up; the first
+        /// feasible placement is this one's when `keepingFirstFeasible` and it had one, else the next search's.
+        func then(_ next: Result, keepingFirstFeasible: Bool) -> Result {
+            let kept = keepingFirstFeasible && firstFeasibleMove != nil
+            return Result(
+                scorer: next.scorer, movesTried: movesTried + next.movesTried,
+                stoppedByDeadline: stoppedByDeadline || next.stoppedByDeadline,
+                firstFeasibleMove: kept ? firstFeasibleMove : next.firstFeasibleMove.map { movesTried + $0 },
+                firstFeasibleTime: kept ? firstFeasibleTime : next.firstFeasibleTime.map { elapsed + $0 },
+                elapsed: elapsed + next.elapsed)
+        }
     }
 
     /// Places the movable sessions of `problem` in `subset` (all by default), the others left out; `initial`
@@ -76,7 +90,7 @@ struct Search {
         if scorer.score.hard == 0 { firstFeasible = (0, clock.now - began) }
 
         // Late acceptance hill climbing.
-        guard !sessions.isEmpty else {
+        guard !sessions.isEmpty, !(stopWhenFeasible && firstFeasible != nil) else {
             return Result(
                 scorer: scorer, movesTried: 0, stoppedByDeadline: false, firstFeasibleMove: firstFeasible?.0,
                 firstFeasibleTime: firstFeasible?.1, elapsed: clock.now - began)
@@ -140,7 +154,10 @@ struct Search {
             if scorer.score < best {
                 best = scorer.score
                 bestPlacement = scorer.current
-                if best.hard == 0 && firstFeasible == nil { firstFeasible = (tried, clock.now - began) }
+                if best.hard == 0 && firstFeasible == nil {
+                    firstFeasible = (tried, clock.now - began)
+                    if stopWhenFeasible { break }
+                }
             }
             if let progress, tried % report == 0 {
                 progress(SearchProgress(moves: tried, effort: effort, best: best, elapsed: clock.now - began))
