@@ -101,7 +101,7 @@ def main():
 
         def authenticator(server, session, envelope, mechanism, data):
             ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, auth_data=data if ok else None)
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
