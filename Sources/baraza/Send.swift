@@ -11,6 +11,13 @@ import Foundation
 struct Send: CommandGroup {
     static let configuration = CommandConfiguration(
         abstract: "Send what a workspace publishes through an SMTP server.",
+        discussion: """
+            The server is set in event.yaml's smtp section and the environment (see events/FORMAT.md).
+
+            Examples:
+              baraza send invitations events/final-kigali-2027 --dry-run
+              baraza send invitations events/final-kigali-2027 --report sent.csv
+            """,
         subcommands: [SendInvitations.self])
 }
 
