@@ -13,12 +13,14 @@ Scripts:
   --mail-delay SECONDS    wait this long before answering each MAIL command
   --tls-cert/--tls-key    offer STARTTLS with this certificate, and require it
   --login USER:PASSWORD   require AUTH (after STARTTLS) with these credentials
+  --envelope-only         record the envelope and the Message-ID instead of the whole message (benchmarks)
 """
 
 import argparse
 import asyncio
 import base64
 import json
+import re
 import ssl
 import sys
 
@@ -67,11 +69,21 @@ class Recorder:
                 return "451 4.3.0 try again later"
         auth = getattr(session, "auth_data", None)
         login = auth.login.decode() if isinstance(auth, LoginPassword) else None
+        content = envelope.original_content or envelope.content
+        if self.args.envelope_only:
+            match = re.search(rb"^Message-ID: (\S+)", content, re.MULTILINE | re.IGNORECASE)
+            self.write({
+                "kind": "message",
+                "mail_from": envelope.mail_from,
+                "rcpt_tos": envelope.rcpt_tos,
+                "message_id": match.group(1).decode() if match else None,
+            })
+            return "250 2.0.0 accepted"
         self.write({
             "kind": "message",
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
-            "data": base64.b64encode(envelope.original_content or envelope.content).decode(),
+            "data": base64.b64encode(content).decode(),
             "tls": session.ssl is not None,
             "login": login,
         })
@@ -88,6 +100,7 @@ def main():
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--login")
+    parser.add_argument("--envelope-only", action="store_true")
     args = parser.parse_args()
 
     recorder = Recorder(args)
