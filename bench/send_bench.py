@@ -82,8 +82,8 @@ for r in clean:
         sys.exit(f"a clean run did not deliver everything exactly once:\n{r['stdout'][-2000:]}")
 planned = clean[0]["planned"]
 times = [r["seconds"] for r in clean]
-print(f"baraza send invitations: {a.participants} participants, {a.speakers} speakers, {a.sessions} sessions "
-      f"-> {planned} messages (release build, median of {a.runs})")
+print(f"baraza send invitations ({os.path.relpath(baraza, root)}): {a.participants} participants, {a.speakers} speakers, {a.sessions} sessions "
+      f"-> {planned} messages, median of {a.runs}")
 print(f"  clean server:  {statistics.median(times):7.2f} s  ({planned / statistics.median(times):.0f} messages/s)"
       f"  peak {max(r['peak'] for r in clean):6.1f} MB  runs: {', '.join(f'{t:.2f}' for t in times)}")
 d = run("drops", ["--drop-every", str(a.drop_every)])

@@ -114,6 +114,7 @@ struct SendTests {
         #expect(again.exitCode == 0)
         #expect(again.stdout.contains("Nothing to send"), "\(again.stdout)")
         #expect(server.messages.count == planned.count)
+        #expect(!FileManager.default.fileExists(atPath: path + "/invitations-outbox/batch-0002"), "no empty batch")
     }
 
     @Test("kill -9 in the middle of a batch, then resume: every message arrives exactly once")
@@ -145,6 +146,9 @@ struct SendTests {
         let before = slow.messages
         #expect(before.count >= 6 && before.count < planned.count, "\(before.count) of \(planned.count)")
         #expect(try PublishedState.load(workspacePath: path) == nil, "nothing is recorded before the batch ends")
+        let publish = try runBaraza(["export", "invitations", path, "--out", scratch.path("exported")])
+        #expect(publish.exitCode == 2, "export invitations refuses while the batch is open")
+        #expect(publish.stderr.contains("an interrupted `baraza send invitations` batch is open"), "\(publish.stderr)")
 
         let fast = try TestSMTPServer(scratch: scratch.root)
         defer { fast.stop() }
@@ -234,6 +238,34 @@ struct SendTests {
         let next = Self.planned(dry)
         #expect(next.filter { $0.contains("→ oumar-keita:") }.count == 2)
         #expect(next.filter { $0.contains("→ aline-uwimana:") }.isEmpty)
+    }
+
+    @Test("A cancellation the server refuses is planned again; the others' state moves on")
+    func refusedCancellationIsPlannedAgain() throws {
+        let scratch = try SendScratch()
+        defer { scratch.cleanUp() }
+        let path = try scratch.workspace()
+        let server = try TestSMTPServer(scratch: scratch.root)
+        defer { server.stop() }
+        #expect(try runBaraza(["send", "invitations", path], environment: environment(for: server)).exitCode == 0)
+        let sessions = path + "/sessions.yaml"
+        let text = try String(contentsOfFile: sessions, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "speakers: [leila-ben-salah, chidinma-okafor, hadiza-issoufou]",
+            with: "speakers: [leila-ben-salah, chidinma-okafor]"
+        ).write(toFile: sessions, atomically: true, encoding: .utf8)
+        let refusing = try TestSMTPServer(["--perm-fail", "hadiza.issoufou@example.org"], scratch: scratch.root)
+        defer { refusing.stop() }
+        let run = try runBaraza(["send", "invitations", path], environment: environment(for: refusing))
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("failed: hadiza-issoufou (plenary-resilient-neighbourhoods): 550"), "\(run.stdout)")
+        let state = try #require(try PublishedState.load(workspacePath: path))
+        let entry = try #require(state.sessions["plenary-resilient-neighbourhoods"])
+        #expect(entry.attendees.contains("hadiza-issoufou"), "not cancelled yet, so still an attendee")
+        let next = Self.planned(
+            try runBaraza(["send", "invitations", path, "--dry-run"], environment: environment(for: refusing)))
+        #expect(next.count == 1)
+        #expect(next.first?.hasPrefix("plenary-resilient-neighbourhoods → hadiza-issoufou: CANCEL") == true)
     }
 
     @Test("STARTTLS with a self-signed certificate: refused, then trusted through a CA file or --insecure; login works")

@@ -89,12 +89,18 @@ public final class InvitationOutbox {
             format: 1, event: workspace.event.id.rawValue, stamp: plan.state.stamp, previousStamp: previous?.stamp,
             envelopeFrom: envelopeFrom.address, only: only.isEmpty ? nil : only.sorted(), previous: previous,
             target: plan.state, messages: planned)
-        if write {
+        if write && number > 0 {
             // The messages reach the disk before batch.json names them: a batch exists whole or not at all.
             try folder.flushFileSystem()
             try folder.writeDurably(Self.encode(batch), as: batchFolder + "/batch.json")
         }
         return (batch, batchFolder, false)
+    }
+
+    /// The folder of a batch a killed run left open (to be finished by `baraza send invitations` before anything
+    /// else publishes), shown as the user named the workspace; nil when there is none.
+    public func interruptedBatch() throws -> String? {
+        try pendingBatch(previous: try PublishedState.load(workspacePath: folder.path)).map { folder.display($0.folder) }
     }
 
     /// The newest batch folder, when its batch is not closed and was planned from the current published state.
@@ -179,12 +185,13 @@ public final class InvitationOutbox {
         for result in results.values { if result.status == .failed { counts.failed += 1 } }
         let total = selected.count
         var left = fresh.count
+        let sentEarlier = results.values.filter { $0.status == .sentEarlier }.count
 
         func report() {
             let elapsed = (clock.now - started) / .seconds(60)
             options.progress?(
                 SendProgress(
-                    sent: counts.sent, sentEarlier: selected.count - left - counts.sent - counts.failed,
+                    sent: counts.sent, sentEarlier: sentEarlier,
                     failed: counts.failed, left: left, total: total,
                     perMinute: elapsed > 0 ? Double(counts.sent) / elapsed : 0))
         }
