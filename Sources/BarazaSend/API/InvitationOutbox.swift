@@ -100,7 +100,8 @@ public final class InvitationOutbox {
     /// The folder of a batch a killed run left open (to be finished by `baraza send invitations` before anything
     /// else publishes), shown as the user named the workspace; nil when there is none.
     public func interruptedBatch() throws -> String? {
-        try pendingBatch(previous: try PublishedState.load(workspacePath: folder.path)).map { folder.display($0.folder) }
+        let previous = try PublishedState.load(workspacePath: folder.path)
+        return try pendingBatch(previous: previous).map { folder.display($0.folder) }
     }
 
     /// The newest batch folder, when its batch is not closed and was planned from the current published state.
