@@ -79,6 +79,8 @@ struct SendTests {
             seen.insert(recipient + " " + id)
         }
         #expect(seen.count == planned.count, "no message arrived twice")
+        #expect(messages.allSatisfy { $0.helo == "example.net" }, "EHLO names the sender's domain")
+        #expect(server.connections == 1, "one connection, kept open from message to message")
 
         // The server got exactly the bytes kept in the outbox.
         let outbox = path + "/invitations-outbox/batch-0001/messages"

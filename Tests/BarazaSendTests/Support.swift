@@ -68,6 +68,8 @@ final class TestSMTPServer: @unchecked Sendable {
         var data: Data
         var tls: Bool
         var login: String?
+        /// The name the client gave in EHLO.
+        var helo: String?
 
         var text: String { String(decoding: data, as: UTF8.self) }
 
@@ -94,9 +96,13 @@ final class TestSMTPServer: @unchecked Sendable {
             else { return nil }
             return Message(
                 mailFrom: record["mail_from"] as? String ?? "", recipients: record["rcpt_tos"] as? [String] ?? [],
-                data: data, tls: record["tls"] as? Bool ?? false, login: record["login"] as? String)
+                data: data, tls: record["tls"] as? Bool ?? false, login: record["login"] as? String,
+                helo: record["helo"] as? String)
         }
     }
+
+    /// Connections the server accepted so far.
+    var connections: Int { records.filter { $0["kind"] as? String == "connect" }.count }
 
     /// MAIL commands received so far (attempts, including refused and dropped ones).
     var mailCommands: Int { records.filter { $0["kind"] as? String == "mail" }.count }

@@ -3,8 +3,8 @@
 
 Binds 127.0.0.1 on a free port, prints `PORT <n>` on standard output, and serves until killed. Every message it
 accepts is appended to the --record file as one JSON line {"kind": "message", "mail_from", "rcpt_tos", "data"
-(base64), "tls", "login"}; every MAIL command as {"kind": "mail", "n": <count>}, so a test can tell how far a
-client got.
+(base64), "tls", "login", "helo"}; every MAIL command as {"kind": "mail", "n": <count>}, so a test can tell how
+far a client got; every connection as {"kind": "connect"}.
 
 Scripts:
   --temp-fail ADDRESS=N   answer 451 at the end of DATA the first N times a message for ADDRESS arrives
@@ -86,6 +86,7 @@ class Recorder:
             "data": base64.b64encode(content).decode(),
             "tls": session.ssl is not None,
             "login": login,
+            "helo": session.host_name,
         })
         return "250 2.0.0 accepted"
 
@@ -119,8 +120,15 @@ def main():
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
 
+    class CountingSMTP(SMTP):
+        def connection_made(self, transport):
+            if not getattr(self, "_counted", False):
+                self._counted = True
+                recorder.write({"kind": "connect"})
+            super().connection_made(transport)
+
     def factory():
-        return SMTP(
+        return CountingSMTP(
             recorder, hostname="baraza-test", tls_context=context, require_starttls=context is not None,
             authenticator=authenticator, auth_required=authenticator is not None,
             auth_require_tls=context is not None, loop=loop)
