@@ -242,6 +242,24 @@ struct SendTests {
         #expect(next.filter { $0.contains("→ aline-uwimana:") }.isEmpty)
     }
 
+    @Test("An address SMTP cannot carry (non-ASCII, no SMTPUTF8) is reported as failed, never sent")
+    func nonASCIIAddressIsReported() throws {
+        let scratch = try SendScratch()
+        defer { scratch.cleanUp() }
+        let path = try scratch.workspace()
+        let people = path + "/people.yaml"
+        let text = try String(contentsOfFile: people, encoding: .utf8)
+        try text.replacingOccurrences(of: "aline.uwimana@example.org", with: "alîne@example.org")
+            .write(toFile: people, atomically: true, encoding: .utf8)
+        let server = try TestSMTPServer(scratch: scratch.root)
+        defer { server.stop() }
+        let run = try runBaraza(
+            ["send", "invitations", path, "--only", "aline-uwimana"], environment: environment(for: server))
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("failed: aline-uwimana (closing-ceremony): not sent: the address is not a plain"))
+        #expect(server.messages.isEmpty && server.mailCommands == 0)
+    }
+
     @Test("A cancellation the server refuses is planned again; the others' state moves on")
     func refusedCancellationIsPlannedAgain() throws {
         let scratch = try SendScratch()

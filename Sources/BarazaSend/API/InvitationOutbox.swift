@@ -174,47 +174,34 @@ public final class InvitationOutbox {
             throw SendError.unreadableBatch(
                 file: folder.display(batchFolder + "/batch.json"), reason: "envelopeFrom is not an address")
         }
-        var fresh = selected.filter { results[$0.key] == nil }[...]
-        var retries: [(message: BatchMessage, attempt: Int, due: ContinuousClock.Instant)] = []
-        var attempts: [String: Int] = [:]
+        var queue = SendQueue(selected.filter { results[$0.key] == nil }, ratePerMinute: options.ratePerMinute)
         let clock = ContinuousClock()
         let started = clock.now
-        let interval = Duration.seconds(60) / max(options.ratePerMinute, 1)
-        var lastStart: ContinuousClock.Instant?
         var stopped: String?
         var counts = (sent: 0, failed: 0)
-        for result in results.values { if result.status == .failed { counts.failed += 1 } }
+        for result in results.values where result.status == .failed { counts.failed += 1 }
         let total = selected.count
-        var left = fresh.count
+        var left = selected.count - results.count
         let sentEarlier = results.values.filter { $0.status == .sentEarlier }.count
 
         func report() {
             let elapsed = (clock.now - started) / .seconds(60)
             options.progress?(
                 SendProgress(
-                    sent: counts.sent, sentEarlier: sentEarlier,
-                    failed: counts.failed, left: left, total: total,
+                    sent: counts.sent, sentEarlier: sentEarlier, failed: counts.failed, left: left, total: total,
                     perMinute: elapsed > 0 ? Double(counts.sent) / elapsed : 0))
         }
         report()
-        while stopped == nil, !fresh.isEmpty || !retries.isEmpty {
-            let message: BatchMessage
-            let attempt: Int
-            if let soonest = retries.indices.min(by: { retries[$0].due < retries[$1].due }),
-                fresh.isEmpty || retries[soonest].due <= clock.now
-            {
-                let retry = retries.remove(at: soonest)
-                Self.sleep(until: retry.due, clock)
-                (message, attempt) = (retry.message, retry.attempt)
+        while stopped == nil, let (message, attempt) = queue.next() {
+            guard let file = message.file else { continue }
+            let outcome: SMTPOutcome
+            if let address = message.recipient.flatMap(MailAddress.init) {
+                outcome = submission.send(try folder.contents(of: batchFolder + "/" + file), from: from, to: [address])
             } else {
-                (message, attempt) = (fresh.removeFirst(), 1)
+                // The workspace accepts some addresses SMTP without SMTPUTF8 cannot carry (a non-ASCII name part).
+                outcome = .permanentFailure(
+                    SMTPReply(code: 0, text: "not sent: the address is not a plain ASCII local@domain address"))
             }
-            if let lastStart { Self.sleep(until: lastStart + interval, clock) }
-            lastStart = clock.now
-            attempts[message.key] = attempt
-            guard let file = message.file, let address = message.recipient.flatMap(MailAddress.init) else { continue }
-            let data = try folder.contents(of: batchFolder + "/" + file)
-            let outcome = submission.send(data, from: from, to: [address])
             let time = Self.timestamp(options.now())
             switch outcome {
             case .accepted(let reply), .permanentFailure(let reply):
@@ -231,7 +218,7 @@ public final class InvitationOutbox {
                 if attempt <= options.retryDelays.count {
                     // A dropped connection is tried again at once on a new one; a 4xx waits, as the server asked.
                     let delay = reply.code == 0 && attempt == 1 ? 0 : options.retryDelays[attempt - 1]
-                    retries.append((message, attempt + 1, clock.now + .milliseconds(Int(delay * 1000))))
+                    queue.retry(message, attempt: attempt + 1, after: delay)
                 } else {
                     results[message.key] = DeliveryResult(
                         message: message, status: .notSent, time: time, reply: reply, attempts: attempt)
@@ -268,13 +255,6 @@ public final class InvitationOutbox {
         }
         try folder.appendDurably(SentLog.closing(at: time), to: batchFolder + "/" + SentLog.fileName)
         return record
-    }
-
-    private static func sleep(until instant: ContinuousClock.Instant, _ clock: ContinuousClock) {
-        let wait = instant - clock.now
-        guard wait > .zero else { return }
-        let (seconds, attoseconds) = wait.components
-        Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
     }
 
     static func timestamp(_ date: Date) -> String {
