@@ -242,6 +242,23 @@ struct SendTests {
         #expect(next.filter { $0.contains("→ aline-uwimana:") }.isEmpty)
     }
 
+    @Test("A host that does not resolve stops the run at once (exit 2), records nothing, and leaves no open batch")
+    func unknownHostStops() throws {
+        let scratch = try SendScratch()
+        defer { scratch.cleanUp() }
+        let path = try scratch.workspace()
+        let run = try runBaraza(
+            ["send", "invitations", path, "--only", "aline-uwimana"],
+            environment: ["BARAZA_SMTP_HOST": "no-such-host.invalid", "BARAZA_SMTP_SECURITY": "none"])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("stopped: the server cannot be used"), "\(run.stderr)")
+        #expect(run.stdout.contains("0 retries"))
+        #expect(try PublishedState.load(workspacePath: path) == nil)
+        let log = try String(
+            contentsOfFile: path + "/invitations-outbox/batch-0001/sent.log", encoding: .utf8)
+        #expect(log.hasPrefix("closed\t"), "the batch is closed: the next run plans afresh")
+    }
+
     @Test("An address SMTP cannot carry (non-ASCII, no SMTPUTF8) is reported as failed, never sent")
     func nonASCIIAddressIsReported() throws {
         let scratch = try SendScratch()

@@ -113,7 +113,8 @@ public final class SMTPClient {
         let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(result))
         switch result {
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_LOGIN_DENIED, CURLE_USE_SSL_FAILED,
-            CURLE_UNSUPPORTED_PROTOCOL, CURLE_SSL_CONNECT_ERROR, CURLE_AUTH_ERROR, CURLE_URL_MALFORMAT:
+            CURLE_UNSUPPORTED_PROTOCOL, CURLE_SSL_CONNECT_ERROR, CURLE_AUTH_ERROR, CURLE_URL_MALFORMAT,
+            CURLE_COULDNT_RESOLVE_HOST:
             return .unusable(SMTPReply(code: code, text: detail))
         default:
             break
