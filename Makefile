@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BARAZA_RELEASE = .build/release/baraza
 
-.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import bench-ics bench-propose agenda-check clean
+.PHONY: setup build release run test bench-check bench-logistics bench-pack bench-badges bench-import bench-ics bench-propose bench-send agenda-check clean
 
 setup:
 	@bash .ci/setup
@@ -59,6 +59,10 @@ bench-ics: release
 # baraza propose against OR-Tools CP-SAT on the same generated instances (installs ortools with pip if missing).
 bench-propose: release
 	python3 bench/propose_bench.py
+
+# baraza send invitations to a local aiosmtpd: 2,000 participants, then a server that drops every 100th connection.
+bench-send: release
+	python3 bench/send_bench.py
 
 clean:
 	rm -rf .build

@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
         .library(name: "BarazaCore", targets: ["BarazaCore"]),
         .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
+        .library(name: "BarazaMail", targets: ["BarazaMail"]),
+        .library(name: "BarazaSend", targets: ["BarazaSend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -126,13 +128,24 @@ let package = Package(
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
         // What every front end shares: the one rule catalogue (core and logistics rules) and the loader that knows it.
         .target(name: "BarazaCore", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaLogistics"]),
+        // libcurl (OpenSSL flavour) in its own system target, imported only by BarazaMail.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        // Mail submission over SMTP through libcurl: addresses, the server settings of a workspace, the client.
+        .target(
+            name: "BarazaMail",
+            dependencies: ["CCurl", "BarazaFolder", .product(name: "Yams", package: "Yams")]),
+        // `baraza send invitations`: the batch a publication sends, its outbox in the workspace, retries, the report.
+        .target(
+            name: "BarazaSend",
+            dependencies: ["BarazaMail", "BarazaCalendar", "BarazaModel", "BarazaFolder", "BarazaOutput"]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
-                "BarazaPropose",
+                "BarazaPropose", "BarazaMail", "BarazaSend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -223,6 +236,13 @@ let package = Package(
                 "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BarazaSendTests",
+            dependencies: [
+                "BarazaSend", "BarazaMail", "BarazaCalendar", "BarazaWorkspace", "BarazaModel", "BarazaFolder",
+                "BarazaTestSupport",
+            ],
+            exclude: ["smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,7 +21,7 @@ public struct WorkspaceLoader: Sendable {
     static let sectionKeys = ["venues", "travel", "hotels", "people", "sessions", "logistics", "tags", "placements"]
 
     /// Keys only `event.yaml` may hold: settings for the whole workspace.
-    static let entryKeys = ["event", "include", "checks", "badges", "certificates", "propose"]
+    static let entryKeys = ["event", "include", "checks", "badges", "certificates", "propose", "smtp"]
 
     /// Loads the workspace in `directory`, under its shared lock (see `WorkspaceLock`): a writer's change is
     /// seen whole or not at all. Every file is read inside the workspace folder, decided on canonical paths.

@@ -105,7 +105,7 @@ struct LoaderErrorTests {
         #expect(
             loadErrors("top-level-list").map { relative($0.message) } == [
                 "top-level-list/event.yaml:1:1: top level: `a list` is not valid; expected a mapping with keys `event`, "
-                    + "`include`, `checks`, `badges`, `certificates`, `propose`, `venues`, `travel`, `hotels`, `people`, "
+                    + "`include`, `checks`, `badges`, `certificates`, `propose`, `smtp`, `venues`, `travel`, `hotels`, `people`, "
                     + "`sessions`, `logistics`, `tags`, `placements`"
             ])
     }

@@ -59,11 +59,10 @@ public struct InvitationExporter: Exporter {
         guard plan.isEmpty || !event.organizer.email.isEmpty else {
             throw CalendarExportError.missingOrganizerEmail(file: event.location.file)
         }
-        let stamp = CalendarStamp.parse(plan.state.stamp) ?? CalendarStamp.eventStart(event)
-        let builder = CalendarBuilder(
-            workspace: workspace, stamp: stamp, sequences: [:],
-            systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
-        let message = InvitationMessage(builder: builder, plan: plan)
+        let message = InvitationMessages(
+            workspace: workspace, plan: plan, systemTimeZoneDirectory: systemTimeZoneDirectory
+        ).message
+        let builder = message.builder
         var result = ExportResult()
         for delivery in plan.deliveries {
             let base =

@@ -6,7 +6,8 @@ import BarazaModel
 /// Rules (RFC 5546): a session seen for the first time is sent to everyone in it (SEQUENCE 0). A session whose
 /// content changed (times, zone, titles, abstract, place, link, tags, language: see ``PublishedSession``) gets
 /// SEQUENCE + 1 and is sent again to everyone in it. Someone newly added gets the current SEQUENCE; someone
-/// removed gets a METHOD:CANCEL, and the session's SEQUENCE rises so the cancellation supersedes the request.
+/// removed gets a METHOD:CANCEL, and the session's SEQUENCE rises so the cancellation supersedes the request; someone
+/// invited again after such a cancellation raises it once more, so the new request supersedes the cancellation.
 /// A session gone from the programme is cancelled for everyone it was sent to. Nobody else gets anything.
 public struct InvitationPlan: Sendable {
     /// iTIP methods used.
@@ -73,7 +74,13 @@ public struct InvitationPlan: Sendable {
             if let before = old[session.id.rawValue], !before.cancelled {
                 let removed = Set(before.attendees).subtracting(invitees)
                 let changed = before.fingerprint != fingerprint
-                entry.sequence = before.sequence + (changed || !removed.isEmpty ? 1 : 0)
+                // Someone cancelled earlier and invited again needs a SEQUENCE above their cancellation's, or
+                // their calendar keeps the event cancelled.
+                let cancelledBefore = Set(before.cancelledAttendees ?? [])
+                let returning = Set(invitees).intersection(cancelledBefore).subtracting(before.attendees)
+                entry.sequence = before.sequence + (changed || !removed.isEmpty || !returning.isEmpty ? 1 : 0)
+                let stillCancelled = cancelledBefore.union(removed).subtracting(invitees)
+                entry.cancelledAttendees = stillCancelled.isEmpty ? nil : stillCancelled.sorted()
                 let why: String
                 if before.start != start || before.end != end {
                     why = "time changed from \(before.start)–\(before.end) to \(start)–\(end)"
@@ -83,6 +90,8 @@ public struct InvitationPlan: Sendable {
                 for person in invitees {
                     if changed {
                         send(person, .request, entry.sequence, why)
+                    } else if returning.contains(person) {
+                        send(person, .request, entry.sequence, "invited again after a cancellation")
                     } else if !before.attendees.contains(person) {
                         send(person, .request, entry.sequence, "newly invited")
                     }

@@ -79,11 +79,14 @@ public struct PublishedSession: Codable, Hashable, Sendable {
     public var attendees: [String]
     /// Whether a cancellation was sent for the whole session.
     public var cancelled: Bool
+    /// People removed from the session (sent a CANCEL) while it went on; one invited again gets a SEQUENCE above
+    /// the cancellation's. Absent when there are none, so older state files read and write unchanged.
+    public var cancelledAttendees: [String]?
 
     /// Creates a record of a published session.
     public init(
         uid: String, sequence: Int, fingerprint: String, start: String, end: String, summary: String,
-        attendees: [String], cancelled: Bool = false
+        attendees: [String], cancelled: Bool = false, cancelledAttendees: [String]? = nil
     ) {
         self.uid = uid
         self.sequence = sequence
@@ -93,6 +96,7 @@ public struct PublishedSession: Codable, Hashable, Sendable {
         self.summary = summary
         self.attendees = attendees
         self.cancelled = cancelled
+        self.cancelledAttendees = cancelledAttendees
     }
 }
 

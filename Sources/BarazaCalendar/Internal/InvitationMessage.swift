@@ -6,6 +6,7 @@ import ICalendar
 struct InvitationMessage {
     let builder: CalendarBuilder
     let plan: InvitationPlan
+    var headers = InvitationMailHeaders()
 
     var workspace: Workspace { builder.workspace }
 
@@ -68,8 +69,11 @@ struct InvitationMessage {
         calendar += "END:VCALENDAR\r\n"
         let calendarData = Data(calendar.utf8)
 
+        let from = MailMessage.Address(name: organizer.name, email: organizer.email)
         let mail = MailMessage(
-            from: .init(name: organizer.name, email: organizer.email), to: .init(name: person.name, email: email),
+            date: builder.stamp, from: from, sender: headers.sender.map { .init(name: "", email: $0) },
+            replyTo: headers.replyTo.map { .init(name: "", email: $0) } ?? from,
+            to: .init(name: person.name, email: email),
             subject: subject(delivery, session: session), messageID: messageID(delivery),
             alternatives: [
                 .init(

@@ -1,7 +1,8 @@
+import BarazaModel
 import Foundation
 
 /// A ready-to-send RFC 5322 message with MIME parts (RFC 2045-2047), written deterministically: boundaries and
-/// the Message-ID come from the content, and there is no Date header (the sender's mail program adds one).
+/// the Message-ID come from the content, and the Date is the publication's stamp, not the time of writing.
 struct MailMessage {
     struct Address {
         var name: String
@@ -15,7 +16,12 @@ struct MailMessage {
         var body: Data
     }
 
+    /// The publication stamp, as `Date:`.
+    var date: Instant
     var from: Address
+    /// The mailbox that actually sends, when it is not `from` (RFC 5322 3.6.2).
+    var sender: Address?
+    var replyTo: Address
     var to: Address
     var subject: String
     var messageID: String
@@ -28,12 +34,18 @@ struct MailMessage {
         let seed = Fingerprint.of([messageID, subject] + alternatives.map { String(decoding: $0.body, as: UTF8.self) })
         let outer = "=_baraza_mixed_" + seed
         let inner = "=_baraza_alt_" + seed
-        var lines: [String] = [
-            "From: " + Self.address(from),
+        var lines: [String] = ["Date: " + Self.date(date), "From: " + Self.address(from)]
+        if let sender, sender.email.lowercased() != from.email.lowercased() {
+            lines.append("Sender: " + Self.address(sender))
+        }
+        lines += [
+            "Reply-To: " + Self.address(replyTo),
             "To: " + Self.address(to),
             Self.folded("Subject: " + Self.encodedWords(subject, prefix: "Subject: ".count)),
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
+            // RFC 3834: a machine wrote it, so vacation responders and the like stay quiet.
+            "Auto-Submitted: auto-generated",
             "Content-Type: multipart/mixed; boundary=\"\(outer)\"",
             "",
             "This is a MIME message.",
@@ -46,6 +58,18 @@ struct MailMessage {
         for part in attachments { lines += ["--" + outer] + Self.lines(of: part) }
         lines.append("--" + outer + "--")
         return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// RFC 5322 date-time in UTC: `Mon, 01 Mar 2027 09:00:00 +0000`.
+    static func date(_ instant: Instant) -> String {
+        let local = LocalDateTime(utc: instant)
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let date = local.date
+        let time = local.time
+        return "\(days[date.isoWeekday - 1]), \(two(date.day)) \(months[date.month - 1]) \(date.year) "
+            + "\(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"
     }
 
     private static func lines(of part: Part) -> [String] {

@@ -3,6 +3,7 @@ import BarazaCalendar
 import BarazaChecks
 import BarazaModel
 import BarazaOutput
+import BarazaSend
 
 /// `baraza export invitations <workspace>`: iTIP/iMIP invitations, updates and cancellations per person.
 struct ExportInvitations: ExportCommand {
@@ -40,6 +41,18 @@ struct ExportInvitations: ExportCommand {
     }
 
     func run() throws {
+        // A send that was killed has sent part of a batch the published state does not record yet: publishing now
+        // would send those messages a second time.
+        if !options.dryRun, let outbox = try? InvitationOutbox(workspacePath: options.workspace, forWriting: false) {
+            let open = try? outbox.interruptedBatch()
+            outbox.close()
+            if let open {
+                Terminal.printError(
+                    message: "\(open): an interrupted `baraza send invitations` batch is open; run that command "
+                        + "again to finish it before publishing")
+                throw ExitStatus.unreadableInput
+            }
+        }
         let workspace = try options.loadWorkspace()
         try options.run(
             InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo),
