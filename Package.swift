@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
         .library(name: "BarazaCore", targets: ["BarazaCore"]),
         .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
+        .library(name: "BarazaExports", targets: ["BarazaExports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,8 +38,9 @@ let package = Package(
         .executableTarget(name: "tz-bench", dependencies: ["TZDatabase"], path: "Sources/tz-bench"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
         .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
-        // Writing output files atomically (temporary file, then rename).
-        .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
+        // Writing output files atomically (temporary file, then rename); the exporters' plans and the one runner
+        // that writes them.
+        .target(name: "BarazaOutput", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),
         // The workspace folder as a boundary: canonical containment of every path, the workspace lock (flock),
         // crash-safe commits with a journal. Foundation only, so every reader and writer can use it.
         .target(name: "BarazaFolder"),
@@ -46,7 +48,8 @@ let package = Package(
         .target(
             name: "BarazaWorkspace",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", .product(name: "Yams", package: "Yams"),
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "TZDatabase",
+                .product(name: "Yams", package: "Yams"),
             ]),
         // Conflict and consistency rules over a workspace.
         .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),
@@ -126,13 +129,21 @@ let package = Package(
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
         // What every front end shares: the one rule catalogue (core and logistics rules) and the loader that knows it.
         .target(name: "BarazaCore", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaLogistics"]),
+        // Every exporter with its default options, in the order `baraza build` runs them, and the compositions where
+        // one export shows another's product: what `baraza export --list`, `baraza build` and a server share.
+        .target(
+            name: "BarazaExports",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaCalendar", "BarazaBadges", "BarazaLogistics", "BarazaAgenda",
+                "BarazaPack", "TZDatabase",
+            ]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
-                "BarazaPropose",
+                "BarazaPropose", "BarazaExports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -144,7 +155,7 @@ let package = Package(
             dependencies: [
                 "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
+        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput", "BarazaModel", "BarazaTestSupport"]),
         .testTarget(name: "BarazaFolderTests", dependencies: ["BarazaFolder", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaCoreTests",
