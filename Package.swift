@@ -44,11 +44,15 @@ let package = Package(
         // The workspace folder as a boundary: canonical containment of every path, the workspace lock (flock),
         // crash-safe commits with a journal. Foundation only, so every reader and writer can use it.
         .target(name: "BarazaFolder"),
+        // libyaml from the system (libyaml-dev), for the workspace's own YAML composer: Yams keeps its bundled copy
+        // in an internal module it does not export.
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
         .target(
             name: "BarazaWorkspace",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "TZDatabase",
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "TZDatabase", "CLibYAML",
                 .product(name: "Yams", package: "Yams"),
             ]),
         // Conflict and consistency rules over a workspace.
@@ -107,7 +111,7 @@ let package = Package(
         // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
         .target(
             name: "BarazaXML",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["BarazaModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Registration and schedule import: mapping, normalisation, deduplication, atomic workspace writing.
         .target(
             name: "BarazaImport",
@@ -204,7 +208,8 @@ let package = Package(
         .testTarget(
             name: "BarazaXMLTests",
             dependencies: [
-                "BarazaXML", "BarazaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BarazaXML", "BarazaModel", "BarazaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
