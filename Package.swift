@@ -60,7 +60,7 @@ let package = Package(
         // Independent jobs on every core, results in job order (loading, checks, calendars).
         .target(name: "BarazaParallel"),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
-        .target(name: "ICalendar"),
+        .target(name: "ICalendar", dependencies: ["TZDatabase"]),
         // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
         .target(
             name: "BarazaCalendar",
