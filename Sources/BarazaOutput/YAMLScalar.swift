@@ -1,9 +1,10 @@
 /// The one YAML scalar writer for the files Baraza generates (imported people and schedules, the badges' key and
 /// printed record): every free-text scalar is double-quoted and escaped, so no answer can change the document's
-/// structure. Written as UTF-8 bytes (imports render a person per record).
+/// structure. Written as UTF-8 bytes (imports render a person per record), and inlinable: the import calls it for
+/// every field of every record, from another module.
 public enum YAMLScalar {
     /// `s` as a double-quoted, escaped YAML scalar.
-    public static func quoted(_ s: String) -> String {
+    @inlinable public static func quoted(_ s: String) -> String {
         var out: [UInt8] = []
         appendQuoted(s, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -11,13 +12,13 @@ public enum YAMLScalar {
 
     /// Appends `s` double-quoted and escaped to `out`: `"` `\` and the C0 controls get YAML's short or `\uXXXX`
     /// escapes, as do DEL, the C1 controls, U+2028, U+2029 and U+FEFF; everything else is copied.
-    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+    @inlinable public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendQuoted(bytes: $0, to: &out) }
     }
 
     /// ``appendQuoted(_:to:)`` for valid UTF-8 bytes.
-    public static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    @inlinable public static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         var index = 0
         var copied = 0
@@ -64,7 +65,7 @@ public enum YAMLScalar {
 
     /// Whether the non-ASCII character starting at `bytes[index]` is one written escaped: U+0080–U+009F
     /// (`C2 80`–`C2 9F`), U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), U+FEFF (`EF BB BF`).
-    @inline(__always) private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    @inlinable @inline(__always) static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         switch bytes[index] {
         case 0xC2: return bytes[index + 1] < 0xA0
         case 0xE2: return bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
@@ -74,14 +75,14 @@ public enum YAMLScalar {
     }
 
     /// `items` as a flow sequence of quoted scalars.
-    public static func list(_ items: [String]) -> String {
+    @inlinable public static func list(_ items: [String]) -> String {
         var out: [UInt8] = []
         appendList(items, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `items` as a flow sequence of quoted scalars to `out`.
-    public static func appendList(_ items: [String], to out: inout [UInt8]) {
+    @inlinable public static func appendList(_ items: [String], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { append(", ", to: &out) }
