@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
         .library(name: "BarazaMail", targets: ["BarazaMail"]),
         .library(name: "BarazaSend", targets: ["BarazaSend"]),
+        .library(name: "BarazaExports", targets: ["BarazaExports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,23 +40,29 @@ let package = Package(
         .executableTarget(name: "tz-bench", dependencies: ["TZDatabase"], path: "Sources/tz-bench"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
         .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
-        // Writing output files atomically (temporary file, then rename).
-        .target(name: "BarazaOutput", dependencies: ["BarazaModel"]),
+        // Writing output files atomically (temporary file, then rename); the exporters' plans and the one runner
+        // that writes them.
+        .target(name: "BarazaOutput", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),
         // The workspace folder as a boundary: canonical containment of every path, the workspace lock (flock),
         // crash-safe commits with a journal. Foundation only, so every reader and writer can use it.
         .target(name: "BarazaFolder"),
+        // libyaml from the system (libyaml-dev), for the workspace's own YAML composer: Yams keeps its bundled copy
+        // in an internal module it does not export.
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // The event workspace: YAML files in, a validated `Workspace` out, with file:line:column errors.
         .target(
             name: "BarazaWorkspace",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", .product(name: "Yams", package: "Yams"),
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "TZDatabase", "CLibYAML",
+                .product(name: "Yams", package: "Yams"),
             ]),
         // Conflict and consistency rules over a workspace.
         .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),
         // Independent jobs on every core, results in job order (loading, checks, calendars).
         .target(name: "BarazaParallel"),
         // RFC 5545 writing, VTIMEZONE generation and a small reader; Foundation only, knows no events.
-        .target(name: "ICalendar"),
+        .target(name: "ICalendar", dependencies: ["TZDatabase"]),
         // Workspace → iCalendar: event, room and personal calendars, iTIP/iMIP invitations, published state.
         .target(
             name: "BarazaCalendar",
@@ -106,7 +113,7 @@ let package = Package(
         // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
         .target(
             name: "BarazaXML",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["BarazaModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Registration and schedule import: mapping, normalisation, deduplication, atomic workspace writing.
         .target(
             name: "BarazaImport",
@@ -139,13 +146,21 @@ let package = Package(
         .target(
             name: "BarazaSend",
             dependencies: ["BarazaMail", "BarazaCalendar", "BarazaModel", "BarazaFolder", "BarazaOutput"]),
+        // Every exporter with its default options, in the order `baraza build` runs them, and the compositions where
+        // one export shows another's product: what `baraza export --list`, `baraza build` and a server share.
+        .target(
+            name: "BarazaExports",
+            dependencies: [
+                "BarazaModel", "BarazaOutput", "BarazaCalendar", "BarazaBadges", "BarazaLogistics", "BarazaAgenda",
+                "BarazaPack", "TZDatabase",
+            ]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
-                "BarazaPropose", "BarazaMail", "BarazaSend",
+                "BarazaPropose", "BarazaMail", "BarazaSend", "BarazaExports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -157,7 +172,7 @@ let package = Package(
             dependencies: [
                 "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput"]),
+        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput", "BarazaModel", "BarazaTestSupport"]),
         .testTarget(name: "BarazaFolderTests", dependencies: ["BarazaFolder", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaCoreTests",
@@ -206,7 +221,8 @@ let package = Package(
         .testTarget(
             name: "BarazaXMLTests",
             dependencies: [
-                "BarazaXML", "BarazaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BarazaXML", "BarazaModel", "BarazaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

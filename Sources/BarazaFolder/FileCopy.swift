@@ -44,14 +44,8 @@ enum FileCopy {
     static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, display: String)
         throws(FolderError)
     {
-        var done = 0
-        while done < bytes.count {
-            let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-            guard n > 0 else {
-                if n < 0 && errno == EINTR { continue }
-                throw .unwritable(display, reason: n == 0 ? "nothing written" : WorkspaceFolder.systemReason())
-            }
-            done += n
+        if let code = FileBuffer.writeAll(bytes, to: descriptor) {
+            throw .unwritable(display, reason: WorkspaceFolder.systemReason(code))
         }
     }
 

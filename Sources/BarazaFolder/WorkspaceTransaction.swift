@@ -309,44 +309,42 @@ extension FolderError {
     }
 }
 
-/// Buffers bytes and hands them to a staged file 256 KiB at a time.
+/// Buffers bytes and hands them to a staged file 256 KiB at a time (a ``FileBuffer``); errors name the file.
 public struct StagedWriter {
-    private let descriptor: Int32
+    private var file: FileBuffer
     private let display: String
-    private var buffer: [UInt8] = []
-    private static let capacity = 1 << 18
 
     init(descriptor: Int32, display: String) {
-        self.descriptor = descriptor
+        self.file = FileBuffer(descriptor: descriptor, capacity: 1 << 18)
         self.display = display
-        buffer.reserveCapacity(Self.capacity)
     }
 
     /// Appends UTF-8 text.
     public mutating func write(_ text: String) throws(FolderError) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.capacity { try flush() }
+        var text = text
+        if let code = text.withUTF8({ file.append($0) }) { throw failure(code) }
     }
 
     /// Appends raw bytes.
     public mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws(FolderError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.capacity { try flush() }
+        if let code = file.append(bytes) { throw failure(code) }
     }
 
-    /// Appends data.
+    /// Writes out what is buffered, then `data` at once (``WorkspaceTransaction/stage(_:as:)`` relies on it: nothing
+    /// is left in the buffer).
     public mutating func write(_ data: Data) throws(FolderError) {
         try flush()
-        try FileCopy.writeAll(data, to: descriptor, display: display)
+        let code = data.withUnsafeBytes { FileBuffer.writeAll($0.bindMemory(to: UInt8.self), to: file.descriptor) }
+        if let code { throw failure(code) }
     }
 
     /// Writes out what is buffered.
     public mutating func flush() throws(FolderError) {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBufferPointer { (bytes) throws(FolderError) in
-            try FileCopy.writeAll(bytes, to: descriptor, display: display)
-        }
-        buffer.removeAll(keepingCapacity: true)
+        if let code = file.flush() { throw failure(code) }
+    }
+
+    private func failure(_ code: Int32) -> FolderError {
+        .unwritable(display, reason: WorkspaceFolder.systemReason(code))
     }
 }
 

@@ -170,6 +170,18 @@ public struct ScheduleImport {
         return clean
     }
 
+    /// `base`, or `base-2`, `base-3`… when taken: the first id not in `used`, which then holds it.
+    static func uniqueID(base: String, used: inout Set<String>) -> String {
+        var id = base
+        var n = 2
+        while used.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(id)
+        return id
+    }
+
     static func kind(_ type: String?) -> String {
         switch Normalise.key(type ?? "") {
         case "lecture", "talk", "lightningtalk", "keynote", "presentation": "talk"
@@ -196,14 +208,7 @@ public struct ScheduleImport {
         for (index, room) in s.rooms.enumerated() {
             var base = slug(room)
             if base.isEmpty { base = "room-\(index + 1)" }
-            var id = base
-            var n = 2
-            while usedRooms.contains(id) {
-                id = "\(base)-\(n)"
-                n += 1
-            }
-            usedRooms.insert(id)
-            roomIDs[room] = id
+            roomIDs[room] = uniqueID(base: base, used: &usedRooms)
         }
         // People: one per (id or guid, name): merged schedules reuse numeric ids for different people.
         var personIDs: [String: String] = [:]
@@ -215,13 +220,7 @@ public struct ScheduleImport {
                 if personIDs[key] != nil { continue }
                 var base = "sp-" + identifier(person.key)
                 if base == "sp-" { base = "sp-" + (slug(person.name).isEmpty ? "person" : slug(person.name)) }
-                var id = base
-                var n = 2
-                while usedPeople.contains(id) {
-                    id = "\(base)-\(n)"
-                    n += 1
-                }
-                usedPeople.insert(id)
+                let id = uniqueID(base: base, used: &usedPeople)
                 personIDs[key] = id
                 personOrder.append((id, person.name))
             }
@@ -260,13 +259,7 @@ public struct ScheduleImport {
                 summary.skipped.append("\(source):\(event.line): event \(base): zero duration")
                 continue
             }
-            var id = base
-            var n = 2
-            while usedSessions.contains(id) {
-                id = "\(base)-\(n)"
-                n += 1
-            }
-            usedSessions.insert(id)
+            let id = uniqueID(base: base, used: &usedSessions)
             sessionIDs.append(id)
             out += "  - id: \(YAMLText.quoted(id))\n"
             out += "    title: \(YAMLText.quoted(event.title))\n"

@@ -1,3 +1,4 @@
+import BarazaFolder
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same folder,
@@ -119,18 +120,15 @@ private final class FolderCache: @unchecked Sendable {
     }
 }
 
-/// Collects bytes and hands them to a file 64 KiB at a time.
+/// Collects bytes and hands them to a file 64 KiB at a time (a `FileBuffer`); errors name the destination.
 public struct BufferedFileWriter {
-    private let descriptor: Int32
+    private var file: FileBuffer
     /// The file being written, as errors name it (the destination, not its temporary name).
     private let path: String
-    private var buffer: [UInt8] = []
-    private let capacity = 1 << 16
 
     init(descriptor: Int32, path: String) {
-        self.descriptor = descriptor
+        self.file = FileBuffer(descriptor: descriptor, capacity: 1 << 16)
         self.path = path
-        buffer.reserveCapacity(capacity)
     }
 
     /// Appends UTF-8 text.
@@ -145,31 +143,11 @@ public struct BufferedFileWriter {
     }
 
     private mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws {
-        if buffer.isEmpty && bytes.count >= capacity {
-            try writeOut(bytes)
-            return
-        }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        if let code = file.append(bytes) { throw AtomicFile.writeError(code, path: path) }
     }
 
     /// Writes out what is buffered.
     public mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBufferPointer { try writeOut($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes `bytes` whole (write(2) may take fewer at a time), naming the system's reason when it cannot.
-    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFile.writeError(errno, path: path)
-            }
-            offset += written
-        }
+        if let code = file.flush() { throw AtomicFile.writeError(code, path: path) }
     }
 }

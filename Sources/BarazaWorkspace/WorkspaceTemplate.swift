@@ -1,6 +1,7 @@
 import BarazaFolder
 import BarazaModel
 import Foundation
+import TZDatabase
 
 /// The small, valid workspace `baraza init` writes: one venue, two rooms, three people, four sessions.
 ///
@@ -54,7 +55,7 @@ public struct WorkspaceTemplate: Sendable {
 
     /// The zone's country from the tz database's `zone.tab` (`Africa/Niamey` gives NE); nil when not listed.
     var zoneCountry: String? {
-        let directory = ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo"
+        let directory = TZDatabase.systemDirectory
         guard let table = try? String(contentsOfFile: directory + "/zone.tab", encoding: .utf8) else { return nil }
         for line in table.split(separator: "\n") where !line.hasPrefix("#") {
             let columns = line.split(separator: "\t")

@@ -1,6 +1,8 @@
 import BarazaModel
-// libyaml, as built by Yams: the loader composes its nodes straight from libyaml's events (see `YAMLComposer`).
-internal import CYaml
+// libyaml through its own system target (libyaml-dev), not Yams's internal module: the loader composes its nodes
+// straight from libyaml's events (see `YAMLComposer`). Yams links its bundled copy of the same library (0.2.5) into
+// the same binary, and the linker binds these calls to it.
+internal import CLibYAML
 import Foundation
 
 /// Where a node starts: line from 1, column from 1 in Unicode scalars (as libyaml counts).

@@ -23,12 +23,16 @@ public final class TZDatabase: @unchecked Sendable {
     /// `tzdata.zi` is about 110 KB; larger index files are refused.
     static let indexFileLimit = 8 << 20
 
-    /// The database the operating system provides: `$TZDIR` when set and non-empty, else
-    /// `/usr/share/zoneinfo`; nil when that directory does not exist. Read once per process.
-    public static let system: TZDatabase? = {
+    /// Where the operating system's database is: `$TZDIR` when set and non-empty, else `/usr/share/zoneinfo`.
+    /// The one place that decides it; read once per process.
+    public static let systemDirectory: String = {
         let tzdir = ProcessInfo.processInfo.environment["TZDIR"] ?? ""
-        return TZDatabase(directory: tzdir.isEmpty ? "/usr/share/zoneinfo" : tzdir)
+        return tzdir.isEmpty ? "/usr/share/zoneinfo" : tzdir
     }()
+
+    /// The database the operating system provides, in ``systemDirectory``; nil when that directory does not
+    /// exist. Read once per process.
+    public static let system: TZDatabase? = TZDatabase(directory: systemDirectory)
 
     /// Opens the database in `directory`; nil when it is not an existing directory.
     public init?(directory: String) {

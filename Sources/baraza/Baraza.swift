@@ -21,6 +21,19 @@ struct Baraza: CommandGroup {
             written, 64 bad usage (an unknown option or value; no command: this help, on standard error).
             """,
         subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self])
+
+    /// Parses, runs, and tells a failure in one place: a ``CommandFailure`` (or a library error standing for one)
+    /// through its renderer, anything else (usage errors, exit codes, `--help`) as ArgumentParser does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let failure = CommandFailure(error) else { exit(withError: error) }
+            failure.render()
+            exit(withError: failure.exitCode)
+        }
+    }
 }
 
 /// Exit codes shared by every command (documented in the README).

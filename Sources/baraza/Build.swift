@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarazaChecks
 import BarazaCore
+import BarazaExports
 import BarazaModel
 import BarazaOutput
 import BarazaWorkspace
@@ -12,7 +13,7 @@ struct Build: ParsableCommand {
         discussion: """
             Runs the checks first and stops before any export when they find errors, unless --force. Then \
             each export runs with its default options, in this order: \
-            \(ExportCommands.all.map { $0.defaultExporter.id }.joined(separator: ", ")). \
+            \(ExporterRegistry.ids.joined(separator: ", ")). \
             On a terminal each export prints one line of progress.
 
             Examples:
@@ -34,30 +35,20 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Workspace
-        do {
-            loaded = try RuleCatalogue.loader.load(directory: workspace)
-        } catch {
-            Terminal.printError(error)
-            throw ExitStatus.unreadableInput
-        }
+        let loaded = try RuleCatalogue.loader.load(directory: workspace)
         let findings = RuleCatalogue.checker.check([loaded])
         let report = FindingReport(findings: findings, events: [loaded.event.id.rawValue])
         if report.errorCount > 0 || report.warningCount > 0 {
             FileHandle.standardError.write(Data(report.text(colour: Terminal.standardErrorIsColourTerminal).utf8))
         }
         if report.errorCount > 0 && !force {
-            Terminal.printError(
-                message:
-                    "the checks found \(report.errorCount) error(s); nothing exported (use --force to export anyway)")
-            throw ExitStatus.findingsWithErrors
+            throw CommandFailure.findings(
+                "the checks found \(report.errorCount) error(s); nothing exported (use --force to export anyway)")
         }
-        let context = ExportContext(directory: out ?? ExportContext.defaultDirectory(for: loaded))
-        if let problem = ExportFailure.unusableFolder(context.directory) {
-            Terminal.printError(message: problem)
-            throw ExitStatus.unreadableInput
-        }
-        let exporters = ExportCommands.exporters
+        let directory = out ?? ExportContext.defaultDirectory(for: loaded)
+        if let problem = ExportFailure.unusableFolder(directory) { throw CommandFailure.unreadable(problem) }
+        let exporters = ExporterRegistry.all
+        let runner = ExportRunner()
         let progress = Terminal.standardErrorIsTerminal
         var total = 0
         for (index, exporter) in exporters.enumerated() {
@@ -66,11 +57,10 @@ struct Build: ParsableCommand {
             }
             let result: ExportResult
             do {
-                result = try exporter.export(loaded, context: context)
+                result = try runner.run(exporter, on: loaded, into: directory)
             } catch {
                 if progress { FileHandle.standardError.write(Data(" failed\n".utf8)) }
-                Terminal.printError(message: "\(exporter.id): \(ExportFailure.describe(error))")
-                throw ExitStatus.unreadableInput
+                throw CommandFailure.unreadable("\(exporter.id): \(ExportFailure.describe(error))")
             }
             total += result.files.count
             if progress {
@@ -79,7 +69,7 @@ struct Build: ParsableCommand {
             }
             for note in result.notes { print("note: \(exporter.id): \(note)") }
         }
-        print("built \(context.directory): \(total) files from \(exporters.count) exports")
-        if report.errorCount > 0 { throw ExitStatus.findingsWithErrors }
+        print("built \(directory): \(total) files from \(exporters.count) exports")
+        if report.errorCount > 0 { throw CommandFailure.findings(nil) }
     }
 }

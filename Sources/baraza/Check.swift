@@ -39,19 +39,13 @@ struct Check: ParsableCommand {
             }
             return
         }
-        let workspaces: [Workspace]
-        do {
-            workspaces = try RuleCatalogue.loader.loadAll(path: path)
-        } catch {
-            Terminal.printError(error)
-            throw ExitStatus.unreadableInput
-        }
+        let workspaces = try RuleCatalogue.loader.loadAll(path: path)
         let findings = RuleCatalogue.checker.check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {
         case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")
         case .json: print(report.json(), terminator: "")
         }
-        if report.errorCount > 0 { throw ExitStatus.findingsWithErrors }
+        if report.errorCount > 0 { throw CommandFailure.findings(nil) }
     }
 }

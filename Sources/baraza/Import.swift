@@ -96,8 +96,7 @@ struct ImportRegistrations: ParsableCommand {
             summary += dryRun ? "dry run: nothing written\n" : "imported into \(into)\n"
             print(summary, terminator: "")
         } catch {
-            Terminal.printError(message: error.description)
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.unreadable(error.description)
         }
     }
 }
@@ -127,30 +126,27 @@ struct ImportSchedule: ParsableCommand {
     @Option(help: "The workspace folder.")
     var into: String
 
-    @Option(help: "IANA zone for a schedule without time_zone_name (default: the workspace's zone).")
-    var timezone: String?
-
-    func validate() throws { try validateZone(timezone) }
+    @Option(
+        help: "IANA zone for a schedule without time_zone_name (default: the workspace's zone).",
+        transform: Zone.fromArgument)
+    var timezone: Zone?
 
     func run() throws {
-        let report: ScheduleReport
-        do {
-            report = try ScheduleImport(file: file, workspace: into, fallbackZone: timezone.flatMap(Zone.init))
-                .run(knownRuleIDs: RuleCatalogue.ids)
-        } catch {
-            Terminal.printError(message: error.description)
-            throw ExitStatus.unreadableInput
-        }
+        let report = try ScheduleImport(file: file, workspace: into, fallbackZone: timezone)
+            .run(knownRuleIDs: RuleCatalogue.ids)
         printScheduleReport(report)
         print("imported into \(into)")
     }
 }
 
-/// Refuses a `--timezone` that is not an IANA zone, with the nearest one (a usage error, exit 64).
-func validateZone(_ identifier: String?) throws {
-    guard let identifier, Zone(identifier: identifier) == nil else { return }
-    let hint = nearest(to: identifier, in: Zone.knownIdentifiers).map { "; did you mean \($0)?" } ?? ""
-    throw ValidationError("--timezone \(identifier): expected an IANA time zone such as Europe/Brussels\(hint)")
+extension Zone {
+    /// The zone a `--timezone` names; one that is not an IANA zone is refused with the nearest one (a usage
+    /// error, exit 64).
+    static func fromArgument(_ identifier: String) throws -> Zone {
+        if let zone = Zone(identifier: identifier) { return zone }
+        let hint = nearest(to: identifier, in: Zone.knownIdentifiers).map { "; did you mean \($0)?" } ?? ""
+        throw ValidationError("expected an IANA time zone such as Europe/Brussels\(hint)")
+    }
 }
 
 func printScheduleReport(_ report: ScheduleReport) {

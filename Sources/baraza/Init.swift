@@ -29,8 +29,9 @@ struct Init: ParsableCommand {
         help: """
             The event's IANA time zone (default: Kigali's, Africa/Kigali). With --from-schedule: only for a schedule that names \
             none (default then: the fixed offset its event dates share).
-            """)
-    var timezone: String?
+            """,
+        transform: Zone.fromArgument)
+    var timezone: Zone?
 
     @Option(
         help: """
@@ -51,7 +52,6 @@ struct Init: ParsableCommand {
     }
 
     func validate() throws {
-        try validateZone(timezone)
         if let problem = WorkspaceTemplate.problem(eventID: eventID) {
             throw ValidationError(id == nil ? "\(problem) (from the folder's name; give one with --id)" : problem)
         }
@@ -66,23 +66,18 @@ struct Init: ParsableCommand {
         if fromSchedule != nil {
             throw ValidationError("--city shapes the starter template; it does not apply to --from-schedule")
         }
-        if let timezone, timezone != host.zoneIdentifier {
+        if let timezone, timezone.identifier != host.zoneIdentifier {
             throw ValidationError(
-                "--city \(host.name) is in \(host.zoneIdentifier), not \(timezone); give one of the two options")
+                "--city \(host.name) is in \(host.zoneIdentifier), not \(timezone.identifier); give one of the two options"
+            )
         }
     }
 
     func run() throws {
         if let fromSchedule {
-            let zone = timezone.flatMap(Zone.init(identifier:))
-            do {
-                let report = try ScheduleImport.initialise(
-                    directory: directory, schedule: fromSchedule, eventID: eventID, fallbackZone: zone)
-                printScheduleReport(report)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-                throw ExitStatus.unreadableInput
-            }
+            let report = try ScheduleImport.initialise(
+                directory: directory, schedule: fromSchedule, eventID: eventID, fallbackZone: timezone)
+            printScheduleReport(report)
             print("next: baraza check \(directory)")
             return
         }
@@ -93,14 +88,13 @@ struct Init: ParsableCommand {
                 if let host = hostCity {
                     WorkspaceTemplate(eventID: eventID, city: host)
                 } else if let timezone {
-                    WorkspaceTemplate(eventID: eventID, timezone: timezone)
+                    WorkspaceTemplate(eventID: eventID, timezone: timezone.identifier)
                 } else {
                     WorkspaceTemplate(eventID: eventID, city: NetworkCity.named("Kigali")!)
                 }
             written = try template.write(into: directory)
         } catch {
-            FileHandle.standardError.write(Data("error: \(ExportFailure.withHint(error.message))\n".utf8))
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.unreadable(ExportFailure.withHint(error.message))
         }
         for file in written { print("wrote \(file)") }
         print("next: baraza check \(directory)")

@@ -61,19 +61,12 @@ struct Propose: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let loader = RuleCatalogue.loader
-        let loaded: Workspace
-        do {
-            loaded = try loader.load(directory: workspace)
-        } catch {
-            Terminal.printError(error)
-            throw ExitStatus.unreadableInput
-        }
+        let loaded = try loader.load(directory: workspace)
         let draft = (workspace as NSString).appendingPathComponent(ProposalFile.draftName)
         if loaded.placements.contains(where: { samePath($0.location.file, draft) }) {
-            Terminal.printError(
-                message: "\(draft) is included by the workspace, so it is live and a new draft would change the "
+            throw CommandFailure.unreadable(
+                "\(draft) is included by the workspace, so it is live and a new draft would change the "
                     + "programme: rename it to \(ProposalFile.acceptedName) (and its include), or remove the include")
-            throw ExitStatus.unreadableInput
         }
         var previous: [Placement]?
         do {
@@ -101,8 +94,7 @@ struct Propose: ParsableCommand {
             print("Wrote \(path)")
             if apply {
                 guard proposal.isComplete else {
-                    Terminal.printError(message: "not applied: the proposal does not place every session")
-                    throw ExitStatus.findingsWithErrors
+                    throw CommandFailure.findings("not applied: the proposal does not place every session")
                 }
                 for written in try ProposalWriter.accept(
                     ProposalFile.render(proposal, accepted: true), workspace: workspace)
@@ -112,13 +104,12 @@ struct Propose: ParsableCommand {
             } else {
                 print("Review it, then accept it with `baraza propose \(workspace) --apply`.")
             }
-        } catch let exit as ExitCode {
-            throw exit
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            Terminal.printError(message: "cannot write the proposal: \(error)")
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.unreadable("cannot write the proposal: \(error)")
         }
-        if !proposal.isComplete { throw ExitStatus.findingsWithErrors }
+        if !proposal.isComplete { throw CommandFailure.findings(nil) }
     }
 
     /// The other workspaces beside this one (or in `--others`), each read on its own; one that cannot be read is

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarazaCalendar
 import BarazaCore
+import BarazaExports
 import BarazaMail
 import BarazaModel
 import BarazaOutput
@@ -121,7 +122,8 @@ struct SendInvitations: ParsableCommand {
         let headers = InvitationMailHeaders(
             sender: settings?.sender?.address, replyTo: settings?.replyTo?.address)
         let (batch, folder, resumed) = try outbox.batch(
-            for: loaded, envelopeFrom: from, headers: headers, only: only, systemTimeZoneDirectory: systemZoneInfo,
+            for: loaded, envelopeFrom: from, headers: headers, only: only,
+            systemTimeZoneDirectory: ExporterRegistry.systemTimeZoneDirectory,
             write: !dryRun)
         let shown = outbox.folder.display(folder)
         if resumed { print("Resuming the interrupted batch \(shown) (planned at \(batch.stamp))") }

@@ -51,7 +51,7 @@ struct BadgeListTests {
             ("ZZ", "fr", "ZZ"), ("QQ", "en", "QQ"),
         ])
     func countryNames(code: String, language: String, expected: String) {
-        var names = CountryNames()
+        var names = CountryDisplayNames()
         #expect(names.name(of: code, in: language) == expected)
     }
 

@@ -25,8 +25,9 @@ struct ExportBadgesCommandTests {
     @Test(
         "Bad options are refused before anything is read",
         arguments: [
-            (["--role", "chair"], "--role must be one of"), (["--layout", "a5"], "--layout must be a4-8 or a6"),
-            (["--encoding", "latin1"], "--encoding must be utf8 or utf16"),
+            (["--role", "chair"], "--role must be one of"),
+            (["--layout", "a5"], "Please provide one of 'a4-8' and 'a6'"),
+            (["--encoding", "latin1"], "Please provide one of 'utf8' and 'utf16'"),
         ])
     func badOptions(arguments: [String], message: String) throws {
         let scratch = try ScratchWorkspace()

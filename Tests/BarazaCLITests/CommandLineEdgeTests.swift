@@ -14,16 +14,30 @@ struct CommandLineEdgeTests {
         return url
     }
 
+    /// `baraza export --list` reads the registry `build` runs: every export once, in build order, each with its
+    /// subcommand.
+    @Test func exportListNamesEveryExportInTheOrderBuildRunsThem() throws {
+        let run = try runBaraza(["export", "--list"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let ids = run.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        #expect(ids == ["ics", "invitations", "badges", "logistics", "agenda", "schedule-xml", "pack"])
+        let help = try runBaraza(["build", "--help"])
+        #expect(
+            help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(
+                ids.joined(separator: ", ")))
+        for id in ids { #expect(try runBaraza(["export", id, "--help"]).exitCode == 0, "\(id)") }
+    }
+
     @Test func bareBarazaPrintsItsHelpToStandardErrorAndExits64AsTheReadmeSays() throws {
         let bare = try runBaraza([])
         #expect(bare.exitCode == 64)
         #expect(bare.stdout.isEmpty)
         #expect(bare.stderr.contains("USAGE: baraza <subcommand>"))
         #expect(bare.stderr.contains("Examples:"))
-        for group in ["export", "import"] {
+        for (group, usage) in [("export", "export [--list]"), ("import", "import")] {
             let run = try runBaraza([group])
             #expect(run.exitCode == 64, "baraza \(group)")
-            #expect(run.stderr.contains("USAGE: baraza \(group) <subcommand>"), "\(run.stderr)")
+            #expect(run.stderr.contains("USAGE: baraza \(usage) <subcommand>"), "\(run.stderr)")
         }
         let help = try runBaraza(["--help"])
         #expect(help.exitCode == 0)
@@ -64,9 +78,15 @@ struct CommandLineEdgeTests {
     /// Every bad argument is a usage error (64) naming the option and what it expects.
     @Test(arguments: [
         (["check", "events", "--format", "xml"], "--format"),
-        (["export", "badges", sample, "--layout", "a5", "--dry-run"], "--layout must be a4-8 or a6"),
+        (
+            ["export", "badges", sample, "--layout", "a5", "--dry-run"],
+            "invalid for '--layout <layout>'. Please provide one of 'a4-8' and 'a6'"
+        ),
         (["export", "badges", sample, "--role", "wizard", "--dry-run"], "--role must be one of"),
-        (["export", "badges", sample, "--encoding", "latin1", "--dry-run"], "--encoding must be utf8 or utf16"),
+        (
+            ["export", "badges", sample, "--encoding", "latin1", "--dry-run"],
+            "invalid for '--encoding <encoding>'. Please provide one of 'utf8' and 'utf16'"
+        ),
         (["export", "ics", sample, "--out", ""], "--out is empty"),
         (["build", sample, "--out", " "], "--out is empty"),
         (

@@ -6,7 +6,7 @@ import Testing
 /// repository, and a heading that exists in it. Prose that points at a section by name ("the README, section
 /// …") names one that exists too.
 @Suite struct DocumentationLinksTests {
-    static let documents = ["README.md", "events/FORMAT.md"]
+    static let documents = ["README.md", "events/FORMAT.md", "ARCHITECTURE.md"]
 
     /// A link as written: where it is, and its target.
     struct Link: CustomStringConvertible {

@@ -136,8 +136,8 @@ struct InitCommandTests {
         #expect(run.exitCode == 64)
         #expect(
             run.stderr.hasPrefix(
-                "Error: --timezone Africa/Kigal: expected an IANA time zone such as Europe/Brussels; did you mean "
-                    + "Africa/Kigali?\n"))
+                "Error: The value 'Africa/Kigal' is invalid for '--timezone <timezone>': expected an IANA time zone "
+                    + "such as Europe/Brussels; did you mean Africa/Kigali?\n"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("ws/event.yaml").path))
     }
 }

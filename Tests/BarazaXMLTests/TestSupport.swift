@@ -1,3 +1,4 @@
+import BarazaModel
 import Foundation
 import Testing
 

@@ -33,20 +33,18 @@ public struct AgendaExporter: Exporter {
         self.zoneChoices = zoneChoices
     }
 
-    /// Writes `agenda/index.html` (nothing with `dryRun`); notes name sessions left out and missing calendars.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
-        let links = resolvedLinks(in: context.directory)
+    /// Plans `agenda/index.html`, linking the calendars of the export folder `directory`; notes name sessions
+    /// left out and missing calendars.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
+        let links = resolvedLinks(in: directory)
         let html = try AgendaPage.render(workspace, options: .init(calendarLinks: links, zoneChoices: zoneChoices))
-        if !context.dryRun {
-            try AtomicFile.write(html, to: (context.directory as NSString).appendingPathComponent(Self.path))
-        }
         var notes = AgendaPage.unresolvedSessions(in: workspace).map {
-            "agenda: session \($0) left out: its time is nonexistent or ambiguous (see baraza check)"
+            ExportNote.always("agenda: session \($0) left out: its time is nonexistent or ambiguous (see baraza check)")
         }
         if links.isEmpty {
-            notes.append("no calendar files to link (run baraza export ics first to link them)")
+            notes.append(.always("no calendar files to link (run baraza export ics first to link them)"))
         }
-        return ExportResult(files: [Self.path], notes: notes)
+        return ExportPlan(files: [.text(Self.path, mediaType: "text/html") { html }], notes: notes)
     }
 
     /// The calendar links for an export folder: the given list, or the files found there now.

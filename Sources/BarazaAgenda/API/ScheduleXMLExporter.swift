@@ -15,12 +15,11 @@ public struct ScheduleXMLExporter: Exporter {
     /// The exporter; it has no options.
     public init() {}
 
-    /// Writes `schedule.xml` (nothing with `dryRun`); notes name the sessions left out.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    /// Plans `schedule.xml`; notes name the sessions left out.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let (xml, omissions) = ScheduleXML.document(for: workspace)
-        if !context.dryRun {
-            try AtomicFile.write(xml, to: (context.directory as NSString).appendingPathComponent(Self.path))
-        }
-        return ExportResult(files: [Self.path], notes: omissions.map { "schedule-xml: \($0)" })
+        return ExportPlan(
+            files: [.text(Self.path, mediaType: "application/xml") { xml }],
+            notes: omissions.map { .always("schedule-xml: \($0)") })
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Ids come from the workspace's `badge-key.yaml` (created on the first export, see `BadgeKey`). After a
 /// successful run that is not a dry run, the badges just produced are added to `badges-printed.yaml` (when
-/// `recordsPrint` is on), which `onlyNew` reads next time.
+/// `recordsPrint` is on), which `onlyNew` reads next time. Both are workspace records the runner commits under
+/// the workspace's lock, which it holds from before the key is read.
 public struct BadgeExporter: Exporter {
     /// What to produce.
     public struct Options: Sendable, Hashable {
@@ -39,7 +40,7 @@ public struct BadgeExporter: Exporter {
     }
 
     public let id = "badges"
-    public let summary = "Badge list (CSV for mail merge) and print-ready badges (PDF, A4 sheets of 8 or A6)."
+    public let summary = "badge list (CSV for mail merge) and print-ready badges, PDF on A4 sheets of 8 or A6 (badges/)"
 
     /// What this exporter produces.
     public var options: Options
@@ -52,25 +53,25 @@ public struct BadgeExporter: Exporter {
         self.makeKey = makeKey
     }
 
-    /// Writes the CSV and the PDF of the selected badges, then updates the printed-set record.
-    /// - Throws: `BadgeError` for a malformed key or record file, a key made for another event, or a file
-    ///   that cannot be written. Files written before a failure stay whole (each is written atomically).
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    /// A run records the printed set, or creates the key when the workspace has none (or one it cannot read, for
+    /// the plan to say why under the lock).
+    public func recordsInWorkspace(_ workspace: Workspace) -> Bool {
+        guard !options.recordsPrint, let folder = try? WorkspaceFolder(workspace.path) else { return true }
+        return (try? BadgeKey.load(in: folder)) == nil
+    }
+
+    /// Plans the CSV and the PDF of the selected badges, the key a first export creates and the printed-set
+    /// record.
+    /// - Throws: `BadgeError` for a malformed key or record file, or a key made for another event. Writing the
+    ///   files can throw `BadgeError.couldNotWrite` or `.pdf`; files written before a failure stay whole.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let workspaceFolder: WorkspaceFolder
         do { workspaceFolder = try WorkspaceFolder(workspace.path) } catch { throw BadgeError.workspace(error) }
         let keyPath = workspaceFolder.display(BadgeKey.fileName)
         let recordPath = workspaceFolder.display(PrintedBadges.fileName)
         var notes: [String] = []
 
-        var existingKey = try BadgeKey.load(in: workspaceFolder)
-        // A new key is made under the workspace's lock, read again there: two first exports agree on one key.
-        var keyTransaction: WorkspaceTransaction?
-        defer { keyTransaction?.abandon() }
-        if existingKey == nil && !context.dryRun {
-            let transaction = try BadgeState.transaction(workspaceFolder)
-            existingKey = try BadgeKey.load(in: workspaceFolder)
-            if existingKey == nil { keyTransaction = transaction } else { transaction.abandon() }
-        }
+        let existingKey = try BadgeKey.load(in: workspaceFolder)
         let key = existingKey ?? makeKey(workspace.event.id)
         guard key.events.contains(workspace.event.id) else {
             throw BadgeError.keyForOtherEvent(file: keyPath, event: workspace.event.id, keyEvents: key.events)
@@ -93,50 +94,56 @@ public struct BadgeExporter: Exporter {
             } else {
                 notes.append(options.onlyNew ? "no new badges to print" : "no badges match the filters")
             }
-            return ExportResult(files: [], notes: notes)
+            return ExportPlan(notes: notes.map(ExportNote.always))
         }
 
         let names = fileNames()
-        let files = ["badges/\(names.csv)", "badges/\(names.pdf)"]
         let renderer = BadgeRenderer(sheet: options.layout)
         let titles = Self.titles(workspace.event)
         let pages = (selected.entries.count + options.layout.cardsPerPage - 1) / options.layout.cardsPerPage
         notes.append(
             "\(selected.entries.count) badge\(selected.entries.count == 1 ? "" : "s") on \(pages) page\(pages == 1 ? "" : "s")"
         )
+        var plan = ExportPlan(notes: notes.map(ExportNote.always))
+        let csv = BadgeListCSV.data(selected, encoding: options.encoding)
+        plan.files.append(
+            PlannedFile(
+                path: "badges/\(names.csv)", mediaType: "text/csv", bytes: .file { try Self.write(csv, to: $0) }))
+        let cards = selected.entries.map { $0.card(eventTitle: titles[0], secondaryTitle: titles.dropFirst().first) }
+        let metadata = PDFMetadata(title: "Badges · \(titles.joined(separator: " · "))")
+        plan.files.append(
+            PlannedFile(
+                path: "badges/\(names.pdf)", mediaType: "application/pdf",
+                bytes: .file { destination in
+                    do {
+                        try FileManager.default.createDirectory(
+                            atPath: (destination as NSString).deletingLastPathComponent,
+                            withIntermediateDirectories: true)
+                        try renderer.render(cards, to: URL(fileURLWithPath: destination), metadata: metadata)
+                    } catch let error as PDFError {
+                        throw BadgeError.pdf(error)
+                    }
+                }))
 
-        if context.dryRun {
-            if existingKey == nil { notes.append("would create the badge key \(keyPath)") }
-            if options.recordsPrint { notes.append("would record the printed badges in \(recordPath)") }
-            return ExportResult(files: files, notes: notes)
-        }
-
-        if existingKey == nil, let keyTransaction {
-            try BadgeState.commit(key.fileText, as: BadgeKey.fileName, in: keyTransaction)
-            notes.append("created the badge key \(keyPath); keep it with the workspace so badge ids stay the same")
-        }
-        let folder = (context.directory as NSString).appendingPathComponent("badges")
-        try write(
-            BadgeListCSV.data(selected, encoding: options.encoding),
-            to: (folder as NSString).appendingPathComponent(names.csv))
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try renderer.render(
-                selected.entries.map { $0.card(eventTitle: titles[0], secondaryTitle: titles.dropFirst().first) },
-                to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(names.pdf)),
-                metadata: PDFMetadata(title: "Badges · \(titles.joined(separator: " · "))"))
-        } catch let error as PDFError {
-            throw BadgeError.pdf(error)
+        if existingKey == nil {
+            plan.records.append(
+                WorkspaceRecord(
+                    path: BadgeKey.fileName,
+                    note: "created the badge key \(keyPath); keep it with the workspace so badge ids stay the same",
+                    dryRunNote: "would create the badge key \(keyPath)"
+                ) { Data(key.fileText.utf8) })
         }
         if options.recordsPrint {
-            // Read again under the lock, so badges another run recorded meanwhile stay recorded.
-            let transaction = try BadgeState.transaction(workspaceFolder)
-            let current = try PrintedBadges.load(in: workspaceFolder)
-            try BadgeState.commit(
-                current.adding(selected.entries).fileText, as: PrintedBadges.fileName, in: transaction)
-            notes.append("recorded \(selected.entries.count) printed badges in \(recordPath)")
+            // Read under the lock the runner holds, so badges another run recorded stay recorded.
+            let entries = selected.entries
+            plan.records.append(
+                WorkspaceRecord(
+                    path: PrintedBadges.fileName,
+                    note: "recorded \(entries.count) printed badges in \(recordPath)",
+                    dryRunNote: "would record the printed badges in \(recordPath)"
+                ) { Data(printed.adding(entries).fileText.utf8) })
         }
-        return ExportResult(files: files, notes: notes)
+        return plan
     }
 
     /// `badge-list[-roles][-new].csv` and `badges-<layout>[-roles][-new].pdf`: a filtered run never
@@ -160,7 +167,7 @@ public struct BadgeExporter: Exporter {
         return titles.isEmpty ? [event.title.english ?? event.title.french ?? event.id.rawValue] : titles
     }
 
-    private func write(_ data: Data, to path: String) throws {
+    private static func write(_ data: Data, to path: String) throws {
         do {
             try AtomicFile.write(data, to: path)
         } catch {

@@ -28,8 +28,8 @@ public struct BadgeList: Sendable, Hashable {
     /// (so a Maputo badge says "Moçambique"), else in the event's first such language, else in English.
     public init(workspace: Workspace, key: BadgeKey) {
         let eventLanguage =
-            workspace.event.languages.first { CountryNames.badgeLanguages.contains($0.code) }?.code ?? "en"
-        var countries = CountryNames()
+            workspace.event.languages.first { CountryDisplayNames.badgeLanguages.contains($0.code) }?.code ?? "en"
+        var countries = CountryDisplayNames()
         var keyed: [(family: String, given: String, entry: BadgeEntry)] = []
         keyed.reserveCapacity(workspace.people.count)
         var onlineOnly: [Person.ID] = []
@@ -42,7 +42,7 @@ public struct BadgeList: Sendable, Hashable {
             let given = person.givenName ?? (person.familyName == nil ? derived.given : "")
             let family = person.familyName ?? derived.family
             let language =
-                person.languages.first { CountryNames.badgeLanguages.contains($0.code) }?.code ?? eventLanguage
+                person.languages.first { CountryDisplayNames.badgeLanguages.contains($0.code) }?.code ?? eventLanguage
             let entry = BadgeEntry(
                 person: person.id, displayName: person.name, givenName: given, familyName: family,
                 organisation: person.organisation, city: person.city,

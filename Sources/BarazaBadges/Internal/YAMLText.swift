@@ -1,27 +1,13 @@
 import BarazaModel
+import BarazaOutput
 import Foundation
 import Yams
 
 /// Reading and writing the two small YAML files badges keep in the workspace, with errors that point at
 /// line and column.
 enum YAMLText {
-    /// `text` as a double-quoted YAML scalar (JSON string syntax, which YAML accepts).
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += String(format: "\\u%04X", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a double-quoted, escaped YAML scalar: ``YAMLScalar``, the writer the imports use too.
+    static func quoted(_ text: String) -> String { YAMLScalar.quoted(text) }
 
     /// The root node of `data`, a YAML document.
     static func document(_ data: Data, file: String) throws(BadgeError) -> Node {

@@ -12,7 +12,7 @@ import Foundation
 ///   the person's language. People with none of these get no file.
 ///
 /// DTSTAMP comes from the workspace (``CalendarStamp``), SEQUENCE from the published state when a session was
-/// sent as an invitation. Files are streamed one at a time, so memory does not grow with the number of people.
+/// sent as an invitation. Each file's text is streamed as it is written, so memory holds the entries, not the files.
 public struct CalendarExporter: Exporter {
     /// `baraza export ics`.
     public let id = "ics"
@@ -65,31 +65,34 @@ public struct CalendarExporter: Exporter {
 
     /// Every session's entry in each language some calendar needs (`.both` for the event and room calendars,
     /// the attendees' languages for personal ones), built once, on every core. Indexed by position in
-    /// `sessions`, then by `languageSlot`; also returns the zones each part had to correct.
+    /// `sessions`, then by language; also returns the zones each part had to correct.
     private func sessionEntries(
-        _ sessions: [Session], slots: [Set<Int>], makeBuilder: () -> CalendarBuilder
-    ) -> (entries: [[CalendarEntry?]], corrected: [[String: Set<String>]]) {
+        _ sessions: [Session], languages: [Set<CalendarLanguage>], makeBuilder: () -> CalendarBuilder
+    ) -> (entries: [[CalendarLanguage: CalendarEntry]], corrected: [[String: Set<String>]]) {
         let parts = max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, sessions.count / 250))
         let built = parallelMap(parts) { part in
             let builder = makeBuilder()
             let range = (sessions.count * part / parts)..<(sessions.count * (part + 1) / parts)
             let entries = range.map { index in
-                [CalendarLanguage.english, .french, .both].enumerated().map { slot, language in
-                    slot == 2 || slots[index].contains(slot)
-                        ? builder.sessionEntry(sessions[index], language: language) : nil
+                var byLanguage: [CalendarLanguage: CalendarEntry] = [:]
+                for language in CalendarLanguage.allCases where language == .both || languages[index].contains(language)
+                {
+                    byLanguage[language] = builder.sessionEntry(sessions[index], language: language)
                 }
+                return byLanguage
             }
             return (entries: entries, corrected: builder.systemZones.corrected)
         }
         return (built.flatMap(\.entries), built.map(\.corrected))
     }
 
-    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    /// Plans the files under `calendars/`: every entry is built now (on every core), the text of each file is
+    /// streamed when the runner writes it.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let makeBuilder = try builderFactory(workspace)
         let builder = makeBuilder()
-        var result = ExportResult()
-        let folder = context.directory + "/calendars"
+        let writer = CalendarWriter(builder)
+        var plan = ExportPlan()
         let event = workspace.event
         let sessions = uniqueSessions(workspace)
 
@@ -100,24 +103,25 @@ public struct CalendarExporter: Exporter {
         for (index, session) in sessions.enumerated() {
             for reference in session.attendees { attendance[reference.id, default: []].append(index) }
         }
-        var slots = [Set<Int>](repeating: [], count: sessions.count)
+        var languages = [Set<CalendarLanguage>](repeating: [], count: sessions.count)
         for person in people {
-            let slot = languageSlot(CalendarLanguage(for: person))
-            for index in attendance[person.id] ?? [] { slots[index].insert(slot) }
+            let language = CalendarLanguage(for: person)
+            for index in attendance[person.id] ?? [] { languages[index].insert(language) }
         }
-        let (entryTable, correctedByPart) = sessionEntries(sessions, slots: slots, makeBuilder: makeBuilder)
+        let (entryTable, correctedByPart) = sessionEntries(sessions, languages: languages, makeBuilder: makeBuilder)
 
         let unresolved = sessions.filter { $0.interval == nil }.map(\.id.rawValue)
         if !unresolved.isEmpty {
-            result.notes.append(
-                "left out \(unresolved.count) session(s) whose times do not resolve (see baraza check): "
-                    + unresolved.joined(separator: ", "))
+            plan.notes.append(
+                .always(
+                    "left out \(unresolved.count) session(s) whose times do not resolve (see baraza check): "
+                        + unresolved.joined(separator: ", ")))
         }
 
         // The whole event.
-        try write("event.ics", in: folder, context: context, result: &result) { output in
-            builder.writeCalendar(named: event.title.bilingual, entries: entryTable.compactMap { $0[2] }, to: &output)
-        }
+        plan.files.append(
+            writer.file(
+                "calendars/event.ics", named: event.title.bilingual, entries: entryTable.compactMap { $0[.both] }))
 
         // One per room that has sessions.
         var byRoom: [Room.ID: [Int]] = [:]
@@ -127,87 +131,58 @@ public struct CalendarExporter: Exporter {
         for venue in workspace.venues {
             for room in venue.rooms {
                 guard let roomSessions = byRoom.removeValue(forKey: room.id) else { continue }
-                let name = "\(event.title.bilingual): \(room.name), \(venue.name)"
-                try write("rooms/\(Self.fileName(room.id.rawValue)).ics", in: folder, context: context, result: &result)
-                {
-                    output in
-                    builder.writeCalendar(
-                        named: name, entries: roomSessions.compactMap { entryTable[$0][2] }, to: &output)
-                }
+                plan.files.append(
+                    writer.file(
+                        "calendars/rooms/\(Self.fileName(room.id.rawValue)).ics",
+                        named: "\(event.title.bilingual): \(room.name), \(venue.name)",
+                        entries: roomSessions.compactMap { entryTable[$0][.both] }))
             }
         }
 
-        // One per person, each streamed to its own file. People are split into contiguous runs written on
-        // separate cores, each run with its own builder and caches; results are joined in people order, so the
-        // files and the listing are the same whatever the number of cores.
+        // One per person. People are split into contiguous runs planned on separate cores, each run with its own
+        // builder and caches; results are joined in people order, so the files and the listing are the same
+        // whatever the number of cores.
         let extrasByPerson = Dictionary(grouping: extraItems, by: \.person)
         let unknownExtras = Set(extrasByPerson.keys).subtracting(workspace.peopleByID.keys)
         let automatic = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, people.count / 500))
         let runs = max(1, min(writers ?? automatic, max(1, people.count)))
-        let outcomes = parallelMap(runs) { run -> Result<([String], [String: Set<String>]), any Error> in
+        let planned = parallelMap(runs) { run -> ([PlannedFile], [String: Set<String>]) in
             let range = (people.count * run / runs)..<(people.count * (run + 1) / runs)
-            do {
-                let runBuilder = makeBuilder()
-                var runResult = ExportResult()
-                for person in people[range] {
-                    let language = CalendarLanguage(for: person)
-                    let slot = languageSlot(language)
-                    var entries: [CalendarEntry] = []
-                    for index in attendance[person.id] ?? [] {
-                        if let entry = entryTable[index][slot] { entries.append(entry) }
-                    }
-                    entries += runBuilder.logisticsEntries(
-                        for: person, language: language, extras: extrasByPerson[person.id] ?? [])
-                    guard !entries.isEmpty else { continue }
-                    let name = language.pick(event.title) + ": " + person.name
-                    try write(
-                        "people/\(Self.fileName(person.id.rawValue)).ics", in: folder, context: context,
-                        result: &runResult
-                    ) { output in
-                        runBuilder.writeCalendar(named: name, entries: entries, to: &output)
-                    }
-                }
-                return .success((runResult.files, runBuilder.systemZones.corrected))
-            } catch {
-                return .failure(error)
+            let runBuilder = makeBuilder()
+            var files: [PlannedFile] = []
+            for person in people[range] {
+                let language = CalendarLanguage(for: person)
+                var entries = (attendance[person.id] ?? []).compactMap { entryTable[$0][language] }
+                entries += runBuilder.logisticsEntries(
+                    for: person, language: language, extras: extrasByPerson[person.id] ?? [])
+                guard !entries.isEmpty else { continue }
+                files.append(
+                    writer.file(
+                        "calendars/people/\(Self.fileName(person.id.rawValue)).ics",
+                        named: language.pick(event.title) + ": " + person.name, entries: entries))
             }
+            return (files, runBuilder.systemZones.corrected)
         }
         var corrected = builder.systemZones.corrected
         for part in correctedByPart { corrected.merge(part) { $0.union($1) } }
-        for outcome in outcomes {
-            let (files, zones) = try outcome.get()
-            result.files += files
+        for (files, zones) in planned {
+            plan.files += files
             corrected.merge(zones) { $0.union($1) }
         }
-        result.notes += builder.systemZones.notes(for: corrected)
+        plan.notes += builder.systemZones.notes(for: corrected).map(ExportNote.always)
         if !unknownExtras.isEmpty {
-            result.notes.append(
-                "extra items name unknown people: " + unknownExtras.map(\.rawValue).sorted().joined(separator: ", "))
+            plan.notes.append(
+                .always(
+                    "extra items name unknown people: "
+                        + unknownExtras.map(\.rawValue).sorted().joined(separator: ", ")))
         }
-        return result
-    }
-
-    private func languageSlot(_ language: CalendarLanguage) -> Int {
-        switch language {
-        case .english: 0
-        case .french: 1
-        case .both: 2
-        }
+        return plan
     }
 
     /// The workspace's sessions, first of each id.
     func uniqueSessions(_ workspace: Workspace) -> [Session] {
         var seen = Set<Session.ID>()
         return workspace.sessions.filter { seen.insert($0.id).inserted }
-    }
-
-    private func write(
-        _ relative: String, in folder: String, context: ExportContext, result: inout ExportResult,
-        _ body: (inout FileTextOutput) -> Void
-    ) throws {
-        result.files.append("calendars/" + relative)
-        guard !context.dryRun else { return }
-        try FileTextOutput.stream(to: folder + "/" + relative, body)
     }
 
     /// An id as a file name: ids are letters, digits, `-`, `_`, `.` and `@`; a leading dot is replaced so no

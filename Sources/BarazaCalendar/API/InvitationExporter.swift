@@ -11,7 +11,7 @@ import ICalendar
 ///
 /// One message carries one session (one UID), as Outlook and Thunderbird expect. A person's address appears only
 /// in their own files; the organiser's in all. People without an email get nothing and are named in the notes.
-/// With `dryRun`, lists what would be sent and why, and writes nothing, not even the state.
+/// A dry run lists what would be sent and why, and writes nothing, not even the state.
 public struct InvitationExporter: Exporter {
     /// `baraza export invitations`.
     public let id = "invitations"
@@ -47,13 +47,12 @@ public struct InvitationExporter: Exporter {
         return InvitationPlan(workspace: workspace, previous: previous, stamp: stamp)
     }
 
-    /// Writes the files under `context.directory` (nothing with `dryRun`) and says what was done.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
-        // A publication holds the workspace's exclusive lock from reading the state to recording it: two runs
-        // at once would both send the same updates and the second record would hide the first.
-        let publication =
-            recordsState && !context.dryRun ? try WorkspaceTransaction(WorkspaceFolder(workspace.path)) : nil
-        defer { publication?.abandon() }
+    /// A publication records what it sent: the runner holds the workspace's lock from reading the state to
+    /// recording it, or two runs at once would both send the same updates and the second record would hide the first.
+    public func recordsInWorkspace(_ workspace: Workspace) -> Bool { recordsState }
+
+    /// Plans the messages under `invitations/`, and the published state a real run records.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let plan = try plan(for: workspace)
         let event = workspace.event
         guard plan.isEmpty || !event.organizer.email.isEmpty else {
@@ -63,45 +62,55 @@ public struct InvitationExporter: Exporter {
             workspace: workspace, plan: plan, systemTimeZoneDirectory: systemTimeZoneDirectory
         ).message
         let builder = message.builder
-        var result = ExportResult()
+        var result = ExportPlan()
         for delivery in plan.deliveries {
             let base =
                 "invitations/\(CalendarExporter.fileName(delivery.person.rawValue))/"
                 + CalendarExporter.fileName(delivery.session.rawValue)
             let verb = delivery.method == .request ? "request" : "cancel"
-            if context.dryRun {
-                result.notes.append(
+            result.notes.append(
+                .dryRunOnly(
                     "\(base): \(verb) SEQUENCE \(delivery.sequence) to \(delivery.person.rawValue): \(delivery.reason)")
-            }
-            result.files += [base + ".ics", base + ".eml"]
-            guard !context.dryRun, let files = message.files(for: delivery) else { continue }
-            try AtomicFile.write(files.calendar, to: context.directory + "/" + base + ".ics")
-            try AtomicFile.write(files.mail, to: context.directory + "/" + base + ".eml")
+            )
+            // Built now, on this thread (the builder caches zones and is not shared); the plan never lists a
+            // person without an address, who would get nothing.
+            guard let files = message.files(for: delivery) else { continue }
+            result.files += [
+                PlannedFile(path: base + ".ics", mediaType: "text/calendar", bytes: .data { files.calendar }),
+                PlannedFile(path: base + ".eml", mediaType: "message/rfc822", bytes: .data { files.mail }),
+            ]
         }
         if !plan.withoutEmail.isEmpty {
             result.notes.append(
-                "no email, so no invitation for: " + plan.withoutEmail.map(\.rawValue).joined(separator: ", "))
+                .always("no email, so no invitation for: " + plan.withoutEmail.map(\.rawValue).joined(separator: ", ")))
         }
         if !plan.unresolved.isEmpty {
             result.notes.append(
-                "published sessions whose times no longer resolve were left as sent (see baraza check): "
-                    + plan.unresolved.map(\.rawValue).joined(separator: ", "))
+                .always(
+                    "published sessions whose times no longer resolve were left as sent (see baraza check): "
+                        + plan.unresolved.map(\.rawValue).joined(separator: ", ")))
         }
-        result.notes += builder.systemZones.notes
+        // The zones corrected while building the messages; a dry run has always been told only what it sends.
+        result.notes += builder.systemZones.notes.map(ExportNote.writtenOnly)
         if plan.isEmpty {
-            result.notes.append("nothing changed since the last publication; nothing to send")
-        } else if !context.dryRun {
+            result.notes.append(.always("nothing changed since the last publication; nothing to send"))
+        } else {
             let requests = plan.deliveries.filter { $0.method == .request }.count
             let people = Set(plan.deliveries.map(\.person)).count
             result.notes.append(
-                "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) people; "
-                    + "--dry-run lists each with its reason")
-            if let publication {
-                try publication.stage(plan.state.encoded(), as: PublishedState.fileName)
-                try publication.commit()
-                result.notes.append("recorded what was sent in \(workspace.path)/\(PublishedState.fileName)")
+                .writtenOnly(
+                    "\(requests) request(s) and \(plan.deliveries.count - requests) cancellation(s) for \(people) "
+                        + "people; --dry-run lists each with its reason"))
+            if recordsState {
+                let state = plan.state
+                result.records.append(
+                    WorkspaceRecord(
+                        path: PublishedState.fileName,
+                        note: "recorded what was sent in \(workspace.path)/\(PublishedState.fileName)"
+                    ) { try state.encoded() })
             } else {
-                result.notes.append("not recorded as sent; `baraza export invitations` publishes and records them")
+                result.notes.append(
+                    .writtenOnly("not recorded as sent; `baraza export invitations` publishes and records them"))
             }
         }
         return result

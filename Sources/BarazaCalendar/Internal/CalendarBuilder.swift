@@ -235,12 +235,19 @@ final class CalendarBuilder {
     /// Writes a VCALENDAR (no METHOD: a plain calendar, not an iTIP message) named `name` holding `entries` in start order.
     func writeCalendar(named name: String, entries: [CalendarEntry], to output: inout some TextOutputStream) {
         let sorted = entries.sorted(by: CalendarEntry.inOrder)
+        Self.writeCalendar(named: name, sorted: sorted, zoneTexts: timeZoneTexts(for: sorted), to: &output)
+    }
+
+    /// Writes a calendar of entries already in order, with the VTIMEZONEs they need.
+    static func writeCalendar(
+        named name: String, sorted: [CalendarEntry], zoneTexts: [String], to output: inout some TextOutputStream
+    ) {
         output.write("BEGIN:VCALENDAR\r\n")
-        for property in Component.calendar(productID: Self.productID).properties {
+        for property in Component.calendar(productID: productID).properties {
             ICalendarWriter.write(property, to: &output)
         }
         ICalendarWriter.write(.text("X-WR-CALNAME", name), to: &output)
-        for zone in timeZoneTexts(for: sorted) { output.write(zone) }
+        for zone in zoneTexts { output.write(zone) }
         for entry in sorted { output.write(entry.text) }
         output.write("END:VCALENDAR\r\n")
     }

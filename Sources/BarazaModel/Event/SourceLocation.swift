@@ -1,4 +1,6 @@
-/// Where something was written: a file (relative to the workspace's parent when possible), line and column, 1-based.
+/// Where something was written: a file (relative to the workspace's parent when possible), line and column, 1-based
+/// (0 when a reader does not know, as libxml2 sometimes does not). The one location type: the workspace loader, the
+/// XML and spreadsheet readers and the importers all report with it.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int

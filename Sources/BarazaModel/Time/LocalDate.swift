@@ -1,3 +1,5 @@
+import TZDatabase
+
 /// A calendar date without a zone (proleptic Gregorian), e.g. an event day or a hotel night.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
@@ -14,18 +16,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date `days` days after 1970-01-01 (negative for earlier dates).
     public init(daysSince1970 days: Int) {
-        // Era-based civil calendar arithmetic: exact for any proleptic Gregorian date.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        let date = CivilCalendar.date(ofDay: Int64(days))
+        year = Int(date.year)
+        month = Int(date.month)
+        day = Int(date.day)
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -40,13 +34,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days since 1970-01-01.
     public var daysSince1970: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(CivilCalendar.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The date `n` days later (earlier when negative).

@@ -108,7 +108,11 @@ public struct PackBuilder: Sendable {
     /// - Throws: `PackError.materialChanged` when a material changed since `plan`, `.couldNotWrite` otherwise;
     ///   either way an earlier zip at the same place is left as it was.
     public func write(_ plan: PackPlan, into directory: String) throws(PackError) {
-        let destination = (directory as NSString).appendingPathComponent(plan.path)
+        try write(plan, to: (directory as NSString).appendingPathComponent(plan.path))
+    }
+
+    /// Writes `plan` as the zip `destination` (a full path), as ``write(_:into:)`` does.
+    public func write(_ plan: PackPlan, to destination: String) throws(PackError) {
         let date = Date(timeIntervalSince1970: TimeInterval(workspace.event.lastDay.daysSince1970) * 86_400)
         let workspace = self.workspace
         let attendance = self.attendance

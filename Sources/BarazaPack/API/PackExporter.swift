@@ -5,7 +5,7 @@ import BarazaWorkspace
 /// The `pack` export: material packs for one or more audiences, under `packs/` in the export folder.
 public struct PackExporter: Exporter {
     public let id = "pack"
-    public let summary = "Post-event material packs (zip): index, agenda, calendar, materials, certificates, figures"
+    public let summary = "post-event material packs (zip): index, agenda, calendar, materials, certificates (packs/)"
     /// The audiences to build, in order.
     public var audiences: [PackAudience]
     /// Artefacts from other exporters; absent ones are named as absent in each pack.
@@ -17,9 +17,9 @@ public struct PackExporter: Exporter {
         self.inputs = inputs
     }
 
-    /// Reads attendance (the check-in file, else sign-ups and speakers), plans every pack, then writes them.
-    /// Nothing is written unless every pack could be planned.
-    public func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    /// Reads attendance (the check-in file, else sign-ups and speakers) and plans every pack: nothing is written
+    /// unless every pack could be planned.
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let attendance: Attendance
         if let file = try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace) {
             attendance = Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
@@ -31,9 +31,6 @@ public struct PackExporter: Exporter {
         for audience in audiences { plans += try builder.plan(audience) }
         var seen: Set<String> = []
         plans = plans.filter { seen.insert($0.path).inserted }
-        if !context.dryRun {
-            for plan in plans { try builder.write(plan, into: context.directory) }
-        }
         var notes: [String] = []
         if case .signUpsAndSpeakers = attendance.source {
             notes.append("no check-in file: attendance is taken from sign-ups and speaker lists, as each pack says")
@@ -51,6 +48,9 @@ public struct PackExporter: Exporter {
         if let first = plans.first, !first.absentInputs.isEmpty {
             notes.append("not supplied, so absent from the packs: \(first.absentInputs.joined(separator: ", "))")
         }
-        return ExportResult(files: plans.map(\.path), notes: notes)
+        let files = plans.map { plan in
+            PlannedFile(path: plan.path, mediaType: "application/zip", bytes: .file { try builder.write(plan, to: $0) })
+        }
+        return ExportPlan(files: files, notes: notes.map(ExportNote.always))
     }
 }

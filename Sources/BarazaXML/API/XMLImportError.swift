@@ -1,3 +1,5 @@
+import BarazaModel
+
 /// Everything that can go wrong while reading untrusted XML, spreadsheets and archives.
 ///
 /// Cases carry where the problem is; ``message`` and ``description`` render them in one place.

@@ -1,3 +1,4 @@
+import BarazaModel
 import CLibXML2
 
 /// Collects the first error libxml2 reports through a structured error handler.

@@ -1,3 +1,4 @@
+import BarazaModel
 import CLibXML2
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import BarazaModel
 import Foundation
 
 /// Reads the first worksheet of an Office Open XML workbook (`.xlsx`) as a ``FormTable``: the first row names
@@ -315,7 +316,8 @@ public enum SerialDate {
             if days == 0 { return nil }
             epoch = days < 61 ? -25_568 : -25_569  // 1899-12-31 for serial 1 = 1900-01-01; else 1899-12-30
         }
-        let (y, m, d) = civilDate(daysSince1970: epoch + days)
+        let date = LocalDate(daysSince1970: epoch + days)
+        let (y, m, d) = (date.year, date.month, date.day)
         guard y >= 1900 || date1904, y <= 9999 else { return nil }
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
@@ -323,20 +325,6 @@ public enum SerialDate {
         }
         return
             "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-    }
-
-    /// Howard Hinnant's days-to-civil conversion for the proleptic Gregorian calendar.
-    static func civilDate(daysSince1970 z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }
 

@@ -22,19 +22,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
             let m = Int(String(text.dropFirst(4).prefix(2))),
             let d = Int(String(text.suffix(2)))
         else { return nil }
-        let roundTrip = CivilCalendar.date(days: CivilCalendar.days(year: y, month: m, day: d))
+        let roundTrip = DateArithmetic.date(days: DateArithmetic.days(year: y, month: m, day: d))
         guard (1...12).contains(m), roundTrip == (y, m, d) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// The `YYYYMMDD` form.
     public var iCalendarText: String {
-        CivilCalendar.pad(year, 4) + CivilCalendar.pad(month, 2) + CivilCalendar.pad(day, 2)
+        DateArithmetic.pad(year, 4) + DateArithmetic.pad(month, 2) + DateArithmetic.pad(day, 2)
     }
 
     /// Days since 1970-01-01.
     var daysSinceEpoch: Int {
-        CivilCalendar.days(year: year, month: month, day: day)
+        DateArithmetic.days(year: year, month: month, day: day)
     }
 
     /// Earlier day first.

@@ -46,8 +46,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable {
     }
 
     init(secondsSinceEpoch local: Int) {
-        let (days, secondOfDay) = CivilCalendar.floorDivide(local, 86_400)
-        let ymd = CivilCalendar.date(days: days)
+        let (days, secondOfDay) = DateArithmetic.floorDivide(local, 86_400)
+        let ymd = DateArithmetic.date(days: days)
         self.init(
             year: ymd.year, month: ymd.month, day: ymd.day,
             hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
@@ -55,8 +55,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable {
 
     /// The `YYYYMMDDTHHMMSS` form.
     public var iCalendarText: String {
-        date.iCalendarText + "T" + CivilCalendar.pad(hour, 2) + CivilCalendar.pad(minute, 2)
-            + CivilCalendar.pad(second, 2)
+        date.iCalendarText + "T" + DateArithmetic.pad(hour, 2) + DateArithmetic.pad(minute, 2)
+            + DateArithmetic.pad(second, 2)
     }
 
     /// The instant this wall-clock time denotes at a fixed UTC offset.

@@ -4,9 +4,9 @@ enum UTCOffset {
     static func text(seconds: Int) -> String {
         let magnitude = abs(seconds)
         var text =
-            (seconds < 0 ? "-" : "+") + CivilCalendar.pad(magnitude / 3600, 2)
-            + CivilCalendar.pad(magnitude % 3600 / 60, 2)
-        if magnitude % 60 != 0 { text += CivilCalendar.pad(magnitude % 60, 2) }
+            (seconds < 0 ? "-" : "+") + DateArithmetic.pad(magnitude / 3600, 2)
+            + DateArithmetic.pad(magnitude % 3600 / 60, 2)
+        if magnitude % 60 != 0 { text += DateArithmetic.pad(magnitude % 60, 2) }
         return text
     }
 
@@ -27,9 +27,9 @@ enum UTCOffset {
     /// The tz database style name for a zone without letter abbreviations: `+01`, `-0330`, `+00`.
     static func name(seconds: Int) -> String {
         let magnitude = abs(seconds)
-        var text = (seconds < 0 ? "-" : "+") + CivilCalendar.pad(magnitude / 3600, 2)
-        if magnitude % 3600 != 0 { text += CivilCalendar.pad(magnitude % 3600 / 60, 2) }
-        if magnitude % 60 != 0 { text += CivilCalendar.pad(magnitude % 60, 2) }
+        var text = (seconds < 0 ? "-" : "+") + DateArithmetic.pad(magnitude / 3600, 2)
+        if magnitude % 3600 != 0 { text += DateArithmetic.pad(magnitude % 3600 / 60, 2) }
+        if magnitude % 60 != 0 { text += DateArithmetic.pad(magnitude % 60, 2) }
         return text
     }
 }

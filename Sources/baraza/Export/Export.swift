@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarazaBadges
 import BarazaCore
+import BarazaExports
 import BarazaModel
 import BarazaOutput
 import BarazaPDF
@@ -8,7 +9,7 @@ import BarazaWorkspace
 import Foundation
 
 /// `baraza export <kind>`: one subcommand per exporter, each in its own file beside this one.
-struct Export: CommandGroup {
+struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one kind of output for a workspace into exports/<event>/.",
         discussion: """
@@ -16,16 +17,32 @@ struct Export: CommandGroup {
             byte-identical output for the same workspace. `baraza build` runs the checks and then every export.
 
             Examples:
+              baraza export --list
               baraza export ics events/final-kigali-2027
               baraza export badges events/final-kigali-2027 --layout a6
               baraza export invitations events/final-kigali-2027 --dry-run
             """,
         subcommands: ExportCommands.all)
+
+    @Flag(help: "List the exports with their ids, in the order `baraza build` runs them, then exit.")
+    var list = false
+
+    /// `--list` prints the registry; without it (and without a subcommand) this is a command group: its help on
+    /// standard error, exit 64.
+    func run() throws {
+        guard list else {
+            FileHandle.standardError.write(Data((Baraza.helpMessage(for: Self.self) + "\n").utf8))
+            throw ExitStatus.usage
+        }
+        for exporter in ExporterRegistry.all {
+            print("\(exporter.id.padding(toLength: 14, withPad: " ", startingAt: 0)) \(exporter.summary)")
+        }
+    }
 }
 
-/// The export subcommands, in the order `baraza build` runs them. Add one line per export.
+/// The export subcommands, one per exporter of `ExporterRegistry`, in the same order. Add one line per export.
 enum ExportCommands {
-    static let all: [any ExportCommand.Type] = [
+    static let all: [any ParsableCommand.Type] = [
         ExportICS.self,
         ExportInvitations.self,
         ExportBadges.self,
@@ -34,15 +51,6 @@ enum ExportCommands {
         ExportScheduleXML.self,
         ExportPack.self,
     ]
-
-    /// Every export with its default options, for `baraza build`.
-    static var exporters: [any Exporter] { all.map { $0.defaultExporter } }
-}
-
-/// An export subcommand: its own options on the command line, and a default configuration for `baraza build`.
-protocol ExportCommand: ParsableCommand {
-    /// The exporter `baraza build` runs, configured with this command's defaults.
-    static var defaultExporter: any Exporter { get }
 }
 
 /// Options every export shares: the workspace, where to write, and whether to write at all.
@@ -61,37 +69,26 @@ struct ExportOptions: ParsableArguments {
         if let problem = ExportFailure.emptyFolder(out) { throw ValidationError(problem) }
     }
 
-    /// Loads the workspace, printing `file:line:column` errors and exiting with status 2 when it cannot be read.
+    /// Loads the workspace; one that cannot be read fails the command with its `file:line:column` errors (exit 2).
     func loadWorkspace() throws -> Workspace {
-        do {
-            return try RuleCatalogue.loader.load(directory: workspace)
-        } catch {
-            Terminal.printError(error)
-            throw ExitStatus.unreadableInput
-        }
+        try RuleCatalogue.loader.load(directory: workspace)
     }
 
-    /// The context an exporter runs in for this command line.
-    func context(for workspace: Workspace) -> ExportContext {
-        ExportContext(directory: out ?? ExportContext.defaultDirectory(for: workspace), dryRun: dryRun)
-    }
-
-    /// Runs `exporter`, prints the files it wrote (or would write) and its notes, and maps failures to exit 2.
+    /// Runs `exporter` through the export runner, prints the files it wrote (or would write) and its notes, and
+    /// maps failures to exit 2.
     func run(_ exporter: any Exporter, on workspace: Workspace) throws {
-        let context = context(for: workspace)
-        if let problem = ExportFailure.unusableFolder(context.directory) {
-            Terminal.printError(message: "\(exporter.id): \(problem)")
-            throw ExitStatus.unreadableInput
+        let directory = out ?? ExportContext.defaultDirectory(for: workspace)
+        if let problem = ExportFailure.unusableFolder(directory) {
+            throw CommandFailure.unreadable("\(exporter.id): \(problem)")
         }
         let result: ExportResult
         do {
-            result = try exporter.export(workspace, context: context)
+            result = try ExportRunner(dryRun: dryRun).run(exporter, on: workspace, into: directory)
         } catch {
-            Terminal.printError(message: "\(exporter.id): \(ExportFailure.describe(error))")
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.unreadable("\(exporter.id): \(ExportFailure.describe(error))")
         }
         let verb = dryRun ? "would write" : "wrote"
-        for file in result.files { print("\(verb) \(context.directory)/\(file)") }
+        for file in result.files { print("\(verb) \(directory)/\(file)") }
         for note in result.notes { print("note: \(note)") }
     }
 }
@@ -130,7 +127,7 @@ enum ExportFailure {
     static func describe(_ error: any Error) -> String {
         switch error {
         case BadgeError.pdf(.couldNotWrite(let path, let code)), PDFError.couldNotWrite(let path, let code):
-            return "cannot write \(userPath(path)): \(reason(code))"
+            return "cannot write \(path): \(reason(code))"
         case let error as POSIXError:
             return reason(error.code.rawValue)
         default:
@@ -138,8 +135,7 @@ enum ExportFailure {
         }
         let ns = error as NSError
         guard ns.domain == NSCocoaErrorDomain else { return withHint("\(error)") }
-        let path = (ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path)
-            .map(userPath)
+        let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         var reason = ns.localizedDescription
         if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
             underlying.domain == NSPOSIXErrorDomain
@@ -149,12 +145,6 @@ enum ExportFailure {
             reason = Self.reason(ENOSPC)
         }
         return path.map { "cannot write \($0): \(reason)" } ?? reason
-    }
-
-    /// The file the user asked for: AtomicFile's temporary `.name.tmp-<pid>` stands for `name`.
-    static func userPath(_ path: String) -> String {
-        guard let match = (path as NSString).lastPathComponent.wholeMatch(of: /\.(.+)\.tmp-[0-9]+/) else { return path }
-        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(String(match.1))
     }
 
     /// The system's words for the error number `code`, and for a full disk what to do.

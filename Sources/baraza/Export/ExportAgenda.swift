@@ -4,7 +4,7 @@ import BarazaChecks
 import BarazaOutput
 
 /// `baraza export agenda`: the agenda page.
-struct ExportAgenda: ExportCommand {
+struct ExportAgenda: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
         abstract: "Write the agenda page: one self-contained HTML file (agenda/index.html).",
@@ -29,8 +29,6 @@ struct ExportAgenda: ExportCommand {
         name: .customLong("calendar"),
         help: "A calendar file to link, relative to the export folder (repeatable; default: the ones present).")
     var calendars: [String] = []
-
-    static var defaultExporter: any Exporter { AgendaExporter() }
 
     /// A calendar link must stay inside the export folder and name an .ics file: `/etc/passwd` or `../x` would
     /// become a dead or misleading download link on the page.

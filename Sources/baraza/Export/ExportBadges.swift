@@ -4,7 +4,7 @@ import BarazaOutput
 import BarazaPDF
 
 /// `baraza export badges`: badge list for mail merge and print-ready PDF badges.
-struct ExportBadges: ExportCommand {
+struct ExportBadges: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
         abstract: "Write the badge list (CSV) and print-ready badges (PDF) into exports/<event>/badges/.",
@@ -28,7 +28,7 @@ struct ExportBadges: ExportCommand {
     @OptionGroup var options: ExportOptions
 
     @Option(help: "a4-8 (A4 sheets of 8 cards, 90 × 55 mm, crop marks) or a6 (one card per A6 page).")
-    var layout = "a4-8"
+    var layout = Layout.a4Sheet8
 
     @Option(
         name: .customLong("role"),
@@ -41,13 +41,24 @@ struct ExportBadges: ExportCommand {
     var onlyNew = false
 
     @Option(help: "CSV encoding: utf8 (with BOM, for Excel and Word) or utf16 (UTF-16LE with BOM, for InDesign).")
-    var encoding = "utf8"
+    var encoding = Encoding.utf8
 
     @Flag(help: "Do not add this run's badges to the printed-set record (a proof, not a print run).")
     var noRecord = false
 
-    static var defaultExporter: any Exporter {
-        BadgeExporter(options: BadgeExporter.Options(recordsPrint: false))
+    /// `--layout`: the sheet layouts by the names files use.
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        case a4Sheet8 = "a4-8"
+        case a6
+
+        var sheet: BadgeSheetLayout { BadgeSheetLayout(name: rawValue)! }
+    }
+
+    /// `--encoding`: the CSV encodings.
+    enum Encoding: String, ExpressibleByArgument, CaseIterable {
+        case utf8, utf16
+
+        var csv: BadgeListCSV.Encoding { BadgeListCSV.Encoding(rawValue: rawValue)! }
     }
 
     func validate() throws {
@@ -60,12 +71,6 @@ struct ExportBadges: ExportCommand {
     }
 
     private func exporterOptions() throws -> BadgeExporter.Options {
-        guard let sheet = BadgeSheetLayout(name: layout) else {
-            throw ValidationError("--layout must be a4-8 or a6, not \(layout)")
-        }
-        guard let csvEncoding = BadgeListCSV.Encoding(rawValue: encoding) else {
-            throw ValidationError("--encoding must be utf8 or utf16, not \(encoding)")
-        }
         var selected: Set<BadgeRole> = []
         for word in roles.flatMap({ $0.split(separator: ",").map(String.init) }) {
             guard let role = BadgeRole(argument: word) else {
@@ -75,7 +80,7 @@ struct ExportBadges: ExportCommand {
             selected.insert(role)
         }
         return BadgeExporter.Options(
-            layout: sheet, roles: selected.isEmpty ? nil : selected, onlyNew: onlyNew, encoding: csvEncoding,
+            layout: layout.sheet, roles: selected.isEmpty ? nil : selected, onlyNew: onlyNew, encoding: encoding.csv,
             recordsPrint: !noRecord)
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import BarazaCalendar
 import BarazaChecks
+import BarazaExports
 import BarazaOutput
 
 /// `baraza export ics <workspace>`: calendars for the whole event, each room and each person.
-struct ExportICS: ExportCommand {
+struct ExportICS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ics",
         abstract: "Write iCalendar files: the whole event, one per room, one per person.",
@@ -20,18 +21,10 @@ struct ExportICS: ExportCommand {
               baraza export ics events/final-kigali-2027 --out /tmp/calendars --dry-run
             """)
 
-    static var defaultExporter: any Exporter {
-        CalendarsWithTransfers(base: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
-    }
-
     @OptionGroup var options: ExportOptions
 
     func run() throws {
         let workspace = try options.loadWorkspace()
-        try options.run(
-            CalendarsWithTransfers(base: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo)), on: workspace)
+        try options.run(ExporterRegistry.calendars(), on: workspace)
     }
 }
-
-/// The system's compiled tz database: calendars follow it where it is newer than Foundation's and disagrees.
-let systemZoneInfo = "/usr/share/zoneinfo"

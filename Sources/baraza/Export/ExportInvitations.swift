@@ -1,12 +1,13 @@
 import ArgumentParser
 import BarazaCalendar
 import BarazaChecks
+import BarazaExports
 import BarazaModel
 import BarazaOutput
 import BarazaSend
 
 /// `baraza export invitations <workspace>`: iTIP/iMIP invitations, updates and cancellations per person.
-struct ExportInvitations: ExportCommand {
+struct ExportInvitations: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invitations",
         abstract: "Write invitations (.ics and ready-to-send .eml) for the people a change affects.",
@@ -23,11 +24,6 @@ struct ExportInvitations: ExportCommand {
               baraza export invitations events/final-kigali-2027 --dry-run
               baraza export invitations events/final-kigali-2027 --stamp 2027-03-01T09:00:00Z
             """)
-
-    /// `baraza build` writes the messages a publication would send, without recording them as sent.
-    static var defaultExporter: any Exporter {
-        InvitationExporter(systemTimeZoneDirectory: systemZoneInfo, recordsState: false)
-    }
 
     @OptionGroup var options: ExportOptions
 
@@ -54,8 +50,6 @@ struct ExportInvitations: ExportCommand {
             }
         }
         let workspace = try options.loadWorkspace()
-        try options.run(
-            InvitationExporter(stamp: stamp.flatMap(CalendarStamp.parse), systemTimeZoneDirectory: systemZoneInfo),
-            on: workspace)
+        try options.run(ExporterRegistry.invitations(stamp: stamp.flatMap(CalendarStamp.parse)), on: workspace)
     }
 }

@@ -3,7 +3,7 @@ import BarazaLogistics
 import BarazaOutput
 
 /// `baraza export logistics`: the lists the host city needs.
-struct ExportLogistics: ExportCommand {
+struct ExportLogistics: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logistics",
         abstract: "Write rooming lists, transfer runs per day, meal counts and a headcount summary.",
@@ -18,8 +18,6 @@ struct ExportLogistics: ExportCommand {
             """)
 
     @OptionGroup var options: ExportOptions
-
-    static var defaultExporter: any Exporter { LogisticsExporter() }
 
     func run() throws {
         let workspace = try options.loadWorkspace()

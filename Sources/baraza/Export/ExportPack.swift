@@ -1,12 +1,13 @@
 import ArgumentParser
 import BarazaCalendar
+import BarazaExports
 import BarazaModel
 import BarazaOutput
 import BarazaPack
 import Foundation
 
 /// `baraza export pack`: post-event material packs as zips.
-struct ExportPack: ExportCommand {
+struct ExportPack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
         abstract: "Write post-event material packs (zip) under exports/<event>/packs/.",
@@ -49,19 +50,10 @@ struct ExportPack: ExportCommand {
         })
     var audience: PackAudience = .public
 
-    static var defaultExporter: any Exporter {
-        PacksWithAgendaAndCalendar(
-            base: PackExporter(), calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo))
-    }
-
     func run() throws {
         let workspace = try options.loadWorkspace()
         if let problem = Self.unknown(audience, in: workspace) { throw ValidationError(problem) }
-        try options.run(
-            PacksWithAgendaAndCalendar(
-                base: PackExporter(audiences: [audience]),
-                calendars: CalendarExporter(systemTimeZoneDirectory: systemZoneInfo)),
-            on: workspace)
+        try options.run(ExporterRegistry.packs(audiences: [audience]), on: workspace)
     }
 
     /// Why `audience` names nobody in `workspace` (a person id or a city no one comes from), with the nearest

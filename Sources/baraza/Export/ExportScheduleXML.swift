@@ -4,7 +4,7 @@ import BarazaChecks
 import BarazaOutput
 
 /// `baraza export schedule-xml`: the agenda for conference apps.
-struct ExportScheduleXML: ExportCommand {
+struct ExportScheduleXML: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule-xml",
         abstract: "Write schedule.xml (frab/pretalx format) for conference apps.",
@@ -19,8 +19,6 @@ struct ExportScheduleXML: ExportCommand {
             """)
 
     @OptionGroup var options: ExportOptions
-
-    static var defaultExporter: any Exporter { ScheduleXMLExporter() }
 
     func run() throws {
         // Rule ids are known so that a workspace with `checks.severity` settings loads.

@@ -6,25 +6,28 @@ import BarazaOutput
 import BarazaPack
 import Foundation
 
-// Exporters never depend on each other (DESIGN.md §1); where one export shows another's product, the command
-// line composes them here: personal calendars get the transfer runs that logistics plans, and packs embed
-// the agenda page and the whole-event calendar.
+// Exporters never depend on each other (DESIGN.md §1); where one export shows another's product, they are
+// composed here: personal calendars get the transfer runs that logistics plans, and packs embed the agenda page
+// and the whole-event calendar.
 
 /// Calendars whose personal files include each person's transfer pick-ups, as planned by `BarazaLogistics`.
-struct CalendarsWithTransfers: Exporter {
-    var base: CalendarExporter
+public struct CalendarsWithTransfers: Exporter {
+    /// The calendars, before the pick-ups are added.
+    public var base: CalendarExporter
 
-    var id: String { base.id }
-    var summary: String { base.summary }
+    public init(base: CalendarExporter) { self.base = base }
 
-    func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    public var id: String { base.id }
+    public var summary: String { base.summary }
+
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         var exporter = base
         exporter.extraItems += Self.pickUps(TransferPlanner().plan(workspace), in: workspace)
-        return try exporter.export(workspace, context: context)
+        return try exporter.plan(workspace, in: directory)
     }
 
     /// One calendar item per person and transfer run: where and when they are picked up, and where to.
-    static func pickUps(_ plan: TransferPlan, in workspace: Workspace) -> [PersonalItem] {
+    public static func pickUps(_ plan: TransferPlan, in workspace: Workspace) -> [PersonalItem] {
         var items: [PersonalItem] = []
         var seen = Set<Person.ID>()
         for person in workspace.people where seen.insert(person.id).inserted {
@@ -65,18 +68,25 @@ struct CalendarsWithTransfers: Exporter {
 }
 
 /// Material packs that embed the agenda page and the whole-event calendar.
-struct PacksWithAgendaAndCalendar: Exporter {
-    var base: PackExporter
-    var calendars: CalendarExporter
+public struct PacksWithAgendaAndCalendar: Exporter {
+    /// The packs, before the agenda page and the calendar are supplied.
+    public var base: PackExporter
+    /// Makes the whole-event calendar the packs embed.
+    public var calendars: CalendarExporter
 
-    var id: String { base.id }
-    var summary: String { base.summary }
+    public init(base: PackExporter, calendars: CalendarExporter) {
+        self.base = base
+        self.calendars = calendars
+    }
 
-    func export(_ workspace: Workspace, context: ExportContext) throws -> ExportResult {
+    public var id: String { base.id }
+    public var summary: String { base.summary }
+
+    public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         var exporter = base
         exporter.inputs = PackInputs(
             agendaPage: Data(try AgendaPage.render(workspace).utf8),
             eventCalendar: try calendars.eventCalendar(workspace))
-        return try exporter.export(workspace, context: context)
+        return try exporter.plan(workspace, in: directory)
     }
 }

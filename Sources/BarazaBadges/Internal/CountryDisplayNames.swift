@@ -1,7 +1,8 @@
 import Foundation
 
-/// Country names for badges, from the ICU data Foundation ships (no table to keep up to date).
-struct CountryNames {
+/// Country codes to the names a badge prints (the opposite of the import, which reads names into codes), from the
+/// ICU data Foundation ships (no table to keep up to date).
+struct CountryDisplayNames {
     /// Languages whose country names are written in Latin script, so they sit well next to a Latin city name.
     static let badgeLanguages: Set<String> = ["en", "fr", "pt", "es"]
 
