@@ -41,6 +41,12 @@ enum RecordSource {
         }
     }
 
+    /// The header's columns of a spreadsheet (those without any answer included); none for submissions.
+    var columns: [String] {
+        if case .table(let table) = self { return table.columns }
+        return []
+    }
+
     var serialDates1904: Bool {
         if case .table(let table) = self { return table.serialDates1904 }
         return false

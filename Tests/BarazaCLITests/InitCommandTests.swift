@@ -136,8 +136,8 @@ struct InitCommandTests {
         #expect(run.exitCode == 64)
         #expect(
             run.stderr.hasPrefix(
-                "Error: --timezone Africa/Kigal: expected an IANA time zone such as Europe/Brussels; did you mean "
-                    + "Africa/Kigali?\n"))
+                "Error: --timezone Africa/Kigal: expected an IANA time zone such as `Africa/Kigali` (did you mean "
+                    + "`Africa/Kigali`?)\n"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("ws/event.yaml").path))
     }
 }

@@ -4,7 +4,7 @@ extension WorkspaceLoader {
     static let personKeys = [
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
-        "local_address",
+        "local_address", "needs_hotel", "hotel_preference", "emergency_contact",
         "bio", "gender", "source",
     ]
 
@@ -50,10 +50,13 @@ extension WorkspaceLoader {
             organisation: f["organisation"]?.nonEmptyString(), city: f["city"]?.nonEmptyString(),
             country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
             roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
-            stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
+            stays: stays, dietary: (f["dietary"]?.strings() ?? []).compactMap { DietaryNeed.canonical($0) },
+            accessibility: f["accessibility"]?.strings() ?? [],
             consent: consent, signUps: f["sessions"]?.references("session") ?? [],
             bio: f["bio"]?.localizedText(limit: .longText), gender: f["gender"]?.nonEmptyString()?.lowercased(),
-            location: value.location, localAddress: f["local_address"]?.nonEmptyString(), source: source)
+            location: value.location, localAddress: f["local_address"]?.nonEmptyString(), source: source,
+            needsHotel: f["needs_hotel"]?.bool(), hotelPreference: f["hotel_preference"]?.nonEmptyString(),
+            emergencyContact: f["emergency_contact"]?.nonEmptyString())
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {
