@@ -41,7 +41,7 @@ public struct MappingPreview: Sendable {
         out += "\(zone); personal answers masked: x X letters, 9 digits):\n"
         for column in columns {
             let field = column.field.map { "\($0.rawValue) (\(column.tie.rawValue))" } ?? "unmapped"
-            out += "  \(column.column) → \(field), \(column.answers) answer(s)"
+            out += "  \(column.column) → \(field), answered in \(column.answers) record(s)"
             if column.field == nil { out += ": map it to a field, or to `ignore`" }
             out += "\n"
             for sample in column.samples {
@@ -59,8 +59,16 @@ public struct MappingPreview: Sendable {
     /// with a comment), for the user to edit and pass back with `--mapping`.
     public var mappingFile: String {
         var out = "# Mapping for \(file), written by `baraza import registrations --print-mapping`.\n"
-        out += "# Edit the fields, then import with --mapping <this file>. Fields: "
-        out += PersonField.allCases.map(\.rawValue).joined(separator: ", ") + ".\n"
+        out += "# Edit the fields, then import with --mapping <this file>. Fields:\n"
+        var line = "#  "
+        for field in PersonField.allCases {
+            if line.count + field.rawValue.count > 110 {
+                out += line + "\n"
+                line = "#  "
+            }
+            line += " " + field.rawValue
+        }
+        out += line + "\n"
         out += "columns:\n"
         for column in columns {
             var line = "  " + Self.quoted(column.column) + ": " + (column.field?.rawValue ?? "ignore")
@@ -216,7 +224,7 @@ extension RecordNormaliser {
             case .failure(let problem): return "refused: expected \(problem.expectation)"
             }
         case .sessions:
-            let items = list().map { answer -> String in
+            let items = sessionItems(value).map { answer -> String in
                 if let id = knownSessions?.resolve(answer) ?? (knownSessions == nil ? answer : nil) { return id }
                 return "dropped `\(Self.safeID(answer))`" + (knownSessions?.hint(answer) ?? "")
             }

@@ -192,7 +192,7 @@ enum DefaultNames {
             .needsHotel,
             [
                 "needs_hotel", "hotel", "hotel needed", "needs a hotel", "accommodation", "accommodation needed",
-                "do you need accommodation", "hébergement", "hebergement", "besoin d'hébergement",
+                "do you need accommodation", "hébergement", "hebergement", "besoin d'hébergement", "besoin_hebergement",
                 "besoin d'un hôtel", "logement",
             ]
         ),
@@ -225,11 +225,11 @@ enum DefaultNames {
                 "horodateur", "completion time", "heure de fin", "end",
             ]
         ),
-        (.recordID, ["instanceid", "meta/instanceid", "_uuid", "id", "response id", "identifiant"]),
+        (.recordID, ["instanceid", "meta/instanceid", "_uuid", "response id", "identifiant"]),
         (
             .ignore,
             [
-                "start", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "uuid",
+                "start", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
                 "formhub/uuid", "deprecatedid", "_id", "_index", "_parent_index", "_parent_table_name",
                 "_submitted_by", "_status", "_tags", "_notes", "_version", "__version__", "_xform_id_string",
                 "_geolocation", "_attachments", "_bamboo_dataset_id", "_duration", "_validation_status",

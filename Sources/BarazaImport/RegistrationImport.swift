@@ -202,6 +202,7 @@ public struct RegistrationImport {
                 taken.insert(reference.id.rawValue)
             }
         }
+        taken.formUnion(loaded.personOverrides.compactMap { $0.person?.rawValue })
         var ids = [String](repeating: "", count: people.entries.count)
         for (index, entry) in people.entries.enumerated() {
             if let id = earlierIDs[try spool.email(entry.firstOrdinal)] {

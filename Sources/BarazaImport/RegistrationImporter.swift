@@ -380,7 +380,7 @@ struct RecordNormaliser {
             dropped(.departure, "a departure after the arrival")
         }
         if let raw = values[.sessions] {
-            for answer in Normalise.list(raw) {
+            for answer in sessionItems(raw) {
                 if answer.utf8.count > Self.maximumSessionIDBytes {
                     note(
                         .sessions,
@@ -466,9 +466,16 @@ struct RecordNormaliser {
         subscript(_ field: PersonField) -> String? { values[field.slot] }
     }
 
-    /// An id quoted in an error: identifier characters only and short, so no free text leaks.
+    /// The sessions an answer names: the whole answer when it names one (a title with spaces, as spreadsheet forms
+    /// give them), else its items (separated by commas, or by spaces as ODK writes select_multiple codes).
+    func sessionItems(_ raw: String) -> [String] {
+        if let knownSessions, knownSessions.resolve(raw) != nil { return [raw] }
+        return Normalise.list(raw)
+    }
+
+    /// An id quoted in an error: identifier characters and spaces only, and short, so no free text leaks.
     static func safeID(_ id: String) -> String {
-        let clean = id.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        let clean = id.filter { $0.isLetter || $0.isNumber || "-_. ".contains($0) }
         return clean.count > 40 ? String(clean.prefix(40)) + "…" : clean
     }
 }

@@ -72,6 +72,14 @@ public struct UnknownReferenceRule: Rule {
                 }
             }
         }
+        // An override in people-overrides.yaml that matches nobody (its email is not repeated in the finding).
+        for target in w.personOverrides where target.matched == nil {
+            let named = target.person?.rawValue ?? "the email address"
+            let owner = Subject(.person, id: "override", label: "the override at line \(target.location.line)")
+            missing(
+                .person, named, at: target.location, from: owner,
+                candidates: target.person == nil ? [] : people)
+        }
         for travel in w.travelTimes {
             for v in travel.between.sorted() where !w.venuesByID.keys.contains(v) {
                 let pair = travel.between.map { "`\($0.rawValue)`" }.sorted().joined(separator: " and ")
