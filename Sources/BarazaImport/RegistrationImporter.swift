@@ -421,6 +421,8 @@ struct RecordNormaliser {
                 }
             }
         }
+        // Forms often ask one airport: people leave from where they landed unless they say otherwise.
+        if p.departurePlace == nil && p.departure != nil { p.departurePlace = p.arrivalPlace }
         p.arrivalNumber = values[.arrivalNumber].map { Normalise.journeyNumber(fitted(.arrivalNumber, $0)) }
         p.departureNumber = values[.departureNumber].map { Normalise.journeyNumber(fitted(.departureNumber, $0)) }
         for (field, direction, time) in [

@@ -96,6 +96,10 @@ extension Finding {
             return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
         case "journey-unknown-place":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            if fact("place") == "none given" {
+                return "\(first) gives no place for this journey (a transfer place of the logistics section), so no "
+                    + "pick-up is planned"
+            }
             return
                 "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
         case "meal-over-capacity":
