@@ -141,14 +141,15 @@ extension RecordNormaliser {
         let accessibility = slots[PersonField.accessibility.slot].map {
             Normalise.list(text($0), spaces: spaceSeparatedLists)
         }
+        // Journeys: ISO date-times only here; serial numbers and dates without a time go to the general path.
         var arrival: Instant?
         if let range = slots[PersonField.arrival.slot] {
-            guard case .success(let instant) = instant(scratch: range) else { return nil }
+            guard isDateTime(range), case .success(let instant) = instant(scratch: range) else { return nil }
             arrival = instant
         }
         var departure: Instant?
         if let range = slots[PersonField.departure.slot] {
-            guard case .success(let instant) = instant(scratch: range) else { return nil }
+            guard isDateTime(range), case .success(let instant) = instant(scratch: range) else { return nil }
             departure = instant
         }
         if let arrival, let departure, departure < arrival { return nil }
@@ -405,6 +406,12 @@ extension RecordNormaliser {
             return Normalise.resolve(local, offset: offset, zone: zone)
         }
         return Normalise.instant(text(range), zone: zone, serialDates1904: serialDates1904)
+    }
+
+    private func isDateTime(_ range: Range<Int>) -> Bool {
+        scratch.withUnsafeBufferPointer {
+            Normalise.asciiDateTime(bytes: UnsafeBufferPointer(rebasing: $0[range])) != nil
+        }
     }
 
     private func yesNo(_ range: Range<Int>) -> Bool? {

@@ -345,6 +345,14 @@ public enum Normalise {
         return resolve(local, offset: offset, zone: zone)
     }
 
+    /// Whether an answer is a date without a time of day: `2027-03-26`, `26/03/2027`, or a whole spreadsheet serial.
+    static func isDateOnly(_ raw: String) -> Bool {
+        guard let text = text(raw) else { return false }
+        if let serial = Double(text) { return serial == serial.rounded() && serial > 0 }
+        let digits = text.filter(\.isNumber).count
+        return digits == 8 && text.count == 10 && text.allSatisfy { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." }
+    }
+
     static func resolve(_ local: LocalDateTime, offset: Int?, zone: Zone) -> Result<Instant, InstantProblem> {
         if let offset {
             let asUTC = Int64(local.date.daysSince1970) * 86_400 + Int64(local.time.secondsSinceMidnight)

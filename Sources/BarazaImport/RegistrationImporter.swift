@@ -370,6 +370,15 @@ struct RecordNormaliser {
         p.dietary = Normalise.dietary(p.dietary)
         for (f, keyPath) in [(PersonField.arrival, \ImportedPerson.arrival), (.departure, \.departure)] {
             guard let raw = values[f] else { continue }
+            // A date alone would become midnight, and a flight at midnight puts every session of the day after
+            // the departure: the answer is dropped and said so.
+            if Normalise.isDateOnly(raw) {
+                dropped(
+                    f,
+                    "a date and a time of day, found a date only (a journey needs its time: ask for it in the form, "
+                        + "or give it in people-overrides.yaml)")
+                continue
+            }
             switch Normalise.instant(raw, zone: zone, serialDates1904: serialDates1904) {
             case .success(let instant): p[keyPath: keyPath] = instant
             case .failure(let problem): dropped(f, problem.expectation)

@@ -303,3 +303,92 @@ func logisticsWorkspace() throws -> String {
         }
     }
 }
+
+/// Messages for zones, countries and languages written the way people write them.
+@Suite struct ActionableMessageTests {
+    @Test func abbreviationsAndOffsetsGetTheZoneOfAPlaceAndWhyTheyAreNotZones() throws {
+        let cet = try #require(ZoneSuggestion.suggestion(for: "CET"))
+        #expect(cet.zone == "Europe/Paris")
+        #expect(cet.reason?.contains("abbreviation, not a zone") == true)
+        let offset = try #require(ZoneSuggestion.suggestion(for: "GMT+1"))
+        #expect(offset.zone == "Africa/Lagos")
+        #expect(offset.reason?.contains("fixed offset, not a zone") == true)
+        #expect(ZoneSuggestion.suggestion(for: "UTC-03:00")?.zone == "Etc/GMT+3")
+        // By city: a member city whose zone is named after another city.
+        #expect(ZoneSuggestion.suggestion(for: "Africa/Kumasi")?.zone == "Africa/Accra")
+        #expect(ZoneSuggestion.suggestion(for: "heure locale", city: "Kumasi")?.zone == "Africa/Accra")
+        #expect(ZoneSuggestion.suggestion(for: "heure locale", country: "GH")?.zone == "Africa/Accra")
+        #expect(ZoneSuggestion.suggestion(for: "Africa/Kigal")?.zone == "Africa/Kigali")
+        #expect(
+            ZoneSuggestion.expectation(for: "CET")
+                == "an IANA time zone; did you mean `Europe/Paris`? (`CET` is an abbreviation, not a zone: it does "
+                + "not say where, nor when clocks change; write the IANA zone of the place)")
+    }
+
+    @Test func aZoneAnswerGetsThatAdviceAndThePersonIsKept() throws {
+        let ws = try scratchWorkspace()
+        let xml = """
+            <submissions>
+            <data id="f"><full_name>Kofi Boateng</full_name><email>kofi@example.gh</email><city>Kumasi</city>\
+            <timezone>Africa/Kumasi</timezone></data>
+            </submissions>
+            """
+        let file = try write(xml, to: "tz.xml", in: try scratchFolder())
+        let report = try RegistrationImport(file: file, workspace: ws).run(dryRun: true)
+        #expect(report.people == 1)
+        #expect(report.droppedAnswers.map(\.field) == ["timezone"])
+        #expect(report.droppedAnswers.first?.reason.contains("did you mean `Africa/Accra`?") == true)
+    }
+
+    /// A departure date without a time would be midnight, and every session of that day "after departing".
+    @Test func aJourneyDateWithoutATimeIsDroppedAndSaid() throws {
+        let ws = try scratchWorkspace()
+        let xml = """
+            <submissions>
+            <data id="f"><full_name>Kofi Boateng</full_name><email>kofi@example.gh</email>\
+            <arrival>2027-03-22T14:25</arrival><departure>2027-03-23</departure></data>
+            </submissions>
+            """
+        let file = try write(xml, to: "dates.xml", in: try scratchFolder())
+        let report = try RegistrationImport(file: file, workspace: ws).run(dryRun: false)
+        #expect(report.people == 1)
+        #expect(report.droppedAnswers.map(\.field) == ["departure"])
+        #expect(report.droppedAnswers.first?.reason.contains("found a date only") == true)
+        let kofi = try #require(try load(ws).people.first)
+        #expect(kofi.arrival != nil && kofi.departure == nil)
+        #expect(Normalise.isDateOnly("46468"))
+        #expect(!Normalise.isDateOnly("46468.8125"))
+        #expect(Normalise.isDateOnly("26/03/2027"))
+    }
+
+    @Test func aSessionWhollyAfterTheDepartureIsSaidToBeAfterIt() {
+        func message(_ rule: String, _ minutes: Int) -> String {
+            Finding(
+                rule: rule, severity: .error, subjects: [Subject(.person, id: "kofi", label: "Kofi")], minutes: minutes,
+                facts: [Fact("buffer", "60 min")], locations: [], event: "e"
+            ).message
+        }
+        #expect(
+            message("after-departure", 540)
+                == "Kofi (kofi) has a session ending 480 min after departing (buffer 60 min)")
+        #expect(
+            message("after-departure", 30)
+                == "Kofi (kofi) has a session ending 30 min too close to departing (buffer 60 min)")
+        #expect(
+            message("before-arrival", 90) == "Kofi (kofi) has a session starting 30 min before arriving (buffer 60 min)"
+        )
+    }
+
+    @Test func countryAndLanguageNamesInYAMLGetTheirCodes() throws {
+        let ws = try scratchWorkspace()
+        _ = try write(
+            "people:\n  - { id: awa, name: Awa, country: Mali, languages: [french] }\n", to: "people.yaml", in: ws)
+        var event = try String(contentsOfFile: ws + "/event.yaml", encoding: .utf8)
+        event += "  - people.yaml\n"
+        try Data(event.utf8).write(to: URL(fileURLWithPath: ws + "/event.yaml"))
+        let failure = #expect(throws: WorkspaceLoadFailure.self) { try load(ws) }
+        let messages = failure?.errors.map(\.message).joined(separator: "\n") ?? ""
+        #expect(messages.contains("(`Mali` is a country's name: write `ML`)"))
+        #expect(messages.contains("(`french` is a language's name: write `fr`)"))
+    }
+}
