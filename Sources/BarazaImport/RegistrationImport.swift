@@ -442,6 +442,21 @@ public struct RegistrationImport {
     /// A readable person id from a name: ASCII letters and digits joined by `-` (`Amina Uwase` → `amina-uwase`,
     /// `Aminata Traoré` → `aminata-traore`), other scripts transliterated; "" when nothing is left.
     static func slug(_ name: String) -> String {
+        // Most names are ASCII: lower-cased byte by byte, as the general path below would.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(name.utf8.count, 48))
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+                }
+                if bytes.count >= 48 { break }
+            }
+            while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var latin = name
         if name.unicodeScalars.contains(where: { $0.value >= 0x250 }) {
             latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? name

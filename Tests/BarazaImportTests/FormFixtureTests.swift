@@ -379,6 +379,18 @@ func logisticsWorkspace() throws -> String {
         )
     }
 
+    @Test func theCommandLineGivesItsVersionAndJSONForUnreadableInput() throws {
+        let version = try runBaraza(["--version"])
+        #expect(version.exitCode == 0)
+        #expect(version.stdout.hasPrefix("baraza "))
+        let run = try runBaraza(["check", "/no-such-workspace", "--format", "json"])
+        #expect(run.exitCode == 2)
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let errors = document?["errors"] as? [[String: Any]]
+        #expect((errors?.first?["message"] as? String)?.contains("not a workspace") == true)
+        #expect(document?["version"] as? Int == 1)
+    }
+
     @Test func countryAndLanguageNamesInYAMLGetTheirCodes() throws {
         let ws = try scratchWorkspace()
         _ = try write(
