@@ -16,6 +16,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case invalidRecords(count: Int)
     /// The export holds no record.
     case empty(path: String)
+    /// The file is a form's definition (an XLSForm), not its answers.
+    case formDefinition(path: String)
     /// Records were read, but none gave a person; `reasons` says which fields refused them.
     case noPeople(path: String, reasons: String)
     /// No column of the export maps to a field every person needs (name, email).
@@ -41,6 +43,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .empty(let path):
             return "\(path): no registration record found (an ODK submissions file, an .xlsx or SpreadsheetML "
                 + "export with a header row and one row per person is expected); nothing was imported"
+        case .formDefinition(let path):
+            return "\(path): this is an XLSForm (the form's definition: a survey sheet of type, name and label), not "
+                + "its answers; export the submissions (.xlsx or XML) from the form's server and import those"
         case .noPeople(let path, let reasons):
             return "\(path): no record gave a person (\(reasons)); nothing was imported. Fix the answers, or tie the "
                 + "right columns with --mapping (start from --print-mapping)"

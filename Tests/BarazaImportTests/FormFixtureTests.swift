@@ -194,6 +194,45 @@ func logisticsWorkspace() throws -> String {
         }
     }
 
+    @Test(arguments: ["xlsx/ona-school-survey.xlsform.xlsx", "xlsx/pyxform-xlsform-spec-test.xlsform.xlsx"])
+    func anXLSFormIsTheFormNotItsAnswers(path: String) throws {
+        let ws = try scratchWorkspace()
+        let file = sharedData.appendingPathComponent("registrations/" + path).path
+        #expect {
+            try RegistrationImport(file: file, workspace: ws).run(dryRun: true)
+        } throws: { error in
+            guard let error = error as? ImportError, case .formDefinition = error else { return false }
+            return error.description.contains("export the submissions")
+        }
+    }
+
+    /// None of the real exports in shared/data is a registration list with names and emails: each is refused with
+    /// its reason (none "imports" 0 people and exits 0, as before).
+    @Test func everyRealExportOfSharedDataIsRefusedWithItsReason() throws {
+        let ws = try scratchWorkspace()
+        let root = sharedData.appendingPathComponent("registrations")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter {
+            $0.hasSuffix(".xml") || $0.hasSuffix(".xlsx")
+        }
+        #expect(files.count == 25)
+        var reasons: [String: Int] = [:]
+        for file in files {
+            do {
+                _ = try RegistrationImport(file: root.appendingPathComponent(file).path, workspace: ws).run(
+                    dryRun: true)
+                Issue.record("\(file) imported")
+            } catch {
+                switch error {
+                case .requiredUnmapped: reasons["no name or email column", default: 0] += 1
+                case .formDefinition: reasons["XLSForm", default: 0] += 1
+                case .source: reasons["XForm definition", default: 0] += 1
+                default: Issue.record("\(file): \(error)")
+                }
+            }
+        }
+        #expect(reasons == ["no name or email column": 17, "XLSForm": 2, "XForm definition": 6])
+    }
+
     @Test func importingBeforeTheAgendaKeepsEveryoneAndDropsOnlyTheirSignUps() throws {
         let ws = try scratchWorkspace()
         var event = try String(contentsOfFile: ws + "/event.yaml", encoding: .utf8)
