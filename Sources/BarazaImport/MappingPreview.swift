@@ -146,6 +146,7 @@ extension RegistrationImport {
             serialDates1904: source.serialDates1904, displayPath: file,
             spaceSeparatedLists: source.format == .odkInstances,
             places: PlaceDirectory(places: loaded.logistics.transfers.places.map { ($0.id.rawValue, $0.name) }))
+        normaliser.hotels = PlaceDirectory(places: loaded.hotels.map { ($0.id.rawValue, $0.name) })
         var order: [String] = []
         var columns: [String: MappingPreview.Column] = [:]
         func meet(_ plain: String, _ field: PersonField?) {
@@ -198,8 +199,10 @@ extension RecordNormaliser {
             return MappingPreview.mask(value)
         case .email:
             return Normalise.email(value).map(MappingPreview.mask) ?? "refused: not an email address"
-        case .organisation, .city, .hotelPreference:
+        case .organisation, .city:
             return MappingPreview.shown(value, field: field)
+        case .hotelPreference:
+            return hotels.resolve(value, prefixes: true) ?? MappingPreview.shown(value, field: field)
         case .country:
             return Normalise.country(value) ?? "refused: not a country name or ISO code"
         case .timezone:

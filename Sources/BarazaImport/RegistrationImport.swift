@@ -102,10 +102,11 @@ public struct RegistrationImport {
             sessions: loaded.sessions.map { ($0.id.rawValue, [$0.title.english, $0.title.french].compactMap { $0 }) })
         let places = PlaceDirectory(
             places: loaded.logistics.transfers.places.map { ($0.id.rawValue, $0.name) })
-        let normaliser = RecordNormaliser(
+        var normaliser = RecordNormaliser(
             mapping: mapping, zone: loaded.event.zone, knownSessions: sessions,
             serialDates1904: source.serialDates1904, displayPath: file,
             spaceSeparatedLists: source.format == .odkInstances, places: places)
+        normaliser.hotels = PlaceDirectory(places: loaded.hotels.map { ($0.id.rawValue, $0.name) })
         // People from elsewhere in the workspace (hand-written, or other exports) keep their email.
         var elsewhere: [String: String] = [:]
         for person in loaded.people where person.source?.file != rawRelative {

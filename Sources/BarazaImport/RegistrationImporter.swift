@@ -157,9 +157,16 @@ struct PlaceDirectory: Sendable {
 
     var isEmpty: Bool { names.isEmpty }
 
-    /// The place an answer names: its id or name, or an id in parentheses (`Kigali International (KGL)`).
-    func resolve(_ answer: String) -> String? {
-        if let id = byKey[Normalise.key(answer)] { return id }
+    /// The place an answer names: its id or name, or an id in parentheses (`Kigali International (KGL)`); with
+    /// `prefixes`, also the one place whose name starts with the answer or the answer with its name (`Radisson Blu`
+    /// for `Radisson Blu Hotel`).
+    func resolve(_ answer: String, prefixes: Bool = false) -> String? {
+        let key = Normalise.key(answer)
+        if let id = byKey[key] { return id }
+        if prefixes, key.count >= 4 {
+            let ids = Set(byKey.filter { $0.key.hasPrefix(key) || key.hasPrefix($0.key) }.values)
+            if ids.count == 1 { return ids.first }
+        }
         if let open = answer.lastIndex(of: "("), let close = answer.lastIndex(of: ")"), open < close {
             return byKey[Normalise.key(String(answer[answer.index(after: open)..<close]))]
         }
@@ -181,6 +188,8 @@ struct RecordNormaliser {
     let zone: Zone
     let knownSessions: SessionDirectory?
     let places: PlaceDirectory
+    /// The workspace's hotels, for hotel preferences.
+    var hotels = PlaceDirectory(places: [])
     let serialDates1904: Bool
     let displayPath: String
     /// Whether free-text lists are space separated (ODK select_multiple) rather than comma separated.
@@ -452,7 +461,18 @@ struct RecordNormaliser {
                 note(.needsHotel, "yes or no (oui/non); answer dropped, the person kept")
             }
         }
-        p.hotelPreference = values[.hotelPreference].map { fitted(.hotelPreference, $0) }
+        if let raw = values[.hotelPreference] {
+            // A hotel of the workspace becomes its id; other text (`near the venue`) stays as written.
+            let answer = fitted(.hotelPreference, raw)
+            p.hotelPreference = hotels.resolve(answer, prefixes: true) ?? answer
+            if p.hotelPreference == answer, !hotels.isEmpty, hotels.resolve(answer) == nil,
+                let near = nearest(to: answer, in: hotels.names.map(\.name))
+            {
+                note(
+                    .hotelPreference,
+                    "no hotel `\(Self.safeID(answer))` in the workspace; kept as written (did you mean `\(near)`?)")
+            }
+        }
         p.localAddress = values[.localAddress].map { fitted(.localAddress, $0) }
         p.emergencyContact = values[.emergencyContact].map { fitted(.emergencyContact, $0) }
         if let raw = values[.consent] {

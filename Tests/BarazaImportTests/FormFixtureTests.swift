@@ -52,7 +52,7 @@ func logisticsWorkspace() throws -> String {
         #expect(mariam.arrival?.instant == Instant(secondsSince1970: 1_805_718_300))  // 2027-03-22 12:25Z
         #expect(mariam.departure?.number == "ET 812")
         #expect(mariam.needsHotel == true)
-        #expect(mariam.hotelPreference != nil)
+        #expect(mariam.hotelPreference == "radisson")  // the code, or the label `Radisson Blu`
         #expect(mariam.dietary == ["vegetarian"])  // `vegetarien` (code) or `Végétarienne` (label)
         #expect(mariam.emergencyContact?.hasPrefix("Oumar Coulibaly") == true)
         #expect(mariam.signUps.map(\.id.rawValue) == ["opening", "workshop-a"])
@@ -86,6 +86,7 @@ func logisticsWorkspace() throws -> String {
         #expect(kwame.departure?.number == "ET 812")  // `ET812` as airlines print it
         #expect(kwame.arrival?.instant == Instant(secondsSince1970: 1_805_718_300))
         #expect(kwame.needsHotel == true)
+        #expect(kwame.hotelPreference == "radisson")
         #expect(kwame.dietary == ["vegetarian"])
         #expect(kwame.signUps.map(\.id.rawValue) == ["opening", "workshop-a"])
         let local = try #require(people.first { $0.id.rawValue == "amina-uwase" })
