@@ -233,7 +233,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Golden", "make_form_fixtures.py"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BarazaCalendarTests",
             dependencies: ["BarazaCalendar", "ICalendar", "BarazaWorkspace", "BarazaTestSupport"],

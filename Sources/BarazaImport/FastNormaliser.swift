@@ -4,6 +4,8 @@ import BarazaXML
 /// A valid record as the fast path reads it: what the ledger needs.
 struct FastPerson {
     var email: String
+    /// The name, for the person's id.
+    var name: String
     var recordID: String
     var submittedAt: Instant?
 }
@@ -47,6 +49,9 @@ extension RecordNormaliser {
             slots[personField.slot] = range
         }
 
+        // Logistics answers (places, flight numbers, hotel, addresses) are rarer and matched against the
+        // workspace: the general path reads them.
+        for field in Self.generalOnly where slots[field.slot] != nil { return nil }
         // Name: the answer, else given and family names joined.
         let name: Range<Int>
         if let whole = slots[PersonField.name.slot] {
@@ -130,18 +135,21 @@ extension RecordNormaliser {
                 languageScratch = codes
             }
         }
-        let dietary = slots[PersonField.dietary.slot].map { Normalise.list(text($0), spaces: spaceSeparatedLists) }
+        let dietary = slots[PersonField.dietary.slot].map {
+            Normalise.dietary(Normalise.list(text($0), spaces: spaceSeparatedLists))
+        }
         let accessibility = slots[PersonField.accessibility.slot].map {
             Normalise.list(text($0), spaces: spaceSeparatedLists)
         }
+        // Journeys: ISO date-times only here; serial numbers and dates without a time go to the general path.
         var arrival: Instant?
         if let range = slots[PersonField.arrival.slot] {
-            guard case .success(let instant) = instant(scratch: range) else { return nil }
+            guard isDateTime(range), case .success(let instant) = instant(scratch: range) else { return nil }
             arrival = instant
         }
         var departure: Instant?
         if let range = slots[PersonField.departure.slot] {
-            guard case .success(let instant) = instant(scratch: range) else { return nil }
+            guard isDateTime(range), case .success(let instant) = instant(scratch: range) else { return nil }
             departure = instant
         }
         if let arrival, let departure, departure < arrival { return nil }
@@ -154,7 +162,7 @@ extension RecordNormaliser {
             // Normalised text has single inner spaces: the ids are what lies between them.
             func add(_ id: String) -> Bool {
                 if id.utf8.count > RecordNormaliser.maximumSessionIDBytes { return false }
-                if let knownSessions, !knownSessions.contains(id) { return false }
+                if let knownSessions, !knownSessions.ids.contains(id) { return false }
                 if !sessionScratch.contains(id) { sessionScratch.append(id) }
                 return true
             }
@@ -205,7 +213,9 @@ extension RecordNormaliser {
 
         // Valid: the unmapped answers count, and the person is written as appendBody writes it.
         for number in pendingUnmapped { unmapped[resolvedByNumber[Int(number)]!.1, default: 0] += 1 }
-        guard let source else { return FastPerson(email: email, recordID: id, submittedAt: submittedAt) }
+        guard let source else {
+            return FastPerson(email: email, name: text(name), recordID: id, submittedAt: submittedAt)
+        }
         scratch.withUnsafeBufferPointer { s in
             func quoted(_ key: StaticString, _ range: Range<Int>?) {
                 guard let range else { return }
@@ -276,8 +286,14 @@ extension RecordNormaliser {
             YAMLText.appendQuoted(id, to: &body)
             YAMLText.append(" }\n", to: &body)
         }
-        return FastPerson(email: email, recordID: id, submittedAt: submittedAt)
+        return FastPerson(email: email, name: text(name), recordID: id, submittedAt: submittedAt)
     }
+
+    /// Fields the fast path leaves to the general one.
+    static let generalOnly: [PersonField] = [
+        .arrivalPlace, .arrivalNumber, .departurePlace, .departureNumber, .needsHotel, .hotelPreference,
+        .localAddress, .emergencyContact,
+    ]
 
     /// The field of path number `number` and the path without repeat indexes, cached per number.
     private mutating func resolve(number: Int32, paths: [String]) -> (PersonField?, String) {
@@ -390,6 +406,12 @@ extension RecordNormaliser {
             return Normalise.resolve(local, offset: offset, zone: zone)
         }
         return Normalise.instant(text(range), zone: zone, serialDates1904: serialDates1904)
+    }
+
+    private func isDateTime(_ range: Range<Int>) -> Bool {
+        scratch.withUnsafeBufferPointer {
+            Normalise.asciiDateTime(bytes: UnsafeBufferPointer(rebasing: $0[range])) != nil
+        }
     }
 
     private func yesNo(_ range: Range<Int>) -> Bool? {

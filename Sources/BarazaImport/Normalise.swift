@@ -264,6 +264,35 @@ public enum Normalise {
         }
     }
 
+    /// A yes/no answer that may say more after its first word (`Oui, à l'hôtel du bloc`, `No - I live in Kigali`).
+    public static func leadingBool(_ raw: String) -> Bool? {
+        if let whole = bool(raw) { return whole }
+        let first = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
+        return bool(first)
+    }
+
+    /// Dietary answers in the shared vocabulary (``DietaryNeed``), once each, "none" answers dropped.
+    public static func dietary(_ items: [String]) -> [String] {
+        var out: [String] = []
+        for item in items {
+            guard let need = DietaryNeed.canonical(item), !out.contains(need) else { continue }
+            out.append(need)
+        }
+        return out
+    }
+
+    /// A flight or train number as airlines print it: upper case, one space between the airline code and the
+    /// number (`et813` → `ET 813`); anything else as written.
+    public static func journeyNumber(_ raw: String) -> String {
+        let compact = raw.uppercased().filter { $0 != " " && $0 != "-" }
+        guard compact.count >= 3, compact.count <= 8, compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return raw }
+        let code = compact.prefix(2)
+        let number = compact.dropFirst(2)
+        guard number.first?.isNumber == true, number.dropLast().allSatisfy(\.isNumber) else { return raw }
+        return "\(code) \(number)"
+    }
+
     /// A role from its English or French name.
     public static func role(_ raw: String) -> Role? {
         let k = key(raw)
@@ -314,6 +343,14 @@ public enum Normalise {
         }
         guard let (local, offset) = WallTime.parse(text) else { return .failure(.unreadable) }
         return resolve(local, offset: offset, zone: zone)
+    }
+
+    /// Whether an answer is a date without a time of day: `2027-03-26`, `26/03/2027`, or a whole spreadsheet serial.
+    static func isDateOnly(_ raw: String) -> Bool {
+        guard let text = text(raw) else { return false }
+        if let serial = Double(text) { return serial == serial.rounded() && serial > 0 }
+        let digits = text.filter(\.isNumber).count
+        return digits == 8 && text.count == 10 && text.allSatisfy { $0.isNumber || $0 == "-" || $0 == "/" || $0 == "." }
     }
 
     static func resolve(_ local: LocalDateTime, offset: Int?, zone: Zone) -> Result<Instant, InstantProblem> {

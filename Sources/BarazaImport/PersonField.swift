@@ -6,6 +6,22 @@ public enum PersonField: String, CaseIterable, Sendable, Hashable {
     case email, organisation, city, country
     case timezone, role, languages, dietary, accessibility, arrival, departure, sessions, consent
     case consentPhotos = "consent_photos"
+    /// Where the arrival journey lands in the host city: a transfer place's id or name (airport or station code).
+    case arrivalPlace = "arrival_place"
+    /// The arrival's flight or train number (`ET 813`).
+    case arrivalNumber = "arrival_number"
+    /// Where the departure journey leaves from.
+    case departurePlace = "departure_place"
+    /// The departure's flight or train number.
+    case departureNumber = "departure_number"
+    /// Whether the person needs a hotel room (yes/no).
+    case needsHotel = "needs_hotel"
+    /// The hotel the person would like (an id or name of the workspace's hotels, or free text).
+    case hotelPreference = "hotel_preference"
+    /// Where a person who lives in the host city sleeps (no hotel needed).
+    case localAddress = "local_address"
+    /// Someone to call in an emergency: for the host city's lists only.
+    case emergencyContact = "emergency_contact"
     /// When the record was submitted (deduplication keeps the latest).
     case submittedAt = "submitted_at"
     /// The record's own id (`meta/instanceID`).
@@ -36,6 +52,14 @@ public enum PersonField: String, CaseIterable, Sendable, Hashable {
         case .submittedAt: 17
         case .recordID: 18
         case .ignore: 19
+        case .arrivalPlace: 20
+        case .arrivalNumber: 21
+        case .departurePlace: 22
+        case .departureNumber: 23
+        case .needsHotel: 24
+        case .hotelPreference: 25
+        case .localAddress: 26
+        case .emergencyContact: 27
         }
     }
 }
@@ -94,6 +118,7 @@ enum DefaultNames {
             [
                 "dietary", "diet", "dietary requirements", "dietary needs", "dietary restrictions",
                 "régime alimentaire", "régime", "restrictions alimentaires", "besoins alimentaires", "allergies",
+                "regime_alimentaire", "dietary_requirements", "food allergies", "allergies alimentaires",
             ]
         ),
         (
@@ -107,21 +132,24 @@ enum DefaultNames {
             .arrival,
             [
                 "arrival", "arrival_datetime", "arrival date", "arrival time", "arrivée", "date d'arrivée",
-                "date et heure d'arrivée", "heure d'arrivée",
+                "date et heure d'arrivée", "heure d'arrivée", "date_arrivee", "date arrivée", "arrival_date",
+                "date and time of arrival", "arrival date and time", "arrival_time",
             ]
         ),
         (
             .departure,
             [
                 "departure", "departure_datetime", "departure date", "departure time", "départ", "date de départ",
-                "date et heure de départ", "heure de départ",
+                "date et heure de départ", "heure de départ", "date_depart", "date départ", "departure_date",
+                "date and time of departure", "departure date and time", "departure_time",
             ]
         ),
         (
             .sessions,
             [
                 "sessions", "session", "workshops", "ateliers", "session sign-ups", "sessions choisies",
-                "inscriptions aux sessions", "choix des sessions", "session choices",
+                "inscriptions aux sessions", "choix des sessions", "session choices", "sessions souhaitées",
+                "sessions_souhaitees", "ateliers souhaités", "sessions you wish to attend", "preferred sessions",
             ]
         ),
         (
@@ -129,6 +157,64 @@ enum DefaultNames {
             [
                 "consent", "consent_share_contact", "share contact", "consentement", "j'accepte",
                 "accord de partage", "consent to share contact details", "partage des coordonnées",
+            ]
+        ),
+        (
+            .arrivalPlace,
+            [
+                "arrival_place", "arrival airport", "arrival_airport", "airport of arrival", "arrival station",
+                "aéroport d'arrivée", "aeroport_arrivee", "aéroport", "airport", "lieu d'arrivée", "gare d'arrivée",
+            ]
+        ),
+        (
+            .arrivalNumber,
+            [
+                "arrival_number", "flight", "flight number", "flight_number", "arrival flight", "arrival_flight",
+                "inbound flight", "train number", "vol", "numéro de vol", "numero_vol", "vol d'arrivée", "vol_arrivee",
+                "vol aller", "numéro de train",
+            ]
+        ),
+        (
+            .departurePlace,
+            [
+                "departure_place", "departure airport", "departure_airport", "aéroport de départ", "aeroport_depart",
+                "lieu de départ", "gare de départ",
+            ]
+        ),
+        (
+            .departureNumber,
+            [
+                "departure_number", "departure flight", "departure_flight", "return flight", "outbound flight",
+                "vol de départ", "vol_depart", "vol retour", "numéro de vol retour", "numero_vol_retour",
+            ]
+        ),
+        (
+            .needsHotel,
+            [
+                "needs_hotel", "hotel", "hotel needed", "needs a hotel", "accommodation", "accommodation needed",
+                "do you need accommodation", "hébergement", "hebergement", "besoin d'hébergement", "besoin_hebergement",
+                "besoin d'un hôtel", "logement",
+            ]
+        ),
+        (
+            .hotelPreference,
+            [
+                "hotel_preference", "hotel preference", "preferred hotel", "hôtel souhaité", "hotel_souhaite",
+                "préférence d'hôtel", "hôtel préféré",
+            ]
+        ),
+        (
+            .localAddress,
+            [
+                "local_address", "local address", "address in the host city", "adresse locale", "adresse_locale",
+                "adresse sur place", "adresse à kigali", "address in kigali",
+            ]
+        ),
+        (
+            .emergencyContact,
+            [
+                "emergency_contact", "emergency contact", "in case of emergency", "contact d'urgence",
+                "contact_urgence", "personne à prévenir", "personne à contacter en cas d'urgence",
             ]
         ),
         (.consentPhotos, ["consent_photos", "photo consent", "consentement photo", "droit à l'image", "photos"]),
@@ -139,11 +225,11 @@ enum DefaultNames {
                 "horodateur", "completion time", "heure de fin", "end",
             ]
         ),
-        (.recordID, ["instanceid", "meta/instanceid", "_uuid", "id", "response id", "identifiant"]),
+        (.recordID, ["instanceid", "meta/instanceid", "_uuid", "response id", "identifiant"]),
         (
             .ignore,
             [
-                "start", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "uuid",
+                "start", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username",
                 "formhub/uuid", "deprecatedid", "_id", "_index", "_parent_index", "_parent_table_name",
                 "_submitted_by", "_status", "_tags", "_notes", "_version", "__version__", "_xform_id_string",
                 "_geolocation", "_attachments", "_bamboo_dataset_id", "_duration", "_validation_status",

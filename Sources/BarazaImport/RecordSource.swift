@@ -16,7 +16,9 @@ enum RecordSource {
         try? handle.close()
         do {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
-                return .table(try XLSXReader.readTable(contentsOf: path, limits: limits, archiveLimits: archiveLimits))
+                let table = try XLSXReader.readTable(contentsOf: path, limits: limits, archiveLimits: archiveLimits)
+                if isXLSForm(table.columns) { throw ImportError.formDefinition(path: path) }
+                return .table(table)
             }
             let sniff = try XMLStreamReader(contentsOf: path, limits: limits)
             while try sniff.read() {
@@ -29,9 +31,18 @@ enum RecordSource {
             return .odk(path: path, limits: limits)
         } catch let error as XMLImportError {
             throw .source(error)
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
+    }
+
+    /// Whether a sheet's header is an XLSForm's survey sheet (`type`, `name`, `label`...): the form, not answers.
+    static func isXLSForm(_ columns: [String]) -> Bool {
+        let names = Set(columns.map { $0.lowercased() })
+        return names.contains("type") && names.contains("name")
+            && names.contains { $0 == "label" || $0.hasPrefix("label::") || $0.hasPrefix("label:") }
     }
 
     var format: RegistrationFormat {
@@ -39,6 +50,12 @@ enum RecordSource {
         case .odk: .odkInstances
         case .table(let table): table.format
         }
+    }
+
+    /// The header's columns of a spreadsheet (those without any answer included); none for submissions.
+    var columns: [String] {
+        if case .table(let table) = self { return table.columns }
+        return []
     }
 
     var serialDates1904: Bool {

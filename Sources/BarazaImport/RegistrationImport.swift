@@ -98,11 +98,15 @@ public struct RegistrationImport {
         defer { stream.close() }
         var report = RegistrationReport(format: source.format)
 
-        let sessions = Set(loaded.sessions.map(\.id.rawValue))
-        let normaliser = RecordNormaliser(
-            mapping: mapping, zone: loaded.event.zone, knownSessions: sessions.isEmpty ? nil : sessions,
+        let sessions = SessionDirectory(
+            sessions: loaded.sessions.map { ($0.id.rawValue, [$0.title.english, $0.title.french].compactMap { $0 }) })
+        let places = PlaceDirectory(
+            places: loaded.logistics.transfers.places.map { ($0.id.rawValue, $0.name) })
+        var normaliser = RecordNormaliser(
+            mapping: mapping, zone: loaded.event.zone, knownSessions: sessions,
             serialDates1904: source.serialDates1904, displayPath: file,
-            spaceSeparatedLists: source.format == .odkInstances)
+            spaceSeparatedLists: source.format == .odkInstances, places: places)
+        normaliser.hotels = PlaceDirectory(places: loaded.hotels.map { ($0.id.rawValue, $0.name) })
         // People from elsewhere in the workspace (hand-written, or other exports) keep their email.
         var elsewhere: [String: String] = [:]
         for person in loaded.people where person.source?.file != rawRelative {
@@ -162,20 +166,65 @@ public struct RegistrationImport {
         report.badRecords = ledger.badRecords
         report.alreadyInWorkspace = ledger.alreadyInWorkspace
         report.truncated = ledger.truncated
+        report.droppedAnswers = ledger.droppedAnswers
         var people = ledger.people
         var dropped = ledger.dropped
+        let slugs = ledger.slugs
         ledger = Ledger(spool: spool)
         var unmapped: [String: Int] = [:]
-        for normaliser in normalisers { unmapped.merge(normaliser.unmapped, uniquingKeysWith: +) }
+        var columns: [String: PersonField?] = [:]
+        for normaliser in normalisers {
+            unmapped.merge(normaliser.unmapped, uniquingKeysWith: +)
+            for (field, plain) in normaliser.resolvedColumns { columns[plain] = field }
+        }
+        for column in source.columns where columns[column] == nil { columns[column] = mapping.field(for: column) }
         report.records = records
         guard records > 0 else { throw .empty(path: file) }
         report.unmappedColumns = unmapped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        try MappingCheck(mapping: mapping, columns: columns, file: file).verify(report: report)
         if strict && !report.badRecords.isEmpty {
             throw .invalidRecords(count: Set(report.badRecords.map(\.location)).count)
         }
 
-        let prefix = Self.idPrefix(name)
-        // Person ids come from each email's first record, so they survive later resubmissions and appended rows.
+        // Person ids: the id this export gave the email before (a re-import of a newer export keeps every id),
+        // else one from the name, with a suffix when another person, an override or a session holds it.
+        var earlierIDs: [String: String] = [:]
+        var taken: Set<String> = []
+        for person in loaded.people {
+            if person.source?.file == rawRelative, let email = person.email {
+                earlierIDs[email] = person.id.rawValue
+            } else {
+                taken.insert(person.id.rawValue)
+            }
+        }
+        for session in loaded.sessions {
+            for reference in session.speakers + session.moderators + session.signUps
+            where !reference.location.file.hasSuffix(peopleRelative) {
+                taken.insert(reference.id.rawValue)
+            }
+        }
+        taken.formUnion(loaded.personOverrides.compactMap { $0.person?.rawValue })
+        var ids = [String](repeating: "", count: people.entries.count)
+        for (index, entry) in people.entries.enumerated() {
+            if let id = earlierIDs[try spool.email(entry.firstOrdinal)] {
+                ids[index] = id
+                taken.insert(id)
+            }
+        }
+        for index in ids.indices where ids[index].isEmpty {
+            let base =
+                slugs[index].isEmpty
+                ? "\(Self.idPrefix(name))-\(Self.pad(people.entries[index].firstOrdinal))" : slugs[index]
+            var id = base
+            var suffix = 2
+            while taken.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            ids[index] = id
+            taken.insert(id)
+        }
+        report.personIDs = ids
         // Entries are in first-record order, so merges come out in person order.
         for index in dropped.keys.sorted() {
             let entry = people.entries[index]
@@ -187,21 +236,23 @@ public struct RegistrationImport {
             for ordinal in dropped[index]! { droppedText.append(try described(ordinal)) }
             report.merges.append(
                 Merge(
-                    person: "\(prefix)-\(Self.pad(entry.firstOrdinal))", kept: try described(entry.ordinal),
+                    person: ids[index], kept: try described(entry.ordinal),
                     dropped: droppedText))
         }
         // The winners in file order, each with the record that names its id.
-        var winners: [(ordinal: Int, firstOrdinal: Int)] = people.entries.map { ($0.ordinal, $0.firstOrdinal) }
+        var winners: [(ordinal: Int, id: String)] = zip(people.entries, ids).map { ($0.ordinal, $1) }
         winners.sort { $0.ordinal < $1.ordinal }
         people = EmailIndex()
         dropped = [:]
         report.people = winners.count
+        if report.people == 0 { throw .noPeople(path: file, reasons: Self.reasons(report)) }
         if dryRun { return report }
 
         // Pass 2: copy the winners' spooled text, in file order, into a staged YAML file.
         let header = """
-            # Generated by `baraza import registrations` from \(rawRelative); re-import the export (or change the
-            # mapping) rather than editing this file. Ids are stable: the record number of each email's first answer.
+            # Generated by `baraza import registrations` from \(rawRelative): do not edit, the next import rewrites
+            # it. Correct or add to a person in people-overrides.yaml (see events/FORMAT.md), which no import
+            # touches. Ids come from names and stay with each email from one import to the next.
             people:
 
             """
@@ -211,7 +262,7 @@ public struct RegistrationImport {
             try out.write(header)
             var next = 0
             try spool.eachText(winners.lazy.map(\.ordinal)) { bytes in
-                try out.write("  - id: \(prefix)-\(Self.pad(winners[next].firstOrdinal))\n")
+                try out.write("  - id: \(winners[next].id)\n")
                 try out.write(bytes: bytes)
                 next += 1
             }
@@ -238,6 +289,9 @@ public struct RegistrationImport {
         var badRecords: [BadRecord] = []
         var alreadyInWorkspace: [BadRecord] = []
         var truncated: [BadRecord] = []
+        var droppedAnswers: [BadRecord] = []
+        /// Per person (index in `people`): the id its first record's name suggests.
+        var slugs: [String] = []
 
         init(spool: RegistrationSpool) { self.spool = spool }
 
@@ -251,14 +305,18 @@ public struct RegistrationImport {
                         badRecords += problems
                     case .elsewhere(let problem):
                         alreadyInWorkspace.append(problem)
-                    case .person(let email, let recordID, let submittedAt, let text):
+                    case .person(let email, let recordID, let submittedAt, let text, let slug):
                         truncated += record.truncated
+                        droppedAnswers += record.notes
                         try spool.add(
                             ordinal: ordinal, text: rendered.text[text], recordID: recordID, email: email,
                             line: record.line)
                         let (index, inserted) = try people.insert(
                             email, ordinal: ordinal, submittedAt: submittedAt, spool: spool)
-                        guard !inserted else { continue }
+                        guard !inserted else {
+                            slugs.append(slug)
+                            continue
+                        }
                         // The latest submission wins; without submission times, the later record in the file.
                         if RegistrationImport.isNewer(submittedAt, than: people.entries[index].submittedAt) {
                             dropped[index, default: []].append(people.entries[index].ordinal)
@@ -288,12 +346,14 @@ public struct RegistrationImport {
                 case invalid([BadRecord])
                 case elsewhere(BadRecord)
                 /// A person, whose YAML is `text` in the batch's ``Rendered/text``.
-                case person(email: String, recordID: String, submittedAt: Instant?, text: Range<Int>)
+                case person(email: String, recordID: String, submittedAt: Instant?, text: Range<Int>, slug: String)
             }
             var line: Int
             var outcome: Outcome
             /// The answers cut to their field's limit.
             var truncated: [BadRecord] = []
+            /// Answers dropped or doubted, the record kept.
+            var notes: [BadRecord] = []
         }
 
         /// A batch's records, normalised, and their people's YAML back to back.
@@ -314,7 +374,9 @@ public struct RegistrationImport {
                     batch, index, ordinal: ordinal, render: render ? source : nil, zone: zone, into: &rendered.text)
                 {
                     rendered.results.append(
-                        person(fast.email, fast.recordID, fast.submittedAt, start..<rendered.text.count, line: line))
+                        person(
+                            fast.email, fast.recordID, fast.submittedAt, start..<rendered.text.count, line: line,
+                            slug: RegistrationImport.slug(fast.name)))
                     continue
                 }
                 let record = batch.record(index)
@@ -326,8 +388,10 @@ public struct RegistrationImport {
                         RegistrationImport.appendBody(person, source: source, zone: zone, to: &rendered.text)
                     }
                     var result = self.person(
-                        person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line)
+                        person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line,
+                        slug: RegistrationImport.slug(person.name))
                     result.truncated = person.truncated
+                    result.notes = person.notes
                     rendered.results.append(result)
                 }
             }
@@ -335,9 +399,9 @@ public struct RegistrationImport {
         }
 
         /// A valid person, unless the email belongs to someone elsewhere in the workspace.
-        private func person(_ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: Range<Int>, line: Int)
-            -> Result
-        {
+        private func person(
+            _ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: Range<Int>, line: Int, slug: String
+        ) -> Result {
             if let owner = elsewhere[email] {
                 let problem = BadRecord(
                     location: "\(displayPath):\(line)", record: recordID, field: "email",
@@ -345,7 +409,8 @@ public struct RegistrationImport {
                 return Result(line: line, outcome: .elsewhere(problem))
             }
             return Result(
-                line: line, outcome: .person(email: email, recordID: recordID, submittedAt: submittedAt, text: text))
+                line: line,
+                outcome: .person(email: email, recordID: recordID, submittedAt: submittedAt, text: text, slug: slug))
         }
     }
 
@@ -373,6 +438,55 @@ public struct RegistrationImport {
         }
         out = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return out.isEmpty ? "registration" : String(out.prefix(32))
+    }
+
+    /// A readable person id from a name: ASCII letters and digits joined by `-` (`Amina Uwase` → `amina-uwase`,
+    /// `Aminata Traoré` → `aminata-traore`), other scripts transliterated; "" when nothing is left.
+    static func slug(_ name: String) -> String {
+        // Most names are ASCII: lower-cased byte by byte, as the general path below would.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(name.utf8.count, 48))
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+                }
+                if bytes.count >= 48 { break }
+            }
+            while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var latin = name
+        if name.unicodeScalars.contains(where: { $0.value >= 0x250 }) {
+            latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? name
+        }
+        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        for ch in folded {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                out.append(ch)
+            } else if !out.isEmpty && !out.hasSuffix("-") {
+                out += "-"
+            }
+            if out.count >= 48 { break }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    /// Why no record gave a person: the fields at fault and how many records each refused.
+    static func reasons(_ report: RegistrationReport) -> String {
+        var byField: [String: Set<String>] = [:]
+        for bad in report.badRecords { byField[bad.field, default: []].insert(bad.location) }
+        var parts = byField.sorted { $0.key < $1.key }.map { "\($0.key) refused in \($0.value.count) record(s)" }
+        if !report.alreadyInWorkspace.isEmpty {
+            parts.append("\(report.alreadyInWorkspace.count) record(s) whose email is already in the workspace")
+        }
+        var text = parts.joined(separator: "; ")
+        if let first = report.badRecords.first { text += "; first: \(first)" }
+        return text
     }
 
     /// The people files listed in the text of `registrations.yaml` (none without one).
@@ -417,17 +531,34 @@ public struct RegistrationImport {
         if !p.roles.isEmpty { line("    roles: ", plain: "[\(p.roles.map(\.rawValue).joined(separator: ", "))]") }
         if p.arrival != nil || p.departure != nil {
             YAMLText.append("    journeys:\n", to: &out)
-            if let a = p.arrival {
-                YAMLText.append("      - { direction: arrival, time: \"", to: &out)
-                Normalise.appendWallText(a, zone: zone, to: &out)
-                YAMLText.append("\" }\n", to: &out)
+            func journey(_ head: StaticString, _ instant: Instant?, place: String?, number: String?) {
+                guard let instant else { return }
+                YAMLText.append(head, to: &out)
+                Normalise.appendWallText(instant, zone: zone, to: &out)
+                YAMLText.append("\"", to: &out)
+                if let place {
+                    YAMLText.append(", place: ", to: &out)
+                    YAMLText.appendQuoted(place, to: &out)
+                }
+                if let number {
+                    YAMLText.append(", number: ", to: &out)
+                    YAMLText.appendQuoted(number, to: &out)
+                }
+                YAMLText.append(" }\n", to: &out)
             }
-            if let d = p.departure {
-                YAMLText.append("      - { direction: departure, time: \"", to: &out)
-                Normalise.appendWallText(d, zone: zone, to: &out)
-                YAMLText.append("\" }\n", to: &out)
-            }
+            journey(
+                "      - { direction: arrival, time: \"", p.arrival, place: p.arrivalPlace, number: p.arrivalNumber)
+            journey(
+                "      - { direction: departure, time: \"", p.departure, place: p.departurePlace,
+                number: p.departureNumber)
         }
+        if let needsHotel = p.needsHotel {
+            YAMLText.append("    needs_hotel: ", to: &out)
+            YAMLText.append(needsHotel ? "true\n" : "false\n", to: &out)
+        }
+        if let v = p.hotelPreference { line("    hotel_preference: ", quoted: v) }
+        if let v = p.localAddress { line("    local_address: ", quoted: v) }
+        if let v = p.emergencyContact { line("    emergency_contact: ", quoted: v) }
         if !p.dietary.isEmpty { line("    dietary: ", list: p.dietary) }
         if !p.accessibility.isEmpty { line("    accessibility: ", list: p.accessibility) }
         YAMLText.append("    consent: { share_contact: ", to: &out)

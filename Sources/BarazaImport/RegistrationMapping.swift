@@ -18,11 +18,33 @@ public struct RegistrationMapping: Sendable {
     public var explicit: [String: PersonField]
     /// Zone for date-times without an offset; nil means the event's zone.
     public var zone: Zone?
+    /// The ties as the file writes them: column, field and `file:line:column`, in file order.
+    public var entries: [(column: String, field: PersonField, location: String)] = []
 
     /// A mapping with no explicit ties: defaults only.
     public init(explicit: [String: PersonField] = [:], zone: Zone? = nil) {
         self.explicit = explicit
         self.zone = zone
+    }
+
+    /// How a column is tied: by the mapping file, by a default name, by the export's own bookkeeping (`meta/`,
+    /// `_uuid`...), or not at all.
+    public enum Tie: String, Sendable {
+        case mappingFile = "mapping file"
+        case defaultName = "default name"
+        case none = "unmapped"
+    }
+
+    /// Whether the field of `column` comes from the mapping file or a default.
+    public func tie(for column: String) -> Tie {
+        let k = Normalise.key(column)
+        if explicit[k] != nil { return .mappingFile }
+        if let slash = column.lastIndex(of: "/"),
+            explicit[Normalise.key(String(column[column.index(after: slash)...]))] != nil
+        {
+            return .mappingFile
+        }
+        return field(for: column) == nil ? .none : .defaultName
     }
 
     /// Reads a mapping file.
@@ -55,10 +77,12 @@ public struct RegistrationMapping: Sendable {
                             fat, "a person field: " + PersonField.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                     mapping.explicit[Normalise.key(name)] = f
+                    let cat = "\(path):\(column.mark?.line ?? 0):\(column.mark?.column ?? 0)"
+                    mapping.entries.append((name, f, cat))
                 }
             case "timezone":
                 guard let id = value.string, let zone = Zone(identifier: id) else {
-                    throw .mapping(at, "an IANA time zone such as Africa/Kigali")
+                    throw .mapping(at, ZoneSuggestion.expectation(for: value.string ?? ""))
                 }
                 mapping.zone = zone
             default:

@@ -137,6 +137,13 @@ final class RegistrationSpool {
         }
     }
 
+    /// Record `ordinal`'s email.
+    func email(_ ordinal: Int) throws(ImportError) -> String {
+        try withRecord(ordinal) { all, block in
+            String(decoding: UnsafeBufferPointer(rebasing: all[block.email]), as: UTF8.self)
+        }
+    }
+
     /// Whether record `ordinal`'s email is `email`.
     func hasEmail(_ ordinal: Int, _ email: String) throws(ImportError) -> Bool {
         try withRecord(ordinal) { all, block in all[block.email].elementsEqual(email.utf8) }

@@ -6,8 +6,7 @@ extension YAMLValue {
     func zone() -> Zone? {
         guard let text = nonEmptyString(expected: "an IANA time zone such as `Africa/Kigali`") else { return nil }
         if let zone = Zone(identifier: text) { return zone }
-        let hint = nearest(to: text, in: Zone.knownIdentifiers).map { " (did you mean `\($0)`?)" } ?? ""
-        invalid("an IANA time zone such as `Africa/Kigali`\(hint)")
+        invalid(ZoneSuggestion.expectation(for: text))
         return nil
     }
 

@@ -74,6 +74,7 @@ public struct WorkspaceLoader: Sendable {
         let travel = sections.travel.compactMap { decodeTravel($0) }
         let hotels = sections.hotels.compactMap { decodeHotel($0, context: context) }
         var people = decodeConcurrently(sections.people, diagnostics) { decodePerson($0, context: context) }
+        let overrides = layOverrides(over: &people, in: folder, context: context, diagnostics: diagnostics)
         let venueZones = Dictionary(venues.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         var roomVenues: [Room.ID: Venue.ID] = [:]
         for v in venues { for r in v.rooms where roomVenues[r.id] == nil { roomVenues[r.id] = v.id } }
@@ -109,12 +110,44 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         mergeSignUps(people: &people, sessions: &sessions, unplaced: &unplaced)
-        return Workspace(
+        var workspace = Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
             sessions: sessions, settings: settings, logistics: logistics, badgeSettings: badgeSettings,
             certificateSettings: certificateSettings,
             tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), unplaced: unplaced,
             placements: placements, proposeSettings: proposeSettings)
+        workspace.personOverrides = overrides
+        return workspace
+    }
+
+    /// The hand-written overlay of people: read from the workspace's root when present (no include needed), each
+    /// entry's fields set on the person it names by id or email. Baraza never writes this file.
+    public static let overridesFileName = "people-overrides.yaml"
+
+    private func layOverrides(
+        over people: inout [Person], in folder: WorkspaceFolder, context: DecodingContext, diagnostics: Diagnostics
+    ) -> [PersonOverrideTarget] {
+        guard let entry = try? folder.resolve(Self.overridesFileName), entry.exists,
+            let value = readFile(entry, in: folder, allowEmpty: true, diagnostics: diagnostics),
+            let fields = value.fields(["overrides"])
+        else { return [] }
+        var byID: [Person.ID: Int] = [:]
+        var byEmail: [String: Int] = [:]
+        for (index, person) in people.enumerated() {
+            if byID[person.id] == nil { byID[person.id] = index }
+            if let email = person.email, byEmail[email] == nil { byEmail[email] = index }
+        }
+        var targets: [PersonOverrideTarget] = []
+        for item in fields["overrides"]?.list() ?? [] {
+            guard let override = decodeOverride(item) else { continue }
+            let index = override.person.flatMap { byID[$0] } ?? override.email.flatMap { byEmail[$0] }
+            if let index { applyPersonFields(override.fields, to: &people[index], context: context) }
+            targets.append(
+                PersonOverrideTarget(
+                    person: override.person, email: override.email, matched: index.map { people[$0].id },
+                    location: override.location))
+        }
+        return targets
     }
 
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarazaModel
 import Foundation
 
 @main
@@ -20,11 +21,20 @@ struct Baraza: CommandGroup {
             Exit status: 0 done, 1 the checks found errors, 2 the input could not be read or an export not \
             written, 64 bad usage (an unknown option or value; no command: this help, on standard error).
             """,
+        version: "baraza 0.1 (time zones from the system tz database \(Zone.databaseVersion))",
         subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self])
+}
 
-    /// Parses, runs, and tells a failure in one place: a ``CommandFailure`` (or a library error standing for one)
-    /// through its renderer, anything else (usage errors, exit codes, `--help`) as ArgumentParser does.
+extension Baraza {
+    /// Parses, runs, and tells a failure in one place: a mistyped command with the nearest one (`baraza export
+    /// agnda`: did you mean `agenda`?), which ArgumentParser alone reports as an unexpected argument; a
+    /// ``CommandFailure`` (or a library error standing for one) through its renderer; anything else (usage errors,
+    /// exit codes, `--help`) as ArgumentParser does.
     static func main() {
+        if let problem = unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("Error: \(problem)\n".utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -33,6 +43,26 @@ struct Baraza: CommandGroup {
             failure.render()
             exit(withError: failure.exitCode)
         }
+    }
+
+    /// "unknown command ..." for the first word that should name a subcommand and names none; nil otherwise.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = Baraza.self
+        var path = ["baraza"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !word.hasPrefix("-") else { return nil }
+            let names = subcommands.map { $0._commandName }
+            guard let next = subcommands.first(where: { $0._commandName == word }) else {
+                if word == "help" { return nil }
+                let hint = nearest(to: word, in: names).map { "; did you mean `\($0)`?" } ?? ""
+                return "unknown command `\(word)` for `\(path.joined(separator: " "))`\(hint) (commands: "
+                    + names.joined(separator: ", ") + ")"
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
     }
 }
 

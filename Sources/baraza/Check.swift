@@ -30,6 +30,23 @@ struct Check: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    /// `{"errors": [{"file", "line", "column", "message"}], "findings": [], "version": 1}` with sorted keys, for
+    /// input that could not be read (exit 2).
+    static func loadFailureJSON(_ failure: WorkspaceLoadFailure) -> String {
+        let errors: [[String: Any]] = failure.errors.map { error in
+            var entry: [String: Any] = ["message": error.message]
+            if let location = error.location {
+                entry["file"] = location.file
+                entry["line"] = location.line
+                entry["column"] = location.column
+            }
+            return entry
+        }
+        let document: [String: Any] = ["version": 1, "errors": errors, "findings": [Any]()]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     func run() throws {
         if listRules {
             for rule in RuleCatalogue.all {
@@ -39,7 +56,15 @@ struct Check: ParsableCommand {
             }
             return
         }
-        let workspaces = try RuleCatalogue.loader.loadAll(path: path)
+        let workspaces: [Workspace]
+        do {
+            workspaces = try RuleCatalogue.loader.loadAll(path: path)
+        } catch {
+            // A script reading `--format json` gets a JSON document here too, naming what could not be read; the
+            // error itself goes to standard error as for every command.
+            if format == .json { print(Self.loadFailureJSON(error)) }
+            throw error
+        }
         let findings = RuleCatalogue.checker.check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
         switch format {

@@ -44,8 +44,15 @@ struct ImportRegistrations: ParsableCommand {
                 "Remarques": ignore
               timezone: Africa/Kigali
 
+            --dry-run prints the mapping column by column (field, how it was tied, three sample answers with \
+            personal ones masked down to their shape, and what each became) and writes nothing. \
+            --print-mapping prints a starting mapping file for the export, to edit and pass to --mapping. A \
+            mapping that names a column the export lacks, an export where no column gives a name or an email, \
+            or one where no record gives a person is refused (exit 2) with how to map it.
+
             Examples:
               baraza import registrations export.xml --into events/kigali --dry-run
+              baraza import registrations form.xlsx --into events/kigali --print-mapping > m.yaml
               baraza import registrations form.xlsx --into events/kigali --mapping m.yaml
             """)
 
@@ -64,11 +71,19 @@ struct ImportRegistrations: ParsableCommand {
     @Flag(help: "Refuse the whole import when any record is invalid.")
     var strict = false
 
+    @Flag(help: "Print a starting mapping file for the export (to edit, then pass to --mapping); writes nothing.")
+    var printMapping = false
+
     func run() throws {
         do {
             let map = try mapping.map { path throws(ImportError) in try RegistrationMapping.load(path: path) }
             let job = RegistrationImport(
                 file: file, workspace: into, mapping: map ?? RegistrationMapping(), strict: strict)
+            if printMapping {
+                print(try job.preview(knownRuleIDs: RuleCatalogue.ids).mappingFile, terminator: "")
+                return
+            }
+            if dryRun { print(try job.preview(knownRuleIDs: RuleCatalogue.ids).text, terminator: "") }
             let report = try job.run(dryRun: dryRun, knownRuleIDs: RuleCatalogue.ids)
             var out = ""
             for bad in report.badRecords {
@@ -79,6 +94,9 @@ struct ImportRegistrations: ParsableCommand {
             }
             for cut in report.truncated {
                 out += "\(cut.location): warning: record \(cut.record): \(cut.field): \(cut.reason)\n"
+            }
+            for answer in report.droppedAnswers {
+                out += "\(answer.location): warning: record \(answer.record): \(answer.field): \(answer.reason)\n"
             }
             FileHandle.standardError.write(Data(out.utf8))
             var summary = ""
@@ -92,6 +110,9 @@ struct ImportRegistrations: ParsableCommand {
             summary += "\(report.merges.count) merge(s), \(invalid) invalid record(s) skipped, "
             summary += "\(report.alreadyInWorkspace.count) already in the workspace"
             if !report.truncated.isEmpty { summary += ", \(report.truncated.count) answer(s) cut to their limit" }
+            if !report.droppedAnswers.isEmpty {
+                summary += ", \(report.droppedAnswers.count) answer(s) dropped or doubted (records kept)"
+            }
             summary += "\n"
             summary += dryRun ? "dry run: nothing written\n" : "imported into \(into)\n"
             print(summary, terminator: "")
@@ -140,12 +161,11 @@ struct ImportSchedule: ParsableCommand {
 }
 
 extension Zone {
-    /// The zone a `--timezone` names; one that is not an IANA zone is refused with the nearest one (a usage
-    /// error, exit 64).
+    /// The zone a `--timezone` names; one that is not an IANA zone is refused with the zone meant (by
+    /// abbreviation, offset, city or spelling; a usage error, exit 64).
     static func fromArgument(_ identifier: String) throws -> Zone {
         if let zone = Zone(identifier: identifier) { return zone }
-        let hint = nearest(to: identifier, in: Zone.knownIdentifiers).map { "; did you mean \($0)?" } ?? ""
-        throw ValidationError("expected an IANA time zone such as Europe/Brussels\(hint)")
+        throw ValidationError("expected \(ZoneSuggestion.expectation(for: identifier))")
     }
 }
 

@@ -91,12 +91,13 @@ struct CommandLineEdgeTests {
         (["build", sample, "--out", " "], "--out is empty"),
         (
             ["import", "schedule", "schedule.xml", "--into", sample, "--timezone", "Africa/Kigal"],
-            "did you mean Africa/Kigali?"
+            "did you mean `Africa/Kigali`?"
         ),
-        (["init", "/tmp/never-made", "--timezone", "Europe/Pari"], "did you mean Europe/Paris?"),
+        (["init", "/tmp/never-made", "--timezone", "Europe/Pari"], "did you mean `Europe/Paris`?"),
         (["init", "/tmp/never-made", "--id", "bad id"], "`bad id` is not a valid event id"),
         (["export", "pack", sample, "--audience", "everyone"], "expected public, participants, person:<id>"),
-        (["frobnicate"], "Unexpected argument 'frobnicate'"),
+        (["frobnicate"], "unknown command `frobnicate` for `baraza`"),
+        (["export", "agnda", sample], "did you mean `agenda`?"),
     ])
     func aBadArgumentIsAUsageError(_ arguments: [String], _ expected: String) throws {
         let run = try runBaraza(arguments)

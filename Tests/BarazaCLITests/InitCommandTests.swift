@@ -137,7 +137,7 @@ struct InitCommandTests {
         #expect(
             run.stderr.hasPrefix(
                 "Error: The value 'Africa/Kigal' is invalid for '--timezone <timezone>': expected an IANA time zone "
-                    + "such as Europe/Brussels; did you mean Africa/Kigali?\n"))
+                    + "such as `Africa/Kigali` (did you mean `Africa/Kigali`?)\n"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("ws/event.yaml").path))
     }
 }

@@ -19,8 +19,19 @@ extension Finding {
             return
                 "\(first) would join at \(fact("starts at home")) at home, \(m) min outside waking hours \(fact("waking hours"))"
         case "before-arrival":
+            // Past the buffer, the session starts before the person has even landed: say that.
+            let buffer = Int(fact("buffer").prefix { $0.isNumber }) ?? 0
+            if let minutes, minutes > buffer {
+                return
+                    "\(first) has a session starting \(minutes - buffer) min before arriving (buffer \(fact("buffer")))"
+            }
             return "\(first) has a session \(m) min too soon after arriving (buffer \(fact("buffer")))"
         case "after-departure":
+            let buffer = Int(fact("buffer").prefix { $0.isNumber }) ?? 0
+            if let minutes, minutes > buffer {
+                return
+                    "\(first) has a session ending \(minutes - buffer) min after departing (buffer \(fact("buffer")))"
+            }
             return "\(first) has a session ending \(m) min too close to departing (buffer \(fact("buffer")))"
         case "room-double-booked":
             return "\(first) holds two sessions at once, overlapping \(m) min"
@@ -96,6 +107,10 @@ extension Finding {
             return "\(first) (\(fact("passengers")) passengers, leaves \(fact("leaves"))\(needs)) has no vehicle free"
         case "journey-unknown-place":
             let hint = facts.first { $0.name == "did you mean" }.map { "; did you mean `\($0.value)`?" } ?? ""
+            if fact("place") == "none given" {
+                return "\(first) gives no place for this journey (a transfer place of the logistics section), so no "
+                    + "pick-up is planned"
+            }
             return
                 "\(first) travels via `\(fact("place"))`, which is not a transfer place, so no pick-up is planned\(hint)"
         case "meal-over-capacity":

@@ -1,4 +1,5 @@
 import BarazaModel
+import Foundation
 
 /// References to rooms, venues, people, sessions or hotels that the workspace does not define.
 /// Each finding points at the reference and, when one is close, at the definition it was probably meant to be.
@@ -72,6 +73,15 @@ public struct UnknownReferenceRule: Rule {
                 }
             }
         }
+        // An override in people-overrides.yaml that matches nobody (its email is not repeated in the finding).
+        for target in w.personOverrides where target.matched == nil {
+            let named = target.person?.rawValue ?? Self.masked(target.email ?? "")
+            let file = (target.location.file as NSString).lastPathComponent
+            let owner = Subject(.person, id: "\(file):\(target.location.line)", label: "the override")
+            missing(
+                .person, named, at: target.location, from: owner,
+                candidates: target.person == nil ? [] : people)
+        }
         for travel in w.travelTimes {
             for v in travel.between.sorted() where !w.venuesByID.keys.contains(v) {
                 let pair = travel.between.map { "`\($0.rawValue)`" }.sorted().joined(separator: " and ")
@@ -81,6 +91,12 @@ public struct UnknownReferenceRule: Rule {
             }
         }
         return findings
+    }
+
+    /// An email shown without its local part (`n…@example.org`).
+    static func masked(_ email: String) -> String {
+        guard let at = email.firstIndex(of: "@"), let first = email.first else { return "an email address" }
+        return "\(first)…\(email[at...])"
     }
 
     private func closest(_ id: String, _ candidates: [(String, SourceLocation)]) -> (String, SourceLocation)? {

@@ -120,7 +120,9 @@ struct PlanBuilder {
                 let time: Int64
                 let endpoint: TransferStop
                 if journey.direction == .arrival {
-                    time = instant.secondsSince1970
+                    // Ready for the pick-up once through immigration and baggage, not at landing.
+                    let buffer = place.arrivalBufferMinutes ?? settings.arrivalBufferMinutes
+                    time = instant.adding(minutes: buffer).secondsSince1970
                     endpoint = arrivalDestination(person, at: instant)
                 } else {
                     let buffer = place.departureBufferMinutes ?? settings.departureBufferMinutes

@@ -21,7 +21,7 @@ public struct AccommodationRule: Rule {
             guard p.stays.isEmpty, p.localAddress == nil else { return nil }
             var facts: [Fact] = []
             if let a = p.arrival, let i = a.instant {
-                facts.append(Fact("arrives", "\(w.localText(i)) at \(a.place ?? "?")"))
+                facts.append(Fact("arrives", w.localText(i) + (a.place.map { " at \($0)" } ?? ", place not given")))
             }
             let sessions = (presented[p.id]?.count ?? 0) + (signedUp[p.id] ?? 0)
             if sessions > 0 { facts.append(Fact("in-person sessions", "\(sessions)")) }

@@ -24,6 +24,8 @@ public struct Workspace: Sendable {
     public var placements: [Placement]
     /// How `baraza propose` places sessions (the `propose:` section).
     public var proposeSettings: ProposeSettings
+    /// The entries of `people-overrides.yaml`, already laid over the people they name.
+    public var personOverrides: [PersonOverrideTarget] = []
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]

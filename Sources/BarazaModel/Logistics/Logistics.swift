@@ -44,6 +44,9 @@ public struct TransferSettings: Hashable, Sendable {
     public var maxWaitMinutes: Int
     /// How long before a departure a passenger must be at the departure place (check-in, security).
     public var departureBufferMinutes: Int
+    /// How long after landing a passenger comes out to the pick-up (immigration, baggage); 0 unless the workspace
+    /// sets it (`arrival_buffer_minutes`, 45 is usual at an airport).
+    public var arrivalBufferMinutes: Int = 0
     /// Minutes added for each earlier stop when a run drops off or picks up at several hotels.
     public var stopMinutes: Int
     /// Arrival and departure places served by transfers (airports, stations, bus terminals).
@@ -71,6 +74,8 @@ public struct TransferPlace: Hashable, Sendable {
     public var zone: Zone
     /// This place's own departure buffer (a bus terminal needs less than an airport); nil uses the default.
     public var departureBufferMinutes: Int?
+    /// This place's own time from arriving to the pick-up (a bus terminal has no baggage hall); nil uses the default.
+    public var arrivalBufferMinutes: Int?
     public var location: SourceLocation
 
     public init(id: ID, name: String, zone: Zone, departureBufferMinutes: Int? = nil, location: SourceLocation) {

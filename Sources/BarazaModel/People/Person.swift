@@ -34,6 +34,12 @@ public struct Person: Hashable, Sendable {
     public var location: SourceLocation
     /// Where the person sleeps when they live in the host city (no hotel stay needed); nil otherwise.
     public var localAddress: String?
+    /// Whether the person asked for a hotel room; nil when not asked.
+    public var needsHotel: Bool?
+    /// The hotel the person would like, as they answered (a hotel id or name, or free text).
+    public var hotelPreference: String?
+    /// Whom to call in an emergency: for the host city's own lists, never exported beyond them.
+    public var emergencyContact: String?
 
     public init(
         id: ID, name: String, givenName: String? = nil, familyName: String? = nil, email: String? = nil,
@@ -42,7 +48,8 @@ public struct Person: Hashable, Sendable {
         journeys: [Journey] = [], stays: [Stay] = [], dietary: [String] = [], accessibility: [String] = [],
         consent: Consent = Consent(), signUps: [Reference<Session>] = [], bio: LocalizedText? = nil,
         gender: String? = nil, location: SourceLocation, localAddress: String? = nil,
-        source: Provenance? = nil
+        source: Provenance? = nil, needsHotel: Bool? = nil, hotelPreference: String? = nil,
+        emergencyContact: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -67,6 +74,9 @@ public struct Person: Hashable, Sendable {
         self.source = source
         self.location = location
         self.localAddress = localAddress
+        self.needsHotel = needsHotel
+        self.hotelPreference = hotelPreference
+        self.emergencyContact = emergencyContact
     }
 
     /// The arrival journey into the event, if known (the last arrival when several are given).

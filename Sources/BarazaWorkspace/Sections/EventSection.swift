@@ -133,7 +133,8 @@ extension YAMLValue {
         list(expected: "a list of language codes such as [en, fr]").compactMap { item in
             guard let s = item.nonEmptyString(expected: "a language code such as `en` or `fr`") else { return nil }
             guard let l = Language(s) else {
-                item.invalid("an ISO 639 language code such as `en`, `fr`, `ar`, `pt`")
+                let hint = NameHints.languageCode(forName: s).map { " (`\(s)` is a language's name: write `\($0)`)" }
+                item.invalid("an ISO 639 language code such as `en`, `fr`, `ar`, `pt`" + (hint ?? ""))
                 return nil
             }
             return l

@@ -3,7 +3,9 @@ import BarazaModel
 extension WorkspaceLoader {
     static let logisticsKeys = ["vehicles", "transfers"]
     static let vehicleKeys = ["id", "name", "capacity", "accessible", "count"]
-    static let transferKeys = ["max_wait_minutes", "departure_buffer_minutes", "stop_minutes", "places", "travel"]
+    static let transferKeys = [
+        "max_wait_minutes", "departure_buffer_minutes", "arrival_buffer_minutes", "stop_minutes", "places", "travel",
+    ]
 
     /// The `logistics:` section (at most one per workspace, in event.yaml or an included file such as
     /// `logistics.yaml`): vehicles, and transfer settings whose travel entries must name known places, hotels
@@ -72,19 +74,26 @@ extension WorkspaceLoader {
         if let b = f["departure_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") {
             settings.departureBufferMinutes = b
         }
+        if let a = f["arrival_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440") {
+            settings.arrivalBufferMinutes = a
+        }
         if let s = f["stop_minutes"]?.int(in: 0...240, expected: "minutes, 0 to 240") { settings.stopMinutes = s }
         for item in f["places"]?.list(expected: "a list of places `{ id, name, timezone }`") ?? [] {
-            guard let pf = item.fields(["id", "name", "timezone", "departure_buffer_minutes"], context: item.path),
+            guard
+                let pf = item.fields(
+                    ["id", "name", "timezone", "departure_buffer_minutes", "arrival_buffer_minutes"], context: item.path
+                ),
                 let id = pf.require("id", expected: "a place id such as `KGL`, as journeys write it in `place`")?
                     .identifier()
             else { continue }
-            settings.places.append(
-                TransferPlace(
-                    id: TransferPlace.ID(id), name: pf["name"]?.nonEmptyString() ?? id,
-                    zone: pf["timezone"]?.zone() ?? context.event.zone,
-                    departureBufferMinutes: pf["departure_buffer_minutes"]?.int(
-                        in: 0...1440, expected: "minutes, 0 to 1440"),
-                    location: item.location))
+            var place = TransferPlace(
+                id: TransferPlace.ID(id), name: pf["name"]?.nonEmptyString() ?? id,
+                zone: pf["timezone"]?.zone() ?? context.event.zone,
+                departureBufferMinutes: pf["departure_buffer_minutes"]?.int(
+                    in: 0...1440, expected: "minutes, 0 to 1440"),
+                location: item.location)
+            place.arrivalBufferMinutes = pf["arrival_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440")
+            settings.places.append(place)
         }
         var firstPlace: [String: SourceLocation] = [:]
         for place in settings.places {

@@ -4,7 +4,7 @@ extension WorkspaceLoader {
     static let personKeys = [
         "id", "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone",
         "languages", "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions",
-        "local_address",
+        "local_address", "needs_hotel", "hotel_preference", "emergency_contact",
         "bio", "gender", "source",
     ]
 
@@ -12,30 +12,6 @@ extension WorkspaceLoader {
         guard let f = value.fields(Self.personKeys, context: value.path) else { return nil }
         let id = f.require("id", expected: "a person id")?.identifier()
         let name = f.require("name", expected: "the person's name as they write it")?.nonEmptyString()
-        let homeZone = f["timezone"]?.zone()
-        let roles: [Role] = (f["roles"]?.list() ?? []).compactMap { item in
-            guard let text = item.nonEmptyString(), let role = Role(rawValue: text.lowercased()) else {
-                item.invalid("one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-                return nil
-            }
-            return role
-        }
-        // Availability and journeys are wall times; without a zone of their own they are read in the
-        // person's home zone (availability) or the event's zone (journeys land in the host city).
-        let availability = (f["availability"]?.list() ?? []).compactMap {
-            decodeWindow($0, defaultZone: homeZone ?? context.event.zone)
-        }
-        let journeys = (f["journeys"]?.list() ?? []).compactMap { decodeJourney($0, defaultZone: context.event.zone) }
-        let stays = (f["stays"]?.list() ?? []).compactMap { decodeStay($0) }
-        var consent = Consent()
-        if let c = f["consent"] {
-            if case .scalar = c.node {
-                consent.shareContact = c.bool() ?? false
-            } else if let cf = c.fields(["share_contact", "photos"]) {
-                consent.shareContact = cf["share_contact"]?.bool() ?? false
-                consent.photos = cf["photos"]?.bool() ?? false
-            }
-        }
         var source: Provenance?
         if let sf = f["source"]?.fields(["file", "record"]),
             let file = sf.require("file", expected: "the raw export's path")?.nonEmptyString(),
@@ -43,17 +19,77 @@ extension WorkspaceLoader {
         {
             source = Provenance(file: file, record: record)
         }
-        guard let id, let name else { return nil }
-        return Person(
-            id: Person.ID(id), name: name, givenName: f["given_name"]?.nonEmptyString(),
-            familyName: f["family_name"]?.nonEmptyString(), email: f["email"]?.email(),
-            organisation: f["organisation"]?.nonEmptyString(), city: f["city"]?.nonEmptyString(),
-            country: f["country"]?.countryCode(), homeZone: homeZone, languages: f["languages"]?.languages() ?? [],
-            roles: roles.isEmpty ? [.participant] : Set(roles), availability: availability, journeys: journeys,
-            stays: stays, dietary: f["dietary"]?.strings() ?? [], accessibility: f["accessibility"]?.strings() ?? [],
-            consent: consent, signUps: f["sessions"]?.references("session") ?? [],
-            bio: f["bio"]?.localizedText(limit: .longText), gender: f["gender"]?.nonEmptyString()?.lowercased(),
-            location: value.location, localAddress: f["local_address"]?.nonEmptyString(), source: source)
+        var person = Person(id: Person.ID(id ?? "-"), name: name ?? "", location: value.location, source: source)
+        applyPersonFields(f, to: &person, context: context, name: false)
+        guard id != nil, name != nil else { return nil }
+        return person
+    }
+
+    /// Sets every field `f` gives on `person` (all but `id` and `source`, and `name` unless `name` is true): a
+    /// person's own entry, or an override laid over an imported person (see ``decodeOverride(_:)``).
+    func applyPersonFields(_ f: Fields, to p: inout Person, context: DecodingContext, name: Bool = true) {
+        // (A person's own entry has read its required name already.)
+        if name, let v = f["name"], let text = v.nonEmptyString() { p.name = text }
+        if let v = f["given_name"] { p.givenName = v.nonEmptyString() }
+        if let v = f["family_name"] { p.familyName = v.nonEmptyString() }
+        if let v = f["email"] { p.email = v.email() }
+        if let v = f["organisation"] { p.organisation = v.nonEmptyString() }
+        if let v = f["city"] { p.city = v.nonEmptyString() }
+        if let v = f["country"] { p.country = v.countryCode() }
+        if let v = f["timezone"] { p.homeZone = v.zone() }
+        if let v = f["languages"] { p.languages = v.languages() }
+        if let v = f["roles"] {
+            let roles: [Role] = v.list().compactMap { item in
+                guard let text = item.nonEmptyString(), let role = Role(rawValue: text.lowercased()) else {
+                    item.invalid("one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    return nil
+                }
+                return role
+            }
+            p.roles = roles.isEmpty ? [.participant] : Set(roles)
+        }
+        // Availability and journeys are wall times; without a zone of their own they are read in the
+        // person's home zone (availability) or the event's zone (journeys land in the host city).
+        if let v = f["availability"] {
+            p.availability = v.list().compactMap { decodeWindow($0, defaultZone: p.homeZone ?? context.event.zone) }
+        }
+        if let v = f["journeys"] {
+            p.journeys = v.list().compactMap { decodeJourney($0, defaultZone: context.event.zone) }
+        }
+        if let v = f["stays"] { p.stays = v.list().compactMap { decodeStay($0) } }
+        if let v = f["dietary"] { p.dietary = v.strings().compactMap { DietaryNeed.canonical($0) } }
+        if let v = f["accessibility"] { p.accessibility = v.strings() }
+        if let c = f["consent"] {
+            if case .scalar = c.node {
+                p.consent = Consent(shareContact: c.bool() ?? false)
+            } else if let cf = c.fields(["share_contact", "photos"]) {
+                p.consent = Consent(
+                    shareContact: cf["share_contact"]?.bool() ?? false, photos: cf["photos"]?.bool() ?? false)
+            }
+        }
+        if let v = f["sessions"] { p.signUps = v.references("session") }
+        if let v = f["bio"] { p.bio = v.localizedText(limit: .longText) }
+        if let v = f["gender"] { p.gender = v.nonEmptyString()?.lowercased() }
+        if let v = f["local_address"] { p.localAddress = v.nonEmptyString() }
+        if let v = f["needs_hotel"] { p.needsHotel = v.bool() }
+        if let v = f["hotel_preference"] { p.hotelPreference = v.nonEmptyString() }
+        if let v = f["emergency_contact"] { p.emergencyContact = v.nonEmptyString() }
+    }
+
+    /// Keys of an override: whom it is for (`person` or `email`), then any person key but `id` and `source`.
+    static let overrideKeys = ["person"] + personKeys.filter { $0 != "id" && $0 != "source" }
+
+    /// One entry of `people-overrides.yaml`: whom it names and its fields, checked now, laid over the person once
+    /// every person is loaded.
+    func decodeOverride(_ value: YAMLValue) -> PersonOverride? {
+        guard let f = value.fields(Self.overrideKeys, context: value.path) else { return nil }
+        let id = f["person"]?.identifier()
+        let email = id == nil ? f["email"]?.email() : nil
+        guard id != nil || email != nil else {
+            value.invalid("`person: <id>` or `email: <address>` naming whom the override is for")
+            return nil
+        }
+        return PersonOverride(person: id.map { Person.ID($0) }, email: email, fields: f, location: value.location)
     }
 
     func decodeWindow(_ value: YAMLValue, defaultZone: Zone) -> TimeWindow? {
@@ -141,4 +177,13 @@ extension WorkspaceLoader {
             checkOutTime: f["check_out"]?.timeOfDay() ?? LocalTime(hour: 11, minute: 0)!, blocks: blocks,
             location: value.location)
     }
+}
+
+/// An entry of `people-overrides.yaml` as read: whom it names and its fields, laid over that person once every
+/// person is loaded.
+struct PersonOverride {
+    var person: Person.ID?
+    var email: String?
+    var fields: Fields
+    var location: SourceLocation
 }

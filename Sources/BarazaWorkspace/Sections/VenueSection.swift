@@ -89,7 +89,8 @@ extension YAMLValue {
     func countryCode() -> String? {
         guard let text = nonEmptyString(expected: "an ISO 3166 country code") else { return nil }
         guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            invalid("a two-letter ISO 3166 country code such as `RW`, `SN`, `FR`")
+            let hint = NameHints.countryCode(forName: text).map { " (`\(text)` is a country's name: write `\($0)`)" }
+            invalid("a two-letter ISO 3166 country code such as `RW`, `SN`, `FR`" + (hint ?? ""))
             return nil
         }
         return text.uppercased()
