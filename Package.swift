@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "BarazaCalendar", targets: ["BarazaCalendar"]),
         .library(name: "BarazaCore", targets: ["BarazaCore"]),
         .library(name: "BarazaPropose", targets: ["BarazaPropose"]),
+        .library(name: "BarazaServe", targets: ["BarazaServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
@@ -126,14 +130,26 @@ let package = Package(
         .executableTarget(name: "xml-bench", dependencies: ["BarazaXML", "BarazaImport"]),
         // What every front end shares: the one rule catalogue (core and logistics rules) and the loader that knows it.
         .target(name: "BarazaCore", dependencies: ["BarazaWorkspace", "BarazaChecks", "BarazaLogistics"]),
+        // `baraza serve`: the workspace live over HTTP (Hummingbird): feeds, personal feeds at token URLs, the agenda.
+        // Only this module and the command line link Hummingbird; every other library builds without it.
+        .target(
+            name: "BarazaServe",
+            dependencies: [
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaCalendar", "BarazaCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
-                "BarazaPropose",
+                "BarazaPropose", "BarazaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace", "CCairo"],
@@ -223,6 +239,7 @@ let package = Package(
                 "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BarazaServeTests", dependencies: ["BarazaServe", "BarazaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

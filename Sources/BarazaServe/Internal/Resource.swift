@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+
+/// One thing the server answers with: its bytes, their validator and when they last changed.
+struct Resource: Sendable {
+    var bytes: Data
+    var contentType: String
+    /// A strong ETag: the first 128 bits of the bytes' SHA-256, quoted.
+    var etag: String
+    /// When the server first saw these bytes (whole seconds since 1970).
+    var lastModified: Int
+    /// The page's own Content-Security-Policy, for HTML that carries its script inline (allowed by hash).
+    var contentSecurityPolicy: String?
+
+    init(bytes: Data, contentType: String, seenAt: Int, previous: Resource?) {
+        self.bytes = bytes
+        self.contentType = contentType
+        let digest = SHA256.hash(data: bytes)
+        self.etag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        self.lastModified = previous?.etag == etag ? previous!.lastModified : seenAt
+    }
+}

@@ -1,0 +1,199 @@
+import BarazaTestSupport
+import Foundation
+import Testing
+
+/// `baraza serve` end to end: a real server process on loopback, fetched with curl.
+@Suite(.serialized)
+struct ServeTests {
+    /// Exports of the same workspace, made by `baraza export ics` then `baraza export agenda`.
+    func exports(of server: ServeProcess) throws -> String {
+        let out = server.root.appendingPathComponent("out").path
+        for kind in ["ics", "agenda"] {
+            let run = try runBaraza(["export", kind, server.workspace, "--out", out])
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        return out
+    }
+
+    /// Each person's personal feed address, by person id, from `baraza feeds links`.
+    func links(of server: ServeProcess) throws -> [String: String] {
+        let base = server.baseURL
+        let run = try runBaraza(["feeds", "links", server.workspace, "--state", server.state, "--base-url", base])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        var links: [String: String] = [:]
+        for line in run.stdout.split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2 else { continue }
+            links[String(parts[0])] = String(parts[1]).replacingOccurrences(of: "webcal://", with: "http://")
+        }
+        return links
+    }
+
+    @Test func feedsAndAgendaAreTheExportsBytesWithValidators() throws {
+        let server = try ServeProcess()
+        let out = try exports(of: server)
+        for (path, file) in [
+            ("/calendars/event.ics", "calendars/event.ics"),
+            ("/calendars/rooms/auditorium.ics", "calendars/rooms/auditorium.ics"),
+            ("/agenda/", "agenda/index.html"),
+        ] {
+            let answer = try curl(server.baseURL + path)
+            #expect(answer.status == 200, "\(path)")
+            #expect(
+                answer.body == FileManager.default.contents(atPath: out + "/" + file), "\(path) differs from \(file)")
+            let etag = try #require(answer.headers["etag"])
+            let modified = try #require(answer.headers["last-modified"])
+            #expect(answer.headers["cache-control"] != nil)
+            #expect(try curl(server.baseURL + path, ["-H", "If-None-Match: \(etag)"]).status == 304)
+            #expect(try curl(server.baseURL + path, ["-H", "If-None-Match: \"other\", \(etag)"]).status == 304)
+            #expect(try curl(server.baseURL + path, ["-H", "If-Modified-Since: \(modified)"]).status == 304)
+            #expect(try curl(server.baseURL + path, ["-H", "If-None-Match: \"stale\""]).status == 200)
+            #expect(
+                try curl(server.baseURL + path, ["-H", "If-Modified-Since: Thu, 01 Jan 1998 00:00:00 GMT"]).status
+                    == 200)
+        }
+        #expect(
+            try curl(server.baseURL + "/calendars/event.ics").headers["content-type"]?.hasPrefix("text/calendar")
+                == true)
+
+        // Every personal calendar the export wrote is served at its person's token address, and nowhere else.
+        let people = try FileManager.default.contentsOfDirectory(atPath: out + "/calendars/people").sorted()
+        #expect(people.count > 10)
+        let links = try links(of: server)
+        for file in people {
+            let person = String(file.dropLast(4))
+            let url = try #require(links[person], "no link for \(person)")
+            #expect(url.count - url.replacingOccurrences(of: "/feeds/", with: "").count == 7)
+            let answer = try curl(url)
+            #expect(answer.status == 200)
+            #expect(answer.body == FileManager.default.contents(atPath: out + "/calendars/people/" + file))
+            #expect(answer.headers["cache-control"]?.contains("private") == true)
+        }
+        #expect(try curl(server.baseURL + "/calendars/people/" + people[0]).status == 404)
+
+        // The subscribe page offers webcal:// links to the event and every room.
+        let subscribe = try curl(server.baseURL + "/subscribe")
+        #expect(subscribe.text.contains("webcal://\(server.baseURL.dropFirst("http://".count))/calendars/event.ics"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aChangedSessionShowsItsNewTimeWithSequencePlusOneInTheAffectedFeedsOnly() throws {
+        let server = try ServeProcess()
+        let links = try links(of: server)
+        let uid = "UID:session-ws-flood-mapping@"
+        var before: [String: (etag: String, affected: Bool)] = [:]
+        for (person, url) in links {
+            let answer = try curl(url)
+            guard answer.status == 200 else { continue }
+            before[person] = (answer.headers["etag"] ?? "", answer.text.contains(uid))
+        }
+        #expect(before.values.filter(\.affected).count >= 3)
+        let event = try curl(server.baseURL + "/calendars/event.ics")
+        #expect(!event.text.contains("SEQUENCE:"))
+
+        try server.edit("sessions.yaml") { text in
+            let block = try! #require(text.range(of: "  - id: ws-flood-mapping\n"))
+            let start = try! #require(
+                text.range(of: "start: 2027-03-23T14:00", range: block.upperBound..<text.endIndex))
+            return text.replacingCharacters(in: start, with: "start: 2027-03-23T14:15")
+        }
+        let changed = try server.poll("/calendars/event.ics") { $0.headers["etag"] != event.headers["etag"] }
+        let entry = try #require(Self.event(containing: uid, in: changed.text))
+        #expect(entry.contains("SEQUENCE:1\r\n"))
+        #expect(entry.contains("DTSTART;TZID=Africa/Kigali:20270323T141500"), "new start missing in \(entry)")
+        #expect(changed.text.components(separatedBy: "SEQUENCE:").count == 2, "only the changed session has one")
+
+        for (person, old) in before {
+            let answer = try curl(links[person]!)
+            #expect((answer.headers["etag"] != old.etag) == old.affected, "\(person): affected \(old.affected)")
+            if old.affected {
+                #expect(Self.event(containing: uid, in: answer.text)?.contains("SEQUENCE:1\r\n") == true)
+            }
+        }
+
+        // The served sequence survives a restart of the server.
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aBrokenChangeKeepsTheLastGoodStateAndTheAdminPageSaysWhy() throws {
+        let server = try ServeProcess()
+        let event = try curl(server.baseURL + "/calendars/event.ics")
+        #expect(try curl(server.baseURL + server.adminPath).text.contains("latest state of the workspace is the one"))
+        try server.edit("sessions.yaml") {
+            $0.replacingOccurrences(
+                of: "  - id: ws-flood-mapping\n", with: "  - id: ws-flood-mapping\n    colour: red\n")
+        }
+        let admin = try server.poll(server.adminPath) { $0.text.contains("Latest change refused") }
+        #expect(admin.text.contains("sessions.yaml"), "\(admin.text)")
+        #expect(admin.text.contains("colour"))
+        #expect(admin.headers["cache-control"] == "no-store")
+        let still = try curl(server.baseURL + "/calendars/event.ics")
+        #expect(still.status == 200)
+        #expect(still.body == event.body)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func securityHeadersTraversalOversizedRequestsAndUnknownTokens() throws {
+        let server = try ServeProcess()
+        let agenda = try curl(server.baseURL + "/agenda/")
+        let policy = try #require(agenda.headers["content-security-policy"])
+        #expect(policy.contains("script-src 'sha256-"))
+        #expect(!policy.contains("unsafe-inline'; script") && !policy.contains("script-src 'unsafe"))
+        #expect(agenda.headers["x-content-type-options"] == "nosniff")
+        #expect(agenda.headers["referrer-policy"] == "no-referrer")
+        #expect(agenda.headers["x-frame-options"] == "DENY")
+
+        let notFound = try curl(server.baseURL + "/nothing-here")
+        #expect(notFound.status == 404)
+        for path in [
+            "/calendars/../../../../etc/passwd", "/calendars/rooms/..%2f..%2fevent.yaml", "/%2e%2e/%2e%2e/etc/passwd",
+            "/calendars/rooms/%2E%2E/event.ics", "//etc/passwd", "/calendars//event.ics", "/agenda/../event.yaml",
+            "/calendars/rooms/auditorium.ics%00", "/event.yaml", "/sessions.yaml", "/calendars\\event.ics",
+        ] {
+            let answer = try curl(server.baseURL + path)
+            #expect(answer.status == 404, "\(path)")
+            #expect(answer.body == notFound.body, "\(path)")
+            #expect(!answer.text.contains("root:"))
+        }
+
+        // Tokens: unknown, one character off, too short or too long all get the same 404.
+        let links = try links(of: server)
+        let (person, url) = try #require(links.sorted { $0.key < $1.key }.first { (try? curl($0.value).status) == 200 })
+        let token = String(url.split(separator: "/").last!.dropLast(4))
+        var flipped = Array(token)
+        flipped[31] = flipped[31] == "A" ? "B" : "A"
+        for guess in [String(flipped), String(token.prefix(31)), token + "A", String(repeating: "A", count: 32), ""] {
+            let answer = try curl(server.baseURL + "/feeds/\(guess).ics")
+            #expect(answer.status == 404)
+            #expect(answer.body == notFound.body)
+        }
+        #expect(try curl(server.baseURL + "/admin/" + String(repeating: "A", count: 32)).status == 404)
+
+        // Oversized and unexpected requests.
+        #expect(try curl(server.baseURL + "/agenda/?" + String(repeating: "q", count: 3000)).status == 414)
+        #expect(
+            try curl(server.baseURL + "/agenda/", ["--data-binary", String(repeating: "x", count: 100_000)]).status
+                == 413)
+        #expect(try curl(server.baseURL + "/agenda/", ["-X", "DELETE"]).status == 405)
+
+        // Revoking one person kills their address only; the new one works once the server has seen the change.
+        let other = try #require(links.first { $0.key != person && (try? curl($0.value).status) == 200 })
+        let revoke = try runBaraza(["feeds", "revoke", server.workspace, "--state", server.state, "--person", person])
+        #expect(revoke.exitCode == 0, "\(revoke.stderr)")
+        #expect(try server.poll(String(url.dropFirst(server.baseURL.count))) { $0.status == 404 }.status == 404)
+        #expect(try curl(other.value).status == 200)
+        let renewed = try #require(try self.links(of: server)[person])
+        #expect(renewed != url)
+        #expect(try curl(renewed).status == 200)
+
+        // Rotating the secret kills every address.
+        #expect(try runBaraza(["feeds", "rotate", server.workspace, "--state", server.state]).exitCode == 0)
+        #expect(try server.poll(String(other.value.dropFirst(server.baseURL.count))) { $0.status == 404 }.status == 404)
+        #expect(server.stop() == 0)
+    }
+
+    /// The VEVENT of `calendar` holding `line`.
+    static func event(containing line: String, in calendar: String) -> String? {
+        calendar.components(separatedBy: "BEGIN:VEVENT").dropFirst().first { $0.contains(line) }
+    }
+}
