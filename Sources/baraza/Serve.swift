@@ -40,8 +40,14 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds between looks at the workspace's files.")
     var poll: Double = 1
 
+    @Option(help: "Seconds a connection may stay silent before it is closed.")
+    var idleTimeout: Double = 30
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): expected 0 to 65535") }
+        guard idleTimeout >= 0.1, idleTimeout <= 3600 else {
+            throw ValidationError("--idle-timeout \(idleTimeout): expected 0.1 to 3600 seconds")
+        }
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll \(poll): expected 0.05 to 3600 seconds") }
     }
 
@@ -53,7 +59,8 @@ struct Serve: ParsableCommand {
             stateFolder: state
                 ?? ServeConfiguration.defaultStateFolder(
                     event: event, environment: ProcessInfo.processInfo.environment),
-            pollInterval: .milliseconds(Int(poll * 1000)), calendars: ExportICS.defaultExporter,
+            pollInterval: .milliseconds(Int(poll * 1000)), idleTimeout: .milliseconds(Int(idleTimeout * 1000)),
+            calendars: ExportICS.defaultExporter,
             agenda: ExportAgenda.defaultExporter)
         let server = LiveServer(configuration: configuration, logger: Logger(label: "baraza.serve"))
         let outcome = Outcome()

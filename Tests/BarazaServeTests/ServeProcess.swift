@@ -7,14 +7,17 @@ final class ServeProcess: @unchecked Sendable {
     let root: URL
     let workspace: String
     let state: String
-    let process = Process()
+    private(set) var process = Process()
     private let lock = NSLock()
     private var output = Data()
     private(set) var baseURL = ""
     private(set) var adminPath = ""
 
     /// Copies `events/final-kigali-2027` into a scratch folder and starts serving it.
-    init(sample: String = "events/final-kigali-2027") throws {
+    let arguments: [String]
+
+    init(sample: String = "events/final-kigali-2027", arguments: [String] = []) throws {
+        self.arguments = arguments
         root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
         workspace = root.appendingPathComponent("events/ws").path
         state = root.appendingPathComponent("state").path
@@ -24,9 +27,16 @@ final class ServeProcess: @unchecked Sendable {
         try start()
     }
 
+    /// Starts a new server over the same workspace and state folder (after ``stop()``).
+    func restart() throws {
+        process = Process()
+        lock.withLock { output = Data() }
+        try start()
+    }
+
     private func start() throws {
         process.executableURL = barazaExecutable
-        process.arguments = ["serve", workspace, "--port", "0", "--state", state, "--poll", "0.1"]
+        process.arguments = ["serve", workspace, "--port", "0", "--state", state, "--poll", "0.1"] + arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

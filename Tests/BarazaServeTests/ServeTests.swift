@@ -1,5 +1,6 @@
 import BarazaTestSupport
 import Foundation
+import Glibc
 import Testing
 
 /// `baraza serve` end to end: a real server process on loopback, fetched with curl.
@@ -113,6 +114,83 @@ struct ServeTests {
 
         // The served sequence survives a restart of the server.
         #expect(server.stop() == 0)
+        try server.restart()
+        let again = try curl(server.baseURL + "/calendars/event.ics")
+        #expect(again.body == changed.body)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func vdirsyncerSubscribedToAPersonalFeedTakesTheEdit() throws {
+        let server = try ServeProcess()
+        let person = "senan-hounkpatin"
+        let url = try #require(try links(of: server)[person])
+        let local = server.root.appendingPathComponent("vdir/calendar").path
+        let status = server.root.appendingPathComponent("vdir/status").path
+        try FileManager.default.createDirectory(atPath: local, withIntermediateDirectories: true)
+        let config = server.root.appendingPathComponent("vdir/config").path
+        try """
+        [general]
+        status_path = "\(status)/"
+
+        [pair feed]
+        a = "remote"
+        b = "local"
+        collections = null
+        conflict_resolution = "a wins"
+
+        [storage remote]
+        type = "http"
+        url = "\(url)"
+
+        [storage local]
+        type = "filesystem"
+        path = "\(local)/"
+        fileext = ".ics"
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        func vdirsyncer(_ command: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["vdirsyncer", "-c", config, command]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        // vdirsyncer's http storage names items by a hash of their content (it replaces their UIDs), so the
+        // session is found by its title, whichever language the person reads.
+        let title = "Community flood mapping"
+        let french = "Cartographie communautaire des inondations"
+        func item(holding line: String) throws -> String? {
+            let items = try FileManager.default.contentsOfDirectory(atPath: local).map {
+                try String(contentsOfFile: local + "/" + $0, encoding: .utf8)
+            }
+            let found = items.filter { $0.contains(line) || $0.contains(french) }
+            #expect(found.count <= 1, "one item per session")
+            return found.first
+        }
+        #expect(try vdirsyncer("discover") == 0)
+        #expect(try vdirsyncer("sync") == 0)
+        let count = try FileManager.default.contentsOfDirectory(atPath: local).count
+        #expect(count >= 1)
+        let before = try #require(try item(holding: title))
+        #expect(before.contains("DTSTART;TZID=Africa/Kigali:20270323T140000"))
+
+        let event = try curl(server.baseURL + "/calendars/event.ics")
+        try server.edit("sessions.yaml") { text in
+            let block = try! #require(text.range(of: "  - id: ws-flood-mapping\n"))
+            let start = try! #require(
+                text.range(of: "start: 2027-03-23T14:00", range: block.upperBound..<text.endIndex))
+            return text.replacingCharacters(in: start, with: "start: 2027-03-23T14:15")
+        }
+        _ = try server.poll("/calendars/event.ics") { $0.headers["etag"] != event.headers["etag"] }
+        #expect(try vdirsyncer("sync") == 0)
+        let after = try #require(try item(holding: title))
+        #expect(after.contains("DTSTART;TZID=Africa/Kigali:20270323T141500"))
+        #expect(after.contains("SEQUENCE:1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: local).count == count)
+        #expect(server.stop() == 0)
     }
 
     @Test func aBrokenChangeKeepsTheLastGoodStateAndTheAdminPageSaysWhy() throws {
@@ -189,6 +267,37 @@ struct ServeTests {
         // Rotating the secret kills every address.
         #expect(try runBaraza(["feeds", "rotate", server.workspace, "--state", server.state]).exitCode == 0)
         #expect(try server.poll(String(other.value.dropFirst(server.baseURL.count))) { $0.status == 404 }.status == 404)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aSilentClientIsDisconnectedWhileOthersAreServed() throws {
+        let server = try ServeProcess(arguments: ["--idle-timeout", "1"])
+        let port = try #require(UInt16(server.baseURL.split(separator: ":").last ?? ""))
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #expect(connected == 0)
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // Half a request, then silence.
+        let partial = Array("GET /agenda/ HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8)
+        #expect(send(socket, partial, partial.count, 0) == partial.count)
+        let started = Date()
+        #expect(try curl(server.baseURL + "/calendars/event.ics").status == 200)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var received = 1
+        while received > 0 { received = recv(socket, &buffer, buffer.count, 0) }
+        #expect(received == 0, "the server closes the connection (recv: \(received), errno \(errno))")
+        #expect(Date().timeIntervalSince(started) < 10)
         #expect(server.stop() == 0)
     }
 

@@ -54,7 +54,11 @@ public struct LiveServer: Sendable {
         let host = configuration.host
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .milliseconds(
+                        configuration.idleTimeout.components.seconds * 1000
+                            + configuration.idleTimeout.components.attoseconds / 1_000_000_000_000_000))),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 port.value = channel.localAddress?.port ?? 0
@@ -139,13 +143,13 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
             "request",
             metadata: [
                 "method": "\(request.method.rawValue)", "route": "\(answer.route)", "status": "\(answer.status)",
-                "bytes": "\(answer.body.count)",
+                "bytes": "\(answer.body.readableBytes)",
                 "micros":
                     "\(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)",
             ])
         return Response(
             status: Self.status(answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            body: ResponseBody(byteBuffer: answer.body))
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {

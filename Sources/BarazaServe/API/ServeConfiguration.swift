@@ -14,6 +14,8 @@ public struct ServeConfiguration: Sendable {
     public var stateFolder: String
     /// How often the workspace's files are looked at for changes.
     public var pollInterval: Duration
+    /// How long a connection may send nothing before it is closed (slow or idle clients).
+    public var idleTimeout: Duration
     /// The exporter of `baraza export ics`: its files are served as they are.
     public var calendars: any Exporter
     /// The exporter of `baraza export agenda`, run after the calendars so that the page links them.
@@ -24,7 +26,8 @@ public struct ServeConfiguration: Sendable {
     /// A configuration serving `workspace` on `host:port`.
     public init(
         workspace: String, host: String = "127.0.0.1", port: Int = 8080, stateFolder: String,
-        pollInterval: Duration = .seconds(1), calendars: any Exporter, agenda: any Exporter,
+        pollInterval: Duration = .seconds(1), idleTimeout: Duration = .seconds(30), calendars: any Exporter,
+        agenda: any Exporter,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.workspace = workspace
@@ -32,6 +35,7 @@ public struct ServeConfiguration: Sendable {
         self.port = port
         self.stateFolder = stateFolder
         self.pollInterval = pollInterval
+        self.idleTimeout = idleTimeout
         self.calendars = calendars
         self.agenda = agenda
         self.now = now

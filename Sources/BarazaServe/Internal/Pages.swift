@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Text made safe for HTML element content and attribute values.
 func escapeHTML(_ text: String) -> String {
@@ -41,7 +42,7 @@ enum PageFrame {
             headers: [
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", cache),
                 ("Content-Security-Policy", ContentSecurity.page),
-            ], body: Data(html.utf8), route: route)
+            ], body: ByteBuffer(string: html), route: route)
     }
 }
 

@@ -1,9 +1,12 @@
 import Crypto
 import Foundation
+import Hummingbird
 
 /// One thing the server answers with: its bytes, their validator and when they last changed.
 struct Resource: Sendable {
     var bytes: Data
+    /// The same bytes, ready to send without a copy.
+    var buffer: ByteBuffer
     var contentType: String
     /// A strong ETag: the first 128 bits of the bytes' SHA-256, quoted.
     var etag: String
@@ -14,6 +17,7 @@ struct Resource: Sendable {
 
     init(bytes: Data, contentType: String, seenAt: Int, previous: Resource?) {
         self.bytes = bytes
+        self.buffer = ByteBuffer(bytes: bytes)
         self.contentType = contentType
         let digest = SHA256.hash(data: bytes)
         self.etag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Decides the answer to one request from the live state. Pure: no I/O, so it is the same whatever serves it.
 ///
@@ -31,7 +32,7 @@ struct FeedRouter: Sendable {
         if !answer.headers.contains(where: { $0.0 == "Content-Security-Policy" }) {
             answer.headers.append(("Content-Security-Policy", ContentSecurity.none))
         }
-        if request.method == "HEAD" { answer.body = Data() }
+        if request.method == "HEAD" { answer.body = ByteBuffer() }
         return answer
     }
 
@@ -97,9 +98,9 @@ struct FeedRouter: Sendable {
         } else {
             notModified = false
         }
-        if notModified { return Answer(status: 304, headers: headers, body: Data(), route: route) }
+        if notModified { return Answer(status: 304, headers: headers, body: ByteBuffer(), route: route) }
         headers.insert(("Content-Type", resource.contentType), at: 0)
-        return Answer(status: 200, headers: headers, body: resource.bytes, route: route)
+        return Answer(status: 200, headers: headers, body: resource.buffer, route: route)
     }
 
     /// The Host the client used, when it is a plain host name or address with a port; else the configured one.
