@@ -301,6 +301,65 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test func sessionSpeakerAndMyAgendaPages() throws {
+        let server = try ServeProcess()
+        let session = try curl(server.baseURL + "/sessions/ws-flood-mapping")
+        #expect(session.status == 200)
+        #expect(session.text.contains("Community flood mapping"))
+        #expect(session.text.contains("2027-03-23 14:00–15:30 Africa/Kigali"))
+        #expect(session.text.contains("href=\"/speakers/senan-hounkpatin\""))
+        #expect(!session.text.contains("<script"))
+        #expect(session.headers["content-security-policy"]?.contains("script-src") == false)
+        #expect(session.headers["etag"] != nil)
+        let speaker = try curl(server.baseURL + "/speakers/senan-hounkpatin")
+        #expect(speaker.status == 200)
+        #expect(speaker.text.contains("href=\"/sessions/ws-flood-mapping\""))
+        #expect(!speaker.text.contains("@"), "no email address on a public page")
+        // Participants are not presenters: no public page names them.
+        #expect(try curl(server.baseURL + "/speakers/fatimetou-mint-cheikh").status == 404)
+        #expect(try curl(server.baseURL + "/sessions/no-such-session").status == 404)
+
+        // A person's own agenda sits behind their calendar's token address, never cached.
+        let url = try #require(try links(of: server)["senan-hounkpatin"])
+        let mine = try curl(String(url.dropLast(".ics".count)))
+        #expect(mine.status == 200)
+        #expect(mine.headers["cache-control"] == "private, no-store")
+        #expect(mine.text.contains("Community flood mapping"))
+        #expect(mine.text.contains("webcal://"))
+        #expect(try curl(server.baseURL + "/feeds/" + String(repeating: "A", count: 32)).status == 404)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aWorkspaceThatCannotBeServedExitsWithItsErrors() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-bad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = root.appendingPathComponent("ws").path
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: packageRoot.appendingPathComponent("events/final-kigali-2027").path, toPath: workspace)
+        let state = root.appendingPathComponent("state").path
+
+        // Two sessions in one room at once: the checks find an error, so there is no good state to serve.
+        let sessions = workspace + "/sessions.yaml"
+        let text = try String(contentsOfFile: sessions, encoding: .utf8)
+        let block = try #require(text.range(of: "  - id: ws-heat-schools\n"))
+        let start = try #require(text.range(of: "start: 2027-03-23T16:00", range: block.upperBound..<text.endIndex))
+        try text.replacingCharacters(in: start, with: "start: 2027-03-23T09:00").write(
+            toFile: sessions, atomically: true, encoding: .utf8)
+        let refused = try runBaraza(["serve", workspace, "--port", "0", "--state", state])
+        #expect(refused.exitCode == 2)
+        #expect(refused.stderr.contains("nothing to serve yet"), "\(refused.stderr)")
+
+        // A file that does not load: its file:line:column, exit 2.
+        try "event: [".write(toFile: workspace + "/event.yaml", atomically: true, encoding: .utf8)
+        let unreadable = try runBaraza(["serve", workspace, "--port", "0", "--state", state])
+        #expect(unreadable.exitCode == 2)
+        #expect(unreadable.stderr.contains("event.yaml:"))
+
+        #expect(try runBaraza(["serve", workspace, "--port", "70000"]).exitCode == 64)
+        #expect(try runBaraza(["serve", workspace, "--poll", "0"]).exitCode == 64)
+    }
+
     /// The VEVENT of `calendar` holding `line`.
     static func event(containing line: String, in calendar: String) -> String? {
         calendar.components(separatedBy: "BEGIN:VEVENT").dropFirst().first { $0.contains(line) }

@@ -21,28 +21,35 @@ func escapeHTML(_ text: String) -> String {
 /// The frame of the server's own pages: no script, styles in the page, the security policy `ContentSecurity.page`.
 enum PageFrame {
     static func answer(title: String, body: String, route: String, cache: String) -> Answer {
-        let html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escapeHTML(title))</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
-            pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}code{word-break:break-all}</style>
-            </head>
-            <body>
-            \(body)
-            </body>
-            </html>
+        answer(html: html(title: title, body: body), route: route, cache: cache)
+    }
 
-            """
-        return Answer(
+    static func answer(html: String, route: String, cache: String) -> Answer {
+        Answer(
             status: 200,
             headers: [
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", cache),
                 ("Content-Security-Policy", ContentSecurity.page),
             ], body: ByteBuffer(string: html), route: route)
+    }
+
+    static func html(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escapeHTML(title))</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}\
+        pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}code{word-break:break-all}</style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
     }
 }
 

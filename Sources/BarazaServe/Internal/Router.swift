@@ -59,17 +59,23 @@ struct FeedRouter: Sendable {
             return SubscribePage.answer(snapshot: snapshot, host: host(of: request))
         default: break
         }
-        if let resource = snapshot.resources[path] {
-            let route = path == "/agenda/" ? "agenda" : path == "/calendars/event.ics" ? "feed-event" : "feed-room"
-            let cache = path == "/agenda/" ? "no-cache" : "public, max-age=300"
-            return conditional(resource, request: request, cacheControl: cache, route: route)
-        }
+        if let resource = snapshot.resources[path] { return conditional(resource, request: request) }
         if path.hasPrefix("/feeds/"), path.hasSuffix(".ics") {
             let token = path.dropFirst("/feeds/".count).dropLast(".ics".count)
             guard let person = snapshot.person(forToken: token), let resource = snapshot.personal[person] else {
                 return .notFound()
             }
-            return conditional(resource, request: request, cacheControl: "private, max-age=300", route: "feed-person")
+            return conditional(resource, request: request)
+        }
+        if path.hasPrefix("/feeds/") {
+            // A person's own agenda: the page behind their calendar's address.
+            let token = path.dropFirst("/feeds/".count)
+            guard let person = snapshot.person(forToken: token), snapshot.personal[person] != nil,
+                let workspace = snapshot.workspace,
+                let html = ProgrammePages(workspace: workspace).myAgenda(
+                    person: person, feedPath: "/feeds/\(token).ics", host: host(of: request))
+            else { return .notFound() }
+            return PageFrame.answer(html: html, route: "my-agenda", cache: "private, no-store")
         }
         if path.hasPrefix("/admin/") {
             let token = path.dropFirst("/admin/".count)
@@ -81,10 +87,11 @@ struct FeedRouter: Sendable {
     }
 
     /// 304 when the client's copy is current (If-None-Match first, else If-Modified-Since), else the bytes.
-    private func conditional(_ resource: Resource, request: Request, cacheControl: String, route: String) -> Answer {
+    private func conditional(_ resource: Resource, request: Request) -> Answer {
+        let route = resource.route
         var headers: [(String, String)] = [
             ("ETag", resource.etag), ("Last-Modified", HTTPDate.format(resource.lastModified)),
-            ("Cache-Control", cacheControl),
+            ("Cache-Control", resource.cacheControl),
         ]
         if let policy = resource.contentSecurityPolicy { headers.append(("Content-Security-Policy", policy)) }
         let notModified: Bool

@@ -16,6 +16,8 @@ struct Snapshot: Sendable {
     /// When this state was loaded (seconds since 1970), and its warnings' count.
     var loadedAt: Int
     var warnings: Int
+    /// The workspace the state was made from, for pages made on request (a person's own agenda).
+    var workspace: Workspace?
 
     static let empty = Snapshot(
         resources: [:], personal: [:], tokens: [:], event: "", title: "", rooms: [], loadedAt: 0, warnings: 0)

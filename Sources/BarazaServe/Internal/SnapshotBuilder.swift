@@ -70,21 +70,27 @@ struct SnapshotBuilder: Sendable {
         snapshot.title = workspace.event.title.bilingual
         snapshot.loadedAt = seenAt
         snapshot.warnings = warnings
-        func publish(_ path: String, _ bytes: Data?, _ type: String) {
+        func publish(_ path: String, _ bytes: Data?, _ type: String, _ route: String, policy: String? = nil) {
             guard let bytes else { return }
+            let cache = type == Self.calendarType ? "public, max-age=300" : "no-cache"
             snapshot.resources[path] = Resource(
-                bytes: bytes, contentType: type, seenAt: seenAt, previous: previous.resources[path])
+                bytes: bytes, contentType: type, route: route, cacheControl: cache, seenAt: seenAt,
+                previous: previous.resources[path], contentSecurityPolicy: policy)
         }
-        publish("/agenda/", read("agenda/index.html"), "text/html; charset=utf-8")
-        if let page = snapshot.resources["/agenda/"] {
-            snapshot.resources["/agenda/"]?.contentSecurityPolicy = ContentSecurity.policy(forPage: page.bytes)
+        if let agenda = read("agenda/index.html") {
+            publish("/agenda/", agenda, Self.pageType, "agenda", policy: ContentSecurity.policy(forPage: agenda))
         }
-        publish("/calendars/event.ics", read("calendars/event.ics"), Self.calendarType)
+        for (path, html) in ProgrammePages(workspace: workspace).all() {
+            let route = path.hasPrefix("/sessions/") ? "session-page" : "speaker-page"
+            publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
+        }
+        snapshot.workspace = workspace
+        publish("/calendars/event.ics", read("calendars/event.ics"), Self.calendarType, "feed-event")
         for venue in workspace.venues {
             for room in venue.rooms {
                 let file = "calendars/rooms/\(Self.fileName(room.id.rawValue)).ics"
                 guard let bytes = read(file) else { continue }
-                publish("/" + file, bytes, Self.calendarType)
+                publish("/" + file, bytes, Self.calendarType, "feed-room")
                 snapshot.rooms.append((room.id.rawValue, "\(room.name), \(venue.name)"))
             }
         }
@@ -93,7 +99,8 @@ struct SnapshotBuilder: Sendable {
             let id = person.id.rawValue
             guard let bytes = read("calendars/people/\(Self.fileName(id)).ics") else { continue }
             snapshot.personal[id] = Resource(
-                bytes: bytes, contentType: Self.calendarType, seenAt: seenAt, previous: previous.personal[id])
+                bytes: bytes, contentType: Self.calendarType, route: "feed-person",
+                cacheControl: "private, max-age=300", seenAt: seenAt, previous: previous.personal[id])
             let token = keys.token(event: snapshot.event, person: id)
             snapshot.tokens[token.prefix(8), default: []].append((token, id))
         }
@@ -101,6 +108,7 @@ struct SnapshotBuilder: Sendable {
     }
 
     static let calendarType = "text/calendar; charset=utf-8"
+    static let pageType = "text/html; charset=utf-8"
 
     /// The file name `baraza export ics` gives an id (a leading dot replaced, so no file is hidden).
     static func fileName(_ id: String) -> String { id.hasPrefix(".") ? "_" + id.dropFirst() : id }
