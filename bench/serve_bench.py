@@ -20,6 +20,7 @@ ap.add_argument("--signups", type=int, default=500000)
 ap.add_argument("--connections", type=int, default=200)
 ap.add_argument("--duration", type=int, default=15)
 ap.add_argument("--million", action="store_true")
+ap.add_argument("--log-level", default="info", help="the server's --log-level (info: one access log line a request)")
 a = ap.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 baraza = os.path.join(root, ".build/release/baraza")
@@ -32,7 +33,7 @@ if not os.path.exists(os.path.join(workspace, "event.yaml")):
 state = tempfile.mkdtemp(prefix="baraza-serve-bench-")
 
 started = time.time()
-server = subprocess.Popen([baraza, "serve", workspace, "--port", "0", "--state", state, "--poll", "5"],
+server = subprocess.Popen([baraza, "serve", workspace, "--port", "0", "--state", state, "--poll", "5", "--log-level", a.log_level],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 base = None
 for line in server.stdout:
@@ -70,7 +71,7 @@ def wrk(url, headers=()):
 
 
 print(f"server memory after loading: {rss():.0f} MB")
-print(f"wrk -t2 -c{a.connections} -d{a.duration}s on loopback")
+print(f"wrk -t2 -c{a.connections} -d{a.duration}s on loopback, server --log-level {a.log_level}")
 for label, url, headers in [("event feed", base + "/calendars/event.ics", ()),
                             ("personal feed", personal, ()),
                             ("personal feed, 304", personal, (f"If-None-Match: {etag}",)),

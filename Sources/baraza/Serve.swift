@@ -43,8 +43,16 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a connection may stay silent before it is closed.")
     var idleTimeout: Double = 30
 
+    @Option(
+        help: "Least severity logged: trace, debug, info (one access log line per request), notice, warning, error.")
+    var logLevel = "info"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): expected 0 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "--log-level \(logLevel): expected trace, debug, info, notice, warning, error or critical")
+        }
         guard idleTimeout >= 0.1, idleTimeout <= 3600 else {
             throw ValidationError("--idle-timeout \(idleTimeout): expected 0.1 to 3600 seconds")
         }
@@ -62,7 +70,9 @@ struct Serve: ParsableCommand {
             pollInterval: .milliseconds(Int(poll * 1000)), idleTimeout: .milliseconds(Int(idleTimeout * 1000)),
             calendars: ExportICS.defaultExporter,
             agenda: ExportAgenda.defaultExporter)
-        let server = LiveServer(configuration: configuration, logger: Logger(label: "baraza.serve"))
+        var logger = Logger(label: "baraza.serve")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let server = LiveServer(configuration: configuration, logger: logger)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
