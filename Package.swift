@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
@@ -136,7 +137,9 @@ let package = Package(
             name: "BarazaServe",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaCalendar", "BarazaCore",
+                "BarazaFolder", "BarazaBadges",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -239,7 +242,9 @@ let package = Package(
                 "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BarazaServeTests", dependencies: ["BarazaServe", "BarazaTestSupport"]),
+        .testTarget(
+            name: "BarazaServeTests",
+            dependencies: ["BarazaServe", "BarazaBadges", "BarazaFolder", "BarazaModel", "BarazaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

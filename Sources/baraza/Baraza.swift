@@ -23,6 +23,7 @@ struct Baraza: CommandGroup {
             """,
         subcommands: [
             Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Serve.self, Feeds.self,
+            Staff.self, CheckIns.self,
         ])
 }
 

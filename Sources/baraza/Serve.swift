@@ -212,7 +212,10 @@ struct FeedOptions: ParsableArguments {
     @Option(help: "The state folder of `baraza serve` (default as for serve).")
     var state: String?
 
-    func load() throws -> Workspace {
+    func load() throws -> Workspace { try Self.loadWorkspace(workspace) }
+
+    /// Loads `workspace`, printing `file:line:column` errors and exiting with status 2 when it cannot be read.
+    static func loadWorkspace(_ workspace: String) throws -> Workspace {
         do { return try RuleCatalogue.loader.load(directory: workspace) } catch {
             Terminal.printError(error)
             throw ExitStatus.unreadableInput

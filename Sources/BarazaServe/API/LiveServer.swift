@@ -50,7 +50,7 @@ public struct LiveServer: Sendable {
         router.add(
             middleware: ServeMiddleware(
                 router: FeedRouter(state: state, configuredHost: configuration.host, configuredPort: { port.value }),
-                logger: logger))
+                desk: DoorDesk(state: state, configuration: configuration), logger: logger))
         let host = configuration.host
         let app = Application(
             router: router,
@@ -104,7 +104,7 @@ public struct LiveServer: Sendable {
     }
 
     /// Runs blocking work (loading, checking, rendering) on a thread of its own, off the pool serving requests.
-    private static func offMainPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    static func offMainPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: work()) }
         }
@@ -124,16 +124,27 @@ final class PortBox: @unchecked Sendable {
 /// Answers every request through ``FeedRouter`` and writes the access log line.
 struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
     let router: FeedRouter
+    let desk: DoorDesk
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         let started = ContinuousClock.now
-        let answer = router.answer(
-            FeedRouter.Request(
-                method: request.method.rawValue, target: request.head.path ?? "/",
-                headers: request.headers.map { ($0.name.canonicalName, $0.value) }))
+        let asked = FeedRouter.Request(
+            method: request.method.rawValue, target: request.head.path ?? "/",
+            headers: request.headers.map { ($0.name.canonicalName, $0.value) })
+        let parts = asked.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let answer: Answer
+        if asked.target.utf8.count <= FeedRouter.maximumTargetLength, let first = parts.first,
+            let path = FeedRouter.decodedPath(first), DoorDesk.handles(path)
+        {
+            answer = FeedRouter.finish(
+                await deskAnswer(request, asked: asked, path: path, query: parts.count > 1 ? String(parts[1]) : ""),
+                method: asked.method)
+        } else {
+            answer = router.answer(asked)
+        }
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
@@ -152,10 +163,35 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
             body: ResponseBody(byteBuffer: answer.body))
     }
 
+    /// The door desk's answer: GET or POST only, a form body of at most ``DoorDesk/maximumBody`` bytes; run off
+    /// the pool serving feeds (password checks and the check-in file take their time).
+    private func deskAnswer(_ request: Request, asked: FeedRouter.Request, path: String, query: String) async -> Answer
+    {
+        guard asked.method == "GET" || asked.method == "POST" else {
+            return .plain(405, "method not allowed", route: "refused", extra: [("Allow", "GET, POST")])
+        }
+        if let length = asked.header("Content-Length"), Int(length) ?? Int.max > DoorDesk.maximumBody {
+            return .plain(413, "request body too large", route: "refused")
+        }
+        var body = Data()
+        if asked.method == "POST" {
+            guard let buffer = try? await request.body.collect(upTo: DoorDesk.maximumBody) else {
+                return .plain(413, "request body too large", route: "refused")
+            }
+            body = Data(buffer.readableBytesView)
+        }
+        let desk = self.desk
+        let sendableBody = body
+        return await LiveServer.offMainPool { desk.answer(asked, path: path, query: query, body: sendableBody) }
+    }
+
     static func status(_ code: Int) -> HTTPResponse.Status {
         switch code {
         case 200: .ok
         case 302: .found
+        case 303: .seeOther
+        case 401: .unauthorized
+        case 403: .forbidden
         case 304: .notModified
         case 404: .notFound
         case 405: .methodNotAllowed

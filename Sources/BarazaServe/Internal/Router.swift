@@ -16,7 +16,7 @@ struct FeedRouter: Sendable {
     var configuredHost: String
     var configuredPort: @Sendable () -> Int
 
-    struct Request {
+    struct Request: Sendable {
         var method: String
         var target: String
         var headers: [(String, String)]
@@ -27,12 +27,20 @@ struct FeedRouter: Sendable {
     }
 
     func answer(_ request: Request) -> Answer {
-        var answer = route(request)
+        Self.finish(route(request), method: request.method)
+    }
+
+    /// `answer` with the headers every answer carries, and no body for HEAD.
+    static func finish(_ answer: Answer, method: String) -> Answer {
+        var answer = answer
         answer.headers += securityHeaders
-        if !answer.headers.contains(where: { $0.0 == "Content-Security-Policy" }) {
-            answer.headers.append(("Content-Security-Policy", ContentSecurity.none))
+        for (name, value) in [
+            ("Content-Security-Policy", ContentSecurity.none),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+        ] where !answer.headers.contains(where: { $0.0 == name }) {
+            answer.headers.append((name, value))
         }
-        if request.method == "HEAD" { answer.body = ByteBuffer() }
+        if method == "HEAD" { answer.body = ByteBuffer() }
         return answer
     }
 

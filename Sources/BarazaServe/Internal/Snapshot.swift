@@ -16,6 +16,8 @@ struct Snapshot: Sendable {
     /// When this state was loaded (seconds since 1970), and its warnings' count.
     var loadedAt: Int
     var warnings: Int
+    /// Person ids by badge id (upper case), from the workspace's badge key; empty without one.
+    var badges: [String: String] = [:]
     /// The workspace the state was made from, for pages made on request (a person's own agenda).
     var workspace: Workspace?
 

@@ -1,6 +1,8 @@
+import BarazaBadges
 import BarazaCalendar
 import BarazaChecks
 import BarazaCore
+import BarazaFolder
 import BarazaModel
 import BarazaOutput
 import BarazaWorkspace
@@ -85,6 +87,11 @@ struct SnapshotBuilder: Sendable {
             publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
         }
         snapshot.workspace = workspace
+        if let folder = try? WorkspaceFolder(workspace.path), let key = try? BadgeKey.load(in: folder) {
+            for person in workspace.people {
+                snapshot.badges[key.badgeID(for: person.id).rawValue.uppercased()] = person.id.rawValue
+            }
+        }
         publish("/calendars/event.ics", read("calendars/event.ics"), Self.calendarType, "feed-event")
         for venue in workspace.venues {
             for room in venue.rooms {
