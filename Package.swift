@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "BarazaMail", targets: ["BarazaMail"]),
         .library(name: "BarazaSend", targets: ["BarazaSend"]),
         .library(name: "BarazaExports", targets: ["BarazaExports"]),
+        .library(name: "BarazaServe", targets: ["BarazaServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
@@ -154,14 +159,28 @@ let package = Package(
                 "BarazaModel", "BarazaOutput", "BarazaCalendar", "BarazaBadges", "BarazaLogistics", "BarazaAgenda",
                 "BarazaPack", "TZDatabase",
             ]),
+        // `baraza serve`: the workspace live over HTTP (Hummingbird): feeds, personal feeds at token URLs, the agenda.
+        // Only this module and the command line link Hummingbird; every other library builds without it.
+        .target(
+            name: "BarazaServe",
+            dependencies: [
+                "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaCalendar", "BarazaCore",
+                "BarazaFolder", "BarazaBadges",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The command line: parses arguments, calls the libraries, renders.
         .executableTarget(
             name: "baraza",
             dependencies: [
                 "BarazaModel", "BarazaWorkspace", "BarazaChecks", "BarazaOutput", "BarazaLogistics", "BarazaPack",
                 "BarazaBadges", "BarazaPDF", "BarazaAgenda", "BarazaImport", "BarazaCalendar", "BarazaCore",
-                "BarazaPropose", "BarazaMail", "BarazaSend", "BarazaExports",
+                "BarazaPropose", "BarazaMail", "BarazaSend", "BarazaExports", "BarazaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "BarazaTestSupport", dependencies: ["BarazaModel", "BarazaWorkspace", "CCairo"],
@@ -259,6 +278,9 @@ let package = Package(
                 "BarazaTestSupport",
             ],
             exclude: ["smtp_server.py"]),
+        .testTarget(
+            name: "BarazaServeTests",
+            dependencies: ["BarazaServe", "BarazaBadges", "BarazaFolder", "BarazaModel", "BarazaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

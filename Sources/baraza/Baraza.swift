@@ -17,12 +17,15 @@ struct Baraza: CommandGroup {
               baraza import registrations form.xlsx --into events/final-kigali-2027
               baraza build events/final-kigali-2027
               baraza propose events/final-kigali-2027
+              baraza serve events/final-kigali-2027
 
             Exit status: 0 done, 1 the checks found errors, 2 the input could not be read or an export not \
             written, 64 bad usage (an unknown option or value; no command: this help, on standard error).
             """,
         version: "baraza 0.1 (time zones from the system tz database \(Zone.databaseVersion))",
-        subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self])
+        subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self, Serve.self, Feeds.self,
+            Staff.self, CheckIns.self,
+        ])
 }
 
 extension Baraza {

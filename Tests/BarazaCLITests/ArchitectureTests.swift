@@ -14,8 +14,9 @@ struct ArchitectureTests {
         for match in manifest.matches(of: target) {
             let name = String(match.2)
             guard match.1 == "target" || name == "baraza", name != "BarazaTestSupport" else { continue }
-            // Quoted names only: a product's package (`swift-crypto`) has a hyphen and is left out.
-            let dependencies = (match.3.map(String.init) ?? "").matches(of: /"([A-Za-z0-9]+)"/).map {
+            // Quoted names only, a product by its name, never its package (`hummingbird`, `swift-crypto`).
+            let listed = (match.3.map(String.init) ?? "").replacing(/package: "[^"]*"/, with: "")
+            let dependencies = listed.matches(of: /"([A-Za-z0-9]+)"/).map {
                 short(String($0.1))
             }
             targets[name] = Set(dependencies)

@@ -1,0 +1,203 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// `baraza serve`: serves a workspace's feeds and agenda over HTTP, reloading them when its files change.
+///
+/// Loads and checks the workspace as `baraza check` does; a later state that fails to load or has errors is
+/// refused (the last good one stays served, the admin page says why). Stops gracefully on SIGTERM and SIGINT:
+/// requests in flight finish. Logs one line per request (method, route name, status, size, time), never a path,
+/// a token or anything about a person.
+public struct LiveServer: Sendable {
+    /// What to serve and where.
+    public var configuration: ServeConfiguration
+    /// Where the access log and reloads are written (the caller sets the log handler).
+    public var logger: Logger
+
+    /// A server for `configuration`.
+    public init(configuration: ServeConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Where the server listens, once it does: its base URL and the admin page's path (secret: print it to the
+    /// person who started the server, never to the log).
+    public struct Listening: Sendable {
+        /// `http://127.0.0.1:8080`.
+        public var baseURL: String
+        /// `/admin/<token>`.
+        public var adminPath: String
+    }
+
+    /// Loads the workspace, listens, and serves until SIGTERM or SIGINT.
+    /// - Throws: ``ServeError/noGoodState(_:)`` when the workspace cannot be served at start; a state-file or
+    ///   bind error.
+    public func run(onListening: @escaping @Sendable (Listening) -> Void) async throws {
+        let keys = try FeedKeys.loadOrCreate(in: configuration.stateFolder)
+        let builder = SnapshotBuilder(configuration: configuration)
+        let watch = FolderWatch(workspace: configuration.workspace, stateFolder: configuration.stateFolder)
+        let startSignature = watch.signature()
+        let first = await Self.offMainPool { builder.build(previous: .empty, ledger: nil, keys: keys) }
+        guard case .good(let snapshot, let ledger) = first else {
+            if case .refused(let why) = first { throw ServeError.noGoodState(why) }
+            return
+        }
+        try ledger.save(in: configuration.stateFolder)
+        let state = LiveState(snapshot: snapshot, keys: keys)
+        let port = PortBox()
+        let router = Router(context: BasicRequestContext.self)
+        router.add(
+            middleware: ServeMiddleware(
+                router: FeedRouter(state: state, configuredHost: configuration.host, configuredPort: { port.value }),
+                desk: DoorDesk(state: state, configuration: configuration), logger: logger))
+        let host = configuration.host
+        let app = Application(
+            router: router,
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .milliseconds(
+                        configuration.idleTimeout.components.seconds * 1000
+                            + configuration.idleTimeout.components.attoseconds / 1_000_000_000_000_000))),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                port.value = channel.localAddress?.port ?? 0
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                onListening(
+                    Listening(
+                        baseURL: "http://\(shownHost):\(port.value)",
+                        adminPath: "/admin/" + state.keys.adminToken(event: state.snapshot.event)))
+            },
+            logger: logger)
+
+        let configuration = self.configuration
+        let logger = self.logger
+        let watcher = Task {
+            var ledger = ledger
+            var signature = startSignature
+            while !Task.isCancelled {
+                try? await Task.sleep(for: configuration.pollInterval)
+                let now = watch.signature()
+                guard now != signature else { continue }
+                // Let a writer finish: load once the files have stood still for one more look.
+                try? await Task.sleep(for: .milliseconds(100))
+                guard watch.signature() == now else { continue }
+                signature = now
+                let keys = (try? FeedKeys.load(in: configuration.stateFolder)) ?? state.keys
+                let previous = state.snapshot
+                let seen = ledger
+                let outcome = await Self.offMainPool { builder.build(previous: previous, ledger: seen, keys: keys) }
+                switch outcome {
+                case .good(let snapshot, let next):
+                    if next != ledger { try? next.save(in: configuration.stateFolder) }
+                    ledger = next
+                    state.serve(snapshot, keys: keys)
+                    logger.info("reloaded", metadata: ["personal-feeds": "\(snapshot.personal.count)"])
+                case .refused(let why):
+                    state.refuse(LoadProblem(at: Int(configuration.now().timeIntervalSince1970), text: why))
+                    logger.warning("change refused: the last good state is still served (see the admin page)")
+                }
+            }
+        }
+        defer { watcher.cancel() }
+        try await app.runService()
+    }
+
+    /// Runs blocking work (loading, checking, rendering) on a thread of its own, off the pool serving requests.
+    static func offMainPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+}
+
+/// The port bound, known once listening (the router names it when a request has no usable Host).
+final class PortBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port = 0
+    var value: Int {
+        get { lock.withLock { port } }
+        set { lock.withLock { port = newValue } }
+    }
+}
+
+/// Answers every request through ``FeedRouter`` and writes the access log line.
+struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
+    let router: FeedRouter
+    let desk: DoorDesk
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let started = ContinuousClock.now
+        let asked = FeedRouter.Request(
+            method: request.method.rawValue, target: request.head.path ?? "/",
+            headers: request.headers.map { ($0.name.canonicalName, $0.value) })
+        let parts = asked.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let answer: Answer
+        if asked.target.utf8.count <= FeedRouter.maximumTargetLength, let first = parts.first,
+            let path = FeedRouter.decodedPath(first), DoorDesk.handles(path)
+        {
+            answer = FeedRouter.finish(
+                await deskAnswer(request, asked: asked, path: path, query: parts.count > 1 ? String(parts[1]) : ""),
+                method: asked.method)
+        } else {
+            answer = router.answer(asked)
+        }
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        }
+        let elapsed = ContinuousClock.now - started
+        logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "route": "\(answer.route)", "status": "\(answer.status)",
+                "bytes": "\(answer.body.readableBytes)",
+                "micros":
+                    "\(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)",
+            ])
+        return Response(
+            status: Self.status(answer.status), headers: fields,
+            body: ResponseBody(byteBuffer: answer.body))
+    }
+
+    /// The door desk's answer: GET or POST only, a form body of at most ``DoorDesk/maximumBody`` bytes; run off
+    /// the pool serving feeds (password checks and the check-in file take their time).
+    private func deskAnswer(_ request: Request, asked: FeedRouter.Request, path: String, query: String) async -> Answer
+    {
+        guard asked.method == "GET" || asked.method == "POST" else {
+            return .plain(405, "method not allowed", route: "refused", extra: [("Allow", "GET, POST")])
+        }
+        if let length = asked.header("Content-Length"), Int(length) ?? Int.max > DoorDesk.maximumBody {
+            return .plain(413, "request body too large", route: "refused")
+        }
+        var body = Data()
+        if asked.method == "POST" {
+            guard let buffer = try? await request.body.collect(upTo: DoorDesk.maximumBody) else {
+                return .plain(413, "request body too large", route: "refused")
+            }
+            body = Data(buffer.readableBytesView)
+        }
+        let desk = self.desk
+        let sendableBody = body
+        return await LiveServer.offMainPool { desk.answer(asked, path: path, query: query, body: sendableBody) }
+    }
+
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        switch code {
+        case 200: .ok
+        case 302: .found
+        case 303: .seeOther
+        case 401: .unauthorized
+        case 403: .forbidden
+        case 304: .notModified
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 413: .contentTooLarge
+        case 414: .uriTooLong
+        default: HTTPResponse.Status(code: code, reasonPhrase: "Error")
+        }
+    }
+}

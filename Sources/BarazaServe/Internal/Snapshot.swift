@@ -1,0 +1,49 @@
+import BarazaModel
+import Foundation
+
+/// Everything the server answers from, built whole from one good state of the workspace and swapped in at once.
+struct Snapshot: Sendable {
+    /// Public resources by request path: `/agenda/`, `/calendars/event.ics`, `/calendars/rooms/<room>.ics`.
+    var resources: [String: Resource]
+    /// Personal calendars by person id.
+    var personal: [String: Resource]
+    /// Personal tokens: the first 8 characters index the whole token and its person (compared in constant time).
+    var tokens: [Substring: [(token: String, person: String)]]
+    /// The event's id and bilingual title, the rooms with a calendar (id, name), for the subscribe page.
+    var event: String
+    var title: String
+    var rooms: [(id: String, name: String)]
+    /// When this state was loaded (seconds since 1970), and its warnings' count.
+    var loadedAt: Int
+    var warnings: Int
+    /// Person ids by badge id (upper case), from the workspace's badge key; empty without one.
+    var badges: [String: String] = [:]
+    /// The workspace the state was made from, for pages made on request (a person's own agenda).
+    var workspace: Workspace?
+
+    static let empty = Snapshot(
+        resources: [:], personal: [:], tokens: [:], event: "", title: "", rooms: [], loadedAt: 0, warnings: 0)
+
+    /// The person whose token is `token`, comparing every candidate's bytes in full, in constant time.
+    func person(forToken token: Substring) -> String? {
+        guard token.utf8.count == 32 else { return nil }
+        var found: String?
+        for candidate in tokens[token.prefix(8)] ?? [] where Self.constantTimeEqual(candidate.token.utf8, token.utf8) {
+            found = candidate.person
+        }
+        return found
+    }
+
+    static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for (x, y) in zip(a, b) { difference |= x ^ y }
+        return difference == 0
+    }
+}
+
+/// What the admin page shows: the last attempt to load the workspace, when it failed.
+struct LoadProblem: Sendable {
+    var at: Int
+    var text: String
+}

@@ -1,0 +1,153 @@
+import BarazaBadges
+import BarazaFolder
+import BarazaModel
+import BarazaTestSupport
+import Foundation
+import Testing
+
+/// Check-in at the door against a real `baraza serve`: staff login, CSRF, a badge scan, a duplicate, the search by
+/// name, and `baraza checkins merge`.
+@Suite(.serialized)
+struct CheckInTests {
+    /// Runs `baraza` with `input` on standard input.
+    func baraza(_ arguments: [String], input: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = barazaExecutable
+        process.arguments = arguments
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func doorStaffLogInAndRecordCheckInsOnceEach() throws {
+        let server = try ServeProcess()
+        let jar = server.root.appendingPathComponent("cookies").path
+        #expect(
+            try baraza(
+                ["staff", "add", server.workspace, "--state", server.state, "--name", "door-1"], input: "short\n") != 0)
+        #expect(
+            try baraza(
+                ["staff", "add", server.workspace, "--state", server.state, "--name", "door-1"],
+                input: "correct horse battery\n") == 0)
+        let accounts = try String(contentsOfFile: server.state + "/staff.json", encoding: .utf8)
+        #expect(accounts.contains("$2b$") && !accounts.contains("correct horse"))
+
+        // Not logged in: sent to the login page. Wrong password: refused.
+        let anonymous = try curl(server.baseURL + "/staff/checkin")
+        #expect(anonymous.status == 303)
+        #expect(anonymous.headers["location"] == "/staff/login")
+        let wrong = try curl(
+            server.baseURL + "/staff/login", ["--data", "name=door-1&password=wrong+horse", "-c", jar])
+        #expect(wrong.status == 401)
+        #expect(try curl(server.baseURL + "/staff/login", ["--data", "name=nobody&password=x"]).status == 401)
+
+        let login = try curl(
+            server.baseURL + "/staff/login", ["--data", "name=door-1&password=correct+horse+battery", "-c", jar])
+        #expect(login.status == 303)
+        let cookie = try #require(login.headers["set-cookie"])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"))
+
+        let page = try curl(server.baseURL + "/staff/checkin", ["-b", jar])
+        #expect(page.status == 200)
+        #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+        #expect(page.headers["content-security-policy"]?.contains("unsafe-inline'; script") == false)
+        #expect(page.headers["permissions-policy"]?.contains("camera=(self)") == true)
+        #expect(page.text.contains("<script src=\"/staff/checkin.js\"></script>"))
+        #expect(try curl(server.baseURL + "/staff/checkin.js").text.contains("BarcodeDetector"))
+        let csrf = try #require(page.text.firstMatch(of: /name="csrf" value="([A-Za-z0-9_-]+)"/)?.1)
+
+        // The badge of a speaker of the session, as its QR code reads.
+        let key = try #require(try BadgeKey.load(in: WorkspaceFolder(server.workspace)))
+        let badge = key.badgeID(for: Person.ID("senan-hounkpatin")).qrPayload
+        let form = "session=ws-flood-mapping&badge=\(badge)"
+        #expect(try curl(server.baseURL + "/staff/checkin", ["-b", jar, "--data", form]).status == 403)
+        #expect(
+            try curl(
+                server.baseURL + "/staff/checkin",
+                ["-b", jar, "--data", form + "&csrf=\(csrf)", "-H", "Origin: http://evil.example"]
+            ).status == 403)
+        let first = try curl(server.baseURL + "/staff/checkin", ["-b", jar, "--data", form + "&csrf=\(csrf)"])
+        #expect(first.status == 200)
+        #expect(first.text.contains("checked in at"), "\(first.text)")
+        let again = try curl(server.baseURL + "/staff/checkin", ["-b", jar, "--data", form + "&csrf=\(csrf)"])
+        #expect(again.text.contains("already checked in at"), "\(again.text)")
+        let unknown = try curl(
+            server.baseURL + "/staff/checkin",
+            ["-b", jar, "--data", "session=ws-flood-mapping&badge=baraza:badge:ZZZZZZZZZZZZZZZZ&csrf=\(csrf)"])
+        #expect(unknown.text.contains("Unknown badge"))
+
+        // The manual fallback: search by name (accents and case folded), then check in from the result.
+        let search = try curl(server.baseURL + "/staff/checkin?session=ws-flood-mapping&q=OUMAR", ["-b", jar])
+        #expect(search.text.contains("name=\"person\" value=\"oumar-keita\""))
+        let manual = try curl(
+            server.baseURL + "/staff/checkin",
+            ["-b", jar, "--data", "session=ws-flood-mapping&person=oumar-keita&csrf=\(csrf)"])
+        #expect(manual.text.contains("checked in at"))
+
+        // Both rows are in the workspace's check-in file, once each, and the workspace still checks clean.
+        let attendance = try String(contentsOfFile: server.workspace + "/attendance.csv", encoding: .utf8)
+        #expect(attendance.components(separatedBy: "senan-hounkpatin,ws-flood-mapping,").count == 2)
+        #expect(attendance.components(separatedBy: "oumar-keita,ws-flood-mapping,").count == 2)
+        // The sample's file ends its lines with CRLF; appended rows do the same.
+        #expect(attendance.utf8.last == UInt8(ascii: "\n"))
+        #expect(attendance.components(separatedBy: "\r\n").count == attendance.utf8.filter { $0 == 10 }.count + 1)
+        #expect(try runBaraza(["check", server.workspace]).exitCode == 0)
+
+        // Oversized forms are refused before they are read; logging out ends the session.
+        let big = "csrf=\(csrf)&q=" + String(repeating: "x", count: 5000)
+        #expect(try curl(server.baseURL + "/staff/checkin", ["-b", jar, "--data", big]).status == 413)
+        #expect(try curl(server.baseURL + "/staff/logout", ["-b", jar, "-X", "POST"]).status == 303)
+        #expect(try curl(server.baseURL + "/staff/checkin", ["-b", jar]).status == 303)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func mergingCheckInFilesKeepsEachPersonAndSessionOnceAtItsEarliestTime() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = root.appendingPathComponent("ws").path
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: packageRoot.appendingPathComponent("events/final-kigali-2027").path, toPath: workspace)
+        let a = root.appendingPathComponent("a.csv").path
+        let b = root.appendingPathComponent("b.csv").path
+        try
+            "person,session,time\noumar-keita,ws-flood-mapping,2027-03-23T14:05\naline-uwimana,opening-plenary,2027-03-23T08:50\n"
+            .write(toFile: a, atomically: true, encoding: .utf8)
+        try "person,session,time\noumar-keita,ws-flood-mapping,2027-03-23T14:01\n"
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let original = try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8)
+
+        let run = try runBaraza(["checkins", "merge", workspace, a, b])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let merged = try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8)
+        let lines = merged.split(separator: "\n")
+        #expect(lines.first == "person,session,time")
+        #expect(
+            lines.filter { $0.hasPrefix("oumar-keita,ws-flood-mapping,") } == [
+                "oumar-keita,ws-flood-mapping,2027-03-23T14:01"
+            ])
+        #expect(lines.contains("aline-uwimana,opening-plenary,2027-03-23T08:50"))
+        let originalRows = Set(original.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2) })
+        #expect(Set(lines.dropFirst().map { $0.split(separator: ",").prefix(2) }).isSuperset(of: originalRows))
+        let times = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
+        #expect(times == times.sorted())
+        #expect(try runBaraza(["check", workspace]).exitCode == 0)
+
+        // Merging again, in the other order, changes nothing.
+        #expect(try runBaraza(["checkins", "merge", workspace, b, a]).exitCode == 0)
+        #expect(try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8) == merged)
+
+        // A malformed row is refused with its file and line, and the workspace is left as it was.
+        try "person,session,time\noumar-keita\n".write(toFile: a, atomically: true, encoding: .utf8)
+        let bad = try runBaraza(["checkins", "merge", workspace, a])
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderr.contains("a.csv:2"))
+        #expect(try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8) == merged)
+    }
+}

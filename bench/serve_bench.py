@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Load on `baraza serve` (release build) with wrk, on loopback, over bench/gen_check_workspace.py's generated
+workspace (5,000 sessions; 3,000 speakers and --signups/5 participants: the default --signups 500000 gives
+103,000 people).
+
+    python3 bench/serve_bench.py [--sessions 5000] [--signups 500000] [--connections 200] [--duration 15]
+                                 [--million]
+
+For the event feed, one personal feed (unconditional, and conditional: If-None-Match with its ETag, a 304), and
+the agenda page, prints wrk's requests per second and p99 latency (2 threads, --connections connections), and the
+server's resident memory (VmRSS) before and after. With --million, then keeps hitting the personal feed until
+1,000,000 more requests are answered and prints the memory again (flat memory: no per-request growth).
+Runs outside the test suite; needs wrk (Debian) and a release build.
+"""
+import argparse, os, re, subprocess, sys, tempfile, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--sessions", type=int, default=5000)
+ap.add_argument("--signups", type=int, default=500000)
+ap.add_argument("--connections", type=int, default=200)
+ap.add_argument("--duration", type=int, default=15)
+ap.add_argument("--million", action="store_true")
+ap.add_argument("--log-level", default="info", help="the server's --log-level (info: one access log line a request)")
+a = ap.parse_args()
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+baraza = os.path.join(root, ".build/release/baraza")
+if not os.path.exists(baraza):
+    sys.exit("build first: swift build -c release --product baraza")
+workspace = os.path.join(tempfile.gettempdir(), f"baraza-bench-{a.sessions}-{a.signups}")
+if not os.path.exists(os.path.join(workspace, "event.yaml")):
+    subprocess.run([sys.executable, os.path.join(root, "bench/gen_check_workspace.py"), "--out", workspace,
+                    "--sessions", str(a.sessions), "--signups", str(a.signups)], check=True)
+state = tempfile.mkdtemp(prefix="baraza-serve-bench-")
+
+started = time.time()
+server = subprocess.Popen([baraza, "serve", workspace, "--port", "0", "--state", state, "--poll", "5", "--log-level", a.log_level],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+base = None
+for line in server.stdout:
+    m = re.search(r"admin page: (http://[0-9.:]+)/", line)
+    if m:
+        base = m.group(1)
+        break
+if base is None:
+    sys.exit("the server did not start")
+print(f"workspace: {a.sessions} sessions, {a.signups} sign-ups; loaded and rendered in {time.time() - started:.1f} s")
+
+
+def rss():
+    with open(f"/proc/{server.pid}/status") as f:
+        return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+
+
+links = subprocess.run([baraza, "feeds", "links", workspace, "--state", state, "--base-url", base],
+                       capture_output=True, text=True, check=True).stdout.split("\n")
+personal = links[len(links) // 2].split("\t")[1].replace("webcal://", "http://")
+etag = re.search(r'(?i)etag: ("[0-9a-f]+")',
+                 subprocess.run(["curl", "-sI", personal], capture_output=True, text=True).stdout).group(1)
+
+
+def wrk(url, headers=()):
+    args = ["wrk", "-t2", f"-c{a.connections}", f"-d{a.duration}s", "--latency"]
+    for h in headers:
+        args += ["-H", h]
+    out = subprocess.run(args + [url], capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0
+
+
+print(f"server memory after loading: {rss():.0f} MB")
+print(f"wrk -t2 -c{a.connections} -d{a.duration}s on loopback, server --log-level {a.log_level}")
+for label, url, headers in [("event feed", base + "/calendars/event.ics", ()),
+                            ("personal feed", personal, ()),
+                            ("personal feed, 304", personal, (f"If-None-Match: {etag}",)),
+                            ("agenda page", base + "/agenda/", ())]:
+    rps, p99, bad = wrk(url, headers)
+    print(f"  {label:22s} {rps:10.0f} req/s   p99 {p99:8.2f} ms   errors {bad}")
+print(f"server memory: {rss():.0f} MB")
+if a.million:
+    served = 0
+    while served < 1_000_000:
+        out = subprocess.run(["wrk", "-t2", f"-c{a.connections}", "-d10s", personal], capture_output=True,
+                             text=True).stdout
+        served += int(re.search(r"(\d+) requests in", out).group(1))
+    print(f"server memory after {served} more requests: {rss():.0f} MB")
+server.terminate()
+server.wait(timeout=30)
