@@ -23,7 +23,9 @@ struct Baraza: CommandGroup {
             written, 64 bad usage (an unknown option or value; no command: this help, on standard error).
             """,
         version: "baraza 0.1 (time zones from the system tz database \(Zone.databaseVersion))",
-        subcommands: [Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self, Serve.self, Feeds.self,
+        subcommands: [
+            Init.self, Import.self, Check.self, Propose.self, Export.self, Build.self, Send.self, Serve.self,
+            Feeds.self,
             Staff.self, CheckIns.self,
         ])
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BarazaAgenda
-import BarazaExports
 import BarazaCore
+import BarazaExports
 import BarazaModel
 import BarazaServe
 import Foundation
