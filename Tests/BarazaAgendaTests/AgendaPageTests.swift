@@ -141,6 +141,40 @@ import Testing
         }
     }
 
+    @Test("Venue time names the event's zone, and a session on another clock names its own (issue 14, item 8)")
+    func everyTimeHasItsZone() throws {
+        var b = WorkspaceBuilder()
+        b.venue("kcc", rooms: ["hall"])
+        b.onlineVenue("video")
+        let start = Instant(utc: "2026-11-17T07:00")
+        b.session(
+            "opening", interval: Interval(start: start, end: start.adding(minutes: 60)), venue: "kcc", room: "hall")
+        let call = Instant(utc: "2026-11-17T15:00")  // 16:00 in Paris, 17:00 in Kigali
+        b.session(
+            "paris-call", interval: Interval(start: call, end: call.adding(minutes: 60)),
+            zone: Zone(identifier: "Europe/Paris")!, venue: "video")
+        let html = try AgendaPage.render(b.build())
+        #expect(html.contains(#"<strong id="tz-status">Venue time (Africa/Kigali)</strong>"#))
+        #expect(html.contains(#"<span data-i18n="otherZones">a session on another clock gives its zone</span>"#))
+        #expect(
+            html.contains(
+                #">16:00</time>–<time class="t-end" datetime="2026-11-17T16:00:00Z">17:00</time><span class="t-zone"> (Europe/Paris)</span>"#
+            ))
+        #expect(
+            html.contains(
+                #">09:00</time>–<time class="t-end" datetime="2026-11-17T08:00:00Z">10:00</time><span class="t-zone"></span>"#
+            ))
+
+        // One clock only: the status names it and needs no note.
+        var single = WorkspaceBuilder()
+        single.venue("kcc", rooms: ["hall"])
+        single.session(
+            "opening", interval: Interval(start: start, end: start.adding(minutes: 60)), venue: "kcc", room: "hall")
+        let plain = try AgendaPage.render(single.build())
+        #expect(plain.contains(#"<strong id="tz-status">Venue time (Africa/Kigali)</strong>"#))
+        #expect(!plain.contains(#"id="tz-others""#))
+    }
+
     @Test func memberCityZonesAreOffered() throws {
         let html = try AgendaPage.render(Samples.kigali)
         #expect(ZoneChoice.memberCities.count == 12)

@@ -20,6 +20,7 @@ extension PageView: MustacheParent {
         case "lastDay": return self.lastDay
         case "cities": return self.cities
         case "venueSuffix": return self.venueSuffix
+        case "otherZones": return self.otherZones
         case "t": return self.t
         case "labels": return self.labels
         case "zoneChoices": return self.zoneChoices

@@ -19,6 +19,8 @@ struct PageView {
     var cities: [String]
     /// The venue zone shown beside "Venue time" when every session is read in it.
     var venueSuffix: String?
+    /// Whether some session is read in another zone than the event's (each such session names its zone).
+    var otherZones: Bool
     /// Labels in the page's default language, by key.
     var t: [String: String]
     var labels: [LabelView]

@@ -50,6 +50,7 @@ struct AgendaViewBuilder {
             eventLanguages: event.languages.map(\.code).joined(separator: " "),
             firstDay: event.firstDay.iso8601, lastDay: event.lastDay.iso8601, cities: cities,
             venueSuffix: zones.subtracting([event.zone]).isEmpty ? event.zone.identifier : nil,
+            otherZones: !zones.subtracting([event.zone]).isEmpty,
             t: Dictionary(uniqueKeysWithValues: labels.keys.map { ($0, labels.text($0, in: lang)) }),
             labels: labels.keys.map {
                 LabelView(key: $0, en: labels.text($0, in: "en"), fr: labels.text($0, in: "fr"))

@@ -174,8 +174,11 @@
       el.textContent = format(shownZone(), "time").format(new Date(el.getAttribute("data-start")));
     });
     var status = document.getElementById("tz-status");
+    // Venue time is stated as the event's zone (the grid's hours); a session on another clock says its own.
+    var others = document.getElementById("tz-others");
+    if (others) others.hidden = state.tz !== "venue";
     if (state.tz === "venue") {
-      status.textContent = tzSelect.querySelector('option[value="venue"]').textContent;
+      status.textContent = t("venueTime") + " (" + eventZone + ")";
     } else {
       var selected = tzSelect.options[tzSelect.selectedIndex];
       var zone = shownZone();

@@ -181,7 +181,8 @@ private struct Renderer {
         let needs = Array(Set(counts.flatMap { $0.dietary.map(\.need) })).sorted()
         var table = CSVTable(
             header: [
-                "Meal", "Session ID", "Date", "Start", "End", "Venue", "Room", "Seats", "Headcount", "Counted from",
+                "Meal", "Session ID", "Date (\(zone))", "Start (\(zone))", "End (\(zone))", "Venue", "Room", "Seats",
+                "Headcount", "Counted from",
             ]
                 + needs + ["No stated need", "Not named"])
         for c in counts {

@@ -18,6 +18,8 @@ struct IndexPage {
     var attendanceList: AttendanceList
     var attendanceListEntry: String
     var figures: Figures
+    /// The zone every time of the page is read in, stated under the title.
+    var clock: PageClock { PageClock(workspace) }
 
     var html: String {
         let e = workspace.event
@@ -39,7 +41,8 @@ struct IndexPage {
             <body>
             <header>
             <h1>\(HTML.escape(e.title.english ?? e.title.bilingual))<br><span lang="fr">\(HTML.escape(e.title.french ?? ""))</span></h1>
-            <p>\(e.firstDay.iso8601) – \(e.lastDay.iso8601) · \(HTML.escape(e.zone.identifier))</p>
+            <p>\(e.firstDay.iso8601) – \(e.lastDay.iso8601)</p>
+            <p class="zone">\(clock.statementHTML)</p>
             <p><strong>\(HTML.escape(spec.label.en))</strong> · <span lang="fr">\(HTML.escape(spec.label.fr))</span></p>
             </header>
             <p class="note">\(attendanceNote)</p>
@@ -127,8 +130,14 @@ struct IndexPage {
         return h
     }
 
-    private func sessionLine(_ s: Session) -> String {
-        "\(s.start.local.time)–\(s.end.local.time) · \(HTML.escape(s.title.bilingual))"
+    /// A session's times in the page's zone (and its own, on another clock) and its title.
+    private func sessionLine(_ s: Session, clock: PageClock) -> String {
+        "\(HTML.escape(clock.times(of: s))) · \(HTML.escape(s.title.bilingual))"
+    }
+
+    /// The same with the session's date in the page's zone first.
+    private func datedSessionLine(_ s: Session, clock: PageClock) -> String {
+        "\(clock.date(of: s).iso8601) \(sessionLine(s, clock: clock))"
     }
 
     private func personalSessions(_ person: Person) -> String {
@@ -136,17 +145,19 @@ struct IndexPage {
             guard let kind = workspace.sessionsByID[$0]?.kind else { return false }
             return ![.break, .meal].contains(kind)
         }
+        let clock = self.clock
         var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2><ul>\n"
         for id in ids {
             guard let s = workspace.sessionsByID[id] else { continue }
-            h += "<li>\(s.start.local.date.iso8601) \(sessionLine(s))</li>\n"
+            h += "<li>\(datedSessionLine(s, clock: clock))</li>\n"
         }
         return h + "</ul></section>\n"
     }
 
     private var materialsSection: String {
         var h = "<section id=\"materials\"><h2>Session materials · Documents des séances</h2>\n"
-        let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { $0.start.local.date })
+        let clock = self.clock
+        let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { clock.date(of: $0) })
         let bySession = Dictionary(grouping: materials, by: { $0.session.id })
         let elsewhere = Dictionary(grouping: materialsInSharedPack, by: { $0.session.id })
         if !materialsInSharedPack.isEmpty {
@@ -158,7 +169,7 @@ struct IndexPage {
         for day in byDay.keys.sorted() {
             h += "<h3>\(day.iso8601)</h3>\n<ul>\n"
             for s in byDay[day]! where ![.break, .meal].contains(s.kind) {
-                h += "<li id=\"session-\(HTML.escape(s.id.rawValue))\">\(sessionLine(s))"
+                h += "<li id=\"session-\(HTML.escape(s.id.rawValue))\">\(sessionLine(s, clock: clock))"
                 if let files = bySession[s.id] {
                     h += "<ul>\n"
                     for f in files {
@@ -191,6 +202,7 @@ struct IndexPage {
         let people = presented.keys.compactMap { workspace.peopleByID[$0] }.sorted {
             ($0.familyName ?? $0.name, $0.id) < ($1.familyName ?? $1.name, $1.id)
         }
+        let clock = self.clock
         var h = "<section id=\"speakers\"><h2>Speakers · Intervenants (\(people.count))</h2>\n"
         for p in people {
             let place = [p.city, p.country].compactMap { $0 }.joined(separator: ", ")
@@ -203,7 +215,7 @@ struct IndexPage {
                 if let fr = bio.french, fr != bio.english { h += "<p lang=\"fr\">\(HTML.escape(fr))</p>\n" }
             }
             h +=
-                "<ul>" + presented[p.id]!.map { "<li>\($0.start.local.date.iso8601) \(sessionLine($0))</li>" }.joined()
+                "<ul>" + presented[p.id]!.map { "<li>\(datedSessionLine($0, clock: clock))</li>" }.joined()
                 + "</ul></article>\n"
         }
         return h + "</section>\n"
