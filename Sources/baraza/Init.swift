@@ -97,6 +97,15 @@ struct Init: ParsableCommand {
             throw CommandFailure.unreadable(ExportFailure.withHint(error.message))
         }
         for file in written { print("wrote \(file)") }
+        if hostCity == nil, let timezone {
+            // The zone of a network city: its table entry fills in the airport the template leaves neutral.
+            for city in NetworkCity.all where city.zoneIdentifier == timezone.identifier {
+                print(
+                    "note: \(city.name), a network city, is in \(city.zoneIdentifier): `--city \(city.name)` writes its "
+                        + "name and its airport (\(city.airport)) instead of a place named after the zone and `airport`"
+                )
+            }
+        }
         print("next: baraza check \(directory)")
     }
 }

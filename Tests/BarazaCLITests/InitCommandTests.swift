@@ -73,6 +73,13 @@ struct InitCommandTests {
         #expect(!all.contains("KGL") && !all.contains("RwandAir"))
         #expect(files["venues.yaml"]!.contains("    city: Accra\n    country: GH\n    timezone: Africa/Accra\n"))
         #expect(files["people.yaml"]!.contains("place: airport"))
+        let again = try runBaraza(["init", "ws2", "--timezone", "Africa/Accra"], in: root)
+        #expect(
+            again.stdout.contains(
+                "note: Kumasi, a network city, is in Africa/Accra: `--city Kumasi` writes its name and its airport (KMS)"
+            ), "the zone's network city is offered")
+        let elsewhere = try runBaraza(["init", "ws3", "--timezone", "Africa/Dakar"], in: root)
+        #expect(!elsewhere.stdout.contains("note:"))
         for name in ["venues.yaml", "people.yaml"] {
             assertGolden(files[name]!, file: Self.golden.appendingPathComponent("init-timezone-accra/\(name)"))
         }
