@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "BarazaPack",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaWorkspace", "BarazaPDF",
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaWorkspace", "BarazaPDF", "BarazaChecks",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -43,6 +43,9 @@ public struct CalendarsWithTransfers: Exporter {
                     title = LocalizedText(english: "Transfer: \(from) → \(to)", french: "Transfert : \(from) → \(to)")
                 case .shuttle:
                     title = LocalizedText(english: "Shuttle: \(from) → \(to)", french: "Navette : \(from) → \(to)")
+                case .morning, .evening:
+                    title = LocalizedText(
+                        english: "Hotel run: \(from) → \(to)", french: "Navette de l'hôtel : \(from) → \(to)")
                 }
                 var en = "Run \(transfer.run.id)"
                 var fr = "Trajet \(transfer.run.id)"

@@ -79,7 +79,7 @@ struct WorkspaceBoundaryTests {
         expectNothingLeaked(run)
     }
 
-    @Test func aMaterialLinkedOutsideIsAFindingAndStopsThePack() throws {
+    @Test func aMaterialLinkedOutsideIsAFindingAndLeftOutOfThePackOrStopsIt() throws {
         let scratch = try ScratchWorkspace()
         try scratch.link("materials", to: scratch.outside)
         try scratch.write(
@@ -87,11 +87,19 @@ struct WorkspaceBoundaryTests {
         let check = try scratch.run(["check", "events/ws"])
         #expect(check.stdout.contains("missing-material"), "\(check.stdout)")
         #expect(check.stdout.contains("leads outside the workspace folder"), "\(check.stdout)")
-        let pack = try scratch.run(["export", "pack", "events/ws", "--out", scratch.root.path + "/out"])
+        // A warning, as in `check`: the pack is built without it (never reading it) and names it.
+        let lenient = try scratch.run(["export", "pack", "events/ws", "--out", scratch.root.path + "/out"])
+        #expect(lenient.exitCode == 0, "\(lenient.stderr)")
+        #expect((lenient.stdout + lenient.stderr).contains("materials/secret.txt"))
+        expectNothingLeaked(lenient)
+        // Made an error, it stops the pack as it fails `check`.
+        try scratch.write(
+            ScratchWorkspace.eventYAML + "checks:\n  severity: { missing-material: error }\n", at: "event.yaml")
+        let pack = try scratch.run(["export", "pack", "events/ws", "--out", scratch.root.path + "/strict"])
         #expect(pack.exitCode == 2)
         #expect(pack.stderr.contains("materials/secret.txt"))
         expectNothingLeaked(pack)
-        #expect(!FileManager.default.fileExists(atPath: scratch.root.path + "/out/packs/public.zip"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.root.path + "/strict/packs/public.zip"))
     }
 
     /// Badge key, printed record and published state: linked outside, refused both ways; the outside file is

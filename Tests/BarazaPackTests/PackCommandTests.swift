@@ -29,14 +29,30 @@ struct PackCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
-    @Test("A missing material exits 2 naming where the session is written, the session and the path")
+    @Test("A missing material made an error exits 2 naming where the session is written, the session and the path")
     func missingMaterial() throws {
-        let mini = try MiniWorkspace(materials: ["s2": ["materials/gone.pdf"]])
+        let mini = try MiniWorkspace(
+            materials: ["s2": ["materials/gone.pdf"]], extraEvent: "checks:\n  severity: { missing-material: error }")
         let run = try runBaraza(["export", "pack", mini.root, "--out", mini.scratch.path("out")])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("mini/event.yaml:"))
         #expect(run.stderr.contains("session `s2`: material `materials/gone.pdf` does not exist in the workspace"))
         #expect(!FileManager.default.fileExists(atPath: mini.scratch.path("out")))
+    }
+
+    @Test("A missing material left as a warning: check warns, the pack is written and says what it left out")
+    func missingMaterialWarning() throws {
+        let mini = try MiniWorkspace(materials: ["s2": ["materials/gone.pdf"]])
+        let check = try runBaraza(["check", mini.root])
+        #expect(check.stdout.contains("missing-material"), "\(check.stdout)")
+        #expect(check.stdout.contains("warning"), "\(check.stdout)")
+        let run = try runBaraza(["export", "pack", mini.root, "--out", mini.scratch.path("out")])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(
+            (run.stdout + run.stderr).contains("left out of the packs")
+                && (run.stdout + run.stderr).contains("material `materials/gone.pdf` of session `s2`"),
+            "\(run.stdout)\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: mini.scratch.path("out/packs/public.zip")))
     }
 
     @Test("A bad check-in file exits 2 with file:line:column")

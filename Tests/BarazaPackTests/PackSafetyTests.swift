@@ -8,15 +8,33 @@ import Testing
 /// survives a failed one.
 @Suite("Pack safety")
 struct PackSafetyTests {
-    static func builder(_ mini: MiniWorkspace) throws -> PackBuilder {
-        let workspace = try mini.load()
+    /// A builder for `mini`; `strict` makes `missing-material` an error (as `checks.severity` does), so packs
+    /// refuse a material they cannot pack.
+    static func builder(_ mini: MiniWorkspace, strict: Bool = false) throws -> PackBuilder {
+        var workspace = try mini.load()
+        if strict { workspace.settings.severityOverrides["missing-material"] = .error }
         return PackBuilder(workspace: workspace, attendance: Attendance(plannedFrom: workspace))
     }
 
-    @Test("A material missing on disk is an error naming the session and the path, and nothing is written")
+    @Test("By default a missing material is a warning, as in `check`: the packs are built without it and name it")
+    func missingMaterialLeftOut() throws {
+        let mini = try MiniWorkspace(materials: ["s2": ["materials/absent/report.pdf"]])
+        let plans = try Self.builder(mini).plan(.participants)
+        let shared = try #require(plans.first { $0.path == "packs/participants.zip" })
+        #expect(shared.missingMaterials == ["material `materials/absent/report.pdf` of session `s2`"])
+        #expect(!shared.entryNames.contains { $0.hasSuffix("report.pdf") })
+        let out = try Scratch()
+        let builder = try Self.builder(mini)
+        try builder.write(shared, into: out.path)
+        let zip = try ZipContents(out.path("packs/participants.zip"))
+        #expect(zip.text("index.html").contains("(report.pdf: not available when the pack was built"))
+        #expect(zip.text("manifest.json").contains("materials/absent/report.pdf"))
+    }
+
+    @Test("As an error, a material missing on disk stops the packs naming the session and the path; nothing is written")
     func missingMaterial() throws {
         let mini = try MiniWorkspace(materials: ["s2": ["materials/absent/report.pdf"]])
-        let builder = try Self.builder(mini)
+        let builder = try Self.builder(mini, strict: true)
         let out = try Scratch()
         #expect(throws: PackError.self) { _ = try builder.plan(.public) }
         do {
@@ -35,7 +53,7 @@ struct PackSafetyTests {
     }
 
     @Test(
-        "Material paths that leave the workspace are errors",
+        "Material paths that leave the workspace are errors when `missing-material` is",
         arguments: [
             "../outside.txt", "materials/../../outside.txt", "/etc/hostname", "link-out.txt", "dangling-out.txt",
         ])
@@ -46,7 +64,7 @@ struct PackSafetyTests {
             atPath: mini.scratch.path("mini/link-out.txt"), withDestinationPath: mini.scratch.path("outside.txt"))
         try FileManager.default.createSymbolicLink(
             atPath: mini.scratch.path("mini/dangling-out.txt"), withDestinationPath: "../gone/nowhere.txt")
-        let builder = try Self.builder(mini)
+        let builder = try Self.builder(mini, strict: true)
         #expect(
             throws: PackError.materialOutsideWorkspace(
                 session: "s1", path: path, at: builder.workspace.sessionsByID["s1"]!.location)
@@ -62,7 +80,7 @@ struct PackSafetyTests {
             atPath: mini.scratch.path("mini/materials/alias.md"), withDestinationPath: "day1/notes.md")
         #expect(try Self.builder(mini).plan(.public).count == 1)
         let folder = try MiniWorkspace(materials: ["s1": ["materials/day1"]])
-        let builder = try Self.builder(folder)
+        let builder = try Self.builder(folder, strict: true)
         #expect(
             throws: PackError.materialNotAFile(
                 session: "s1", path: "materials/day1", at: builder.workspace.sessionsByID["s1"]!.location)
@@ -74,7 +92,7 @@ struct PackSafetyTests {
     @Test("A failed pack leaves the previous zip untouched and no temporary file behind")
     func failedWriteKeepsPreviousZip() throws {
         let mini = try MiniWorkspace()
-        let builder = try Self.builder(mini)
+        let builder = try Self.builder(mini, strict: true)
         let out = try Scratch()
         let plan = try #require(try builder.plan(.public).first)
         try builder.write(plan, into: out.path)
@@ -89,7 +107,7 @@ struct PackSafetyTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: zip)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("packs")) == ["public.zip"])
 
-        // A missing material stops the run at planning, before anything is written.
+        // A missing material (an error here) stops the run at planning, before anything is written.
         try FileManager.default.removeItem(atPath: mini.scratch.path("mini/materials/day1/notes.md"))
         #expect(throws: PackError.self) { _ = try builder.plan(.public) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: zip)) == before)

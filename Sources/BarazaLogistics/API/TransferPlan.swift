@@ -44,6 +44,7 @@ public struct PersonTransfer: Hashable, Sendable {
         case .arrival: return "Pick-up at \(passenger.pickUp.name) to \(passenger.dropOff.name)"
         case .departure: return "Transfer from \(passenger.pickUp.name) to \(passenger.dropOff.name)"
         case .shuttle: return "Shuttle from \(passenger.pickUp.name) to \(passenger.dropOff.name)"
+        case .morning, .evening: return "Hotel run from \(passenger.pickUp.name) to \(passenger.dropOff.name)"
         }
     }
 }

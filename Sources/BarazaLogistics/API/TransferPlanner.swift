@@ -1,12 +1,14 @@
 import BarazaModel
 
-/// Plans the host city's transfer runs: pick-ups at arrival places, drop-offs at departure places, and shuttles
-/// between venues, then gives each run a free vehicle.
+/// Plans the host city's transfer runs: pick-ups at arrival places, drop-offs at departure places, morning runs
+/// from event hotels to the day's first venue and evening runs back, and shuttles between venues; then gives
+/// each run a free vehicle.
 ///
 /// Deterministic: the same workspace gives the same runs, ids and vehicles. Journeys are grouped per place and
 /// direction with `RunGrouping` (fewest runs, then the smallest worst wait), after sorting by time and person id:
-/// O(n log n) in the number of journeys. Passengers with accessibility needs ride in accessible vehicles when
-/// the fleet has one.
+/// O(n log n) in the number of journeys; hotel runs are grouped the same way per day, hotel and venue. A pick-up
+/// leaves once its passengers are through immigration and baggage (`TransferSettings.arrivalBuffer(at:)`).
+/// Passengers with accessibility needs ride in accessible vehicles when the fleet has one.
 public struct TransferPlanner: Sendable {
     public init() {}
 
@@ -14,8 +16,12 @@ public struct TransferPlanner: Sendable {
     public func plan(_ workspace: Workspace) -> TransferPlan {
         var builder = PlanBuilder(workspace)
         builder.planJourneys()
-        // Shuttles are planned only when the workspace has a fleet to plan them for.
-        if workspace.logistics.location != nil { builder.planShuttles() }
+        // Hotel runs and shuttles are planned only when the workspace has a fleet to plan them for.
+        if workspace.logistics.location != nil {
+            let days = builder.peopleDays()
+            builder.planHotelRuns(days)
+            builder.planShuttles(days)
+        }
         return builder.finish()
     }
 }
@@ -121,7 +127,7 @@ struct PlanBuilder {
                 let endpoint: TransferStop
                 if journey.direction == .arrival {
                     // Ready for the pick-up once through immigration and baggage, not at landing.
-                    let buffer = place.arrivalBufferMinutes ?? settings.arrivalBufferMinutes
+                    let buffer = settings.arrivalBuffer(at: place)
                     time = instant.adding(minutes: buffer).secondsSince1970
                     endpoint = arrivalDestination(person, at: instant)
                 } else {
@@ -170,7 +176,7 @@ struct PlanBuilder {
         TransferStop(kind: .place, id: place.id.rawValue, name: place.name)
     }
 
-    private func hotelStop(_ id: Hotel.ID) -> TransferStop {
+    func hotelStop(_ id: Hotel.ID) -> TransferStop {
         TransferStop(kind: .hotel, id: id.rawValue, name: w.hotelsByID[id]?.name ?? id.rawValue)
     }
 
@@ -203,7 +209,7 @@ struct PlanBuilder {
         return fallbackStop
     }
 
-    private func minutes(_ a: TransferStop, _ b: TransferStop) -> Int { travel.between(a.id, b.id) ?? 0 }
+    func minutes(_ a: TransferStop, _ b: TransferStop) -> Int { travel.between(a.id, b.id) ?? 0 }
 
     private func arrivalRun(_ group: ArraySlice<Request>, endpoints: [TransferStop], place: TransferPlace)
         -> TransferRun
@@ -265,60 +271,153 @@ struct PlanBuilder {
             session: nil, busy: Interval(start: departs, end: arrives.adding(minutes: back)))
     }
 
+    // MARK: People's days
+
+    /// One person's in-person sessions on one day (in the event's zone), in time order.
+    struct PersonDay {
+        var person: Int
+        var day: LocalDate
+        var sessions: [Session]
+    }
+
+    /// Each person's days, by person id then day: the in-person sessions they present or signed up for, and those
+    /// open to all (no sign-ups; breaks aside) that overlap none of theirs.
+    func peopleDays() -> [PersonDay] {
+        var attended: [Person.ID: [Session]] = [:]
+        var open: [Session] = []
+        for s in w.sessions {
+            guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            if s.signUps.isEmpty && s.kind != .break { open.append(s) }
+            for ref in s.attendees { attended[ref.id, default: []].append(s) }
+        }
+        var result: [PersonDay] = []
+        for pi in peopleByID {
+            let own = attended[w.people[pi].id] ?? []
+            var sessions = own
+            for s in open where !own.contains(where: { $0.id == s.id || $0.interval!.overlaps(s.interval!) }) {
+                sessions.append(s)
+            }
+            sessions.sort { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
+            var byDay: [LocalDate: [Session]] = [:]
+            for s in sessions { byDay[zone.localDateTime(at: s.interval!.start).date, default: []].append(s) }
+            for day in byDay.keys.sorted() { result.append(PersonDay(person: pi, day: day, sessions: byDay[day]!)) }
+        }
+        return result
+    }
+
+    // MARK: Hotel runs
+
+    /// The event hotel where `p` sleeps the night of `night`, if any.
+    func hotel(of p: Person, night: LocalDate) -> Hotel.ID? {
+        p.stays.filter { w.hotelsByID.keys.contains($0.hotel.id) && $0.checkIn <= night && night < $0.checkOut }
+            .min { ($0.checkIn, $0.hotel.id) < ($1.checkIn, $1.hotel.id) }?.hotel.id
+    }
+
+    /// Whether `p` leaves town on `day` before `instant` (then no hotel run takes them to or from the venue).
+    func departs(_ p: Person, on day: LocalDate, before instant: Instant) -> Bool {
+        p.journeys.contains { j in
+            guard j.direction == .departure, let at = j.instant else { return false }
+            return zone.localDateTime(at: at).date == day && at < instant
+        }
+    }
+
+    struct HotelStream: Hashable, Comparable {
+        var day: LocalDate
+        var hotel: Hotel.ID
+        var venue: Venue.ID
+        var accessible: Bool
+        static func < (a: Self, b: Self) -> Bool {
+            (a.day, a.hotel, a.venue, a.accessible ? 1 : 0) < (b.day, b.hotel, b.venue, b.accessible ? 1 : 0)
+        }
+    }
+
+    /// Morning runs take people who slept at an event hotel to the venue of their first session of the day, there
+    /// by its start; evening runs take people who sleep at one back from the venue of their last session, once it
+    /// has ended. Each is grouped per day, hotel and venue like pick-ups (fewest runs, then the shortest wait
+    /// within `max_wait_minutes`). Nobody rides on the day they leave town before the session.
+    mutating func planHotelRuns(_ days: [PersonDay]) {
+        var mornings: [HotelStream: [(person: Int, time: Int64)]] = [:]
+        var evenings: [HotelStream: [(person: Int, time: Int64)]] = [:]
+        for d in days {
+            let person = w.people[d.person]
+            let accessible = fleetHasAccessible && needsAccessibleVehicle(person)
+            let first = d.sessions.first!
+            let last = d.sessions.last!
+            if let hotel = hotel(of: person, night: d.day.adding(days: -1)),
+                !departs(person, on: d.day, before: first.interval!.start)
+            {
+                let key = HotelStream(day: d.day, hotel: hotel, venue: w.venue(of: first)!.id, accessible: accessible)
+                mornings[key, default: []].append((d.person, first.interval!.start.secondsSince1970))
+            }
+            if let hotel = hotel(of: person, night: d.day), !departs(person, on: d.day, before: last.interval!.end) {
+                let key = HotelStream(day: d.day, hotel: hotel, venue: w.venue(of: last)!.id, accessible: accessible)
+                evenings[key, default: []].append((d.person, last.interval!.end.secondsSince1970))
+            }
+        }
+        let maxWait = Int64(settings.maxWaitMinutes) * 60
+        for (morning, streams) in [(true, mornings), (false, evenings)] {
+            for key in streams.keys.sorted() {
+                let riders = streams[key]!.sorted { ($0.time, $0.person) < ($1.time, $1.person) }
+                let hotelStop = hotelStop(key.hotel)
+                let venue = w.venuesByID[key.venue]!
+                let venueStop = TransferStop(kind: .venue, id: venue.id.rawValue, name: venue.name)
+                let drive = minutes(hotelStop, venueStop)
+                for range in RunGrouping.runs(
+                    times: riders.map(\.time), capacity: capacity(accessible: key.accessible), maxWait: maxWait)
+                {
+                    let group = riders[range]
+                    let departs: Instant
+                    let arrives: Instant
+                    if morning {
+                        arrives = Instant(secondsSince1970: group.first!.time)
+                        departs = arrives.adding(minutes: -drive)
+                    } else {
+                        departs = Instant(secondsSince1970: group.last!.time)
+                        arrives = departs.adding(minutes: drive)
+                    }
+                    let (from, to) = morning ? (hotelStop, venueStop) : (venueStop, hotelStop)
+                    let passengers = group.map { r in
+                        TransferPassenger(
+                            person: w.people[r.person].id, journey: nil, pickUp: from, pickUpTime: departs,
+                            dropOff: to, dropOffTime: arrives,
+                            waitMinutes: Int(abs(r.time - (morning ? arrives : departs).secondsSince1970) / 60),
+                            deadline: nil)
+                    }
+                    runs.append(
+                        TransferRun(
+                            id: "", kind: morning ? .morning : .evening, stops: [from, to], departs: departs,
+                            arrives: arrives, passengers: passengers, vehicle: nil,
+                            needsAccessibleVehicle: key.accessible, zone: zone, session: nil,
+                            busy: Interval(start: departs, end: arrives.adding(minutes: drive))))
+                }
+            }
+        }
+    }
+
     // MARK: Venue shuttles
 
     struct Leg: Hashable, Comparable {
         var from: Venue.ID
         var to: Venue.ID
-        /// Outbound legs reach `to` by a session's start; return legs leave after the day's last session.
-        var outbound: Bool
+        /// When the session at `to` starts.
         var time: Instant
-        static func < (a: Self, b: Self) -> Bool {
-            (a.time, a.from, a.to, a.outbound ? 0 : 1) < (b.time, b.from, b.to, b.outbound ? 0 : 1)
-        }
+        static func < (a: Self, b: Self) -> Bool { (a.time, a.from, a.to) < (b.time, b.from, b.to) }
     }
 
-    /// People moving between venues within a day: from one in-person session to the next at another venue, and
-    /// back to the main venue after the day's last session elsewhere. A meal open to all (no sign-ups) at the
-    /// same venue within 30 minutes of a person's session counts as theirs: they eat there before moving on.
-    mutating func planShuttles() {
+    /// People moving between venues within a day: only from one in-person session to their next one, when it is
+    /// at another venue. Nobody is taken to a venue where they have no session next; the way back at the end of
+    /// the day is an evening run to their hotel.
+    mutating func planShuttles(_ days: [PersonDay]) {
         var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Person, free: Instant)])] = [:]
-        var attended: [Person.ID: [Session]] = [:]
-        var openMeals: [Venue.ID: [Session]] = [:]
-        for s in w.sessions {
-            guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
-            if s.kind == .meal && s.signUps.isEmpty { openMeals[v.id, default: []].append(s) }
-            for ref in s.attendees { attended[ref.id, default: []].append(s) }
-        }
-        func add(_ leg: Leg, _ session: Session.ID, _ person: Person, _ free: Instant) {
-            legs[leg, default: ([], [])].sessions.insert(session)
-            legs[leg, default: ([], [])].riders.append((person, free))
-        }
-        for pi in peopleByID {
-            let person = w.people[pi]
-            guard var sessions = attended[person.id] else { continue }
-            for s in sessions {
-                for meal in openMeals[w.venue(of: s)!.id] ?? [] where !sessions.contains(meal) {
-                    let gap = s.interval!.end.minutes(until: meal.interval!.start)
-                    if (0...30).contains(gap) { sessions.append(meal) }
-                }
-            }
-            sessions.sort { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
-            var byDay: [LocalDate: [Session]] = [:]
-            for s in sessions { byDay[zone.localDateTime(at: s.interval!.start).date, default: []].append(s) }
-            for day in byDay.keys.sorted() {
-                let list = byDay[day]!
-                for (a, b) in zip(list, list.dropFirst()) {
-                    let va = w.venue(of: a)!.id
-                    let vb = w.venue(of: b)!.id
-                    guard va != vb, a.interval!.end <= b.interval!.start else { continue }
-                    add(Leg(from: va, to: vb, outbound: true, time: b.interval!.start), b.id, person, a.interval!.end)
-                }
-                if let last = list.last, let main = mainVenue, let v = w.venue(of: last), v.id != main.id {
-                    add(
-                        Leg(from: v.id, to: main.id, outbound: false, time: last.interval!.end), last.id, person,
-                        last.interval!.end)
-                }
+        for d in days {
+            let person = w.people[d.person]
+            for (a, b) in zip(d.sessions, d.sessions.dropFirst()) {
+                let va = w.venue(of: a)!.id
+                let vb = w.venue(of: b)!.id
+                guard va != vb, a.interval!.end <= b.interval!.start else { continue }
+                let leg = Leg(from: va, to: vb, time: b.interval!.start)
+                legs[leg, default: ([], [])].sessions.insert(b.id)
+                legs[leg, default: ([], [])].riders.append((person, a.interval!.end))
             }
         }
         for leg in legs.keys.sorted() {
@@ -337,7 +436,7 @@ struct PlanBuilder {
                 for start in stride(from: 0, to: stream.count, by: size) {
                     let chunk = stream[start..<min(start + size, stream.count)]
                     let latestFree = chunk.map(\.free).max()!
-                    let departs = leg.outbound ? max(leg.time.adding(minutes: -drive), latestFree) : leg.time
+                    let departs = max(leg.time.adding(minutes: -drive), latestFree)
                     let arrives = departs.adding(minutes: drive)
                     let passengers = chunk.map { r in
                         TransferPassenger(

@@ -1,7 +1,7 @@
 import BarazaModel
 
-/// One trip of one vehicle: a pick-up at an arrival place, a drop-off run to a departure place, or a shuttle
-/// between two venues.
+/// One trip of one vehicle: a pick-up at an arrival place, a drop-off run to a departure place, a morning or
+/// evening run between an event hotel and a venue, or a shuttle between two venues.
 public struct TransferRun: Hashable, Sendable {
     /// What the run is for.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
@@ -9,8 +9,12 @@ public struct TransferRun: Hashable, Sendable {
         case arrival
         /// From hotels to a departure place.
         case departure
-        /// Between two venues, for sessions at a second venue (site visits).
+        /// Between two venues, for people whose next session is at the second venue (site visits).
         case shuttle
+        /// From an event hotel to the venue of its guests' first session of the day.
+        case morning
+        /// From the venue of its passengers' last session of the day back to their event hotel.
+        case evening
     }
 
     /// Stable id, e.g. `arrival-KGL-2027-03-22-1450`; the same inputs give the same ids.
@@ -30,7 +34,7 @@ public struct TransferRun: Hashable, Sendable {
     public var needsAccessibleVehicle: Bool
     /// The zone its times are shown in (the host city's).
     public var zone: Zone
-    /// For a shuttle, the session it takes people to or from (the first by id when it serves several).
+    /// For a shuttle, the session it takes people to (the first by id when it serves several).
     public var session: Session.ID?
 
     /// The time the vehicle is taken: from when it must be at the first stop to when it is back there.

@@ -2,8 +2,8 @@ import BarazaModel
 import BarazaOutput
 
 /// The lists the host city needs, rendered in memory (written by `LogisticsExporter`): a rooming list per hotel,
-/// the transfers of each day (CSV and a printable page), meal counts, and a one-page summary of headcounts.
-/// Times are in the event's zone. Names appear; emails and phone numbers never do.
+/// the transfers of each day (CSV and a printable page that also shows that night's hotel block use), meal counts,
+/// and a one-page summary of headcounts and hotel block use per night. Times are in the event's zone. Names appear; emails and phone numbers never do.
 public struct LogisticsDocuments: Sendable {
     /// Paths relative to the `logistics/` folder, and their text, in a stable order.
     public let files: [(path: String, text: String)]
@@ -31,7 +31,23 @@ public struct LogisticsDocuments: Sendable {
 private struct Renderer {
     let w: Workspace
     let plan: TransferPlan
+    /// Rooms needed and held per night, for each event hotel with guests or blocks, by hotel id.
+    let roomNights: [(hotel: Hotel, rooms: RoomNights)]
     var zone: Zone { w.event.zone }
+
+    init(w: Workspace, plan: TransferPlan) {
+        self.w = w
+        self.plan = plan
+        var stays: [Hotel.ID: [(Person, Stay)]] = [:]
+        for p in w.people {
+            for s in p.stays where w.hotelsByID.keys.contains(s.hotel.id) {
+                stays[s.hotel.id, default: []].append((p, s))
+            }
+        }
+        roomNights = w.hotels.sorted { $0.id < $1.id }.filter { stays[$0.id] != nil || !$0.blocks.isEmpty }.map {
+            ($0, RoomNights(hotel: $0, stays: stays[$0.id] ?? []))
+        }
+    }
 
     func name(_ id: Person.ID) -> String { w.peopleByID[id]?.name ?? id.rawValue }
 
@@ -159,12 +175,66 @@ private struct Renderer {
             }
             body += "</table>\n"
         }
+        body += blockUseTonight(day)
         return printablePage(
             title: "Transfers \(day.iso8601) · \(w.event.title.bilingual)",
             note: "Times in \(zone) (\(formatOffset(zone.offset(at: firstInstant(of: day))))). "
-                + "Arrival runs leave when their last passenger has landed; departure runs reach the place by the "
-                + "earliest passenger's deadline.",
+                + "Arrival runs leave when their last passenger is through immigration and baggage; departure runs "
+                + "reach the place by the earliest passenger's deadline; morning runs reach the venue by the first "
+                + "session; evening runs leave when the last session has ended.",
             body: body)
+    }
+
+    // MARK: Hotel blocks
+
+    /// `12 / 15` rooms taken of those the blocks hold on `night` (all room types; people sharing take one room),
+    /// marked when over; `12 (no block)` at a hotel that holds none.
+    func blockUse(_ rooms: RoomNights, hotel: Hotel, on night: LocalDate) -> String {
+        let needed = rooms.needed(nil, on: night)
+        guard !hotel.blocks.isEmpty else { return "\(needed) (no block)" }
+        let held = rooms.held(nil, on: night)
+        let text = "\(needed) / \(held)"
+        return needed > held ? "<span class=\"alert\">\(text) over</span>" : text
+    }
+
+    /// The night of `day` at each event hotel: what the drivers' office needs when a guest asks to stay on.
+    func blockUseTonight(_ day: LocalDate) -> String {
+        guard !roomNights.isEmpty else { return "" }
+        var html =
+            "<h2>Hotel blocks, night of \(day.iso8601)</h2>\n<table>\n<tr><th>Hotel</th>"
+            + "<th>Rooms taken / held</th></tr>\n"
+        for (hotel, rooms) in roomNights {
+            html +=
+                "<tr><td>\(HTML.escape(hotel.name))</td><td class=\"n\">\(blockUse(rooms, hotel: hotel, on: day))</td>"
+                + "</tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    /// Rooms taken and held at each event hotel, one row per night from the first night booked or held to the last.
+    func blockUsePerNight() -> String {
+        var nights: Set<LocalDate> = []
+        for (hotel, rooms) in roomNights {
+            nights.formUnion(rooms.nights)
+            for b in hotel.blocks {
+                var n = b.firstNight
+                while n <= b.lastNight {
+                    nights.insert(n)
+                    n = n.adding(days: 1)
+                }
+            }
+        }
+        guard !nights.isEmpty else { return "" }
+        var html =
+            "<h2>Hotel block use per night (rooms taken / held)</h2>\n<table>\n<tr><th>Night</th>"
+            + roomNights.map { "<th>\(HTML.escape($0.hotel.name))</th>" }.joined() + "</tr>\n"
+        for night in nights.sorted() {
+            html +=
+                "<tr><td>\(night.iso8601)</td>"
+                + roomNights.map { "<td class=\"n\">\(blockUse($0.rooms, hotel: $0.hotel, on: night))</td>" }.joined()
+                + "</tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     func firstInstant(of day: LocalDate) -> Instant {
@@ -243,6 +313,7 @@ private struct Renderer {
                 + "<td class=\"n\">\(rooms[day] ?? 0)</td><td class=\"n\">\(runText)</td><td>\(mealText)</td></tr>\n"
         }
         body += "</table>\n"
+        body += blockUsePerNight()
         if !plan.unplanned.isEmpty {
             body +=
                 "<h2>Journeys without a transfer</h2>\n<table>\n<tr><th>Person</th><th>Journey</th><th>Why</th></tr>\n"
@@ -256,7 +327,7 @@ private struct Renderer {
         return printablePage(
             title: "Logistics summary · \(w.event.title.bilingual)",
             note: "Headcounts per day in \(zone). In town: people between their arrival and departure, and people "
-                + "living locally. Hotel guests: stays covering that night.",
+                + "living locally. Hotel guests: stays covering that night. Rooms taken: people sharing take one.",
             body: body)
     }
 }

@@ -44,9 +44,10 @@ public struct TransferSettings: Hashable, Sendable {
     public var maxWaitMinutes: Int
     /// How long before a departure a passenger must be at the departure place (check-in, security).
     public var departureBufferMinutes: Int
-    /// How long after landing a passenger comes out to the pick-up (immigration, baggage); 0 unless the workspace
-    /// sets it (`arrival_buffer_minutes`, 45 is usual at an airport).
-    public var arrivalBufferMinutes: Int = 0
+    /// How long after landing a passenger comes out to the pick-up (immigration, baggage) at every place, when the
+    /// workspace sets it (`arrival_buffer_minutes`); nil leaves it to each place's kind (45 minutes at an airport,
+    /// 15 at a station). A place's own buffer wins over both: see `arrivalBuffer(at:)`.
+    public var arrivalBufferMinutes: Int?
     /// Minutes added for each earlier stop when a run drops off or picks up at several hotels.
     public var stopMinutes: Int
     /// Arrival and departure places served by transfers (airports, stations, bus terminals).
@@ -64,13 +65,38 @@ public struct TransferSettings: Hashable, Sendable {
         self.places = places
         self.travel = travel
     }
+
+    /// Minutes from landing to the pick-up at `place`: the place's own buffer, else the workspace's, else the
+    /// default of the place's kind.
+    public func arrivalBuffer(at place: TransferPlace) -> Int {
+        place.arrivalBufferMinutes ?? arrivalBufferMinutes ?? place.kind.defaultArrivalBufferMinutes
+    }
 }
 
 /// An arrival or departure place in the host city, named by journeys' `place` (e.g. `KGL`).
 public struct TransferPlace: Hashable, Sendable {
     public typealias ID = Identifier<TransferPlace>
+
+    /// What sort of place it is, which sets how long arriving passengers take to reach the pick-up.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Immigration, then the baggage hall: 45 minutes from landing by default.
+        case airport
+        /// A train station or bus terminal: luggage comes off the train or bus, 15 minutes by default.
+        case station
+
+        /// Minutes from arriving to the pick-up when neither the place nor the workspace says.
+        public var defaultArrivalBufferMinutes: Int {
+            switch self {
+            case .airport: 45
+            case .station: 15
+            }
+        }
+    }
+
     public var id: ID
     public var name: String
+    /// Airport unless the workspace says `kind: station`.
+    public var kind: Kind = .airport
     public var zone: Zone
     /// This place's own departure buffer (a bus terminal needs less than an airport); nil uses the default.
     public var departureBufferMinutes: Int?

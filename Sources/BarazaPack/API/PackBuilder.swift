@@ -1,3 +1,4 @@
+import BarazaChecks
 import BarazaModel
 import Foundation
 
@@ -47,12 +48,16 @@ public struct PackBuilder: Sendable {
         }
     }
 
-    /// Every pack `audience` asks for, fully checked and ready to write.
-    /// - Throws: `PackError` for a missing or escaping material, an unknown person or city, someone without
+    /// Every pack `audience` asks for, fully checked and ready to write. A material that cannot be packed
+    /// (missing, not a file, outside the workspace) counts as `baraza check` counts it (`MaterialRule`): with
+    /// `missing-material` an error it fails the plan; as a warning (the default) or off, the packs are built
+    /// without it and name it as absent (index and manifest).
+    /// - Throws: `PackError` for a missing or escaping material when `missing-material` is an error, an unknown person or city, someone without
     ///   attendance, a public pack that would carry an email address, a logo that cannot be read, or a
     ///   certificate that cannot be rendered.
     public func plan(_ audience: PackAudience) throws(PackError) -> [PackPlan] {
-        let materials = try Materials.resolve(workspace)
+        let (materials, missing) = try Materials.resolve(
+            workspace, leavingOut: MaterialRule.severity(in: workspace) != .error)
         let basis = certificateBasis
         let certified = basis.map { certificateSessions($0) } ?? [:]
         let logo = try basis == nil ? nil : CertificateLogo.load(workspace)
@@ -98,7 +103,8 @@ public struct PackBuilder: Sendable {
                     recordedIn: recordedIn, logo: logo
                 ).pdf(scratch: scratch)
             }
-            plans.append(try plan(spec, materials: materials, certificates: certificates, basis: basis))
+            plans.append(
+                try plan(spec, materials: materials, missing: missing, certificates: certificates, basis: basis))
         }
         return plans
     }
@@ -121,7 +127,7 @@ public struct PackBuilder: Sendable {
             last: { written throws(PackError) in
                 let manifest = Manifest(
                     workspace: workspace, audience: plan.audience, attendance: attendance,
-                    absentInputs: plan.absentInputs, written: written)
+                    absentInputs: plan.absentInputs + plan.missingMaterials, written: written)
                 return try Self.checked(
                     PackEntry(
                         path: "manifest.json", content: .data(manifest.encoded()), mediaType: "application/json",
@@ -138,17 +144,19 @@ public struct PackBuilder: Sendable {
     }
 
     private func plan(
-        _ spec: PackSpec, materials: [ResolvedMaterial], certificates: [Person.ID: Data],
+        _ spec: PackSpec, materials: [ResolvedMaterial], missing: [MissingMaterial], certificates: [Person.ID: Data],
         basis: CertificateSettings.Basis?
     ) throws(PackError) -> PackPlan {
         // A personal pack carries the materials of the sessions its holder attended; the shared participants'
         // pack (and the public and city packs) carry them all, so 40 personal packs do not repeat every file.
         var omitted: [ResolvedMaterial] = []
         var materials = materials
+        var missing = missing
         if case .person(let person) = spec.kind {
             let attended = Set(attendance.sessionsByPerson[person.id] ?? [])
             omitted = materials.filter { !attended.contains($0.session.id) }
             materials = materials.filter { attended.contains($0.session.id) }
+            missing = missing.filter { attended.contains($0.session) }
         }
         let languages = workspace.event.languages
         var entries: [PackEntry] = []
@@ -191,11 +199,12 @@ public struct PackBuilder: Sendable {
         }
         let listEntry = "attendance/attendance.csv"
         let (workspace, attendance) = (self.workspace, self.attendance)
-        let index: @Sendable () -> Data = { [agendaEntry, calendarEntry, certificateEntries, materials, omitted] in
+        let index: @Sendable () -> Data = {
+            [agendaEntry, calendarEntry, certificateEntries, materials, omitted, missing] in
             let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
             let page = IndexPage(
                 workspace: workspace, attendance: attendance, spec: spec, materials: materials,
-                materialsInSharedPack: omitted, agendaEntry: agendaEntry,
+                materialsInSharedPack: omitted, missingMaterials: missing, agendaEntry: agendaEntry,
                 calendarEntry: calendarEntry, certificateBasis: basis, certificateEntries: certificateEntries,
                 attendanceList: list,
                 attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
@@ -229,7 +238,8 @@ public struct PackBuilder: Sendable {
             for e in entries { _ = try Self.checked(e, isPublic: true, allowed: allowed) }
         }
         return PackPlan(
-            path: spec.path, audience: spec.audience, entries: entries, absentInputs: absent, isPublic: isPublic)
+            path: spec.path, audience: spec.audience, entries: entries, absentInputs: absent,
+            missingMaterials: missing.map(\.label), isPublic: isPublic)
     }
 
     /// What a public pack may carry that looks like an email address: the organizer's public contact (an
@@ -275,6 +285,9 @@ public struct PackPlan: Sendable {
     let entries: [PackEntry]
     /// Inputs that were not supplied, named in the manifest (the index says so too).
     public let absentInputs: [String]
+    /// Materials left out because they could not be packed (``material `x` of session `y` ``), named in the
+    /// manifest and the index; empty unless `missing-material` is a warning or off.
+    public let missingMaterials: [String]
     let isPublic: Bool
 
     /// Names of the files inside the zip, in order (`manifest.json` last).

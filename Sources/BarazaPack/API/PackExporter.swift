@@ -1,3 +1,4 @@
+import BarazaChecks
 import BarazaModel
 import BarazaOutput
 import BarazaWorkspace
@@ -44,6 +45,13 @@ public struct PackExporter: Exporter {
             notes.append("certificates certify registration, not attendance (`certificates.certify` in event.yaml)")
         default:
             break
+        }
+        var missing: [String] = []
+        for label in plans.flatMap(\.missingMaterials) where !missing.contains(label) { missing.append(label) }
+        if !missing.isEmpty && MaterialRule.severity(in: workspace) != nil {
+            notes.append(
+                "left out of the packs, which say so (`missing-material` is a warning; as an error in "
+                    + "`checks.severity` it stops the packs): \(missing.joined(separator: ", "))")
         }
         if let first = plans.first, !first.absentInputs.isEmpty {
             notes.append("not supplied, so absent from the packs: \(first.absentInputs.joined(separator: ", "))")

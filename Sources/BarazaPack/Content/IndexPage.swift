@@ -10,6 +10,8 @@ struct IndexPage {
     var materials: [ResolvedMaterial]
     /// Materials left out of a personal pack (sessions its holder did not attend); they are in the shared pack.
     var materialsInSharedPack: [ResolvedMaterial] = []
+    /// Materials a session lists that could not be packed (`missing-material` not an error): named as absent.
+    var missingMaterials: [MissingMaterial] = []
     var agendaEntry: String?
     var calendarEntry: String?
     /// What the certificates certify; nil when none are issued.
@@ -160,6 +162,7 @@ struct IndexPage {
         let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { clock.date(of: $0) })
         let bySession = Dictionary(grouping: materials, by: { $0.session.id })
         let elsewhere = Dictionary(grouping: materialsInSharedPack, by: { $0.session.id })
+        let notPacked = Dictionary(grouping: missingMaterials, by: \.session)
         if !materialsInSharedPack.isEmpty {
             h +=
                 "<p>This pack holds the materials of the sessions you attended; the others are in the shared "
@@ -182,8 +185,14 @@ struct IndexPage {
                     h +=
                         " <span class=\"absent\">(\(files.count) file(s) in the shared pack · dans le dossier "
                         + "commun)</span>"
-                } else {
+                } else if notPacked[s.id] == nil {
                     h += " <span class=\"absent\">(no materials · pas de document)</span>"
+                }
+                for m in notPacked[s.id] ?? [] {
+                    let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
+                    h +=
+                        " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
+                        + "non disponible à la création du dossier)</span>"
                 }
                 h += "</li>\n"
             }

@@ -191,7 +191,7 @@ extension Problem {
         else { return }
         let plan = TransferPlanner().plan(workspace)
         for p in people.indices where people[p].hasMovable {
-            for t in plan.transfers(for: people[p].id) where t.run.kind != .shuttle {
+            for t in plan.transfers(for: people[p].id) where t.run.kind == .arrival || t.run.kind == .departure {
                 let arrival = t.run.kind == .arrival
                 guard hard.has(arrival ? "arrival-transfer-late" : "departure-transfer-early"),
                     let journey = t.passenger.journey, let instant = journey.instant

@@ -81,8 +81,8 @@ extension WorkspaceLoader {
         for item in f["places"]?.list(expected: "a list of places `{ id, name, timezone }`") ?? [] {
             guard
                 let pf = item.fields(
-                    ["id", "name", "timezone", "departure_buffer_minutes", "arrival_buffer_minutes"], context: item.path
-                ),
+                    ["id", "name", "kind", "timezone", "departure_buffer_minutes", "arrival_buffer_minutes"],
+                    context: item.path),
                 let id = pf.require("id", expected: "a place id such as `KGL`, as journeys write it in `place`")?
                     .identifier()
             else { continue }
@@ -93,6 +93,14 @@ extension WorkspaceLoader {
                     in: 0...1440, expected: "minutes, 0 to 1440"),
                 location: item.location)
             place.arrivalBufferMinutes = pf["arrival_buffer_minutes"]?.int(in: 0...1440, expected: "minutes, 0 to 1440")
+            if let kind = pf["kind"] {
+                let kinds = TransferPlace.Kind.allCases.map(\.rawValue)
+                if let name = kind.nonEmptyString(), let known = TransferPlace.Kind(rawValue: name) {
+                    place.kind = known
+                } else {
+                    kind.invalid("one of \(kinds.map { "`\($0)`" }.joined(separator: ", "))")
+                }
+            }
             settings.places.append(place)
         }
         var firstPlace: [String: SourceLocation] = [:]
