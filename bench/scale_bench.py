@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue 18's workloads: `baraza check` on the workspace of 100,000 imported people, cold and warm.
 
-    python3 bench/scale_bench.py [--runs 5] [--preset large]
+    python3 bench/scale_bench.py [--runs 5] [--preset large] [--formats text,json]
 
 Generates the workload with ../shared/bench/gen_workload.py (or --workload-script), makes a workspace with
 `baraza init --from-schedule` and `baraza import registrations` (once, kept under the temporary folder), then
@@ -17,6 +17,7 @@ import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 ap = argparse.ArgumentParser()
 ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--preset", default="large", choices=["small", "medium", "large"])
+ap.add_argument("--formats", default="text,json", help="check's output formats to time (default: text,json)")
 ap.add_argument("--workload-script", default=None, help="gen_workload.py (default: ../shared/bench/gen_workload.py)")
 a = ap.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -68,7 +69,7 @@ cache = os.path.join(ws, ".baraza", "cache")
 drop = lambda: shutil.rmtree(cache, ignore_errors=True)
 print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs")
 results = []
-for fmt in ["text", "json"]:
+for fmt in a.formats.split(","):
     args = ["check", ws, "--format", fmt]
     results.append(measure(f"{fmt}: cache off", args, {"BARAZA_CACHE": "off"}))
     results.append(measure(f"{fmt}: cold (cache removed)", args, {}, before=drop))
