@@ -60,7 +60,7 @@ let package = Package(
             name: "BarazaWorkspace",
             dependencies: [
                 "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaParallel", "TZDatabase", "CLibYAML",
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Conflict and consistency rules over a workspace.
         .target(name: "BarazaChecks", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),

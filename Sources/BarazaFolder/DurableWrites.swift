@@ -70,7 +70,7 @@ extension WorkspaceFolder {
         return try openParent(of: entry.relative, written: display(relative), create: true)
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+    static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {

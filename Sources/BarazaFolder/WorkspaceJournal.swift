@@ -40,11 +40,17 @@ public enum WorkspaceJournal {
     /// A journal larger than this is not one Baraza wrote.
     static let maximumSize = 16 << 20
 
-    /// Whether `folder` holds what an interrupted change leaves (`.baraza/`), so a reader must first let
+    /// Whether `folder` holds what an interrupted change leaves (`.baraza/` with anything in it but its
+    /// `.gitignore` and the cache files, or a `.baraza` that is not a folder), so a reader must first let
     /// ``recover(_:)`` run.
     public static func hasInterruptedChange(_ folder: WorkspaceFolder) -> Bool {
         var status = stat()
-        return lstat(folder.root + "/" + WorkspaceFolder.privateFolderName, &status) == 0
+        guard lstat(folder.root + "/" + WorkspaceFolder.privateFolderName, &status) == 0 else { return false }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return true }
+        let descriptor = openPath(folder.root + "/" + WorkspaceFolder.privateFolderName, folderFlags)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        return names(in: descriptor).contains { $0 != ignoreName && $0 != WorkspaceFolder.cacheFolderName }
     }
 
     /// Completes (journal present) or drops (no journal) a change a crash interrupted, then removes `.baraza/`

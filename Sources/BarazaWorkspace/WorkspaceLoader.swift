@@ -12,6 +12,9 @@ public struct WorkspaceLoader: Sendable {
     /// Rule ids the `checks.severity` section may name (so typos get a suggestion).
     public var knownRuleIDs: [String]
 
+    /// When set, every load records in it what it read (for ``WorkspaceResultCache``).
+    public var sources: WorkspaceSources?
+
     public init(knownRuleIDs: [String]) { self.knownRuleIDs = knownRuleIDs }
 
     /// The name of the file that marks a folder as a workspace.
@@ -37,7 +40,7 @@ public struct WorkspaceLoader: Sendable {
         }
         defer { lock.release() }
         let entry: WorkspaceFolder.Entry
-        do { entry = try folder.resolve(Self.entryFileName) } catch {
+        do { entry = try resolve(Self.entryFileName, from: "", in: folder) } catch {
             throw WorkspaceLoadFailure(errors: [
                 .unreadable(file: folder.display(Self.entryFileName), reason: error.reason)
             ])
@@ -127,7 +130,7 @@ public struct WorkspaceLoader: Sendable {
     private func layOverrides(
         over people: inout [Person], in folder: WorkspaceFolder, context: DecodingContext, diagnostics: Diagnostics
     ) -> [PersonOverrideTarget] {
-        guard let entry = try? folder.resolve(Self.overridesFileName), entry.exists,
+        guard let entry = try? resolve(Self.overridesFileName, from: "", in: folder), entry.exists,
             let value = readFile(entry, in: folder, allowEmpty: true, diagnostics: diagnostics),
             let fields = value.fields(["overrides"])
         else { return [] }
@@ -224,6 +227,7 @@ public struct WorkspaceLoader: Sendable {
             let reason = error == .notFound(display) ? "no such file or not readable" : error.reason
             return .failed(.unreadable(file: display, reason: reason))
         }
+        sources?.read(entry.relative, data)
         guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
@@ -232,6 +236,15 @@ public struct WorkspaceLoader: Sendable {
         } catch {
             return .failed(syntaxError(error, file: display, text: text))
         }
+    }
+
+    /// `folder.resolve(written, from: base)`, recorded in `sources` when set.
+    private func resolve(_ written: String, from base: String, in folder: WorkspaceFolder) throws(FolderError)
+        -> WorkspaceFolder.Entry
+    {
+        let outcome = WorkspaceResultCache.resolve(written, from: base, in: folder)
+        sources?.resolved(written, from: base, outcome)
+        return try outcome.get()
     }
 
     /// The file's YAML; nil (with an error reported) when it cannot be read. An included file holding nothing but
@@ -373,7 +386,7 @@ public struct WorkspaceLoader: Sendable {
             guard let written = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }
             let target: WorkspaceFolder.Entry
-            do { target = try folder.resolve(written, from: base) } catch {
+            do { target = try resolve(written, from: base, in: folder) } catch {
                 let reason = error == .absolute(written) ? "must be relative to the workspace" : error.reason
                 diagnostics.report(.badInclude(item.location, path: written, reason: reason))
                 continue

@@ -56,9 +56,21 @@ struct Check: ParsableCommand {
             }
             return
         }
+        let colour = Terminal.standardOutputIsColourTerminal
+        // One workspace: its report is kept in `.baraza/cache/` and reused while no file it was made from changes.
+        let single = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("event.yaml"))
+        let cache = single ? WorkspaceResultCache(directory: path, purpose: "check \(format) colour \(colour)") : nil
+        if let kept = cache?.lookup(), let status = kept.first {
+            print(String(decoding: kept.dropFirst(), as: UTF8.self), terminator: "")
+            if status == UInt8(ascii: "1") { throw CommandFailure.findings(nil) }
+            return
+        }
+        var loader = RuleCatalogue.loader
+        let sources = cache.map { _ in WorkspaceSources() }
+        loader.sources = sources
         let workspaces: [Workspace]
         do {
-            workspaces = try RuleCatalogue.loader.loadAll(path: path)
+            workspaces = try loader.loadAll(path: path)
         } catch {
             // A script reading `--format json` gets a JSON document here too, naming what could not be read; the
             // error itself goes to standard error as for every command.
@@ -67,9 +79,16 @@ struct Check: ParsableCommand {
         }
         let findings = RuleCatalogue.checker.check(workspaces)
         let report = FindingReport(findings: findings, events: workspaces.map(\.event.id.rawValue))
+        let output: String
         switch format {
-        case .text: print(report.text(colour: Terminal.standardOutputIsColourTerminal), terminator: "")
-        case .json: print(report.json(), terminator: "")
+        case .text: output = report.text(colour: colour)
+        case .json: output = report.json()
+        }
+        print(output, terminator: "")
+        if let cache, let sources, workspaces.count == 1 {
+            cache.store(
+                Data((report.errorCount > 0 ? "1" : "0").utf8) + Data(output.utf8), workspace: workspaces[0],
+                sources: sources)
         }
         if report.errorCount > 0 { throw CommandFailure.findings(nil) }
     }

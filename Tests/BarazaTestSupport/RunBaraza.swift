@@ -46,7 +46,8 @@ public let barazaExecutable: URL = {
     } ?? candidates.last!
 }()
 
-/// Runs the built `baraza` with `args` in `directory` (default: the package root), with colour off,
+/// Runs the built `baraza` with `args` in `directory` (default: the package root), with colour off and the
+/// workspace cache off (`BARAZA_CACHE=off`: tests compare workspaces file by file; CheckCacheTests turns it on),
 /// and returns what it printed and its exit code. `environment` sets (or, with nil, removes) variables on top
 /// of the test's own environment, e.g. `["NO_COLOR": nil]` to let the command choose colour itself.
 public func runBaraza(
@@ -58,6 +59,7 @@ public func runBaraza(
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment["BARAZA_CACHE"] = "off"
     for (name, value) in overrides { environment[name] = value }
     process.environment = environment
     let out = Pipe()
