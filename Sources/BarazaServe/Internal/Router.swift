@@ -75,18 +75,19 @@ struct FeedRouter: Sendable {
             return .plain(405, "method not allowed", route: "refused", extra: [("Allow", "GET, HEAD")])
         }
         guard let path else { return .notFound() }
-        let snapshot = state.snapshot
+        let served = state.served
         switch path {
         case "/": return .redirect(to: "/agenda/")
         case "/agenda", "/agenda/index.html": return .redirect(to: "/agenda/")
         case "/subscribe":
-            return SubscribePage.answer(snapshot: snapshot, host: host(of: request))
+            return SubscribePage.answer(snapshot: served.snapshot, host: host(of: request))
         default: break
         }
-        if let resource = snapshot.resources[path] { return conditional(resource, request: request) }
+        if let resource = served.snapshot.resources[path] { return conditional(resource, request: request) }
         if path.hasPrefix("/feeds/"), path.hasSuffix(".ics") {
             let token = path.dropFirst("/feeds/".count).dropLast(".ics".count)
-            guard let person = snapshot.person(forToken: token), let resource = snapshot.personal[person] else {
+            guard let person = served.snapshot.person(forToken: token), let resource = served.snapshot.personal[person]
+            else {
                 return .notFound()
             }
             return conditional(resource, request: request)
@@ -94,6 +95,7 @@ struct FeedRouter: Sendable {
         if path.hasPrefix("/feeds/") {
             // A person's own agenda: the page behind their calendar's address.
             let token = path.dropFirst("/feeds/".count)
+            let snapshot = served.snapshot
             guard let person = snapshot.person(forToken: token), snapshot.personal[person] != nil,
                 let workspace = snapshot.workspace,
                 let html = ProgrammePages(workspace: workspace).myAgenda(
@@ -103,6 +105,7 @@ struct FeedRouter: Sendable {
         }
         if path.hasPrefix("/admin/") {
             let token = path.dropFirst("/admin/".count)
+            let snapshot = served.snapshot
             let expected = state.keys.adminToken(event: snapshot.event)
             guard Snapshot.constantTimeEqual(Array(token.utf8), Array(expected.utf8)) else { return .notFound() }
             return AdminPage.answer(snapshot: snapshot, problem: state.problem)
