@@ -125,10 +125,18 @@ public struct BufferedFileWriter {
     private var file: FileBuffer
     /// The file being written, as errors name it (the destination, not its temporary name).
     private let path: String
+    /// Everything written, when the writer keeps the bytes in memory instead of writing a file.
+    var memory: [UInt8]?
 
     init(descriptor: Int32, path: String) {
         self.file = FileBuffer(descriptor: descriptor, capacity: 1 << 16)
         self.path = path
+    }
+
+    /// A writer that keeps the bytes in memory (``memory``) rather than writing them to a file.
+    init(inMemoryFor path: String) {
+        self.init(descriptor: -1, path: path)
+        memory = []
     }
 
     /// Appends UTF-8 text.
@@ -143,11 +151,16 @@ public struct BufferedFileWriter {
     }
 
     private mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        if memory != nil {
+            memory!.append(contentsOf: bytes)
+            return
+        }
         if let code = file.append(bytes) { throw AtomicFile.writeError(code, path: path) }
     }
 
     /// Writes out what is buffered.
     public mutating func flush() throws {
+        if memory != nil { return }
         if let code = file.flush() { throw AtomicFile.writeError(code, path: path) }
     }
 }

@@ -63,7 +63,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let event = try FeedOptions.event(of: workspace)
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        LoggingSystem.bootstrap { QueuedLogHandler(label: $0, queue: .standardError) }
         let configuration = ServeConfiguration(
             workspace: workspace, host: host, port: port,
             stateFolder: state
@@ -71,7 +71,7 @@ struct Serve: ParsableCommand {
                     event: event, environment: ProcessInfo.processInfo.environment),
             pollInterval: .milliseconds(Int(poll * 1000)), idleTimeout: .milliseconds(Int(idleTimeout * 1000)),
             calendars: ExporterRegistry.calendars(),
-            agenda: AgendaExporter())
+            agenda: { AgendaExporter(calendarLinks: .given($0)) })
         var logger = Logger(label: "baraza.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let server = LiveServer(configuration: configuration, logger: logger)
@@ -93,6 +93,7 @@ struct Serve: ParsableCommand {
             done.signal()
         }
         done.wait()
+        LogQueue.standardError.flush()
         if let error = outcome.error {
             Terminal.printError(message: "serve: \(error)")
             throw ExitStatus.unreadableInput

@@ -109,7 +109,7 @@ struct CheckIns: CommandGroup {
         @Argument(help: "The workspace folder (holding event.yaml).")
         var workspace: String
 
-        @Argument(help: "Check-in files from other devices (CSV: person,session,time).")
+        @Argument(help: "Check-in files from other devices (CSV: person,session,time[,device]).")
         var files: [String]
 
         func run() throws {

@@ -117,9 +117,10 @@ struct CheckInTests {
         let a = root.appendingPathComponent("a.csv").path
         let b = root.appendingPathComponent("b.csv").path
         try
-            "person,session,time\noumar-keita,ws-flood-mapping,2027-03-23T14:05\naline-uwimana,opening-plenary,2027-03-23T08:50\n"
+            ("person,session,time,device\noumar-keita,ws-flood-mapping,2027-03-23T14:05,door-1\n"
+            + "aline-uwimana,opening-plenary,2027-03-23T08:50,door-1\n")
             .write(toFile: a, atomically: true, encoding: .utf8)
-        try "person,session,time\noumar-keita,ws-flood-mapping,2027-03-23T14:01\n"
+        try "device,person,session,time\ndoor-2,oumar-keita,ws-flood-mapping,2027-03-23T14:01\n"
             .write(toFile: b, atomically: true, encoding: .utf8)
         let original = try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8)
 
@@ -127,12 +128,14 @@ struct CheckInTests {
         #expect(run.exitCode == 0, "\(run.stderr)")
         let merged = try String(contentsOfFile: workspace + "/attendance.csv", encoding: .utf8)
         let lines = merged.split(separator: "\n")
-        #expect(lines.first == "person,session,time")
+        #expect(lines.first == "person,session,time,device")
+        // The earliest row wins, with the device that recorded it; rows of a file without devices have none.
         #expect(
             lines.filter { $0.hasPrefix("oumar-keita,ws-flood-mapping,") } == [
-                "oumar-keita,ws-flood-mapping,2027-03-23T14:01"
+                "oumar-keita,ws-flood-mapping,2027-03-23T14:01,door-2"
             ])
-        #expect(lines.contains("aline-uwimana,opening-plenary,2027-03-23T08:50"))
+        #expect(lines.contains("aline-uwimana,opening-plenary,2027-03-23T08:50,door-1"))
+        #expect(lines.contains("fatimetou-mint-cheikh,opening-plenary,2027-03-23T08:56,"))
         let originalRows = Set(original.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2) })
         #expect(Set(lines.dropFirst().map { $0.split(separator: ",").prefix(2) }).isSuperset(of: originalRows))
         let times = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }

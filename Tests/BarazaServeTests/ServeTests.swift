@@ -57,6 +57,24 @@ struct ServeTests {
             try curl(server.baseURL + "/calendars/event.ics").headers["content-type"]?.hasPrefix("text/calendar")
                 == true)
 
+        // Files of 32 KiB or more go gzipped to clients that ask: the same bytes once decoded (curl checks the
+        // gzip member), an ETag of their own, a 304 to either; a client refusing gzip, or a small file, gets bytes.
+        let plain = try curl(server.baseURL + "/agenda/")
+        let packed = try curl(server.baseURL + "/agenda/", ["--compressed"])
+        #expect(packed.headers["content-encoding"] == "gzip")
+        #expect(packed.headers["vary"] == "Accept-Encoding" && plain.headers["vary"] == "Accept-Encoding")
+        #expect(packed.body == plain.body)
+        let packedTag = try #require(packed.headers["etag"])
+        #expect(packedTag.hasSuffix("-gzip\"") && packedTag != plain.headers["etag"])
+        #expect(
+            try curl(server.baseURL + "/agenda/", ["--compressed", "-H", "If-None-Match: \(packedTag)"]).status == 304)
+        #expect(
+            try curl(server.baseURL + "/agenda/", ["-H", "Accept-Encoding: gzip;q=0"]).headers["content-encoding"]
+                == nil)
+        let head = try curl(server.baseURL + "/agenda/", ["-I", "--compressed"])
+        #expect(head.headers["content-encoding"] == "gzip")
+        #expect(try curl(server.baseURL + "/subscribe", ["--compressed"]).headers["content-encoding"] == nil)
+
         // Every personal calendar the export wrote is served at its person's token address, and nowhere else.
         let people = try FileManager.default.contentsOfDirectory(atPath: out + "/calendars/people").sorted()
         #expect(people.count > 10)

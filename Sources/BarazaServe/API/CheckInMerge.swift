@@ -1,16 +1,25 @@
 import Foundation
 
-/// Joins check-in files from several devices into one: every (person, session) once, at its earliest time, rows
-/// ordered by time, then person, then session. The same files give the same bytes whatever their order.
+/// Joins check-in files from several devices into one: every (person, session) once, at its earliest time (with the
+/// device that recorded it then), rows ordered by time, then person, then session. The same files give the same bytes whatever their order.
 public enum CheckInMerge {
     /// One row of a check-in file.
     public struct Row: Hashable, Sendable {
         public var person: String
         public var session: String
         public var time: String
+        /// The device that recorded it (empty when the file has no `device` column).
+        public var device: String
+
+        public init(person: String, session: String, time: String, device: String = "") {
+            self.person = person
+            self.session = session
+            self.time = time
+            self.device = device
+        }
     }
 
-    /// The rows of the CSV `data` (columns found by the header `person,session[,time]`).
+    /// The rows of the CSV `data` (columns found by the header `person,session[,time][,device]`).
     /// - Throws: ``ServeError/badStateFile(path:reason:)`` naming `name` and the line when a row is malformed.
     public static func rows(of data: Data, name: String) throws -> [Row] {
         let lines = String(decoding: data, as: UTF8.self).split(
@@ -23,6 +32,7 @@ public enum CheckInMerge {
             throw ServeError.badStateFile(path: "\(name):1", reason: "expected the header person,session,time")
         }
         let t = columns.firstIndex(of: "time")
+        let d = columns.firstIndex(of: "device")
         var rows: [Row] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -33,7 +43,10 @@ public enum CheckInMerge {
                     path: "\(name):\(index + 1)",
                     reason: "expected \(columns.count) fields: \(columns.joined(separator: ","))")
             }
-            rows.append(Row(person: fields[p], session: fields[s], time: t.map { fields[$0] } ?? ""))
+            rows.append(
+                Row(
+                    person: fields[p], session: fields[s], time: t.map { fields[$0] } ?? "",
+                    device: d.map { fields[$0] } ?? ""))
         }
         return rows
     }
@@ -41,8 +54,8 @@ public enum CheckInMerge {
     /// The merged file's text.
     public static func merge(_ sources: [[Row]]) -> String {
         // A row without a time counts as later than any with one.
-        func order(_ row: Row) -> (Int, String, String, String) {
-            (row.time.isEmpty ? 1 : 0, row.time, row.person, row.session)
+        func order(_ row: Row) -> (Int, String, String, String, String) {
+            (row.time.isEmpty ? 1 : 0, row.time, row.person, row.session, row.device)
         }
         var earliest: [String: Row] = [:]
         for row in sources.joined() {
@@ -51,7 +64,7 @@ public enum CheckInMerge {
             earliest[key] = row
         }
         let ordered = earliest.values.sorted { order($0) < order($1) }
-        return ([CheckInLog.header] + ordered.map { "\($0.person),\($0.session),\($0.time)" }).joined(separator: "\n")
-            + "\n"
+        let rows = ordered.map { "\($0.person),\($0.session),\($0.time),\($0.device)" }
+        return ([CheckInLog.header] + rows).joined(separator: "\n") + "\n"
     }
 }

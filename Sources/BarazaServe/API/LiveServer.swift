@@ -131,32 +131,34 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
         async throws -> Response
     {
         let started = ContinuousClock.now
+        let target = request.head.path ?? "/"
         let asked = FeedRouter.Request(
-            method: request.method.rawValue, target: request.head.path ?? "/",
-            headers: request.headers.map { ($0.name.canonicalName, $0.value) })
-        let parts = asked.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+            method: request.method.rawValue, target: target, host: request.head.authority, fields: request.headers)
+        let path = target.utf8.count <= FeedRouter.maximumTargetLength ? FeedRouter.path(of: target) : nil
         let answer: Answer
-        if asked.target.utf8.count <= FeedRouter.maximumTargetLength, let first = parts.first,
-            let path = FeedRouter.decodedPath(first), DoorDesk.handles(path)
-        {
+        if let path, DoorDesk.handles(path) {
+            let query = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[target.index(after: $0)...]) }
             answer = FeedRouter.finish(
-                await deskAnswer(request, asked: asked, path: path, query: parts.count > 1 ? String(parts[1]) : ""),
-                method: asked.method)
+                await deskAnswer(request, asked: asked, path: path, query: query ?? ""), method: asked.method)
         } else {
-            answer = router.answer(asked)
+            answer = router.answer(asked, path: path)
         }
-        var fields = HTTPFields()
-        for (name, value) in answer.headers {
-            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        let fields: HTTPFields
+        if let prepared = answer.prepared {
+            fields = prepared
+        } else {
+            var made = HTTPFields()
+            for (name, value) in answer.headers {
+                if let name = HTTPField.Name(name) { made.append(HTTPField(name: name, value: value)) }
+            }
+            fields = made
         }
-        let elapsed = ContinuousClock.now - started
         logger.info(
             "request",
             metadata: [
                 "method": "\(request.method.rawValue)", "route": "\(answer.route)", "status": "\(answer.status)",
                 "bytes": "\(answer.body.readableBytes)",
-                "micros":
-                    "\(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)",
+                "micros": "\((ContinuousClock.now - started) / .microseconds(1))",
             ])
         return Response(
             status: Self.status(answer.status), headers: fields,
@@ -170,7 +172,7 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
         guard asked.method == "GET" || asked.method == "POST" else {
             return .plain(405, "method not allowed", route: "refused", extra: [("Allow", "GET, POST")])
         }
-        if let length = asked.header("Content-Length"), Int(length) ?? Int.max > DoorDesk.maximumBody {
+        if let length = asked.header(.contentLength), Int(length) ?? Int.max > DoorDesk.maximumBody {
             return .plain(413, "request body too large", route: "refused")
         }
         var body = Data()

@@ -18,8 +18,9 @@ public struct ServeConfiguration: Sendable {
     public var idleTimeout: Duration
     /// The exporter of `baraza export ics`: its files are served as they are.
     public var calendars: any Exporter
-    /// The exporter of `baraza export agenda`, run after the calendars so that the page links them.
-    public var agenda: any Exporter
+    /// The exporter of `baraza export agenda`, given the calendar files it links (paths relative to the export
+    /// folder, as the calendars' plan names them).
+    public var agenda: @Sendable (_ calendarFiles: [String]) -> any Exporter
     /// The wall clock, for Last-Modified only (feeds' contents never read it).
     public var now: @Sendable () -> Date
 
@@ -27,7 +28,7 @@ public struct ServeConfiguration: Sendable {
     public init(
         workspace: String, host: String = "127.0.0.1", port: Int = 8080, stateFolder: String,
         pollInterval: Duration = .seconds(1), idleTimeout: Duration = .seconds(30), calendars: any Exporter,
-        agenda: any Exporter,
+        agenda: @escaping @Sendable (_ calendarFiles: [String]) -> any Exporter,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.workspace = workspace

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// A response before it becomes Hummingbird's: status, headers, body, and the route's name for the access log
@@ -9,6 +10,8 @@ struct Answer: Sendable {
     /// Shared, not copied: a feed's buffer is built once per state and handed to every request.
     var body: ByteBuffer
     var route: String
+    /// Every header field, made ahead (a resource's): sent as they are; `headers` is then unused.
+    var prepared: HTTPFields?
 
     static func notFound() -> Answer {
         Answer(

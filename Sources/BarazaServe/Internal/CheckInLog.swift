@@ -20,9 +20,13 @@ struct CheckInLog: Sendable {
         case already(String)
     }
 
-    static let header = "person,session,time"
+    /// The header of a file the log creates.
+    static let header = "person,session,time,device"
 
-    func record(person: String, session: String, time: String) throws -> Outcome {
+    /// Appends a row for `person` at `session`, at wall time `time`, scanned on `device`, unless they are there
+    /// already. The row follows the file's own header: a file whose header has no `device` column (made by hand or
+    /// by an earlier version) gets rows without it.
+    func record(person: String, session: String, time: String, device: String) throws -> Outcome {
         let folder = try WorkspaceFolder(workspace)
         let lock = try WorkspaceLock.acquire(folder, .exclusive, waiting: LockWaiting(timeout: 10, notice: { _ in }))
         defer { lock.release() }
@@ -32,12 +36,18 @@ struct CheckInLog: Sendable {
         // Rows end as the file's first line does (CRLF from a spreadsheet, LF otherwise).
         let newline = existing.range(of: Data("\r\n".utf8)).map { _ in "\r\n" } ?? "\n"
         var text = ""
+        var columns = Self.header.split(separator: ",").map(String.init)
         if existing.isEmpty {
             text = Self.header + newline
-        } else if existing.last != UInt8(ascii: "\n") {
-            text = newline
+        } else {
+            let head = String(decoding: existing.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+            columns = head.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            }
+            if existing.last != UInt8(ascii: "\n") { text = newline }
         }
-        text += "\(person),\(session),\(time)" + newline
+        let values = ["person": person, "session": session, "time": time, "device": device]
+        text += columns.map { values[$0] ?? "" }.joined(separator: ",") + newline
         let descriptor = open(entry.canonical, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ServeError.badStateFile(path: folder.display(fileName), reason: String(cString: strerror(errno)))

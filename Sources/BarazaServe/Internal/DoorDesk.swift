@@ -1,6 +1,7 @@
 import BarazaModel
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Check-in at the door: staff log in (accounts of ``StaffAccounts``), then record who comes in, by badge scan or
@@ -11,6 +12,8 @@ import Hummingbird
 final class DoorDesk: @unchecked Sendable {
     struct StaffSession {
         var name: String
+        /// The device named at login (`door-2`), recorded with each check-in made in this session.
+        var device: String
         var csrf: String
         var expires: Date
     }
@@ -55,11 +58,18 @@ final class DoorDesk: @unchecked Sendable {
                 answer.status = 401
                 return answer
             }
+            guard let device = Self.device(named: form["device"] ?? "") else {
+                var answer = DoorPages.login(
+                    message: "Device: up to 40 letters, digits, '.', '_' or '-'. / Appareil : 40 lettres, chiffres, "
+                        + "'.', '_' ou '-' au plus.")
+                answer.status = 400
+                return answer
+            }
             let id = Self.random()
             lock.withLock {
                 sessions = sessions.filter { $0.value.expires > now() }
                 sessions[id] = StaffSession(
-                    name: name, csrf: Self.random(), expires: now().addingTimeInterval(12 * 3600))
+                    name: name, device: device, csrf: Self.random(), expires: now().addingTimeInterval(12 * 3600))
             }
             var answer = redirect("/staff/checkin")
             answer.headers.append(
@@ -116,7 +126,7 @@ final class DoorDesk: @unchecked Sendable {
         let log = CheckInLog(
             workspace: configuration.workspace, fileName: workspace.event.attendanceFile ?? "attendance.csv")
         do {
-            switch try log.record(person: person.id.rawValue, session: sessionID, time: time) {
+            switch try log.record(person: person.id.rawValue, session: sessionID, time: time, device: staff.device) {
             case .recorded:
                 return page(
                     staff, session: sessionID, query: nil,
@@ -135,7 +145,8 @@ final class DoorDesk: @unchecked Sendable {
     private func page(_ staff: StaffSession, session: String?, query: String?, message: DoorPages.Message?) -> Answer {
         let snapshot = state.snapshot
         return DoorPages.checkIn(
-            workspace: snapshot.workspace, staff: staff.name, csrf: staff.csrf, session: session, query: query,
+            workspace: snapshot.workspace, staff: staff.name, device: staff.device, csrf: staff.csrf, session: session,
+            query: query,
             message: message)
     }
 
@@ -148,11 +159,9 @@ final class DoorDesk: @unchecked Sendable {
     }
 
     private func cookie(_ request: FeedRouter.Request) -> String? {
-        for header in request.headers where header.0.caseInsensitiveCompare("Cookie") == .orderedSame {
-            for part in header.1.split(separator: ";") {
-                let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0] == Self.cookie { return String(pair[1]) }
-            }
+        for part in (request.header(.cookie) ?? "").split(separator: ";") {
+            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0] == Self.cookie { return String(pair[1]) }
         }
         return nil
     }
@@ -160,7 +169,7 @@ final class DoorDesk: @unchecked Sendable {
     /// A POST must come from this server's own pages: an `Origin` naming another host is refused.
     private func sameOrigin(_ request: FeedRouter.Request) -> Bool {
         guard let origin = request.header("Origin") else { return true }
-        guard let host = request.header("Host") else { return false }
+        guard let host = request.host else { return false }
         return origin == "http://" + host || origin == "https://" + host
     }
 
@@ -183,6 +192,22 @@ final class DoorDesk: @unchecked Sendable {
             fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return fields
+    }
+
+    /// The device name given at login, checked (at most 40 of `A-Z a-z 0-9 . _ -`); when none is given, one made
+    /// up (`device-` and 8 random characters) so that each login's check-ins stay told apart.
+    static func device(named given: String) -> String? {
+        let name = given.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { return "device-" + random().prefix(8).lowercased() }
+        guard name.utf8.count <= 40,
+            name.utf8.allSatisfy({ byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            })
+        else { return nil }
+        return name
     }
 
     static func random() -> String {

@@ -21,6 +21,7 @@ enum DoorPages {
             <form method="post" action="/staff/login">
             <p><label>Name / Nom <input name="name" autocomplete="username" required></label></p>
             <p><label>Password / Mot de passe <input name="password" type="password" autocomplete="current-password" required></label></p>
+            <p><label>Device / Appareil <input name="device" maxlength="40" placeholder="door-1"></label></p>
             <p><button type="submit">Log in / Se connecter</button></p>
             </form>
             """
@@ -28,7 +29,7 @@ enum DoorPages {
     }
 
     static func checkIn(
-        workspace: Workspace?, staff: String, csrf: String, session selected: String?, query: String?,
+        workspace: Workspace?, staff: String, device: String, csrf: String, session selected: String?, query: String?,
         message: Message?
     ) -> Answer {
         guard let workspace else { return .notFound() }
@@ -37,7 +38,8 @@ enum DoorPages {
         }
         let chosen = selected ?? sessions.first?.id.rawValue ?? ""
         var body =
-            "<h1>Check-in / Accueil</h1>\n<p>\(escapeHTML(staff)) · \(escapeHTML(workspace.event.title.bilingual))</p>\n"
+            "<h1>Check-in / Accueil</h1>\n<p>\(escapeHTML(staff)) (\(escapeHTML(device))) · "
+            + "\(escapeHTML(workspace.event.title.bilingual))</p>\n"
         switch message {
         case .done(let text): body += "<p role=\"status\" class=\"done\"><strong>\(escapeHTML(text))</strong></p>\n"
         case .problem(let text):
@@ -103,6 +105,9 @@ enum DoorPages {
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
                 ("Content-Security-Policy", policy),
                 ("Permissions-Policy", camera ? "camera=(self), microphone=(), geolocation=()" : "camera=()"),
+                // Browsers send `Origin: null` with a form under `no-referrer`; the staff pages' addresses hold no
+                // token, so they name their origin, which the POST check needs.
+                ("Referrer-Policy", "same-origin"),
             ], body: ByteBuffer(string: html), route: route)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Decides the answer to one request from the live state. Pure: no I/O, so it is the same whatever serves it.
@@ -19,58 +20,74 @@ struct FeedRouter: Sendable {
     struct Request: Sendable {
         var method: String
         var target: String
-        var headers: [(String, String)]
+        /// The `Host` the client sent (HTTP/1.1's Host header is the request's authority, not one of its fields).
+        var host: String?
+        var fields: HTTPFields
 
-        func header(_ name: String) -> String? {
-            headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
-        }
+        func header(_ name: HTTPField.Name) -> String? { fields[name] }
+
+        func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { fields[$0] } }
     }
 
-    func answer(_ request: Request) -> Answer {
-        Self.finish(route(request), method: request.method)
+    /// The answer to `request`, whose target's decoded path (``path(of:)``) is `path`.
+    func answer(_ request: Request, path: String?) -> Answer {
+        Self.finish(route(request, path: path), method: request.method)
     }
 
     /// `answer` with the headers every answer carries, and no body for HEAD.
     static func finish(_ answer: Answer, method: String) -> Answer {
         var answer = answer
-        answer.headers += securityHeaders
-        for (name, value) in [
-            ("Content-Security-Policy", ContentSecurity.none),
-            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-        ] where !answer.headers.contains(where: { $0.0 == name }) {
-            answer.headers.append((name, value))
+        if answer.prepared == nil {
+            for (name, value) in securityHeaders + [
+                ("Content-Security-Policy", ContentSecurity.none),
+                ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+            ] where !answer.headers.contains(where: { $0.0 == name }) {
+                answer.headers.append((name, value))
+            }
         }
         if method == "HEAD" { answer.body = ByteBuffer() }
         return answer
     }
 
-    private func route(_ request: Request) -> Answer {
+    /// The fields `finish` adds to an answer, for answers made ahead: with `policy` as the
+    /// Content-Security-Policy (nothing may load or run when nil).
+    static func finishing(policy: String?) -> HTTPFields {
+        var fields = HTTPFields()
+        for (name, value) in securityHeaders {
+            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        }
+        fields[.contentSecurityPolicy] = policy ?? ContentSecurity.none
+        fields[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
+        return fields
+    }
+
+    private func route(_ request: Request, path: String?) -> Answer {
         guard request.target.utf8.count <= Self.maximumTargetLength else {
             return .plain(414, "request target too long", route: "refused")
         }
-        if let length = request.header("Content-Length"), Int(length) ?? 1 > Self.maximumBodyLength {
+        if let length = request.header(.contentLength), Int(length) ?? 1 > Self.maximumBodyLength {
             return .plain(413, "request body not accepted", route: "refused")
         }
-        if request.header("Transfer-Encoding") != nil {
+        if request.header(.transferEncoding) != nil {
             return .plain(413, "request body not accepted", route: "refused")
         }
         guard request.method == "GET" || request.method == "HEAD" else {
             return .plain(405, "method not allowed", route: "refused", extra: [("Allow", "GET, HEAD")])
         }
-        let rawPath = request.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        guard let path = Self.decodedPath(rawPath) else { return .notFound() }
-        let snapshot = state.snapshot
+        guard let path else { return .notFound() }
+        let served = state.served
         switch path {
         case "/": return .redirect(to: "/agenda/")
         case "/agenda", "/agenda/index.html": return .redirect(to: "/agenda/")
         case "/subscribe":
-            return SubscribePage.answer(snapshot: snapshot, host: host(of: request))
+            return SubscribePage.answer(snapshot: served.snapshot, host: host(of: request))
         default: break
         }
-        if let resource = snapshot.resources[path] { return conditional(resource, request: request) }
+        if let resource = served.snapshot.resources[path] { return conditional(resource, request: request) }
         if path.hasPrefix("/feeds/"), path.hasSuffix(".ics") {
             let token = path.dropFirst("/feeds/".count).dropLast(".ics".count)
-            guard let person = snapshot.person(forToken: token), let resource = snapshot.personal[person] else {
+            guard let person = served.snapshot.person(forToken: token), let resource = served.snapshot.personal[person]
+            else {
                 return .notFound()
             }
             return conditional(resource, request: request)
@@ -78,6 +95,7 @@ struct FeedRouter: Sendable {
         if path.hasPrefix("/feeds/") {
             // A person's own agenda: the page behind their calendar's address.
             let token = path.dropFirst("/feeds/".count)
+            let snapshot = served.snapshot
             guard let person = snapshot.person(forToken: token), snapshot.personal[person] != nil,
                 let workspace = snapshot.workspace,
                 let html = ProgrammePages(workspace: workspace).myAgenda(
@@ -87,6 +105,7 @@ struct FeedRouter: Sendable {
         }
         if path.hasPrefix("/admin/") {
             let token = path.dropFirst("/admin/".count)
+            let snapshot = served.snapshot
             let expected = state.keys.adminToken(event: snapshot.event)
             guard Snapshot.constantTimeEqual(Array(token.utf8), Array(expected.utf8)) else { return .notFound() }
             return AdminPage.answer(snapshot: snapshot, problem: state.problem)
@@ -94,33 +113,17 @@ struct FeedRouter: Sendable {
         return .notFound()
     }
 
-    /// 304 when the client's copy is current (If-None-Match first, else If-Modified-Since), else the bytes.
+    /// 304 when the client's copy is current (If-None-Match first, else If-Modified-Since), else the bytes; the
+    /// header fields are the resource's own, made when the state was loaded.
     private func conditional(_ resource: Resource, request: Request) -> Answer {
-        let route = resource.route
-        var headers: [(String, String)] = [
-            ("ETag", resource.etag), ("Last-Modified", HTTPDate.format(resource.lastModified)),
-            ("Cache-Control", resource.cacheControl),
-        ]
-        if let policy = resource.contentSecurityPolicy { headers.append(("Content-Security-Policy", policy)) }
-        let notModified: Bool
-        if let match = request.header("If-None-Match") {
-            notModified = match.split(separator: ",").contains { tag in
-                let tag = tag.trimmingCharacters(in: .whitespaces)
-                return tag == "*" || tag == resource.etag || tag == "W/" + resource.etag
-            }
-        } else if let since = request.header("If-Modified-Since").flatMap(HTTPDate.parse) {
-            notModified = resource.lastModified <= since
-        } else {
-            notModified = false
-        }
-        if notModified { return Answer(status: 304, headers: headers, body: ByteBuffer(), route: route) }
-        headers.insert(("Content-Type", resource.contentType), at: 0)
-        return Answer(status: 200, headers: headers, body: resource.buffer, route: route)
+        resource.answer(
+            ifNoneMatch: request.header(.ifNoneMatch), ifModifiedSince: request.header(.ifModifiedSince),
+            acceptEncoding: request.header(.acceptEncoding))
     }
 
     /// The Host the client used, when it is a plain host name or address with a port; else the configured one.
     private func host(of request: Request) -> String {
-        if let host = request.header("Host"), !host.isEmpty, host.utf8.count <= 255,
+        if let host = request.host, !host.isEmpty, host.utf8.count <= 255,
             host.unicodeScalars.allSatisfy({
                 CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
                     .contains($0)
@@ -131,9 +134,16 @@ struct FeedRouter: Sendable {
         return "\(configuredHost):\(configuredPort())"
     }
 
+    /// The decoded path of a request target (the query left out); nil as for `decodedPath`.
+    static func path(of target: String) -> String? {
+        let raw = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[..<$0] } ?? target[...]
+        return decodedPath(raw)
+    }
+
     /// The path with `%XX` decoded once; nil when it holds a segment that could name anything but a served file.
     static func decodedPath(_ raw: Substring) -> String? {
         guard raw.hasPrefix("/") else { return nil }
+        if !raw.utf8.contains(UInt8(ascii: "%")) { return plainPathIsServable(raw.utf8) ? String(raw) : nil }
         var bytes: [UInt8] = []
         var iterator = raw.utf8.makeIterator()
         while let byte = iterator.next() {
@@ -147,12 +157,31 @@ struct FeedRouter: Sendable {
                 bytes.append(byte)
             }
         }
-        guard let path = String(validating: bytes, as: UTF8.self), !path.contains("\\") else { return nil }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        for (index, segment) in segments.enumerated() {
-            if segment == ".." || segment == "." { return nil }
-            if segment.isEmpty && index != segments.count - 1 { return nil }
-        }
+        guard let path = String(validating: bytes, as: UTF8.self), plainPathIsServable(path.utf8) else { return nil }
         return path
+    }
+
+    /// Whether a decoded path (starting with `/`) has no backslash, no NUL, no `.` or `..` segment and no empty
+    /// segment but the last; one pass, nothing allocated.
+    private static func plainPathIsServable(_ path: some Collection<UInt8>) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        var first = true
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                if first {
+                    first = false
+                    continue
+                }
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+                continue
+            }
+            if byte == UInt8(ascii: "\\") || byte == 0 { return false }
+            segmentLength += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        return !(segmentLength > 0 && segmentLength == dots && dots <= 2)
     }
 }

@@ -9,7 +9,8 @@ import BarazaWorkspace
 import Foundation
 
 /// Loads the workspace with the command line's loader and rule catalogue, checks it, and renders the feeds and the
-/// agenda by running the export code itself into a private temporary folder, then reads the files back.
+/// agenda from the plans of `export ics` and `export agenda`, their bytes produced in memory (nothing is written
+/// but the served sequences, in the server's state folder).
 struct SnapshotBuilder: Sendable {
     var configuration: ServeConfiguration
 
@@ -45,29 +46,25 @@ struct SnapshotBuilder: Sendable {
     private func render(
         _ workspace: Workspace, state: PublishedState?, previous: Snapshot, keys: FeedKeys, warnings: Int
     ) throws -> Snapshot {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "baraza-serve-\(getpid())-\(UUID().uuidString)"
-        ).path
-        try FileManager.default.createDirectory(
-            atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-
         // The calendar export reads the published state beside the workspace's files; given the served sequences,
         // it reads them from a folder of the server's own instead (the workspace is never written).
         var calendarWorkspace = workspace
         if let state {
-            let shadow = scratch + "/state"
-            try FileManager.default.createDirectory(atPath: shadow, withIntermediateDirectories: false)
-            try state.encoded().write(to: URL(fileURLWithPath: shadow + "/" + PublishedState.fileName))
+            let shadow = configuration.stateFolder + "/served-state"
+            try StateFile.write(try state.encoded(), to: shadow + "/" + PublishedState.fileName, in: shadow)
             calendarWorkspace.path = shadow
         }
-        let out = scratch + "/out"
-        let runner = ExportRunner()
-        _ = try runner.run(configuration.calendars, on: calendarWorkspace, into: out)
-        _ = try runner.run(configuration.agenda, on: workspace, into: out)
+        // The plans of `export ics` and `export agenda`, their bytes produced in memory: nothing is written.
+        let calendars = try configuration.calendars.plan(calendarWorkspace, in: configuration.workspace)
+        let paths = calendars.files.map(\.path)
+        let links =
+            paths.filter { $0 == "calendars/event.ics" }
+            + paths.filter { $0.hasPrefix("calendars/rooms/") && $0.hasSuffix(".ics") }.sorted()
+        let agenda = try configuration.agenda(links).plan(workspace, in: configuration.workspace)
+        let produced = try Self.produce(calendars.files + agenda.files)
+        func read(_ relative: String) -> Data? { produced[relative] }
 
         let seenAt = Int(configuration.now().timeIntervalSince1970)
-        func read(_ relative: String) -> Data? { FileManager.default.contents(atPath: out + "/" + relative) }
         var snapshot = Snapshot.empty
         snapshot.event = workspace.event.id.rawValue
         snapshot.title = workspace.event.title.bilingual
@@ -113,6 +110,47 @@ struct SnapshotBuilder: Sendable {
             snapshot.tokens[token.prefix(8), default: []].append((token, id))
         }
         return snapshot
+    }
+
+    /// Every planned file's bytes by path, produced on every core.
+    static func produce(_ files: [PlannedFile]) throws -> [String: Data] {
+        let parts = max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, files.count / 200))
+        let results = Produced(files.count)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var mine: [(String, Data)] = []
+            for index in (files.count * part / parts)..<(files.count * (part + 1) / parts) {
+                do {
+                    if let bytes = try files[index].producedBytes() { mine.append((files[index].path, bytes)) }
+                } catch {
+                    results.fail(index, error)
+                    return
+                }
+            }
+            results.add(mine)
+        }
+        return try results.bytes()
+    }
+
+    /// What the parts of ``produce(_:)`` made, and its first failure in file order.
+    private final class Produced: @unchecked Sendable {
+        private let lock = NSLock()
+        private var produced: [String: Data]
+        private var failure: (index: Int, error: any Error)?
+
+        init(_ count: Int) { produced = Dictionary(minimumCapacity: count) }
+
+        func add(_ files: [(String, Data)]) { lock.withLock { for (path, bytes) in files { produced[path] = bytes } } }
+
+        func fail(_ index: Int, _ error: any Error) {
+            lock.withLock { if failure.map({ $0.index > index }) ?? true { failure = (index, error) } }
+        }
+
+        func bytes() throws -> [String: Data] {
+            try lock.withLock {
+                if let failure { throw failure.error }
+                return produced
+            }
+        }
     }
 
     static let calendarType = "text/calendar; charset=utf-8"
