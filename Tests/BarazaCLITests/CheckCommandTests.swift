@@ -152,6 +152,8 @@ struct CheckCommandTests {
         process.arguments = args
         process.currentDirectoryURL = packageRoot
         var environment = ProcessInfo.processInfo.environment
+        // The fixtures are in the source tree: no result cache may be written beside them.
+        environment["BARAZA_CACHE"] = "off"
         for (name, value) in overrides { environment[name] = value }
         process.environment = environment
         let out = Pipe()
