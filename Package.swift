@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "BarazaPack",
             dependencies: [
-                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaWorkspace", "BarazaPDF", "BarazaChecks",
+                "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaPDF", "BarazaChecks",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -96,7 +96,7 @@ let package = Package(
             name: "BarazaBadges",
             dependencies: [
                 "BarazaModel", "BarazaOutput", "BarazaFolder", "BarazaPDF",
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The agenda page (HTML from a Mustache template) and schedule.xml (frab/pretalx) from a workspace.
         .target(
@@ -281,7 +281,9 @@ let package = Package(
             exclude: ["smtp_server.py"]),
         .testTarget(
             name: "BarazaServeTests",
-            dependencies: ["BarazaServe", "BarazaBadges", "BarazaFolder", "BarazaModel", "BarazaTestSupport"]),
+            dependencies: [
+                "BarazaServe", "BarazaBadges", "BarazaFolder", "BarazaModel", "BarazaWorkspace", "BarazaTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

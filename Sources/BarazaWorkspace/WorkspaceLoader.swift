@@ -120,6 +120,7 @@ public struct WorkspaceLoader: Sendable {
             tagNames: Dictionary(tags.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), unplaced: unplaced,
             placements: placements, proposeSettings: proposeSettings)
         workspace.personOverrides = overrides
+        workspace.state = state(directory: directory)
         return workspace
     }
 

@@ -31,6 +31,7 @@ struct BadgeCasesTests {
         try Data(key.fileText.utf8).write(to: folder.appendingPathComponent(BadgeKey.fileName))
         var copy = workspace
         copy.path = folder.path
+        copy.state = WorkspaceLoader(knownRuleIDs: []).state(directory: folder.path)
         return try BadgeExporter(options: .init(recordsPrint: false)).export(
             copy, context: ExportContext(directory: scratch.appendingPathComponent("out").path))
     }

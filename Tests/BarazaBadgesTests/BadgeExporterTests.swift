@@ -2,6 +2,7 @@ import BarazaModel
 import BarazaOutput
 import BarazaPDF
 import BarazaTestSupport
+import BarazaWorkspace
 import Foundation
 import Testing
 
@@ -23,8 +24,8 @@ struct BadgeExporterTests {
         let scratch = try ScratchWorkspace()
         let first = try BadgeExporter().export(try scratch.load(), context: scratch.context())
         #expect(first.files.count == 2)
-        let record = try PrintedBadges.load(
-            from: scratch.workspace.appendingPathComponent(PrintedBadges.fileName).path, displayPath: "r")
+        let record = PrintedBadges(
+            try WorkspaceLoader(knownRuleIDs: []).state(directory: scratch.workspace.path).printedBadges())
         // Everyone but the one person who attends only online.
         #expect(record.badges.count == 44)
 
@@ -192,11 +193,9 @@ struct BadgeExporterTests {
         let scratch = try ScratchWorkspace()
         let record = scratch.workspace.appendingPathComponent(PrintedBadges.fileName)
         try Data("printed:\n  - { person: a, badge: B }\n  - { person: b }\n".utf8).write(to: record)
-        #expect(
-            throws: BadgeError.invalidFile(
-                .init(file: record.path, line: 3, column: 5), field: "printed[1].badge", expected: "a badge id")
-        ) {
+        let error = try #require(throws: WorkspaceLoadFailure.self) {
             try BadgeExporter(options: .init(onlyNew: true)).export(try scratch.load(), context: scratch.context())
         }
+        #expect(error.description == "\(record.path):3:5: printed[1].badge: required, but missing; expected a badge id")
     }
 }

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaWorkspace
 import Foundation
 import Testing
 
@@ -29,15 +30,15 @@ struct BadgeIDTests {
         #expect(Self.key.badgeID(for: "claire-dubois") != other.badgeID(for: "claire-dubois"))
     }
 
-    @Test("Random keys differ, and a key survives its file")
+    @Test("Random keys differ, and a key survives its file, read back by the workspace loader")
     func roundTrip() throws {
         let first = BadgeKey.random(for: "final-kigali-2027")
         let second = BadgeKey.random(for: "final-kigali-2027")
         #expect(first.badgeID(for: "x") != second.badgeID(for: "x"))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).yaml")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Data(first.fileText.utf8).write(to: file)
-        let loaded = try #require(try BadgeKey.load(from: file.path, displayPath: "badge-key.yaml"))
+        let folder = try Self.folder(holding: first.fileText)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: folder.path).badgeKey())
+        let loaded = try #require(BadgeKey(record))
         #expect(loaded.events == ["final-kigali-2027"])
         #expect(loaded.badgeID(for: "claire-dubois") == first.badgeID(for: "claire-dubois"))
     }
@@ -45,31 +46,31 @@ struct BadgeIDTests {
     @Test(
         "A malformed key file is reported with line, column and field",
         arguments: [
-            (
-                "events: [a]\nkey: 00ff\n",
-                BadgeError.invalidFile(
-                    .init(file: "k.yaml", line: 2, column: 6), field: "key", expected: "64 hexadecimal digits")
-            ),
+            ("events: [a]\nkey: 00ff\n", "2:6: key: `00ff` is not valid; expected 64 hexadecimal digits"),
             (
                 "key: \(String(repeating: "0", count: 64))\n",
-                .invalidFile(
-                    .init(file: "k.yaml", line: 1, column: 1), field: "events", expected: "a list of event ids")
+                "1:1: events: required, but missing; expected a list of event ids"
             ),
             (
-                "events: [a]\nkey: \(String(repeating: "g", count: 64))\nsalt: x\n",
-                .invalidFile(
-                    .init(file: "k.yaml", line: 3, column: 1), field: "salt",
-                    expected: "absent (known keys: events, key)")
+                "events: [a]\nkey: \(String(repeating: "0", count: 64))\nsalt: x\n",
+                "3:1: top level: unknown key `salt`"
             ),
-            (
-                "events: [a\n",
-                .invalidFile(.init(file: "k.yaml", line: 2, column: 1), field: "", expected: "valid YAML")
-            ),
+            ("events: [a\n", "2:1: YAML syntax: "),
         ])
-    func malformed(text: String, expected: BadgeError) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).yaml")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Data(text.utf8).write(to: file)
-        #expect(throws: expected) { try BadgeKey.load(from: file.path, displayPath: "k.yaml") }
+    func malformed(text: String, expected: String) throws {
+        let folder = try Self.folder(holding: text)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = WorkspaceLoader(knownRuleIDs: []).state(directory: folder.path)
+        let file = folder.appendingPathComponent(BadgeKey.fileName).path
+        let error = try #require(throws: WorkspaceLoadFailure.self) { try state.badgeKey() }
+        #expect(error.description.hasPrefix("\(file):\(expected)"), "\(error)")
+    }
+
+    /// A scratch folder holding `text` as its badge key file.
+    static func folder(holding text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: folder.appendingPathComponent(BadgeKey.fileName))
+        return folder
     }
 }

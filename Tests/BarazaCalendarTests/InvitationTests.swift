@@ -2,6 +2,7 @@ import BarazaCalendar
 import BarazaModel
 import BarazaOutput
 import BarazaTestSupport
+import BarazaWorkspace
 import Foundation
 import ICalendar
 import Testing
@@ -64,7 +65,7 @@ struct InvitationTests {
         #expect(plan.deliveries.allSatisfy { $0.method == .request && $0.sequence == 0 && $0.reason == "new session" })
         _ = try InvitationExporter(stamp: UpdateCycle.firstStamp).export(
             workspace, context: ExportContext(directory: scratch.path("out")))
-        let state = try #require(try PublishedState.load(workspacePath: path))
+        let state = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         #expect(state.stamp == "2027-03-01T09:00:00Z")
         #expect(
             state.sessions["ws-flood-mapping"]?.attendees
@@ -79,7 +80,7 @@ struct InvitationTests {
         let scratch = try Scratch()
         defer { scratch.cleanUp() }
         let path = try UpdateCycle.publishAndChange(in: scratch)
-        let before = try #require(try PublishedState.load(workspacePath: path))
+        let before = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         let workspace = try Samples.load(path)
         let plan = try InvitationExporter().plan(for: workspace)
 

@@ -1,5 +1,6 @@
 import BarazaCalendar
 import BarazaOutput
+import BarazaWorkspace
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct ReinvitationTests {
         let removal = try publish("removal")
         let cancel = try #require(removal.deliveries.first { $0.person.rawValue == "hadiza-issoufou" })
         #expect(cancel.method == .cancel && cancel.session.rawValue == "plenary-resilient-neighbourhoods")
-        let state = try #require(try PublishedState.load(workspacePath: path))
+        let state = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         #expect(state.sessions["plenary-resilient-neighbourhoods"]?.cancelledAttendees == ["hadiza-issoufou"])
 
         try Samples.edit(sessions, replacing: without, with: all)
@@ -39,7 +40,7 @@ struct ReinvitationTests {
             contentsOfFile: scratch.path("back/invitations/hadiza-issoufou/plenary-resilient-neighbourhoods.ics"),
             encoding: .utf8)
         #expect(ics.contains("\r\nSEQUENCE:\(cancel.sequence + 1)\r\n"))
-        let after = try #require(try PublishedState.load(workspacePath: path))
+        let after = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         #expect(after.sessions["plenary-resilient-neighbourhoods"]?.cancelledAttendees == nil)
         #expect(try publish("again").isEmpty)
     }

@@ -9,15 +9,15 @@ import Testing
 struct AttendanceFileTests {
     static func load(_ mini: MiniWorkspace) throws -> (Workspace, CheckInFile?) {
         let workspace = try mini.load()
-        return (workspace, try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace))
+        return (workspace, try workspace.state.checkIns(for: workspace))
     }
 
     static func errors(_ mini: MiniWorkspace) throws -> [String] {
         let workspace = try mini.load()
         do {
-            _ = try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace)
+            _ = try workspace.state.checkIns(for: workspace)
             return []
-        } catch {
+        } catch let error as WorkspaceLoadFailure {
             return error.errors.map(\.message)
         }
     }

@@ -42,7 +42,7 @@ struct CertificateTests {
     /// A builder over `mini` (keep `mini` alive while using it: its folder goes with it).
     static func builder(_ mini: MiniWorkspace) throws -> PackBuilder {
         let workspace = try mini.load()
-        if let file = try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace) {
+        if let file = try workspace.state.checkIns(for: workspace) {
             return PackBuilder(
                 workspace: workspace,
                 attendance: Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace))

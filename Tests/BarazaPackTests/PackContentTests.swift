@@ -13,7 +13,7 @@ struct PackContentTests {
 
     static func sampleBuilder(inputs: PackInputs = PackInputs()) throws -> PackBuilder {
         let workspace = try WorkspaceLoader(knownRuleIDs: []).load(directory: sample)
-        let file = try #require(try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace))
+        let file = try #require(try workspace.state.checkIns(for: workspace))
         let attendance = Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
         return PackBuilder(workspace: workspace, attendance: attendance, inputs: inputs)
     }
@@ -197,7 +197,7 @@ struct PackContentTests {
     func plannedAttendance() throws {
         let mini = try MiniWorkspace()
         let workspace = try mini.load()
-        #expect(try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace) == nil)
+        #expect(try workspace.state.checkIns(for: workspace) == nil)
         let attendance = Attendance(plannedFrom: workspace)
         #expect(attendance.sessionsByPerson["ana"] == ["s1", "s3"])
         #expect(attendance.sessionsByPerson["dan"] == nil)
@@ -270,7 +270,7 @@ struct PackContentTests {
         let mini = try MiniWorkspace()
         try mini.scratch.write("person,session\nchloe,s1\nchloe,lunch\n", to: "mini/attendance.csv")
         let workspace = try mini.load()
-        let file = try #require(try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace))
+        let file = try #require(try workspace.state.checkIns(for: workspace))
         let attendance = Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
         #expect(attendance.sessionsByPerson["chloe"] == ["s1", "lunch"])
         let scratch = try Scratch()

@@ -45,7 +45,7 @@ struct PageZoneTests {
     /// Ana's personal pack, written into `scratch`.
     static func anaPack(_ mini: MiniWorkspace, scratch: Scratch) throws -> ZipContents {
         let workspace = try mini.load()
-        let file = try #require(try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace))
+        let file = try #require(try workspace.state.checkIns(for: workspace))
         let builder = PackBuilder(
             workspace: workspace, attendance: Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
         )

@@ -48,7 +48,7 @@ struct SendTests {
 
         let workspace = try WorkspaceLoader(knownRuleIDs: []).load(directory: path)
         let emails = Set(workspace.people.compactMap(\.email))
-        let state = try #require(try PublishedState.load(workspacePath: path))
+        let state = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         let messages = server.messages
         #expect(messages.count == planned.count)
         var seen = Set<String>()
@@ -147,7 +147,9 @@ struct SendTests {
         #expect(process.terminationReason == .uncaughtSignal)
         let before = slow.messages
         #expect(before.count >= 6 && before.count < planned.count, "\(before.count) of \(planned.count)")
-        #expect(try PublishedState.load(workspacePath: path) == nil, "nothing is recorded before the batch ends")
+        #expect(
+            try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations() == nil,
+            "nothing is recorded before the batch ends")
         let publish = try runBaraza(["export", "invitations", path, "--out", scratch.path("exported")])
         #expect(publish.exitCode == 2, "export invitations refuses while the batch is open")
         #expect(publish.stderr.contains("an interrupted `baraza send invitations` batch is open"), "\(publish.stderr)")
@@ -253,7 +255,7 @@ struct SendTests {
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("stopped: the server cannot be used"), "\(run.stderr)")
         #expect(run.stdout.contains("0 retries"))
-        #expect(try PublishedState.load(workspacePath: path) == nil)
+        #expect(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations() == nil)
         let log = try String(
             contentsOfFile: path + "/invitations-outbox/batch-0001/sent.log", encoding: .utf8)
         #expect(log.hasPrefix("closed\t"), "the batch is closed: the next run plans afresh")
@@ -296,7 +298,7 @@ struct SendTests {
         let run = try runBaraza(["send", "invitations", path], environment: environment(for: refusing))
         #expect(run.exitCode == 1)
         #expect(run.stdout.contains("failed: hadiza-issoufou (plenary-resilient-neighbourhoods): 550"), "\(run.stdout)")
-        let state = try #require(try PublishedState.load(workspacePath: path))
+        let state = try #require(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations())
         let entry = try #require(state.sessions["plenary-resilient-neighbourhoods"])
         #expect(entry.attendees.contains("hadiza-issoufou"), "not cancelled yet, so still an attendee")
         let next = Self.planned(
@@ -337,7 +339,7 @@ struct SendTests {
         #expect(untrusted.exitCode == 2)
         #expect(untrusted.stderr.contains("stopped: the server cannot be used"), "\(untrusted.stderr)")
         #expect(server.messages.isEmpty)
-        #expect(try PublishedState.load(workspacePath: path) == nil)
+        #expect(try WorkspaceLoader(knownRuleIDs: []).state(directory: path).publishedInvitations() == nil)
 
         var trusted = env
         trusted["BARAZA_SMTP_CA_FILE"] = cert

@@ -2,6 +2,7 @@ import BarazaBadges
 import BarazaFolder
 import BarazaModel
 import BarazaTestSupport
+import BarazaWorkspace
 import Foundation
 import Testing
 
@@ -63,7 +64,8 @@ struct CheckInTests {
         let csrf = try #require(page.text.firstMatch(of: /name="csrf" value="([A-Za-z0-9_-]+)"/)?.1)
 
         // The badge of a speaker of the session, as its QR code reads.
-        let key = try #require(try BadgeKey.load(in: WorkspaceFolder(server.workspace)))
+        let record = try WorkspaceLoader(knownRuleIDs: []).state(directory: server.workspace).badgeKey()
+        let key = try #require(record.flatMap(BadgeKey.init))
         let badge = key.badgeID(for: Person.ID("senan-hounkpatin")).qrPayload
         let form = "session=ws-flood-mapping&badge=\(badge)"
         #expect(try curl(server.baseURL + "/staff/checkin", ["-b", jar, "--data", form]).status == 403)

@@ -56,14 +56,15 @@ public struct BadgeExporter: Exporter {
     /// A run records the printed set, or creates the key when the workspace has none (or one it cannot read, for
     /// the plan to say why under the lock).
     public func recordsInWorkspace(_ workspace: Workspace) -> Bool {
-        guard !options.recordsPrint, let folder = try? WorkspaceFolder(workspace.path) else { return true }
-        return (try? BadgeKey.load(in: folder)) == nil
+        guard !options.recordsPrint, let key = try? workspace.state.badgeKey() else { return true }
+        return BadgeKey(key) == nil
     }
 
     /// Plans the CSV and the PDF of the selected badges, the key a first export creates and the printed-set
     /// record.
-    /// - Throws: `BadgeError` for a malformed key or record file, or a key made for another event. Writing the
-    ///   files can throw `BadgeError.couldNotWrite` or `.pdf`; files written before a failure stay whole.
+    /// - Throws: the workspace loader's errors (file, line, column, field) for a malformed key or record file;
+    ///   `BadgeError` for a key made for another event. Writing the files can throw `BadgeError.couldNotWrite` or
+    ///   `.pdf`; files written before a failure stay whole.
     public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let workspaceFolder: WorkspaceFolder
         do { workspaceFolder = try WorkspaceFolder(workspace.path) } catch { throw BadgeError.workspace(error) }
@@ -71,12 +72,14 @@ public struct BadgeExporter: Exporter {
         let recordPath = workspaceFolder.display(PrintedBadges.fileName)
         var notes: [String] = []
 
-        let existingKey = try BadgeKey.load(in: workspaceFolder)
+        // Read under the lock the runner holds for a recording run, so the key and the record are the ones this
+        // run's records replace.
+        let existingKey = try workspace.state.badgeKey().flatMap(BadgeKey.init)
         let key = existingKey ?? makeKey(workspace.event.id)
         guard key.events.contains(workspace.event.id) else {
             throw BadgeError.keyForOtherEvent(file: keyPath, event: workspace.event.id, keyEvents: key.events)
         }
-        let printed = try PrintedBadges.load(in: workspaceFolder)
+        let printed = PrintedBadges(try workspace.state.printedBadges())
         let everyone = BadgeList(workspace: workspace, key: key)
         let selected = everyone.filtered(roles: options.roles, notIn: options.onlyNew ? printed : nil)
         if !everyone.onlineOnly.isEmpty {
@@ -134,7 +137,7 @@ public struct BadgeExporter: Exporter {
                 ) { Data(key.fileText.utf8) })
         }
         if options.recordsPrint {
-            // Read under the lock the runner holds, so badges another run recorded stay recorded.
+            // `printed` was read under the lock the runner holds, so badges another run recorded stay recorded.
             let entries = selected.entries
             plan.records.append(
                 WorkspaceRecord(

@@ -1,8 +1,6 @@
-import BarazaFolder
 import BarazaModel
 import Crypto
 import Foundation
-import Yams
 
 /// The per-event secret badge ids are derived from, kept in the workspace as `badge-key.yaml`.
 ///
@@ -18,7 +16,7 @@ import Yams
 ///   copied to start a new event) is refused rather than silently reused.
 public struct BadgeKey: Sendable {
     /// The file name inside the workspace folder.
-    public static let fileName = "badge-key.yaml"
+    public static let fileName = WorkspaceState.badgeKeyFileName
 
     /// Events allowed to use this key.
     public let events: [Event.ID]
@@ -58,57 +56,9 @@ public struct BadgeKey: Sendable {
             """
     }
 
-    /// Reads the key file at `path`, or returns nil when there is none.
-    /// - Throws: `BadgeError.invalidFile` naming line, column and field when the file is malformed.
-    public static func load(from path: String, displayPath: String) throws(BadgeError) -> BadgeKey? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try parse(data, displayPath: displayPath)
-    }
-
-    /// Reads the workspace's key file (``fileName``), or returns nil when there is none. The file is read inside
-    /// the workspace only: a symbolic link that leads outside it is refused, never followed.
-    /// - Throws: `BadgeError.invalidFile` when the file is malformed, `BadgeError.refusedFile` when it is outside.
-    public static func load(in folder: WorkspaceFolder) throws(BadgeError) -> BadgeKey? {
-        let display = folder.display(fileName)
-        guard let data = try BadgeState.contents(fileName, in: folder) else { return nil }
-        return try parse(data, displayPath: display)
-    }
-
-    /// The key in a key file's bytes; `displayPath` names the file in errors.
-    static func parse(_ data: Data, displayPath: String) throws(BadgeError) -> BadgeKey {
-        let document = try YAMLText.document(data, file: displayPath)
-        let fields = try document.mapping(file: displayPath, field: "", allowed: ["events", "key"])
-        guard let eventsNode = fields["events"] else {
-            throw .invalidFile(document.location(displayPath), field: "events", expected: "a list of event ids")
-        }
-        guard let keyNode = fields["key"] else {
-            throw .invalidFile(document.location(displayPath), field: "key", expected: "64 hexadecimal digits")
-        }
-        let events = try eventsNode.strings(file: displayPath, field: "events", expected: "a list of event ids")
-        guard let hex = keyNode.scalar?.string, let secret = Self.bytes(hex: hex), secret.count == 32 else {
-            throw .invalidFile(keyNode.location(displayPath), field: "key", expected: "64 hexadecimal digits")
-        }
-        return BadgeKey(secret: secret, events: events.map { Event.ID($0) })
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
+    /// The key a workspace's key file holds (read by the workspace loader, ``WorkspaceState/badgeKey()``).
+    public init?(_ record: BadgeKeyRecord) {
+        guard record.secret.count == 32 else { return nil }
+        self.init(secret: record.secret, events: record.events)
     }
 }

@@ -50,7 +50,7 @@ public struct CalendarExporter: Exporter {
 
     /// Makes builders that share the published state, read once: one per thread.
     private func builderFactory(_ workspace: Workspace) throws -> @Sendable () -> CalendarBuilder {
-        let state = try PublishedState.load(workspacePath: workspace.path)
+        let state = try workspace.state.publishedInvitations()
         let stamp = CalendarStamp.stamp(for: workspace, state: state)
         let sequences = Dictionary(
             (state?.sessions ?? [:]).filter { !$0.value.cancelled }.map { (Session.ID($0.key), $0.value.sequence) },

@@ -37,7 +37,7 @@ public struct InvitationExporter: Exporter {
     /// What this run would send, from the workspace and its published state.
     public func plan(for workspace: Workspace) throws -> InvitationPlan {
         let statePath = workspace.path + "/" + PublishedState.fileName
-        let previous = try PublishedState.load(workspacePath: workspace.path)
+        let previous = try workspace.state.publishedInvitations()
         if let previous, previous.event != workspace.event.id.rawValue {
             throw CalendarExportError.stateOfAnotherEvent(file: statePath, event: previous.event)
         }

@@ -26,6 +26,9 @@ public struct Workspace: Sendable {
     public var proposeSettings: ProposeSettings
     /// The entries of `people-overrides.yaml`, already laid over the people they name.
     public var personOverrides: [PersonOverrideTarget] = []
+    /// What the workspace records about its outputs (check-ins, badge key and record, published invitations),
+    /// read on demand through the loader that made it.
+    public var state = WorkspaceState()
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]

@@ -1,7 +1,6 @@
 import BarazaChecks
 import BarazaModel
 import BarazaOutput
-import BarazaWorkspace
 
 /// The `pack` export: material packs for one or more audiences, under `packs/` in the export folder.
 public struct PackExporter: Exporter {
@@ -22,7 +21,7 @@ public struct PackExporter: Exporter {
     /// unless every pack could be planned.
     public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let attendance: Attendance
-        if let file = try WorkspaceLoader(knownRuleIDs: []).loadCheckIns(for: workspace) {
+        if let file = try workspace.state.checkIns(for: workspace) {
             attendance = Attendance(checkIns: file.checkIns, file: file.path, workspace: workspace)
         } else {
             attendance = Attendance(plannedFrom: workspace)

@@ -1,4 +1,5 @@
 import BarazaCalendar
+import BarazaModel
 import Foundation
 
 /// What one `baraza send invitations` publishes, kept as `batch.json` in its outbox folder so a run that is

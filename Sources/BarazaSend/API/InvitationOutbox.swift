@@ -50,7 +50,7 @@ public final class InvitationOutbox {
         systemTimeZoneDirectory: String?, write: Bool
     ) throws -> (batch: InvitationBatch, folder: String, resumed: Bool) {
         let exporter = InvitationExporter(systemTimeZoneDirectory: systemTimeZoneDirectory)
-        let previous = try PublishedState.load(workspacePath: folder.path)
+        let previous = try workspace.state.publishedInvitations()
         if let pending = try pendingBatch(previous: previous) {
             guard (pending.batch.only ?? []) == only.sorted() || only.isEmpty else {
                 throw SendError.pendingBatchDiffers(
@@ -99,8 +99,8 @@ public final class InvitationOutbox {
 
     /// The folder of a batch a killed run left open (to be finished by `baraza send invitations` before anything
     /// else publishes), shown as the user named the workspace; nil when there is none.
-    public func interruptedBatch() throws -> String? {
-        let previous = try PublishedState.load(workspacePath: folder.path)
+    /// `published` is the workspace's published state (``WorkspaceState/publishedInvitations()``).
+    public func interruptedBatch(published previous: PublishedState?) throws -> String? {
         return try pendingBatch(previous: previous).map { folder.display($0.folder) }
     }
 

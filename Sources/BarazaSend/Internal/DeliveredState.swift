@@ -1,4 +1,5 @@
 import BarazaCalendar
+import BarazaModel
 
 /// The published state after a batch: the batch's target, except for the messages the server did not accept
 /// (refused, still failing, or left out by `--only`). Those are recorded as not sent, so the next run plans them

@@ -30,7 +30,7 @@ struct SnapshotBuilder: Sendable {
         let report = FindingReport(findings: findings, events: [workspace.event.id.rawValue])
         if report.errorCount > 0 { return .refused(report.text(colour: false)) }
         do {
-            let published = try PublishedState.load(workspacePath: workspace.path)
+            let published = try workspace.state.publishedInvitations()
             let event = workspace.event.id.rawValue
             let ledger = (ledger ?? SequenceLedger.load(in: configuration.stateFolder, event: event))
                 .updated(for: workspace, published: published)
@@ -46,14 +46,10 @@ struct SnapshotBuilder: Sendable {
     private func render(
         _ workspace: Workspace, state: PublishedState?, previous: Snapshot, keys: FeedKeys, warnings: Int
     ) throws -> Snapshot {
-        // The calendar export reads the published state beside the workspace's files; given the served sequences,
-        // it reads them from a folder of the server's own instead (the workspace is never written).
+        // The calendar export reads the published state through the workspace's state; given the served sequences,
+        // it reads those instead (the workspace is never written).
         var calendarWorkspace = workspace
-        if let state {
-            let shadow = configuration.stateFolder + "/served-state"
-            try StateFile.write(try state.encoded(), to: shadow + "/" + PublishedState.fileName, in: shadow)
-            calendarWorkspace.path = shadow
-        }
+        if let state { calendarWorkspace.state = WorkspaceState(reader: ServedState(published: state, of: workspace)) }
         // The plans of `export ics` and `export agenda`, their bytes produced in memory: nothing is written.
         let calendars = try configuration.calendars.plan(calendarWorkspace, in: configuration.workspace)
         let paths = calendars.files.map(\.path)
@@ -85,7 +81,7 @@ struct SnapshotBuilder: Sendable {
             publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
         }
         snapshot.workspace = workspace
-        if let folder = try? WorkspaceFolder(workspace.path), let key = try? BadgeKey.load(in: folder) {
+        if let record = try? workspace.state.badgeKey(), let key = BadgeKey(record) {
             for person in workspace.people {
                 snapshot.badges[key.badgeID(for: person.id).rawValue.uppercased()] = person.id.rawValue
             }
@@ -158,4 +154,20 @@ struct SnapshotBuilder: Sendable {
 
     /// The file name `baraza export ics` gives an id (a leading dot replaced, so no file is hidden).
     static func fileName(_ id: String) -> String { id.hasPrefix(".") ? "_" + id.dropFirst() : id }
+}
+
+/// A workspace's recorded state with the sequences the server serves in place of its published invitations.
+struct ServedState: WorkspaceStateReader {
+    let published: PublishedState
+    let recorded: WorkspaceState
+
+    init(published: PublishedState, of workspace: Workspace) {
+        self.published = published
+        self.recorded = workspace.state
+    }
+
+    func checkIns(for workspace: Workspace) throws -> CheckInFile? { try recorded.checkIns(for: workspace) }
+    func badgeKey() throws -> BadgeKeyRecord? { try recorded.badgeKey() }
+    func printedBadges() throws -> PrintedBadgeRecord { try recorded.printedBadges() }
+    func publishedInvitations() throws -> PublishedState? { published }
 }

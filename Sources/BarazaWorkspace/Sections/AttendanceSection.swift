@@ -2,20 +2,6 @@ import BarazaFolder
 import BarazaModel
 import Foundation
 
-/// The check-ins read from a workspace's check-in file.
-public struct CheckInFile: Sendable, Hashable {
-    /// The file, relative to the workspace folder (as named in `event.yaml`, or the default name found).
-    public var path: String
-    /// One entry per distinct (person, session) pair, in file order.
-    public var checkIns: [CheckIn]
-
-    /// A check-in file at `path` holding `checkIns`.
-    public init(path: String, checkIns: [CheckIn]) {
-        self.path = path
-        self.checkIns = checkIns
-    }
-}
-
 extension WorkspaceLoader {
     /// File names looked for, in order, when `event.yaml` names no `attendance:` file.
     public static let defaultCheckInFiles = ["attendance.csv", "attendance.yaml", "attendance.yml"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarazaCalendar
 import BarazaChecks
+import BarazaCore
 import BarazaExports
 import BarazaModel
 import BarazaOutput
@@ -40,7 +41,8 @@ struct ExportInvitations: ParsableCommand {
         // A send that was killed has sent part of a batch the published state does not record yet: publishing now
         // would send those messages a second time.
         if !options.dryRun, let outbox = try? InvitationOutbox(workspacePath: options.workspace, forWriting: false) {
-            let open = try? outbox.interruptedBatch()
+            let published = try? RuleCatalogue.loader.state(directory: options.workspace).publishedInvitations()
+            let open = try? outbox.interruptedBatch(published: published)
             outbox.close()
             if let open {
                 Terminal.printError(

@@ -1,12 +1,11 @@
-import BarazaFolder
-import BarazaModel
 import Foundation
 
 /// What `baraza export invitations` last sent, kept in the workspace (``fileName``) so the next run can tell
 /// which sessions changed, raise their SEQUENCE and write updates and cancellations only for those affected.
 ///
-/// Its `stamp` is also the DTSTAMP of every calendar export (see ``CalendarStamp``). Stored as JSON with
-/// sorted keys, so the file diffs cleanly in version control.
+/// Its `stamp` is also the DTSTAMP of every calendar export (see BarazaCalendar's `CalendarStamp`). Read through
+/// ``WorkspaceState/publishedInvitations()``. Stored as JSON with sorted keys, so the file diffs cleanly in
+/// version control.
 public struct PublishedState: Codable, Hashable, Sendable {
     /// The file's name inside the workspace folder.
     public static let fileName = "published-invitations.json"
@@ -28,26 +27,6 @@ public struct PublishedState: Codable, Hashable, Sendable {
         self.sessions = sessions
     }
 
-    /// Reads the state file of the workspace at `workspacePath`; nil when there is none yet.
-    /// The file is read inside the workspace only: a symbolic link that leads outside it is refused.
-    public static func load(workspacePath: String) throws -> PublishedState? {
-        let folder = try WorkspaceFolder(workspacePath)
-        let path = folder.display(fileName)
-        let data: Data
-        do {
-            let entry = try folder.resolve(fileName)
-            guard entry.exists else { return nil }
-            data = try folder.contents(of: entry, written: path)
-        } catch {
-            throw error.named(path)
-        }
-        do {
-            return try JSONDecoder().decode(PublishedState.self, from: data)
-        } catch {
-            throw CalendarExportError.unreadableState(file: path, reason: "\(error)")
-        }
-    }
-
     /// The file's bytes: pretty-printed JSON with sorted keys and a final newline.
     public func encoded() -> Data {
         let encoder = JSONEncoder()
@@ -56,9 +35,6 @@ public struct PublishedState: Codable, Hashable, Sendable {
         data.append(0x0A)
         return data
     }
-
-    /// The `stamp` as an instant; nil when it is not `YYYY-MM-DDTHH:MM:SSZ`.
-    public var stampInstant: Instant? { CalendarStamp.parse(stamp) }
 }
 
 /// One published session: its UID, revision, what it said and who was invited.
@@ -97,28 +73,5 @@ public struct PublishedSession: Codable, Hashable, Sendable {
         self.attendees = attendees
         self.cancelled = cancelled
         self.cancelledAttendees = cancelledAttendees
-    }
-}
-
-/// Why a calendar or invitation export cannot run; names files and fields, never personal data.
-public enum CalendarExportError: Error, CustomStringConvertible, Sendable {
-    /// The published-state file exists but cannot be read.
-    case unreadableState(file: String, reason: String)
-    /// The published-state file belongs to another event.
-    case stateOfAnotherEvent(file: String, event: String)
-    /// Invitations need an organiser address (`organizer.email` in event.yaml).
-    case missingOrganizerEmail(file: String)
-    /// A stamp given on the command line is not a UTC instant.
-    case invalidStamp(String)
-
-    /// The error for a person: the file, what is wrong, what was expected.
-    public var description: String {
-        switch self {
-        case .unreadableState(let file, let reason): "\(file): cannot read the published state: \(reason)"
-        case .stateOfAnotherEvent(let file, let event): "\(file): this state belongs to event \(event)"
-        case .missingOrganizerEmail(let file):
-            "\(file): event.organizer.email is needed to send invitations (expected an address such as name@example.org)"
-        case .invalidStamp(let text): "stamp \(text.debugDescription): expected a UTC time such as 2027-03-01T09:00:00Z"
-        }
     }
 }
