@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Issue 18's workloads: `baraza check` on the workspace of 100,000 imported people, cold and warm.
+"""Issue 18's workloads: `baraza check` on the workspace of 100,000 imported people, cold and warm; the agenda
+page of its 5,000 sessions; participant packs for a FOSDEM-size event of 1,000 people.
 
-    python3 bench/scale_bench.py [--runs 5] [--preset large] [--formats text,json]
+    python3 bench/scale_bench.py [--runs 5] [--preset large] [--formats text,json] [--parts check,agenda,pack]
+                                 [--pack-people 1000] [--baseline OTHER/baraza]
 
 Generates the workload with ../shared/bench/gen_workload.py (or --workload-script), makes a workspace with
 `baraza init --from-schedule` and `baraza import registrations` (once, kept under the temporary folder), then
@@ -10,16 +12,30 @@ times `baraza check` (release build):
   warm   nothing changed since the last command (the cache as the previous run left it);
   off    BARAZA_CACHE=off (never reads or writes the cache).
 Prints the median wall time and the largest peak resident memory (/usr/bin/time -v) of each, and checks that the
-three print the same bytes and exit the same way. Runs outside the test suite.
+three print the same bytes and exit the same way.
+
+agenda: `baraza export agenda` of a workspace made with `init --from-schedule` from the same schedule.xml (5,000
+sessions, no registrations).
+pack: `gen_workload.py --sessions 883 --rooms 30 --days 2 --speakers 600 --participants N` (FOSDEM's size),
+imported with `init --from-schedule` and `import registrations`, then `baraza export pack --audience participants`
+into a fresh folder each run; the median CPU time (user + system) is printed too, as wall time follows the
+machine's load. With several --pack-people sizes, memory can be compared across them.
+--baseline: another build of baraza (say, a copy of the release binary from before a change, with its
+baraza_BarazaAgenda.resources beside it); agenda and pack runs then alternate between the two binaries in one
+run, and the outputs of both are compared byte for byte. Runs outside the test suite.
 """
-import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
+import argparse, hashlib, os, re, shutil, statistics, subprocess, sys, tempfile
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--preset", default="large", choices=["small", "medium", "large"])
 ap.add_argument("--formats", default="text,json", help="check's output formats to time (default: text,json)")
 ap.add_argument("--workload-script", default=None, help="gen_workload.py (default: ../shared/bench/gen_workload.py)")
+ap.add_argument("--parts", default="check,agenda,pack", help="which workloads (default: check,agenda,pack)")
+ap.add_argument("--pack-people", default="1000", help="participants of the pack workloads (default: 1000)")
+ap.add_argument("--baseline", default=None, help="another baraza binary to alternate with (agenda and pack)")
 a = ap.parse_args()
+parts = set(a.parts.split(","))
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 baraza = os.path.join(root, ".build/release/baraza")
 if not os.path.exists(baraza):
@@ -31,7 +47,7 @@ work = os.path.join(tempfile.gettempdir(), f"baraza-scale-{a.preset}")
 workload, ws = os.path.join(work, "workload"), os.path.join(work, "ws")
 if not os.path.exists(os.path.join(workload, "registrations.xml")):
     subprocess.run([sys.executable, script, "--out", workload, "--preset", a.preset], check=True)
-if not os.path.exists(os.path.join(ws, "registrations")):
+if "check" in parts and not os.path.exists(os.path.join(ws, "registrations")):
     shutil.rmtree(ws, ignore_errors=True)
     subprocess.run([baraza, "init", ws, "--from-schedule", os.path.join(workload, "schedule.xml")], check=True,
                    stdout=subprocess.DEVNULL)
@@ -39,15 +55,18 @@ if not os.path.exists(os.path.join(ws, "registrations")):
                    check=True, stdout=subprocess.DEVNULL)
 
 
-def run_once(args, env):
-    p = subprocess.run(["/usr/bin/time", "-v", baraza] + args, capture_output=True, cwd=root,
+def run_once(args, env, binary=baraza):
+    p = subprocess.run(["/usr/bin/time", "-v", binary] + args, capture_output=True, cwd=root,
                        env={**os.environ, **env})
     err = p.stderr.decode(errors="replace")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", err).group(1)
     parts = [float(x) for x in wall.split(":")]
     seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1)) / 1024
-    return seconds, peak, p.returncode, p.stdout
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", err).group(1)) for k in ("User", "System"))
+    if p.returncode != 0:
+        sys.exit(f"baraza {' '.join(args)} failed:\n{err}")
+    return seconds, peak, p.returncode, p.stdout, cpu
 
 
 def measure(label, args, env, before=None):
@@ -55,7 +74,7 @@ def measure(label, args, env, before=None):
     for _ in range(a.runs):
         if before:
             before()
-        t, m, code, out = run_once(args, env)
+        t, m, code, out, _ = run_once(args, env)
         times.append(t)
         peaks.append(m)
         outputs.add((code, out))
@@ -65,15 +84,80 @@ def measure(label, args, env, before=None):
     return code, out
 
 
-cache = os.path.join(ws, ".baraza", "cache")
-drop = lambda: shutil.rmtree(cache, ignore_errors=True)
-print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs")
-results = []
-for fmt in a.formats.split(","):
-    args = ["check", ws, "--format", fmt]
-    results.append(measure(f"{fmt}: cache off", args, {"BARAZA_CACHE": "off"}))
-    results.append(measure(f"{fmt}: cold (cache removed)", args, {}, before=drop))
-    run_once(args, {})
-    results.append(measure(f"{fmt}: warm (nothing changed)", args, {}))
-    same = len({results[-1], results[-2], results[-3]}) == 1
-    print(f"  {fmt}: same bytes and exit status with and without the cache: {same}")
+def load():
+    return os.getloadavg()[0]
+
+
+def tree_digest(folder):
+    """Path and SHA-256 of every file under `folder`."""
+    found = {}
+    for d, _, fs in os.walk(folder):
+        for f in fs:
+            path = os.path.join(d, f)
+            found[os.path.relpath(path, folder)] = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    return found
+
+
+def alternate(label, args, out):
+    """Runs `args --out <folder>` with this build (and --baseline, in turn); medians, CPU, peaks, loads."""
+    binaries = [("this build", baraza)] + ([("baseline", a.baseline)] if a.baseline else [])
+    results = {name: ([], [], [], []) for name, _ in binaries}
+    digests = {}
+    for _ in range(a.runs):
+        for name, binary in binaries:
+            folder = f"{out}-{'this' if binary == baraza else 'baseline'}"
+            shutil.rmtree(folder, ignore_errors=True)
+            before = load()
+            t, m, _, _, cpu = run_once(args + ["--out", folder], {}, binary)
+            for values, value in zip(results[name], (t, m, cpu, before)):
+                values.append(value)
+            digests[name] = tree_digest(folder)
+            shutil.rmtree(folder, ignore_errors=True)
+    for name, (times, peaks, cpus, loads) in results.items():
+        print(f"  {label} ({name}): {statistics.median(times):7.3f} s wall, {statistics.median(cpus):7.3f} s CPU, "
+              f"peak {max(peaks):6.1f} MB; load average before the runs {min(loads):.1f} to {max(loads):.1f}; "
+              f"{len(digests[name])} files")
+    if a.baseline:
+        print(f"  {label}: same files, byte for byte, from both builds: {digests['this build'] == digests['baseline']}")
+
+
+if "check" in parts:
+    cache = os.path.join(ws, ".baraza", "cache")
+    drop = lambda: shutil.rmtree(cache, ignore_errors=True)
+    print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs")
+    results = []
+    for fmt in a.formats.split(","):
+        args = ["check", ws, "--format", fmt]
+        results.append(measure(f"{fmt}: cache off", args, {"BARAZA_CACHE": "off"}))
+        results.append(measure(f"{fmt}: cold (cache removed)", args, {}, before=drop))
+        run_once(args, {})
+        results.append(measure(f"{fmt}: warm (nothing changed)", args, {}))
+        same = len({results[-1], results[-2], results[-3]}) == 1
+        print(f"  {fmt}: same bytes and exit status with and without the cache: {same}")
+
+if "agenda" in parts:
+    agenda_ws = os.path.join(work, "agenda-ws")
+    if not os.path.exists(os.path.join(agenda_ws, "event.yaml")):
+        shutil.rmtree(agenda_ws, ignore_errors=True)
+        subprocess.run([baraza, "init", agenda_ws, "--from-schedule", os.path.join(workload, "schedule.xml")],
+                       check=True, stdout=subprocess.DEVNULL)
+    print(f"baraza export agenda, {a.preset} schedule ({agenda_ws}), release build, median of {a.runs} runs")
+    alternate("agenda", ["export", "agenda", agenda_ws], os.path.join(work, "agenda-out"))
+
+if "pack" in parts:
+    for people in [int(n) for n in a.pack_people.split(",")]:
+        pack_work = os.path.join(tempfile.gettempdir(), f"baraza-scale-packs-{people}")
+        pack_workload, pack_ws = os.path.join(pack_work, "workload"), os.path.join(pack_work, "ws")
+        if not os.path.exists(os.path.join(pack_workload, "registrations.xml")):
+            subprocess.run([sys.executable, script, "--out", pack_workload, "--sessions", "883", "--rooms", "30",
+                            "--days", "2", "--speakers", "600", "--participants", str(people)], check=True)
+        if not os.path.exists(os.path.join(pack_ws, "registrations")):
+            shutil.rmtree(pack_ws, ignore_errors=True)
+            subprocess.run([baraza, "init", pack_ws, "--from-schedule", os.path.join(pack_workload, "schedule.xml")],
+                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([baraza, "import", "registrations", os.path.join(pack_workload, "registrations.xml"),
+                            "--into", pack_ws], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"baraza export pack --audience participants, {people} participants ({pack_ws}), release build, "
+              f"median of {a.runs} runs")
+        alternate(f"packs, {people} people", ["export", "pack", pack_ws, "--audience", "participants"],
+                  os.path.join(pack_work, "out"))

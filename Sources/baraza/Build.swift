@@ -14,7 +14,9 @@ struct Build: ParsableCommand {
             Runs the checks first and stops before any export when they find errors, unless --force. Then \
             each export runs with its default options, in this order: \
             \(ExporterRegistry.ids.joined(separator: ", ")). \
-            On a terminal each export prints one line of progress.
+            On a terminal, standard error shows progress: loading, checking, then each export with the \
+            files it has written and the seconds it has taken (nothing when it is not a terminal; \
+            BARAZA_PROGRESS=always or never decides otherwise).
 
             Examples:
               baraza build events/final-kigali-2027
@@ -35,8 +37,16 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try RuleCatalogue.loader.load(directory: workspace)
+        let progress = BuildProgress()
+        progress.start("loading \(workspace)…")
+        let loaded: Workspace
+        do { loaded = try RuleCatalogue.loader.load(directory: workspace) } catch {
+            progress.finish(nil)
+            throw error
+        }
+        progress.start("checking \(loaded.sessions.count) sessions, \(loaded.people.count) people…")
         let findings = RuleCatalogue.checker.check([loaded])
+        progress.finish(nil)
         let report = FindingReport(findings: findings, events: [loaded.event.id.rawValue])
         if report.errorCount > 0 || report.warningCount > 0 {
             FileHandle.standardError.write(Data(report.text(colour: Terminal.standardErrorIsColourTerminal).utf8))
@@ -49,24 +59,19 @@ struct Build: ParsableCommand {
         if let problem = ExportFailure.unusableFolder(directory) { throw CommandFailure.unreadable(problem) }
         let exporters = ExporterRegistry.all
         let runner = ExportRunner()
-        let progress = Terminal.standardErrorIsTerminal
         var total = 0
         for (index, exporter) in exporters.enumerated() {
-            if progress {
-                FileHandle.standardError.write(Data("[\(index + 1)/\(exporters.count)] \(exporter.id)…".utf8))
-            }
+            progress.start("[\(index + 1)/\(exporters.count)] \(exporter.id)…")
             let result: ExportResult
             do {
-                result = try runner.run(exporter, on: loaded, into: directory)
+                result = try runner.run(
+                    ProgressReportingExporter(exporter: exporter, progress: progress), on: loaded, into: directory)
             } catch {
-                if progress { FileHandle.standardError.write(Data(" failed\n".utf8)) }
+                progress.finish("failed")
                 throw CommandFailure.unreadable("\(exporter.id): \(ExportFailure.describe(error))")
             }
             total += result.files.count
-            if progress {
-                FileHandle.standardError.write(
-                    Data(" \(result.files.count) file\(result.files.count == 1 ? "" : "s")\n".utf8))
-            }
+            progress.finish("\(result.files.count) file\(result.files.count == 1 ? "" : "s")")
             for note in result.notes { print("note: \(exporter.id): \(note)") }
         }
         print("built \(directory): \(total) files from \(exporters.count) exports")

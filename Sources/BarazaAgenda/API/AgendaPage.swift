@@ -1,5 +1,6 @@
 import BarazaModel
 import Foundation
+import Mustache
 
 /// The agenda page: one self-contained HTML file (styles and script inline, system fonts) rendered from the
 /// Mustache template in this module's resources.
@@ -27,13 +28,53 @@ public enum AgendaPage {
     public static func render(_ workspace: Workspace, options: Options = Options()) throws -> String {
         let library = try AgendaTemplates.library.get()
         let labels = try AgendaLabels.bundled()
-        let view = AgendaViewBuilder(workspace: workspace, labels: labels, options: options).page()
+        var view = AgendaViewBuilder(workspace: workspace, labels: labels, options: options).page()
+        try renderSessions(of: &view, with: library)
         guard let html = library.render(view, withTemplate: "agenda") else {
             throw AgendaError.missingResource("agenda.html.mustache")
         }
         return html
     }
 
+    /// Renders every session's `<article>` on its own, on every core, rather than inside the page: the template
+    /// engine then finds each name in the session (or its `t` labels) at once, instead of climbing through the day
+    /// and the page for every label, and the sessions are independent. The page places each as it is.
+    static func renderSessions(of view: inout PageView, with library: MustacheLibrary) throws {
+        var positions: [(day: Int, session: Int)] = []
+        for (d, day) in view.days.enumerated() {
+            for s in day.sessions.indices {
+                view.days[d].sessions[s].t = view.t
+                positions.append((d, s))
+            }
+        }
+        let page = view
+        let order = positions
+        let pieces = max(1, min(order.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let rendered = RenderedArticles(count: order.count)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            for i in (order.count * piece / pieces)..<(order.count * (piece + 1) / pieces) {
+                let (d, s) = order[i]
+                rendered.set(i, library.render(page.days[d].sessions[s], withTemplate: "session"))
+            }
+        }
+        for (i, (d, s)) in positions.enumerated() {
+            guard let html = rendered.get(i) else { throw AgendaError.missingResource("session.html.mustache") }
+            view.days[d].sessions[s].html = html
+        }
+    }
+
     /// The sessions the page leaves out because their time is nonexistent or ambiguous.
     public static func unresolvedSessions(in workspace: Workspace) -> [Session.ID] { Programme(workspace).unresolved }
+}
+
+/// The articles rendered on several threads, each slot written once by one of them.
+private final class RenderedArticles: @unchecked Sendable {
+    private var slots: [String?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ html: String?) { lock.withLock { slots[index] = html } }
+
+    func get(_ index: Int) -> String? { lock.withLock { slots[index] } }
 }

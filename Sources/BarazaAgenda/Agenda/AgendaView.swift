@@ -140,6 +140,10 @@ struct TagView {
 }
 
 struct SessionView {
+    /// The page's labels (`t` of `PageView`), so the session template finds them when rendered on its own.
+    var t: [String: String] = [:]
+    /// The session's `<article>`, once rendered with `session.html.mustache`.
+    var html = ""
     var htmlID: String
     var kind: String
     var kindText: String

@@ -92,6 +92,7 @@ public struct PackBuilder: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var certificates: [Person.ID: Data] = [:]
         var plans: [PackPlan] = []
+        let shared = try SharedEntries(self)
         for var spec in specs {
             // Only people the basis covers get a certificate: recorded attendance, or a registration.
             spec.certificates = spec.certificates.filter { certified[$0.id] != nil }
@@ -104,7 +105,9 @@ public struct PackBuilder: Sendable {
                 ).pdf(scratch: scratch)
             }
             plans.append(
-                try plan(spec, materials: materials, missing: missing, certificates: certificates, basis: basis))
+                try plan(
+                    spec, materials: materials, missing: missing, certificates: certificates, basis: basis,
+                    shared: shared))
         }
         return plans
     }
@@ -145,7 +148,7 @@ public struct PackBuilder: Sendable {
 
     private func plan(
         _ spec: PackSpec, materials: [ResolvedMaterial], missing: [MissingMaterial], certificates: [Person.ID: Data],
-        basis: CertificateSettings.Basis?
+        basis: CertificateSettings.Basis?, shared: SharedEntries
     ) throws(PackError) -> PackPlan {
         // A personal pack carries the materials of the sessions its holder attended; the shared participants'
         // pack (and the public and city packs) carry them all, so 40 personal packs do not repeat every file.
@@ -163,19 +166,20 @@ public struct PackBuilder: Sendable {
         var absent: [String] = []
         var agendaEntry: String?
         var calendarEntry: String?
-        if let agenda = inputs.agendaPage {
+        if let agenda = shared.agenda {
             agendaEntry = "agenda/agenda.html"
             entries.append(
                 PackEntry(
-                    path: agendaEntry!, content: .data(agenda), mediaType: "text/html", tags: [], languages: languages))
+                    path: agendaEntry!, content: .prepared(agenda), mediaType: "text/html", tags: [],
+                    languages: languages))
         } else {
             absent.append("agenda page")
         }
-        if let calendar = inputs.eventCalendar {
+        if let calendar = shared.calendar {
             calendarEntry = try EntryName.normalise("calendar/\(EntryName.slug(workspace.event.id.rawValue)).ics")
             entries.append(
                 PackEntry(
-                    path: calendarEntry!, content: .data(calendar), mediaType: "text/calendar", tags: [],
+                    path: calendarEntry!, content: .prepared(calendar), mediaType: "text/calendar", tags: [],
                     languages: languages))
         } else {
             absent.append("event calendar")
@@ -198,31 +202,25 @@ public struct PackBuilder: Sendable {
                     languages: [.english, .french]))
         }
         let listEntry = "attendance/attendance.csv"
-        let (workspace, attendance) = (self.workspace, self.attendance)
+        let parts = try shared.parts(showsContacts: spec.showsContacts)
+        let workspace = self.workspace
+        let attendance = self.attendance
         let index: @Sendable () -> Data = {
             [agendaEntry, calendarEntry, certificateEntries, materials, omitted, missing] in
-            let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts)
             let page = IndexPage(
                 workspace: workspace, attendance: attendance, spec: spec, materials: materials,
                 materialsInSharedPack: omitted, missingMaterials: missing, agendaEntry: agendaEntry,
                 calendarEntry: calendarEntry, certificateBasis: basis, certificateEntries: certificateEntries,
-                attendanceList: list,
-                attendanceListEntry: listEntry, figures: Figures(workspace: workspace, attendance: attendance))
+                attendanceListEntry: listEntry, parts: parts)
             return Data(page.html.utf8)
         }
-        let csv: @Sendable () -> Data = {
-            Data(
-                AttendanceList(workspace: workspace, attendance: attendance, showsContacts: spec.showsContacts).csv.utf8
-            )
-        }
-        // Personal packs (one per attendee) make their index and list only when written: planned all at once,
-        // each holding lists of every attendee, they grew with the square of the attendance.
+        // Personal packs (one per attendee) make their index only when written: planned all at once, each
+        // holding a list of every attendee, they grew with the square of the attendance. The attendance list is
+        // the same in every pack of the plan, compressed once.
         let personal: Bool
         if case .person = spec.kind { personal = true } else { personal = false }
         entries.append(
-            PackEntry(
-                path: listEntry, content: personal ? .generated(csv) : .data(csv()), mediaType: "text/csv", tags: [],
-                languages: []))
+            PackEntry(path: listEntry, content: .prepared(parts.csv), mediaType: "text/csv", tags: [], languages: []))
         let indexEntry = PackEntry(
             path: "index.html", content: personal ? .generated(index) : .data(index()), mediaType: "text/html",
             tags: [], languages: languages)
@@ -259,6 +257,7 @@ public struct PackBuilder: Sendable {
         switch entry.content {
         case .data(let d): found = EmailScanner.containsAddress(d, allowed: allowed)
         case .generated(let make): found = EmailScanner.containsAddress(make(), allowed: allowed)
+        case .prepared(let prepared): found = EmailScanner.containsAddress(prepared.data, allowed: allowed)
         case .file(let path, _):
             guard
                 entry.mediaType.hasPrefix("text/") || entry.mediaType == "application/json"
@@ -292,4 +291,31 @@ public struct PackPlan: Sendable {
 
     /// Names of the files inside the zip, in order (`manifest.json` last).
     public var entryNames: [String] { entries.map(\.path) + ["manifest.json"] }
+}
+
+/// What the packs of one plan share, made once: the supplied agenda page and calendar compressed, and the
+/// index's common parts and attendance list for each kind of pack (with or without contacts).
+final class SharedEntries {
+    let agenda: PreparedContent?
+    let calendar: PreparedContent?
+    private let builder: PackBuilder
+    private var parts: [Bool: PackParts] = [:]
+
+    init(_ builder: PackBuilder) throws(PackError) {
+        self.builder = builder
+        agenda = try builder.inputs.agendaPage.map { data throws(PackError) in
+            try PreparedContent(data, deflates: PackEntry.compresses("text/html"))
+        }
+        calendar = try builder.inputs.eventCalendar.map { data throws(PackError) in
+            try PreparedContent(data, deflates: PackEntry.compresses("text/calendar"))
+        }
+    }
+
+    func parts(showsContacts: Bool) throws(PackError) -> PackParts {
+        if let made = parts[showsContacts] { return made }
+        let made = try PackParts(
+            workspace: builder.workspace, attendance: builder.attendance, showsContacts: showsContacts)
+        parts[showsContacts] = made
+        return made
+    }
 }

@@ -17,11 +17,11 @@ struct IndexPage {
     /// What the certificates certify; nil when none are issued.
     var certificateBasis: CertificateSettings.Basis?
     var certificateEntries: [(person: Person, entry: String)]
-    var attendanceList: AttendanceList
     var attendanceListEntry: String
-    var figures: Figures
+    /// What every pack of the plan shares: the clock, the session lines and the sections that name no holder.
+    var parts: PackParts
     /// The zone every time of the page is read in, stated under the title.
-    var clock: PageClock { PageClock(workspace) }
+    var clock: PageClock { parts.clock }
 
     var html: String {
         let e = workspace.event
@@ -53,9 +53,9 @@ struct IndexPage {
         h += contents
         if case .person(let person) = spec.kind { h += personalSessions(person) }
         h += materialsSection
-        h += speakersSection
-        h += attendanceSection
-        h += figuresSection
+        h += parts.speakersSection
+        h += parts.attendanceSection
+        h += parts.figuresSection
         h += """
             <footer><p>Every file of this pack, with its size and SHA-256, is listed in \
             <a href="manifest.json">manifest.json</a>. · La liste des fichiers avec leur empreinte SHA-256 figure \
@@ -132,34 +132,21 @@ struct IndexPage {
         return h
     }
 
-    /// A session's times in the page's zone (and its own, on another clock) and its title.
-    private func sessionLine(_ s: Session, clock: PageClock) -> String {
-        "\(HTML.escape(clock.times(of: s))) · \(HTML.escape(s.title.bilingual))"
-    }
-
-    /// The same with the session's date in the page's zone first.
-    private func datedSessionLine(_ s: Session, clock: PageClock) -> String {
-        "\(clock.date(of: s).iso8601) \(sessionLine(s, clock: clock))"
-    }
-
     private func personalSessions(_ person: Person) -> String {
         let ids = (attendance.sessionsByPerson[person.id] ?? []).filter {
             guard let kind = workspace.sessionsByID[$0]?.kind else { return false }
             return ![.break, .meal].contains(kind)
         }
-        let clock = self.clock
         var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2><ul>\n"
         for id in ids {
-            guard let s = workspace.sessionsByID[id] else { continue }
-            h += "<li>\(datedSessionLine(s, clock: clock))</li>\n"
+            guard let line = parts.lines[id] else { continue }
+            h += "<li>\(line.dated)</li>\n"
         }
         return h + "</ul></section>\n"
     }
 
     private var materialsSection: String {
         var h = "<section id=\"materials\"><h2>Session materials · Documents des séances</h2>\n"
-        let clock = self.clock
-        let byDay = Dictionary(grouping: Attendance.programmeOrder(workspace.sessions), by: { clock.date(of: $0) })
         let bySession = Dictionary(grouping: materials, by: { $0.session.id })
         let elsewhere = Dictionary(grouping: materialsInSharedPack, by: { $0.session.id })
         let notPacked = Dictionary(grouping: missingMaterials, by: \.session)
@@ -169,11 +156,11 @@ struct IndexPage {
                 + "participants' pack (participants.zip). · <span lang=\"fr\">Ce dossier contient les documents "
                 + "des séances suivies ; les autres sont dans le dossier commun des participants.</span></p>\n"
         }
-        for day in byDay.keys.sorted() {
+        for (day, sessions) in parts.days {
             h += "<h3>\(day.iso8601)</h3>\n<ul>\n"
-            for s in byDay[day]! where ![.break, .meal].contains(s.kind) {
-                h += "<li id=\"session-\(HTML.escape(s.id.rawValue))\">\(sessionLine(s, clock: clock))"
-                if let files = bySession[s.id] {
+            for (id, opening) in sessions {
+                h += opening
+                if let files = bySession[id] {
                     h += "<ul>\n"
                     for f in files {
                         let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
@@ -181,14 +168,14 @@ struct IndexPage {
                             "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
                     }
                     h += "</ul>"
-                } else if let files = elsewhere[s.id] {
+                } else if let files = elsewhere[id] {
                     h +=
                         " <span class=\"absent\">(\(files.count) file(s) in the shared pack · dans le dossier "
                         + "commun)</span>"
-                } else if notPacked[s.id] == nil {
+                } else if notPacked[id] == nil {
                     h += " <span class=\"absent\">(no materials · pas de document)</span>"
                 }
-                for m in notPacked[s.id] ?? [] {
+                for m in notPacked[id] ?? [] {
                     let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
                     h +=
                         " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
@@ -197,74 +184,6 @@ struct IndexPage {
                 h += "</li>\n"
             }
             h += "</ul>\n"
-        }
-        return h + "</section>\n"
-    }
-
-    private var speakersSection: String {
-        var presented: [Person.ID: [Session]] = [:]
-        for s in Attendance.programmeOrder(workspace.sessions) {
-            for ref in s.presenters where workspace.peopleByID[ref.id] != nil {
-                if !(presented[ref.id]?.contains(s) ?? false) { presented[ref.id, default: []].append(s) }
-            }
-        }
-        let people = presented.keys.compactMap { workspace.peopleByID[$0] }.sorted {
-            ($0.familyName ?? $0.name, $0.id) < ($1.familyName ?? $1.name, $1.id)
-        }
-        let clock = self.clock
-        var h = "<section id=\"speakers\"><h2>Speakers · Intervenants (\(people.count))</h2>\n"
-        for p in people {
-            let place = [p.city, p.country].compactMap { $0 }.joined(separator: ", ")
-            let organisation = p.consent.shareContact ? p.organisation : nil
-            h += "<article><h3>\(HTML.escape(p.name))</h3>\n"
-            let details = [organisation, place.isEmpty ? nil : place].compactMap { $0 }
-            if !details.isEmpty { h += "<p>\(HTML.escape(details.joined(separator: " · ")))</p>\n" }
-            if let bio = p.bio {
-                if let en = bio.english { h += "<p lang=\"en\">\(HTML.escape(en))</p>\n" }
-                if let fr = bio.french, fr != bio.english { h += "<p lang=\"fr\">\(HTML.escape(fr))</p>\n" }
-            }
-            h +=
-                "<ul>" + presented[p.id]!.map { "<li>\(datedSessionLine($0, clock: clock))</li>" }.joined()
-                + "</ul></article>\n"
-        }
-        return h + "</section>\n"
-    }
-
-    private var attendanceSection: String {
-        let list = attendanceList
-        var h =
-            "<section id=\"attendance\"><h2>Attendance list · Liste de présence (\(attendance.attendees.count))</h2>\n"
-        if list.showsContacts {
-            h +=
-                "<p>Organisation and email are shown only for people who agreed to share them. · "
-                + "<span lang=\"fr\">Organisation et courriel figurent seulement pour qui l'a accepté.</span></p>\n"
-        } else {
-            h +=
-                "<p>This public list names only people who agreed to be listed, and carries no contact details. · "
-                + "<span lang=\"fr\">Cette liste publique ne nomme que les personnes qui l'ont accepté, sans "
-                + "coordonnées.</span></p>\n"
-        }
-        h += "<table><thead><tr><th>Name · Nom</th><th>City · Ville</th><th>Country · Pays</th>"
-        if list.showsContacts { h += "<th>Organisation</th><th>Email · Courriel</th>" }
-        h += "</tr></thead><tbody>\n"
-        for r in list.rows {
-            h += "<tr><td>\(HTML.escape(r.name))</td><td>\(HTML.escape(r.city))</td><td>\(HTML.escape(r.country))</td>"
-            if list.showsContacts { h += "<td>\(HTML.escape(r.organisation))</td><td>\(HTML.escape(r.email))</td>" }
-            h += "</tr>\n"
-        }
-        h += "</tbody></table>\n"
-        if list.unlisted > 0 {
-            h +=
-                "<p>\(list.unlisted) further attendees are not named. · "
-                + "<span lang=\"fr\">\(list.unlisted) autres participants ne sont pas nommés.</span></p>\n"
-        }
-        return h + "</section>\n"
-    }
-
-    private var figuresSection: String {
-        var h = "<section id=\"figures\"><h2>Figures · Chiffres</h2>\n"
-        for chart in figures.charts {
-            h += "<figure>\n\(chart.svg)\n<figcaption>\(HTML.escape(chart.title))</figcaption>\n</figure>\n"
         }
         return h + "</section>\n"
     }

@@ -75,11 +75,30 @@ enum DeterministicZip {
         return ns.domain == NSCocoaErrorDomain ? ns.localizedDescription : "\(error)"
     }
 
-    /// Kept apart so the archive (and its open file) is released before the rename.
+    /// Kept apart so the file is closed before the rename. Zips that stay below the classic format's 4 GiB
+    /// limits are written by `ZipStream` (which can copy an entry compressed once for many packs); larger ones
+    /// through ZIPFoundation's `Archive`, which adds the ZIP64 records. Both give the same bytes.
     private static func fill(
         _ url: URL, entries: [PackEntry], last: ([WrittenEntry]) throws(PackError) -> PackEntry,
         modificationDate: Date
     ) throws(PackError) {
+        if ZipStream.fits(entries) {
+            let zip = try ZipStream(url, modificationDate: modificationDate)
+            var written: [WrittenEntry] = []
+            do throws(ZipStream.Failure) {
+                for entry in entries { written.append(try zip.add(entry)) }
+                let manifest: PackEntry
+                do throws(PackError) { manifest = try last(written) } catch { throw .pack(error) }
+                _ = try zip.add(manifest)
+                try zip.finish()
+                return
+            } catch {
+                zip.abandon()
+                if case .pack(let error) = error { throw error }
+                // Too large for the classic format: `Archive` writes it again, with ZIP64 records.
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .create) } catch {
             throw .couldNotWrite(path: url.path, reason: systemReason(error))
@@ -93,12 +112,19 @@ enum DeterministicZip {
         -> WrittenEntry
     {
         var entry = entry
-        if case .generated(let make) = entry.content { entry.content = .data(make()) }
+        var sha256: String?
+        switch entry.content {
+        case .generated(let make): entry.content = .data(make())
+        case .prepared(let prepared):
+            entry.content = .data(prepared.data)
+            sha256 = prepared.sha256
+        default: break
+        }
         let hasher = StreamingHash()
         let method: CompressionMethod = entry.compresses ? .deflate : .none
         do {
             switch entry.content {
-            case .generated: preconditionFailure("generated content is made above")
+            case .generated, .prepared: preconditionFailure("generated and prepared content are made data above")
             case .data(let data):
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(data.count),
@@ -136,15 +162,26 @@ enum DeterministicZip {
         } catch {
             throw .couldNotWrite(path: entry.path, reason: systemReason(error))
         }
-        return WrittenEntry(entry: entry, sha256: hasher.hexDigest())
+        return WrittenEntry(entry: entry, sha256: sha256 ?? hasher.hexDigest())
     }
 }
 
 /// SHA-256 fed chunk by chunk from inside ZIPFoundation's provider closure.
-private final class StreamingHash {
+final class StreamingHash {
     private var hash = SHA256()
 
     func update(_ data: Data) { hash.update(data: data) }
 
-    func hexDigest() -> String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
+    func hexDigest() -> String { Self.hex(hash.finalize()) }
+
+    /// Lower-case hexadecimal, two digits a byte.
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -11,6 +11,9 @@ struct PackEntry: Sendable {
         /// Bytes made only when the zip is written, so thousands of planned personal packs do not each hold
         /// their index and attendance list in memory at once.
         case generated(@Sendable () -> Data)
+        /// Bytes shared by many packs (the agenda page, the calendar, the attendance list), compressed and
+        /// hashed once.
+        case prepared(PreparedContent)
     }
 
     var path: String
@@ -26,11 +29,14 @@ struct PackEntry: Sendable {
         case .data(let d): return Int64(d.count)
         case .file(_, let size): return size
         case .generated(let make): return Int64(make().count)
+        case .prepared(let prepared): return Int64(prepared.data.count)
         }
     }
 
     /// Already-compressed formats are stored; text is deflated.
-    var compresses: Bool {
+    var compresses: Bool { Self.compresses(mediaType) }
+
+    static func compresses(_ mediaType: String) -> Bool {
         ["text/html", "text/plain", "text/markdown", "text/csv", "text/calendar", "application/json", "image/svg+xml"]
             .contains(mediaType)
     }
