@@ -3,7 +3,7 @@
 page of its 5,000 sessions; participant packs for a FOSDEM-size event of 1,000 people.
 
     python3 bench/scale_bench.py [--runs 5] [--preset large] [--formats text,json] [--parts check,agenda,pack]
-                                 [--pack-people 1000] [--baseline OTHER/baraza]
+                                 [--baraza OLD --baraza NEW] [--pack-people 1000] [--baseline OTHER/baraza]
 
 Generates the workload with ../shared/bench/gen_workload.py (or --workload-script), makes a workspace with
 `baraza init --from-schedule` and `baraza import registrations` (once, kept under the temporary folder), then
@@ -12,7 +12,9 @@ times `baraza check` (release build):
   warm   nothing changed since the last command (the cache as the previous run left it);
   off    BARAZA_CACHE=off (never reads or writes the cache).
 Prints the median wall time and the largest peak resident memory (/usr/bin/time -v) of each, and checks that the
-three print the same bytes and exit the same way.
+three print the same bytes and exit the same way. With several `--baraza` builds (e.g. one kept from before a
+change), their cold and cache-off runs are interleaved round by round, so a change in the machine's load (other
+builds) falls on all of them alike, and their outputs must be the same bytes.
 
 agenda: `baraza export agenda` of a workspace made with `init --from-schedule` from the same schedule.xml (5,000
 sessions, no registrations).
@@ -30,6 +32,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--runs", type=int, default=5)
 ap.add_argument("--preset", default="large", choices=["small", "medium", "large"])
 ap.add_argument("--formats", default="text,json", help="check's output formats to time (default: text,json)")
+ap.add_argument("--baraza", action="append", default=[],
+                help="a baraza binary to time (repeat to compare builds); default: .build/release/baraza")
+ap.add_argument("--work", default=None, help="folder for the workload and workspace (default: a temporary folder)")
 ap.add_argument("--workload-script", default=None, help="gen_workload.py (default: ../shared/bench/gen_workload.py)")
 ap.add_argument("--parts", default="check,agenda,pack", help="which workloads (default: check,agenda,pack)")
 ap.add_argument("--pack-people", default="1000", help="participants of the pack workloads (default: 1000)")
@@ -37,13 +42,15 @@ ap.add_argument("--baseline", default=None, help="another baraza binary to alter
 a = ap.parse_args()
 parts = set(a.parts.split(","))
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-baraza = os.path.join(root, ".build/release/baraza")
-if not os.path.exists(baraza):
-    sys.exit("build first: swift build -c release --product baraza")
+binaries = a.baraza or [os.path.join(root, ".build/release/baraza")]
+for binary in binaries:
+    if not os.path.exists(binary):
+        sys.exit(f"{binary}: build first: swift build -c release --product baraza")
+baraza = binaries[-1]
 script = a.workload_script or os.path.normpath(os.path.join(root, "../shared/bench/gen_workload.py"))
 if not os.path.exists(script):
     script = "/work/shared/bench/gen_workload.py"
-work = os.path.join(tempfile.gettempdir(), f"baraza-scale-{a.preset}")
+work = a.work or os.path.join(tempfile.gettempdir(), f"baraza-scale-{a.preset}")
 workload, ws = os.path.join(work, "workload"), os.path.join(work, "ws")
 if not os.path.exists(os.path.join(workload, "registrations.xml")):
     subprocess.run([sys.executable, script, "--out", workload, "--preset", a.preset], check=True)
@@ -62,26 +69,32 @@ def run_once(args, env, binary=baraza):
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", err).group(1)
     parts = [float(x) for x in wall.split(":")]
     seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1)) / 1024
     cpu = sum(float(re.search(rf"{k} time \(seconds\): (\S+)", err).group(1)) for k in ("User", "System"))
-    if p.returncode != 0:
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1)) / 1024
+    if p.returncode not in (0, 1):
         sys.exit(f"baraza {' '.join(args)} failed:\n{err}")
     return seconds, peak, p.returncode, p.stdout, cpu
 
 
-def measure(label, args, env, before=None):
-    times, peaks, outputs = [], [], set()
+def measure(jobs):
+    """Each job (label, binary, args, env, before) run `a.runs` times, interleaved round by round; prints the median
+    wall and cpu time and the largest peak of each; returns each job's (exit status, output)."""
+    samples = {job[0]: [] for job in jobs}
     for _ in range(a.runs):
-        if before:
-            before()
-        t, m, code, out, _ = run_once(args, env)
-        times.append(t)
-        peaks.append(m)
-        outputs.add((code, out))
-    (code, out), = outputs if len(outputs) == 1 else (sys.exit(f"{label}: runs differ"),)
-    print(f"  {label:34s} {statistics.median(times):7.3f} s  peak {max(peaks):7.1f} MB  exit {code}"
-          f"  ({len(out)} bytes)")
-    return code, out
+        for label, binary, args, env, before in jobs:
+            if before:
+                before()
+            samples[label].append(run_once(args, env, binary))
+    results = []
+    for label, *_ in jobs:
+        runs = samples[label]
+        outputs = {(code, out) for _, _, code, out, _ in runs}
+        (code, out), = outputs if len(outputs) == 1 else (sys.exit(f"{label}: runs differ"),)
+        print(f"  {label:44s} {statistics.median(r[0] for r in runs):7.3f} s  cpu "
+              f"{statistics.median(r[4] for r in runs):7.3f} s  peak {max(r[1] for r in runs):7.1f} MB  exit {code}"
+              f"  ({len(out)} bytes)")
+        results.append((code, out))
+    return results
 
 
 def load():
@@ -124,16 +137,23 @@ def alternate(label, args, out):
 if "check" in parts:
     cache = os.path.join(ws, ".baraza", "cache")
     drop = lambda: shutil.rmtree(cache, ignore_errors=True)
-    print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs")
-    results = []
+    print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs; "
+          f"load average {os.getloadavg()[0]:.2f}")
     for fmt in a.formats.split(","):
         args = ["check", ws, "--format", fmt]
-        results.append(measure(f"{fmt}: cache off", args, {"BARAZA_CACHE": "off"}))
-        results.append(measure(f"{fmt}: cold (cache removed)", args, {}, before=drop))
-        run_once(args, {})
-        results.append(measure(f"{fmt}: warm (nothing changed)", args, {}))
-        same = len({results[-1], results[-2], results[-3]}) == 1
-        print(f"  {fmt}: same bytes and exit status with and without the cache: {same}")
+        results = measure([job for k, binary in enumerate(binaries) for job in [
+            (f"{fmt}: cache off [{k}]", binary, args, {"BARAZA_CACHE": "off"}, None),
+            (f"{fmt}: cold (cache removed) [{k}]", binary, args, {}, drop)]])
+        for k, binary in enumerate(binaries):
+            drop()
+            run_once(args, {}, binary)
+            results += measure([(f"{fmt}: warm (nothing changed) [{k}]", binary, args, {}, None)])
+        same = len(set(results)) == 1
+        print(f"  {fmt}: same bytes and exit status with and without the cache"
+              f"{' and across the builds' if len(binaries) > 1 else ''}: {same}")
+    for k, binary in enumerate(binaries):
+        print(f"  [{k}] {binary}")
+    print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 if "agenda" in parts:
     agenda_ws = os.path.join(work, "agenda-ws")

@@ -474,11 +474,8 @@ public struct WorkspaceLoader: Sendable {
 
     /// Sign-ups may be written on the session (`participants:`) or on the person (`sessions:`); each session
     /// ends up with the union, in a stable order. References to unknown sessions stay on the person for the checks.
-    private struct Pair: Hashable {
-        var session: Int
-        var person: Person.ID
-    }
-
+    /// People's ids are distinct here (a repeated id is a load error), so a pair (session, person) can only be
+    /// present already from the session's own list or from the same person's earlier entries.
     private func mergeSignUps(people: inout [Person], sessions: inout [Session], unplaced: inout [UnplacedSession]) {
         // Sessions still to be placed take sign-ups the same way, after the placed ones.
         let offset = sessions.count
@@ -488,16 +485,16 @@ public struct WorkspaceLoader: Sendable {
             sessions.removeLast(unplaced.count)
         }
         let index = Dictionary(sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // Who is already signed up where: a set, not a scan of each session's list (100,000 people sign up).
-        var present = Set<Pair>()
-        for (i, session) in sessions.enumerated() {
-            for ref in session.signUps { present.insert(Pair(session: i, person: ref.id)) }
-        }
+        // Who a session lists itself, as a set only where it lists anyone: 100,000 people sign up on their side.
+        let listed: [Set<Person.ID>?] = sessions.map { $0.signUps.isEmpty ? nil : Set($0.signUps.map(\.id)) }
+        var added: [Int] = []
         for person in people {
+            added.removeAll(keepingCapacity: true)
             for ref in person.signUps {
-                guard let i = index[ref.id], present.insert(Pair(session: i, person: person.id)).inserted else {
+                guard let i = index[ref.id], !added.contains(i), listed[i]?.contains(person.id) != true else {
                     continue
                 }
+                added.append(i)
                 sessions[i].signUps.append(Reference(person.id, at: ref.location))
             }
         }

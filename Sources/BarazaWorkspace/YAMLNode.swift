@@ -6,9 +6,19 @@ internal import CLibYAML
 import Foundation
 
 /// Where a node starts: line from 1, column from 1 in Unicode scalars (as libyaml counts).
+///
+/// Kept in 32 bits each: a 100,000-person file composes to millions of nodes, and each carries its mark.
 struct YAMLMark: Sendable, Equatable {
-    var line: Int
-    var column: Int
+    private let storedLine: Int32
+    private let storedColumn: Int32
+
+    init(line: Int, column: Int) {
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+    }
+
+    var line: Int { Int(storedLine) }
+    var column: Int { Int(storedColumn) }
 }
 
 /// A node of a workspace file, as the loader reads it: every scalar is text (the field that expects a number, a
@@ -37,12 +47,20 @@ enum YAMLNode: Sendable {
 /// A scalar's text and whether it was written plain (unquoted, not a block scalar): only a plain `null` or `~`
 /// is null.
 struct YAMLScalar: Sendable {
+    // Laid out largest first, so that a scalar (and so every node) takes 8 bytes less.
     var string: String
-    var isPlain: Bool
     var mark: YAMLMark
     /// For a value larger than ``TextLimit/maximumScalarBytes``: its length in Unicode scalars. `string` then
     /// holds only its first few characters (for the error), and the field reading it refuses it.
-    var oversizedLength: Int? = nil
+    var oversizedLength: Int?
+    var isPlain: Bool
+
+    init(string: String, isPlain: Bool, mark: YAMLMark, oversizedLength: Int? = nil) {
+        self.string = string
+        self.mark = mark
+        self.oversizedLength = oversizedLength
+        self.isPlain = isPlain
+    }
 }
 
 /// A list's items.

@@ -13,12 +13,43 @@ final class Diagnostics {
 struct YAMLValue {
     let node: YAMLNode
     let file: String
-    let path: String
+    /// The path of the list or mapping holding the value, and the value's place in it: the value's own path is
+    /// only spelled out when asked (for an error), since a 100,000-person file has millions of values.
+    private let parentPath: String
+    private let step: Step
     let diagnostics: Diagnostics
+
+    /// Where a value sits in its parent.
+    private enum Step {
+        case none
+        case key(String)
+        case index(Int)
+    }
+
+    init(node: YAMLNode, file: String, path: String, diagnostics: Diagnostics) {
+        self.init(node: node, file: file, parentPath: path, step: .none, diagnostics: diagnostics)
+    }
+
+    private init(node: YAMLNode, file: String, parentPath: String, step: Step, diagnostics: Diagnostics) {
+        self.node = node
+        self.file = file
+        self.parentPath = parentPath
+        self.step = step
+        self.diagnostics = diagnostics
+    }
+
+    /// The field path, e.g. `people[3].journeys[0].time`.
+    var path: String {
+        switch step {
+        case .none: return parentPath
+        case .key(let key): return parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        case .index(let index): return "\(parentPath)[\(index)]"
+        }
+    }
 
     /// The same value, reporting its problems (and its children's) to `other`.
     func reporting(to other: Diagnostics) -> YAMLValue {
-        YAMLValue(node: node, file: file, path: path, diagnostics: other)
+        YAMLValue(node: node, file: file, parentPath: parentPath, step: step, diagnostics: other)
     }
 
     var location: SourceLocation {
@@ -152,8 +183,9 @@ struct YAMLValue {
     func list(expected: String = "a list") -> [YAMLValue] {
         switch node {
         case .sequence(let seq):
+            let path = self.path
             return seq.items.enumerated().map { i, n in
-                YAMLValue(node: n, file: file, path: "\(path)[\(i)]", diagnostics: diagnostics)
+                YAMLValue(node: n, file: file, parentPath: path, step: .index(i), diagnostics: diagnostics)
             }
         case .scalar where isNull:
             return []
@@ -166,7 +198,7 @@ struct YAMLValue {
     }
 
     /// A mapping whose keys must be among `allowed`; unknown keys are reported with the nearest valid one.
-    func fields(_ allowed: [String], context: String? = nil) -> Fields? {
+    func fields(_ allowed: [String], context: @autoclosure () -> String? = nil) -> Fields? {
         guard case .mapping(let mapping) = node else {
             invalid("a mapping with keys \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
             return nil
@@ -175,10 +207,11 @@ struct YAMLValue {
         var values: [YAMLValue] = []
         keys.reserveCapacity(mapping.pairs.count)
         values.reserveCapacity(mapping.pairs.count)
+        let path = self.path
         for (keyNode, valueNode) in mapping.pairs {
             let key = keyNode.scalar?.string ?? ""
             let child = YAMLValue(
-                node: valueNode, file: file, path: path.isEmpty ? key : "\(path).\(key)", diagnostics: diagnostics)
+                node: valueNode, file: file, parentPath: path, step: .key(key), diagnostics: diagnostics)
             if allowed.contains(key) {
                 // A key given twice is refused by the parser, so each key appears once.
                 keys.append(key)
@@ -187,7 +220,7 @@ struct YAMLValue {
                 let keyLocation = YAMLValue(node: keyNode, file: file, path: path, diagnostics: diagnostics).location
                 diagnostics.report(
                     .unknownKey(
-                        keyLocation, key: key, in: context ?? (path.isEmpty ? "top level" : path),
+                        keyLocation, key: key, in: context() ?? (path.isEmpty ? "top level" : path),
                         suggestion: nearest(to: key, in: allowed), allowed: allowed))
             }
         }

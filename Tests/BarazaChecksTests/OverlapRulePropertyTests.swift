@@ -95,4 +95,53 @@ struct OverlapRulePropertyTests {
         }
         #expect(nonEmpty >= 60, "only \(nonEmpty) of 200 workspaces had an overlapping sign-up")
     }
+
+    /// The rule as it was before it worked on session positions (copies of each session per sign-up): the new
+    /// form must give the same findings, in the same order.
+    static func previousParticipantOverlap(_ w: Workspace) -> [Finding] {
+        let rule = ParticipantOverlapRule()
+        var bySignUp: [Person.ID: [(interval: Interval, item: Session)]] = [:]
+        for session in w.sessions {
+            guard let interval = session.interval else { continue }
+            var seen: Set<Person.ID> = []
+            for ref in session.signUps where seen.insert(ref.id).inserted {
+                bySignUp[ref.id, default: []].append((interval, session))
+            }
+        }
+        var findings: [Finding] = []
+        for personID in bySignUp.keys.sorted() {
+            guard let person = w.peopleByID[personID] else { continue }
+            for (a, b, minutes) in overlappingPairs(bySignUp[personID]!) {
+                guard ParticipantOverlapRule.counts(personID, a, b) else { continue }
+                findings.append(
+                    Finding(
+                        rule: rule.id, severity: rule.defaultSeverity,
+                        subjects: [w.subject(person), w.subject(a), w.subject(b)],
+                        occurrences: [w.occurrence(a, for: person)!, w.occurrence(b, for: person)!], minutes: minutes,
+                        locations: [person.location, b.location, a.location], event: w.event.id.rawValue))
+            }
+        }
+        return findings
+    }
+
+    @Test func participantOverlapsOnSessionPositionsAreThePreviousFindings() async {
+        var nonEmpty = 0
+        // `twice`: bit i set, session i lists its first sign-up a second time (counted once).
+        await propertyCheck(count: 200, input: zip(Self.sessions().array(of: 2...16), Gen.int(in: 0...0xFFFF))) {
+            input in
+            let (random, twice) = input
+            var w = Self.build(random)
+            for i in w.sessions.indices where twice & (1 << i) != 0 {
+                if let first = w.sessions[i].signUps.first { w.sessions[i].signUps.append(first) }
+            }
+            // Unknown people are the unknown-reference rule's: one sign-up names nobody.
+            if let i = w.sessions.indices.first {
+                w.sessions[i].signUps.append(Reference(Person.ID("nobody"), at: w.sessions[i].location))
+            }
+            let previous = Self.previousParticipantOverlap(w)
+            #expect(ParticipantOverlapRule().check(w) == previous)
+            if !previous.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty >= 60, "only \(nonEmpty) of 200 workspaces had an overlapping sign-up")
+    }
 }

@@ -8,27 +8,41 @@ public struct ParticipantOverlapRule: Rule {
     public var summary: String { "a participant is signed up for two sessions that overlap" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        var bySignUp: [Person.ID: [(interval: Interval, item: Session)]] = [:]
-        for session in w.sessions {
-            guard let interval = session.interval else { continue }
-            var seen: Set<Person.ID> = []
-            for ref in session.signUps where seen.insert(ref.id).inserted {
-                bySignUp[ref.id, default: []].append((interval, session))
+        // Each person's sign-ups as positions in `w.sessions`, in programme order: 100,000 people sign up, and
+        // sessions are read in place (only those in a finding are copied).
+        var bySignUp: [Person.ID: [(interval: Interval, item: Int)]] = [:]
+        for index in w.sessions.indices {
+            guard let interval = w.sessions[index].interval else { continue }
+            // Someone written twice in one session's sign-ups counts once: their list already ends with it.
+            func add(_ list: inout [(interval: Interval, item: Int)]) {
+                if list.last?.item != index { list.append((interval, index)) }
             }
+            for ref in w.sessions[index].signUps { add(&bySignUp[ref.id, default: []]) }
         }
-        var findings: [Finding] = []
-        for personID in bySignUp.keys.sorted() {
+        var found: [(person: Person.ID, findings: [Finding])] = []
+        for (personID, timeline) in bySignUp where timeline.count > 1 {
             guard let person = w.peopleByID[personID] else { continue }
-            for (a, b, minutes) in overlappingPairs(bySignUp[personID]!) {
-                guard Self.counts(personID, a, b) else { continue }
+            var findings: [Finding] = []
+            for (i, j, minutes) in overlappingPairs(timeline) {
+                guard Self.counts(personID, at: i, j, in: w.sessions) else { continue }
+                let (a, b) = (w.sessions[i], w.sessions[j])
                 findings.append(
                     finding(
                         w, subjects: [w.subject(person), w.subject(a), w.subject(b)],
                         occurrences: [w.occurrence(a, for: person)!, w.occurrence(b, for: person)!], minutes: minutes,
                         locations: [person.location, b.location, a.location]))
             }
+            if !findings.isEmpty { found.append((personID, findings)) }
         }
-        return findings
+        return found.sorted { $0.person < $1.person }.flatMap(\.findings)
+    }
+
+    /// ``counts(_:_:_:)`` for the sessions at positions `a` and `b` of `sessions`, read in place.
+    static func counts(_ person: Person.ID, at a: Int, _ b: Int, in sessions: [Session]) -> Bool {
+        func presents(_ s: Int) -> Bool {
+            sessions[s].speakers.contains { $0.id == person } || sessions[s].moderators.contains { $0.id == person }
+        }
+        return !(presents(a) && presents(b))
     }
 
     /// Whether an overlap of two sessions `person` signed up for is this rule's: not when they present both (that is

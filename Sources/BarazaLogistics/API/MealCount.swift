@@ -88,19 +88,20 @@ struct Presence {
 
     init(_ w: Workspace) {
         self.w = w
-        var inPersonDays: [Person.ID: Set<LocalDate>] = [:]
-        for s in w.sessions {
-            guard let i = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
-            let day = w.event.zone.localDateTime(at: i.start).date
-            for ref in s.presenters + s.signUps { inPersonDays[ref.id, default: []].insert(day) }
+        // The day of each in-person session (host city's zone), by position; a person's days are gathered from
+        // the sessions they attend only when they have no journey and no local address (few of 100,000 people).
+        let inPersonDay: [LocalDate?] = w.sessions.map { s in
+            guard let i = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { return nil }
+            return w.event.zone.localDateTime(at: i.start).date
         }
-        for p in w.people.sorted(by: { $0.id < $1.id }) {
+        for p in w.peopleInIDOrder.lazy.map({ w.people[$0] }) {
             if p.arrival != nil || p.departure != nil {
                 spans.append((p.id, p.arrival?.instant, p.departure?.instant))
             } else if p.localAddress != nil {
                 spans.append((p.id, nil, nil))
-            } else if let days = inPersonDays[p.id] {
-                localDays[p.id] = days
+            } else {
+                let days = Set((w.sessionIndicesByAttendee[p.id] ?? []).compactMap { inPersonDay[$0] })
+                if !days.isEmpty { localDays[p.id] = days }
             }
         }
     }

@@ -97,7 +97,7 @@ struct PlanBuilder {
     }
 
     /// People's indexes in `w.people`, sorted by id.
-    var peopleByID: [Int] { w.people.indices.sorted { w.people[$0].id < w.people[$1].id } }
+    var peopleByID: [Int] { w.peopleInIDOrder }
 
     mutating func planJourneys() {
         var streams: [StreamKey: [Request]] = [:]

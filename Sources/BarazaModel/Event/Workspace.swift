@@ -38,6 +38,18 @@ public struct Workspace: Sendable {
     /// For each person, the positions in `sessions` of the sessions they attend (`Session.attendees`), in
     /// programme order; built once here because several checks and exports need it.
     public let sessionIndicesByAttendee: [Person.ID: [Int]]
+    /// The positions in `people` in the order of their ids (ties, which a loaded workspace never has, by position):
+    /// sorted once, when the workspace is made, for the rules and plans that walk people by id (sorted again if
+    /// `people` has since been given another number of people).
+    public var peopleInIDOrder: [Int] {
+        idOrder.count == people.count ? idOrder : Self.idOrder(of: people)
+    }
+    private let idOrder: [Int]
+
+    private static func idOrder(of people: [Person]) -> [Int] {
+        let ids = people.map(\.id)
+        return ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }
+    }
 
     public init(
         path: String, event: Event, venues: [Venue], travelTimes: [TravelTime], hotels: [Hotel], people: [Person],
@@ -72,11 +84,17 @@ public struct Workspace: Sendable {
         peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
+        // twice in one session has its list end with that session already.
         var attendance: [Person.ID: [Int]] = [:]
-        for (index, session) in sessions.enumerated() {
-            for reference in session.attendees { attendance[reference.id, default: []].append(index) }
+        for index in sessions.indices {
+            func add(_ list: inout [Int]) { if list.last != index { list.append(index) } }
+            for reference in sessions[index].speakers { add(&attendance[reference.id, default: []]) }
+            for reference in sessions[index].moderators { add(&attendance[reference.id, default: []]) }
+            for reference in sessions[index].signUps { add(&attendance[reference.id, default: []]) }
         }
         sessionIndicesByAttendee = attendance
+        idOrder = Self.idOrder(of: people)
     }
 
     /// The venue a session takes place at: its own, or its room's.

@@ -143,6 +143,19 @@ extension YAMLValue {
 
     func email() -> String? {
         guard let text = nonEmptyString(expected: "an email address", limit: .email) else { return nil }
+        // Printable ASCII (nearly every address) is checked byte by byte: one `@` with something before it, a `.`
+        // after it, no space. Other text goes through the Unicode checks.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex,
+                !utf8[utf8.index(after: at)...].contains(UInt8(ascii: "@")),
+                utf8[utf8.index(after: at)...].contains(UInt8(ascii: "."))
+            else {
+                invalid("an email address such as `name@example.org`")
+                return nil
+            }
+            return utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? text.lowercased() : text
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(where: \.isWhitespace) else {
             invalid("an email address such as `name@example.org`")

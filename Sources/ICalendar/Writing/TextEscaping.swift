@@ -3,21 +3,34 @@ enum TextEscaping {
     /// Escapes `\`, `;`, `,` and line breaks (CRLF, CR or LF become `\n`); drops other control characters,
     /// which a content line cannot carry (HTAB is kept).
     static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Everything escaped or dropped is ASCII, so the work is done on UTF-8 bytes (other bytes pass as they are),
+        // and most texts (titles, names) need none of it.
+        func special(_ byte: UInt8) -> Bool {
+            byte == 0x5C || byte == 0x3B || byte == 0x2C || (byte < 0x20 && byte != 0x09) || byte == 0x7F
+        }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case ";": out.append(contentsOf: "\\;".unicodeScalars)
-            case ",": out.append(contentsOf: "\\,".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\n": if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
-            case "\t": out.append(scalar)
-            default: if !isControl(scalar) { out.append(scalar) }
+        for byte in text.utf8 {
+            defer { previousWasCR = byte == 0x0D }
+            switch byte {
+            case 0x5C, 0x3B, 0x2C:  // \\ \; \,
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0D:  // \n
+                out.append(0x5C)
+                out.append(0x6E)
+            case 0x0A:
+                if !previousWasCR {
+                    out.append(0x5C)
+                    out.append(0x6E)
+                }
+            case 0x09: out.append(byte)
+            default: if !(byte < 0x20 || byte == 0x7F) { out.append(byte) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reverses ``escape(_:)``: `\\`, `\;`, `\,`, `\n` and `\N`; any other backslash is kept as written.
