@@ -80,7 +80,9 @@ struct SnapshotBuilder: Sendable {
         if let agenda = read("agenda/index.html") {
             publish("/agenda/", agenda, Self.pageType, "agenda", policy: ContentSecurity.policy(forPage: agenda))
         }
-        for (path, html) in ProgrammePages(workspace: workspace).all() {
+        let pages = ProgrammePages(workspace: workspace)
+        snapshot.search = ProgrammeSearch(workspace: workspace, pages: pages)
+        for (path, html) in pages.all() {
             let route = path.hasPrefix("/sessions/") ? "session-page" : "speaker-page"
             publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
         }
