@@ -7,9 +7,9 @@ workspace (5,000 sessions; 3,000 speakers and --signups/5 participants: the defa
                                  [--million]
 
 For the event feed and the agenda page (plain, and gzipped as calendar apps and browsers ask for them), one personal
-feed (unconditional, and conditional: If-None-Match with its ETag, a 304), prints the medians over --runs runs of
-wrk's requests per second and p99 latency (2 threads, --connections connections), the load average before each
-row (other work on the machine skews the figures), and the server's resident memory (VmRSS, peak VmHWM) before
+feed (unconditional, and conditional: If-None-Match with its ETag, a 304) and a search, prints the medians over --runs runs of
+wrk's requests per second and p99 latency (2 threads, --connections connections; the rows measured in turn, round
+after round), the load average before each row (other work on the machine skews the figures), and the server's resident memory (VmRSS, peak VmHWM) before
 and after. With --million, then keeps hitting the personal feed until
 1,000,000 more requests are answered and prints the memory again (flat memory: no per-request growth).
 Runs outside the test suite; needs wrk (Debian) and a release build.
@@ -89,17 +89,26 @@ print(f"server memory after loading: {rss():.0f} MB (peak {rss('VmHWM'):.0f} MB)
 print(f"wrk -t2 -c{a.connections} -d{a.duration}s on loopback, server --log-level {a.log_level}, "
       f"medians of {a.runs} runs")
 gzip = "Accept-Encoding: gzip"
-for label, url, headers in [("event feed", base + "/calendars/event.ics", ()),
-                            ("event feed, gzip", base + "/calendars/event.ics", (gzip,)),
-                            ("personal feed", personal, ()),
-                            ("personal feed, 304", personal, (f"If-None-Match: {etag}",)),
-                            ("agenda page", base + "/agenda/", ()),
-                            ("agenda page, gzip", base + "/agenda/", (gzip,))]:
-    load = os.getloadavg()[0]
-    runs = [wrk(url, headers) for _ in range(a.runs)]
+rows = [("event feed", base + "/calendars/event.ics", ()),
+        ("event feed, gzip", base + "/calendars/event.ics", (gzip,)),
+        ("personal feed", personal, ()),
+        ("personal feed, 304", personal, (f"If-None-Match: {etag}",)),
+        ("search", base + "/search?q=session+1", ()),
+        ("agenda page", base + "/agenda/", ()),
+        ("agenda page, gzip", base + "/agenda/", (gzip,))]
+# Round after round of every row (not every run of one row, then the next): a change in the machine's load
+# (other builds) then weighs on every row alike, and rows can be compared with each other.
+results = {label: [] for label, _, _ in rows}
+loads = {label: [] for label, _, _ in rows}
+for _ in range(a.runs):
+    for label, url, headers in rows:
+        loads[label].append(os.getloadavg()[0])
+        results[label].append(wrk(url, headers))
+for label, _, _ in rows:
+    runs = results[label]
     rps, p99, bad = median([r[0] for r in runs]), median([r[1] for r in runs]), sum(r[2] for r in runs)
-    print(f"  {label:22s} {rps:10.0f} req/s   p99 {p99:8.2f} ms   errors {bad}   (load average {load:.2f}; "
-          f"p99 of each run: {', '.join(f'{r[1]:.2f}' for r in runs)})")
+    print(f"  {label:22s} {rps:10.0f} req/s   p99 {p99:8.2f} ms   errors {bad}   (load average "
+          f"{min(loads[label]):.2f}-{max(loads[label]):.2f}; p99 of each run: {', '.join(f'{r[1]:.2f}' for r in runs)})")
 print(f"server memory: {rss():.0f} MB (peak {rss('VmHWM'):.0f} MB)")
 if a.million:
     served = 0

@@ -348,6 +348,47 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test func searchFindsSessionsAndPresentersButNoParticipant() throws {
+        let server = try ServeProcess()
+        let empty = try curl(server.baseURL + "/search")
+        #expect(empty.status == 200)
+        #expect(empty.text.contains("<form method=\"get\" action=\"/search\""))
+        // The form is sent to this server, nothing runs.
+        let policy = try #require(empty.headers["content-security-policy"])
+        #expect(policy.contains("form-action 'self'"))
+        #expect(!policy.contains("script-src"))
+
+        // Words anywhere in a session's public text, case and accents folded, every word needed.
+        let flood = try curl(server.baseURL + "/search?q=Cartographie+INONDATIONS")
+        #expect(flood.status == 200)
+        #expect(flood.text.contains("href=\"/sessions/ws-flood-mapping\""))
+        #expect(flood.text.contains("1 result"))
+        #expect(try curl(server.baseURL + "/search?q=cartographie+nothing-like-this").text.contains("0 results"))
+        // A presenter by name (the accent left out): their page and their sessions.
+        let leila = try curl(server.baseURL + "/search?q=leila")
+        #expect(leila.text.contains("href=\"/speakers/leila-ben-salah\""))
+        #expect(leila.text.contains("href=\"/sessions/"))
+        #expect(
+            try curl(server.baseURL + "/search?q=Le%C3%AFla").text
+                == leila.text.replacingOccurrences(
+                    of: "value=\"leila\"", with: "value=\"Leïla\""))
+        // A participant who presents nothing is not found; no address of anyone is shown.
+        let participant = try curl(server.baseURL + "/search?q=Fatimetou")
+        #expect(participant.text.contains("0 results"))
+        #expect(!participant.text.contains("fatimetou-mint-cheikh"))
+        for answer in [flood, leila] { #expect(!answer.text.contains("@")) }
+
+        // The query is shown back escaped; too long a query is refused.
+        let hostile = try curl(server.baseURL + "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        #expect(hostile.status == 200)
+        #expect(!hostile.text.contains("<script"))
+        #expect(hostile.text.contains("&lt;script&gt;"))
+        #expect(try curl(server.baseURL + "/search?q=" + String(repeating: "a", count: 300)).status == 400)
+        // Reached from the programme's pages.
+        #expect(try curl(server.baseURL + "/sessions/ws-flood-mapping").text.contains("href=\"/search\""))
+        #expect(server.stop() == 0)
+    }
+
     @Test func aWorkspaceThatCannotBeServedExitsWithItsErrors() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

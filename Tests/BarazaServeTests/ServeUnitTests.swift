@@ -80,3 +80,28 @@ import Testing
         #expect(!policy.contains("script-src 'unsafe-inline'"))
     }
 }
+
+@Suite struct PackedBodiesTests {
+    @Test func packedBodiesKeepTheirBytesAndOrderAcrossBuffers() {
+        // Enough 3 KB bodies to fill two buffers and start a third, and one too large to share.
+        var bodies = (0..<3000).map { index in Data(repeating: UInt8(index % 251), count: 3000 + index % 7) }
+        bodies.insert(Data(repeating: 7, count: Resource.packSize / 2), at: 1500)
+        let slices = Resource.packed(bodies)
+        #expect(slices.count == bodies.count)
+        #expect(zip(slices, bodies).allSatisfy { Data($0.readableBytesView) == $1 })
+        // The small ones lie one after another in shared storage: a buffer's worth per allocation, not one each.
+        let starts = slices.map { $0.withVeryUnsafeBytes { Int(bitPattern: $0.baseAddress) } }
+        let following = (0..<1499).filter { starts[$0 + 1] == starts[$0] + bodies[$0].count }.count
+        #expect(following >= 1499 - 1)
+        #expect(slices[1500].readableBytes == Resource.packSize / 2)
+    }
+
+    @Test func searchWordsMatchFoldedTextAnywhere() {
+        let text = Array(ProgrammeSearch.fold("Cartographie communautaire — Leïla Ben Salah").utf8)
+        for word in ["leila", "BEN", "communau", "cartographie"] {
+            #expect(ProgrammeSearch.contains(text, Array(ProgrammeSearch.fold(word).utf8)), "\(word)")
+        }
+        #expect(!ProgrammeSearch.contains(text, Array("leilah".utf8)))
+        #expect(!ProgrammeSearch.contains(Array("ab".utf8), Array("abc".utf8)))
+    }
+}

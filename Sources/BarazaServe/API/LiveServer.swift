@@ -3,6 +3,10 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `baraza serve`: serves a workspace's feeds and agenda over HTTP, reloading them when its files change.
 ///
 /// Loads and checks the workspace as `baraza check` does; a later state that fails to load or has errors is
@@ -45,6 +49,7 @@ public struct LiveServer: Sendable {
         }
         try ledger.save(in: configuration.stateFolder)
         let state = LiveState(snapshot: snapshot, keys: keys)
+        await Self.offMainPool { Self.returnFreedMemory() }
         let port = PortBox()
         let router = Router(context: BasicRequestContext.self)
         router.add(
@@ -84,15 +89,17 @@ public struct LiveServer: Sendable {
                 guard watch.signature() == now else { continue }
                 signature = now
                 let keys = (try? FeedKeys.load(in: configuration.stateFolder)) ?? state.keys
-                let previous = state.snapshot
                 let seen = ledger
-                let outcome = await Self.offMainPool { builder.build(previous: previous, ledger: seen, keys: keys) }
+                let outcome = await Self.offMainPool { [previous = state.snapshot] in
+                    builder.build(previous: previous, ledger: seen, keys: keys)
+                }
                 switch outcome {
                 case .good(let snapshot, let next):
                     if next != ledger { try? next.save(in: configuration.stateFolder) }
                     ledger = next
                     state.serve(snapshot, keys: keys)
                     logger.info("reloaded", metadata: ["personal-feeds": "\(snapshot.personal.count)"])
+                    await Self.offMainPool { Self.returnFreedMemory() }
                 case .refused(let why):
                     state.refuse(LoadProblem(at: Int(configuration.now().timeIntervalSince1970), text: why))
                     logger.warning("change refused: the last good state is still served (see the admin page)")
@@ -101,6 +108,15 @@ public struct LiveServer: Sendable {
         }
         defer { watcher.cancel() }
         try await app.runService()
+    }
+
+    /// Gives the memory freed since the last call (a build's rendered files, the state just replaced) back to the
+    /// system: glibc keeps freed heap otherwise, and the resident size would stay at a build's peak.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+            // glibc's malloc_trim (malloc.h, which the Glibc module leaves out), looked up once.
+            if let trim = mallocTrim { _ = trim(0) }
+        #endif
     }
 
     /// Runs blocking work (loading, checking, rendering) on a thread of its own, off the pool serving requests.
@@ -160,9 +176,10 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
                 "bytes": "\(answer.body.readableBytes)",
                 "micros": "\((ContinuousClock.now - started) / .microseconds(1))",
             ])
+        // No body (a 304, a HEAD): no body part at all, rather than an empty one sent through every handler.
         return Response(
             status: Self.status(answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: answer.body))
+            body: answer.body.readableBytes == 0 ? ResponseBody() : ResponseBody(byteBuffer: answer.body))
     }
 
     /// The door desk's answer: GET or POST only, a form body of at most ``DoorDesk/maximumBody`` bytes; run off
@@ -203,3 +220,9 @@ struct ServeMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
+
+#if canImport(Glibc)
+    private let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(nil, "malloc_trim").map {
+        unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self)
+    }
+#endif

@@ -12,6 +12,11 @@ enum ContentSecurity {
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
         + "base-uri 'none'; form-action 'none'"
 
+    /// For the search page: as ``page``, and its form may be sent to this server.
+    static let searchPage =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
+        + "base-uri 'none'; form-action 'self'"
+
     /// For `html`: its inline `<script>` blocks allowed by hash, inline styles allowed (layout positions live in
     /// style attributes), nothing else from anywhere.
     static func policy(forPage html: Data) -> String {

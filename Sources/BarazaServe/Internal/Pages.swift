@@ -61,7 +61,7 @@ enum SubscribePage {
         for room in snapshot.rooms {
             items.append((room.name, "/calendars/rooms/" + percentEncode(SnapshotBuilder.fileName(room.id)) + ".ics"))
         }
-        var body = "<h1>\(escapeHTML(snapshot.title))</h1>\n<p><a href=\"/agenda/\">Agenda</a></p>\n"
+        var body = "<h1>\(escapeHTML(snapshot.title))</h1>\n<p>\(ProgrammePages.navigation)</p>\n"
         body += "<h2>Subscribe / S’abonner</h2>\n<ul>\n"
         for (name, path) in items {
             let webcal = escapeHTML("webcal://\(host)\(path)")

@@ -14,8 +14,7 @@ struct ProgrammePages {
     func all() -> [String: String] {
         var pages: [String: String] = [:]
         var presenters: [String: [Session]] = [:]
-        var seen = Set<String>()
-        for session in workspace.sessions where session.interval != nil && seen.insert(session.id.rawValue).inserted {
+        for session in timedSessions() {
             pages[Self.sessionPath(session.id.rawValue)] = sessionPage(session)
             for reference in session.presenters where workspace.peopleByID[reference.id] != nil {
                 presenters[reference.id.rawValue, default: []].append(session)
@@ -28,6 +27,12 @@ struct ProgrammePages {
         return pages
     }
 
+    /// The sessions with a resolved time, each id once, in time order (then by id).
+    func timedSessions() -> [Session] {
+        var seen = Set<String>()
+        return ordered(workspace.sessions.filter { $0.interval != nil && seen.insert($0.id.rawValue).inserted })
+    }
+
     /// The sessions of `person` (speaker, moderator or signed up), in time order, with links to the session pages
     /// and to their calendar at `feedPath`.
     func myAgenda(person id: String, feedPath: String, host: String) -> String? {
@@ -38,13 +43,13 @@ struct ProgrammePages {
         var body = "<h1>\(escapeHTML(person.name))</h1>\n<p>\(escapeHTML(workspace.event.title.bilingual))</p>\n"
         body +=
             "<p><a href=\"\(escapeHTML("webcal://" + host + feedPath))\">Subscribe / S’abonner</a> · "
-            + "<a href=\"\(escapeHTML(feedPath))\">.ics</a> · <a href=\"/agenda/\">Agenda</a></p>\n"
+            + "<a href=\"\(escapeHTML(feedPath))\">.ics</a> · \(Self.navigation)</p>\n"
         body += mine.isEmpty ? "<p>No session yet. / Aucune session pour l’instant.</p>\n" : list(mine)
         return page(title: person.name, body: body)
     }
 
     private func sessionPage(_ session: Session) -> String {
-        var body = "<p><a href=\"/agenda/\">Agenda</a></p>\n<h1>\(bilingual(session.title))</h1>\n"
+        var body = "<p>\(Self.navigation)</p>\n<h1>\(bilingual(session.title))</h1>\n"
         body += "<p><strong>\(escapeHTML(when(session)))</strong>"
         if let place = place(session) { body += " · \(escapeHTML(place))" }
         body += "</p>\n"
@@ -80,25 +85,37 @@ struct ProgrammePages {
     }
 
     private func speakerPage(_ person: Person, sessions: [Session]) -> String {
-        var body = "<p><a href=\"/agenda/\">Agenda</a></p>\n<h1>\(escapeHTML(person.name))</h1>\n"
+        var body = "<p>\(Self.navigation)</p>\n<h1>\(escapeHTML(person.name))</h1>\n"
         if let organisation = person.organisation { body += "<p>\(escapeHTML(organisation))</p>\n" }
         body += list(sessions)
         return page(title: person.name, body: body)
     }
 
-    private func list(_ sessions: [Session]) -> String {
-        let ordered = sessions.sorted {
+    /// Links to the agenda and the search, at the top of every page of the programme.
+    static let navigation = "<a href=\"/agenda/\">Agenda</a> · <a href=\"/search\">Search / Rechercher</a>"
+
+    private func ordered(_ sessions: [Session]) -> [Session] {
+        sessions.sorted {
             ($0.interval?.start.secondsSince1970 ?? 0, $0.id.rawValue) < (
                 $1.interval?.start.secondsSince1970 ?? 0, $1.id.rawValue
             )
         }
-        var html = "<ul>\n"
-        for session in ordered {
-            html +=
-                "<li>\(escapeHTML(when(session))): <a href=\"\(escapeHTML(percentPath(Self.sessionPath(session.id.rawValue))))\">"
-                + "\(bilingual(session.title))</a>\(place(session).map { " · " + escapeHTML($0) } ?? "")</li>\n"
-        }
-        return html + "</ul>\n"
+    }
+
+    private func list(_ sessions: [Session]) -> String {
+        "<ul>\n" + ordered(sessions).map(listItem).joined() + "</ul>\n"
+    }
+
+    /// A session's line in a list: its time, its title linking to its page, its room.
+    func listItem(_ session: Session) -> String {
+        "<li>\(escapeHTML(when(session))): <a href=\"\(escapeHTML(percentPath(Self.sessionPath(session.id.rawValue))))\">"
+            + "\(bilingual(session.title))</a>\(place(session).map { " · " + escapeHTML($0) } ?? "")</li>\n"
+    }
+
+    /// A presenter's line in a list: their name linking to their page, their organisation.
+    func speakerItem(_ person: Person) -> String {
+        "<li><a href=\"\(escapeHTML(percentPath(Self.speakerPath(person.id.rawValue))))\">\(escapeHTML(person.name))</a>"
+            + (person.organisation.map { " (\(escapeHTML($0)))" } ?? "") + "</li>\n"
     }
 
     /// `2027-03-23 14:00–15:30 Africa/Kigali`: the session's own clock, as the agenda shows by default.
@@ -110,7 +127,8 @@ struct ProgrammePages {
         return "\(start)–\(endText) \(session.zone.identifier)"
     }
 
-    private func place(_ session: Session) -> String? {
+    /// `Room, Venue`, or the venue alone.
+    func place(_ session: Session) -> String? {
         guard let venue = workspace.venue(of: session) else { return nil }
         if let room = workspace.room(of: session) { return "\(room.name), \(venue.name)" }
         return venue.name

@@ -79,6 +79,11 @@ struct FeedRouter: Sendable {
         switch path {
         case "/": return .redirect(to: "/agenda/")
         case "/agenda", "/agenda/index.html": return .redirect(to: "/agenda/")
+        case "/search":
+            let query = request.target.utf8.firstIndex(of: UInt8(ascii: "?")).map {
+                String(request.target[request.target.index(after: $0)...])
+            }
+            return served.snapshot.search.answer(queryString: query ?? "")
         case "/subscribe":
             return SubscribePage.answer(snapshot: served.snapshot, host: host(of: request))
         default: break

@@ -20,6 +20,8 @@ struct Snapshot: Sendable {
     var badges: [String: String] = [:]
     /// The workspace the state was made from, for pages made on request (a person's own agenda).
     var workspace: Workspace?
+    /// The public programme's search index (`/search`).
+    var search: ProgrammeSearch = .empty
 
     static let empty = Snapshot(
         resources: [:], personal: [:], tokens: [:], event: "", title: "", rooms: [], loadedAt: 0, warnings: 0)

@@ -76,7 +76,9 @@ struct SnapshotBuilder: Sendable {
         if let agenda = read("agenda/index.html") {
             publish("/agenda/", agenda, Self.pageType, "agenda", policy: ContentSecurity.policy(forPage: agenda))
         }
-        for (path, html) in ProgrammePages(workspace: workspace).all() {
+        let pages = ProgrammePages(workspace: workspace)
+        snapshot.search = ProgrammeSearch(workspace: workspace, pages: pages)
+        for (path, html) in pages.all() {
             let route = path.hasPrefix("/sessions/") ? "session-page" : "speaker-page"
             publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
         }
@@ -96,11 +98,17 @@ struct SnapshotBuilder: Sendable {
             }
         }
         var seen = Set<String>()
+        var feeds: [(id: String, bytes: Data)] = []
         for person in workspace.people where seen.insert(person.id.rawValue).inserted {
             let id = person.id.rawValue
             guard let bytes = read("calendars/people/\(Self.fileName(id)).ics") else { continue }
+            feeds.append((id, bytes))
+        }
+        // Personal feeds are small and many (100,000 at a large event): kept packed in shared buffers.
+        snapshot.personal.reserveCapacity(feeds.count)
+        for ((id, bytes), buffer) in zip(feeds, Resource.packed(feeds.map(\.bytes))) {
             snapshot.personal[id] = Resource(
-                bytes: bytes, contentType: Self.calendarType, route: "feed-person",
+                bytes: bytes, buffer: buffer, contentType: Self.calendarType, route: "feed-person",
                 cacheControl: "private, max-age=300", seenAt: seenAt, previous: previous.personal[id])
             let token = keys.token(event: snapshot.event, person: id)
             snapshot.tokens[token.prefix(8), default: []].append((token, id))
