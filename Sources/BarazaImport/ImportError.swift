@@ -18,6 +18,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case empty(path: String)
     /// The file is a form's definition (an XLSForm), not its answers.
     case formDefinition(path: String)
+    /// The submissions are ODK encrypted envelopes: the answers are in encrypted attachments.
+    case encrypted(path: String)
     /// Records were read, but none gave a person; `reasons` says which fields refused them.
     case noPeople(path: String, reasons: String)
     /// No column of the export maps to a field every person needs (name, email).
@@ -46,6 +48,10 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
         case .formDefinition(let path):
             return "\(path): this is an XLSForm (the form's definition: a survey sheet of type, name and label), not "
                 + "its answers; export the submissions (.xlsx or XML) from the form's server and import those"
+        case .encrypted(let path):
+            return "\(path): these are encrypted ODK submissions (the answers are in encrypted attachments, not in "
+                + "this file); export them decrypted with the form's private key (ODK Central or Briefcase) and "
+                + "import that export; nothing was imported"
         case .noPeople(let path, let reasons):
             return "\(path): no record gave a person (\(reasons)); nothing was imported. Fix the answers, or tie the "
                 + "right columns with --mapping (start from --print-mapping)"

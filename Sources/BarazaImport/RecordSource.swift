@@ -21,12 +21,17 @@ enum RecordSource {
                 return .table(table)
             }
             let sniff = try XMLStreamReader(contentsOf: path, limits: limits)
+            var elements = 0
             while try sniff.read() {
                 guard sniff.kind == .elementStart else { continue }
-                if sniff.localName == "Workbook" && sniff.namespaceURI == SpreadsheetMLReader.namespace {
+                elements += 1
+                let workbook = sniff.localName == "Workbook" && sniff.namespaceURI == SpreadsheetMLReader.namespace
+                if elements == 1 && workbook {
                     return .table(try SpreadsheetMLReader.readTable(contentsOf: path, limits: limits))
                 }
-                break
+                // An encrypted submission (the root itself, or the first one under a wrapper) holds no answers.
+                if sniff.namespaceURI == odkEncryptedNamespace { throw ImportError.encrypted(path: path) }
+                if elements == 2 { break }
             }
             return .odk(path: path, limits: limits)
         } catch let error as XMLImportError {
@@ -37,6 +42,9 @@ enum RecordSource {
             throw .unreadable(path: path, reason: "\(error)")
         }
     }
+
+    /// The namespace of ODK's encrypted submission envelopes (`base64EncryptedKey`, `encryptedXmlFile`...).
+    static let odkEncryptedNamespace = "http://www.opendatakit.org/xforms/encrypted"
 
     /// Whether a sheet's header is an XLSForm's survey sheet (`type`, `name`, `label`...): the form, not answers.
     static func isXLSForm(_ columns: [String]) -> Bool {

@@ -207,6 +207,24 @@ func logisticsWorkspace() throws -> String {
         }
     }
 
+    /// Encrypted envelopes under a wrapper (several submissions in one file) are recognised too.
+    @Test func encryptedSubmissionsUnderAWrapperAreNamedAsSuch() throws {
+        let ws = try scratchWorkspace()
+        let file = try scratchFolder() + "/encrypted.xml"
+        let xml = """
+            <submissions><data xmlns="http://www.opendatakit.org/xforms/encrypted" id="reg" encrypted="yes">\
+            <base64EncryptedKey>AAAA</base64EncryptedKey><encryptedXmlFile>submission.xml.enc</encryptedXmlFile>\
+            </data></submissions>
+            """
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: file))
+        #expect {
+            try RegistrationImport(file: file, workspace: ws).run(dryRun: true)
+        } throws: { error in
+            guard let error = error as? ImportError, case .encrypted = error else { return false }
+            return error.description.contains("encrypted ODK submissions")
+        }
+    }
+
     /// None of the real exports in shared/data is a registration list with names and emails: each is refused with
     /// its reason (none "imports" 0 people and exits 0, as before).
     @Test func everyRealExportOfSharedDataIsRefusedWithItsReason() throws {
@@ -226,12 +244,16 @@ func logisticsWorkspace() throws -> String {
                 switch error {
                 case .requiredUnmapped: reasons["no name or email column", default: 0] += 1
                 case .formDefinition: reasons["XLSForm", default: 0] += 1
+                case .encrypted:
+                    reasons["encrypted", default: 0] += 1
+                    #expect(file == "instances/ona-encrypted-envelope.instance.xml")
+                    #expect(error.description.contains("decrypted with the form's private key"))
                 case .source: reasons["XForm definition", default: 0] += 1
                 default: Issue.record("\(file): \(error)")
                 }
             }
         }
-        #expect(reasons == ["no name or email column": 17, "XLSForm": 2, "XForm definition": 6])
+        #expect(reasons == ["no name or email column": 16, "encrypted": 1, "XLSForm": 2, "XForm definition": 6])
     }
 
     @Test func importingBeforeTheAgendaKeepsEveryoneAndDropsOnlyTheirSignUps() throws {

@@ -241,7 +241,7 @@ final class Trickle: @unchecked Sendable {
         var closed = [Double?](repeating: nil, count: opened.count)
         let started = Date()
         let start = Array("GET /agenda/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
-        for (index, connection) in opened.enumerated() {
+        for connection in opened {
             _ = start.withUnsafeBytes { Glibc.send(connection.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         }
         var scratch = [UInt8](repeating: 0, count: 4096)

@@ -107,7 +107,7 @@ public struct InvitationExporter: Exporter {
                     WorkspaceRecord(
                         path: PublishedState.fileName,
                         note: "recorded what was sent in \(workspace.path)/\(PublishedState.fileName)"
-                    ) { try state.encoded() })
+                    ) { state.encoded() })
             } else {
                 result.notes.append(
                     .writtenOnly("not recorded as sent; `baraza export invitations` publishes and records them"))
