@@ -111,17 +111,6 @@ extension RegistrationImport {
         if name.unicodeScalars.contains(where: { $0.value >= 0x250 }) {
             latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? name
         }
-        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var out = ""
-        for ch in folded {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) {
-                out.append(ch)
-            } else if !out.isEmpty && !out.hasSuffix("-") {
-                out += "-"
-            }
-            if out.count >= 48 { break }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        return ScheduleImport.slug(latin, maxLength: 48)
     }
 }

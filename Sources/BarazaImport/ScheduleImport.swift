@@ -150,7 +150,8 @@ public struct ScheduleImport {
         var sessionIDs: [String]
     }
 
-    static func slug(_ text: String) -> String {
+    /// `text` without accents or case, its ASCII letters and digits joined by single `-`, cut at `maxLength`.
+    static func slug(_ text: String, maxLength: Int = 40) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
         for ch in folded {
@@ -159,7 +160,7 @@ public struct ScheduleImport {
             } else if !out.isEmpty && !out.hasSuffix("-") {
                 out += "-"
             }
-            if out.count >= 40 { break }
+            if out.count >= maxLength { break }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
