@@ -40,50 +40,36 @@ extension RegistrationImport {
             rendered.results.reserveCapacity(batch.count)
             if render { rendered.text.reserveCapacity(batch.count * 512) }
             for index in 0..<batch.count {
-                let ordinal = firstOrdinal + index
                 let line = batch.entries[index].line
                 let start = rendered.text.count
-                if let fast = normaliser.fastPerson(
-                    batch, index, ordinal: ordinal, render: render ? source : nil, zone: zone, into: &rendered.text)
+                switch normaliser.person(
+                    batch, index, ordinal: firstOrdinal + index, render: render ? source : nil, zone: zone,
+                    into: &rendered.text)
                 {
-                    rendered.results.append(
-                        person(
-                            fast.email, fast.recordID, fast.submittedAt, start..<rendered.text.count, line: line,
-                            slug: RegistrationImport.slug(fast.name)))
-                    continue
-                }
-                let record = batch.record(index)
-                switch normaliser.person(record, ordinal: ordinal) {
                 case .invalid(let problems):
                     rendered.results.append(Result(line: line, outcome: .invalid(problems)))
                 case .person(let person):
-                    if render && elsewhere[person.email] == nil {
-                        RegistrationImport.appendBody(person, source: source, zone: zone, to: &rendered.text)
-                    }
-                    var result = self.person(
-                        person.email, person.recordID, person.submittedAt, start..<rendered.text.count, line: line,
-                        slug: RegistrationImport.slug(person.name))
-                    result.truncated = person.truncated
-                    result.notes = person.notes
-                    rendered.results.append(result)
+                    rendered.results.append(self.person(person, text: start..<rendered.text.count, line: line))
                 }
             }
             return rendered
         }
 
-        /// A valid person, unless the email belongs to someone elsewhere in the workspace.
-        private func person(
-            _ email: String, _ recordID: String, _ submittedAt: Instant?, _ text: Range<Int>, line: Int, slug: String
-        ) -> Result {
-            if let owner = elsewhere[email] {
+        /// A valid person, unless the email belongs to someone elsewhere in the workspace (its YAML, rendered all
+        /// the same, is then left unused).
+        private func person(_ person: RecordNormaliser.Person, text: Range<Int>, line: Int) -> Result {
+            if let owner = elsewhere[person.email] {
                 let problem = BadRecord(
-                    location: "\(displayPath):\(line)", record: recordID, field: "email",
+                    location: "\(displayPath):\(line)", record: person.recordID, field: "email",
                     reason: "already registered as person `\(owner)` elsewhere in the workspace; skipped")
                 return Result(line: line, outcome: .elsewhere(problem))
             }
             return Result(
                 line: line,
-                outcome: .person(email: email, recordID: recordID, submittedAt: submittedAt, text: text, slug: slug))
+                outcome: .person(
+                    email: person.email, recordID: person.recordID, submittedAt: person.submittedAt, text: text,
+                    slug: RegistrationImport.slug(person.name)),
+                truncated: person.truncated, notes: person.notes)
         }
     }
 }
