@@ -113,7 +113,7 @@ struct FastNormaliserTests {
 
     /// What the record loop gives for a record, as bytes (Swift's `==` on strings holds canonically equivalent
     /// texts equal, NFC or not): the person or the problems, the diagnostics, the YAML.
-    struct Reading: Equatable {
+    struct Reading: Equatable, CustomStringConvertible {
         var outcome: [[UInt8]]
         var yaml: [UInt8]
 
@@ -132,6 +132,10 @@ struct FastNormaliserTests {
             }
             self.outcome = texts.map { Array($0.utf8) }
             self.yaml = yaml
+        }
+
+        var description: String {
+            (outcome + [yaml]).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
         }
     }
 
@@ -167,10 +171,8 @@ struct FastNormaliserTests {
                 }
                 readings.append(Reading(outcome, yaml: yaml))
             }
-            #expect(
-                readings[0] == readings[1],
-                "record \(index) \(records[index]): \(String(decoding: readings[0].yaml, as: UTF8.self)) vs \(String(decoding: readings[1].yaml, as: UTF8.self))"
-            )
+            let same = readings[0] == readings[1]
+            #expect(same, "record \(index) \(records[index]):\n\(readings[0])\nwithout fast paths:\n\(readings[1])")
         }
         #expect(fast.unmapped == general.unmapped)
         #expect(!fast.unmapped.isEmpty)

@@ -4,9 +4,6 @@ import BarazaPDF
 
 /// Why badges could not be produced. Messages name files, lines and fields, never the people on the badges.
 public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A file Baraza keeps in the workspace (`badge-key.yaml`, `badges-printed.yaml`) is malformed at
-    /// `location`: `field` should hold `expected`.
-    case invalidFile(SourceLocation, field: String, expected: String)
     /// The key file `file` was made for `keyEvents`, not for the workspace's `event`.
     case keyForOtherEvent(file: String, event: Event.ID, keyEvents: [Event.ID])
     /// The PDF could not be drawn or written.
@@ -18,9 +15,6 @@ public enum BadgeError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidFile(let location, let field, let expected):
-            let name = field.isEmpty ? "the file" : "`\(field)`"
-            return "\(location): \(name) should be \(expected)"
         case .keyForOtherEvent(let file, let event, let keyEvents):
             // The ids come from the file: each is quoted, but at most a short excerpt of it.
             let listed = keyEvents.prefix(10).map { String($0.rawValue.prefix { $0 != "\n" }.prefix(60)) }

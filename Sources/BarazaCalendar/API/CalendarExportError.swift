@@ -2,8 +2,6 @@ import BarazaModel
 
 /// Why a calendar or invitation export cannot run; names files and fields, never personal data.
 public enum CalendarExportError: Error, CustomStringConvertible, Sendable {
-    /// The published-state file exists but cannot be read.
-    case unreadableState(file: String, reason: String)
     /// The published-state file belongs to another event.
     case stateOfAnotherEvent(file: String, event: String)
     /// Invitations need an organiser address (`organizer.email` in event.yaml).
@@ -14,7 +12,6 @@ public enum CalendarExportError: Error, CustomStringConvertible, Sendable {
     /// The error for a person: the file, what is wrong, what was expected.
     public var description: String {
         switch self {
-        case .unreadableState(let file, let reason): "\(file): cannot read the published state: \(reason)"
         case .stateOfAnotherEvent(let file, let event): "\(file): this state belongs to event \(event)"
         case .missingOrganizerEmail(let file):
             "\(file): event.organizer.email is needed to send invitations (expected an address such as name@example.org)"
