@@ -8,6 +8,8 @@ struct SessionDirectory: Sendable {
     let byKey: [String: String]
     /// Ids and titles as written, for hints.
     let names: [(name: String, id: String)]
+    /// The length in characters of each of ``names``, lower-cased.
+    private let nameLengths: [Int]
 
     init(sessions: [(id: String, titles: [String])]) {
         ids = Set(sessions.map(\.id))
@@ -23,6 +25,7 @@ struct SessionDirectory: Sendable {
         }
         self.byKey = byKey
         self.names = names
+        nameLengths = names.map { $0.0.lowercased().count }
     }
 
     /// The session an answer names, by id or by title.
@@ -33,12 +36,25 @@ struct SessionDirectory: Sendable {
 
     /// `; did you mean `id` (Title)?` for an answer naming no session, or "" when nothing is close.
     func hint(_ answer: String) -> String {
-        guard let near = nearest(to: answer, in: names.map(\.name)),
-            let id = names.first(where: { $0.name == near })?.id
-        else {
+        guard let near = nearestName(to: answer), let id = names.first(where: { $0.name == near })?.id else {
             return ids.isEmpty ? "; the workspace has no sessions yet: import the agenda, then this export again" : ""
         }
         return near == id ? "; did you mean `\(id)`?" : "; did you mean `\(id)` (\(near))?"
+    }
+
+    /// ``nearest(to:in:)`` over ``names``, without measuring the names whose length alone puts them further than a
+    /// hint allows (an edit distance is at least the difference in length): a workspace of 5,000 sessions has
+    /// 10,000 names, and an export may name unknown sessions in many records.
+    private func nearestName(to answer: String) -> String? {
+        let word = Array(answer.lowercased())
+        let allowed = max(2, word.count / 3)
+        var best: (index: Int, distance: Int)?
+        for (index, length) in nameLengths.enumerated() where abs(length - word.count) <= allowed {
+            let distance = editDistance(word, Array(names[index].name.lowercased()))
+            if best == nil || distance < best!.distance { best = (index, distance) }
+        }
+        guard let best, best.distance <= allowed else { return nil }
+        return names[best.index].name
     }
 }
 
