@@ -80,10 +80,12 @@ def measure(jobs):
     """Each job (label, binary, args, env, before) run `a.runs` times, interleaved round by round; prints the median
     wall and cpu time and the largest peak of each; returns each job's (exit status, output)."""
     samples = {job[0]: [] for job in jobs}
+    loads = {}
     for _ in range(a.runs):
         for label, binary, args, env, before in jobs:
             if before:
                 before()
+            loads.setdefault(label, []).append(load())
             samples[label].append(run_once(args, env, binary))
     results = []
     for label, *_ in jobs:
@@ -92,7 +94,7 @@ def measure(jobs):
         (code, out), = outputs if len(outputs) == 1 else (sys.exit(f"{label}: runs differ"),)
         print(f"  {label:44s} {statistics.median(r[0] for r in runs):7.3f} s  cpu "
               f"{statistics.median(r[4] for r in runs):7.3f} s  peak {max(r[1] for r in runs):7.1f} MB  exit {code}"
-              f"  ({len(out)} bytes)")
+              f"  ({len(out)} bytes; load average {min(loads[label]):.1f} to {max(loads[label]):.1f})")
         results.append((code, out))
     return results
 

@@ -99,11 +99,11 @@ public struct WorkspaceLoader: Sendable {
         reportDuplicates(venues.map { ($0.id.rawValue, $0.location) }, kind: "venue", diagnostics)
         reportDuplicates(venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }, kind: "room", diagnostics)
         reportDuplicates(hotels.map { ($0.id.rawValue, $0.location) }, kind: "hotel", diagnostics)
-        reportDuplicates(people.map { ($0.id.rawValue, $0.location) }, kind: "person", diagnostics)
-        reportDuplicates(decoded.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
-        reportDuplicates(tags.map { ($0.id, $0.location) }, kind: "tag", diagnostics)
-        guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
-
+        // Repeated person ids are looked for on another core while sign-ups are merged (both read the people).
+        let everyone = people
+        let personDuplicates =
+            people.count >= 5 * Self.valuesPerRun
+            ? Background { Self.duplicates(everyone.map { ($0.id.rawValue, $0.location) }) } : nil
         var sessions: [Session] = []
         var unplaced: [UnplacedSession] = []
         for d in decoded {
@@ -112,7 +112,14 @@ public struct WorkspaceLoader: Sendable {
             case .unplaced(let u): unplaced.append(u)
             }
         }
-        mergeSignUps(people: &people, sessions: &sessions, unplaced: &unplaced)
+        mergeSignUps(people: people, sessions: &sessions, unplaced: &unplaced)
+        let repeatedPeople = personDuplicates?.value() ?? Self.duplicates(people.map { ($0.id.rawValue, $0.location) })
+        for (location, id, earlier) in repeatedPeople {
+            diagnostics.report(.duplicateID(location, kind: "person", id: id, firstDefinedAt: earlier))
+        }
+        reportDuplicates(decoded.map { ($0.id.rawValue, $0.location) }, kind: "session", diagnostics)
+        reportDuplicates(tags.map { ($0.id, $0.location) }, kind: "tag", diagnostics)
+        guard diagnostics.errors.isEmpty else { throw WorkspaceLoadFailure(errors: diagnostics.errors) }
         var workspace = Workspace(
             path: directory, event: event, venues: venues, travelTimes: travel, hotels: hotels, people: people,
             sessions: sessions, settings: settings, logistics: logistics, badgeSettings: badgeSettings,
@@ -228,7 +235,13 @@ public struct WorkspaceLoader: Sendable {
             let reason = error == .notFound(display) ? "no such file or not readable" : error.reason
             return .failed(.unreadable(file: display, reason: reason))
         }
-        sources?.read(entry.relative, data)
+        // A large file's digest (for the result cache) is taken on another core while it is parsed.
+        let relative = entry.relative
+        let hashing = sources.flatMap { sources in
+            data.count >= ParallelYAML.minimumBytes ? Background { sources.read(relative, data) } : nil
+        }
+        defer { hashing?.value() }
+        if hashing == nil { sources?.read(entry.relative, data) }
         guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
@@ -462,21 +475,31 @@ public struct WorkspaceLoader: Sendable {
     }
 
     private func reportDuplicates(_ items: [(String, SourceLocation)], kind: String, _ diagnostics: Diagnostics) {
+        for (location, id, earlier) in Self.duplicates(items) {
+            diagnostics.report(.duplicateID(location, kind: kind, id: id, firstDefinedAt: earlier))
+        }
+    }
+
+    /// Each repeated id of `items`, where it is repeated and where it was first defined, in order.
+    private static func duplicates(_ items: [(String, SourceLocation)]) -> [(SourceLocation, String, SourceLocation)] {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(items.count)
+        var repeated: [(SourceLocation, String, SourceLocation)] = []
         for (id, location) in items {
             if let earlier = first[id] {
-                diagnostics.report(.duplicateID(location, kind: kind, id: id, firstDefinedAt: earlier))
+                repeated.append((location, id, earlier))
             } else {
                 first[id] = location
             }
         }
+        return repeated
     }
 
     /// Sign-ups may be written on the session (`participants:`) or on the person (`sessions:`); each session
     /// ends up with the union, in a stable order. References to unknown sessions stay on the person for the checks.
     /// People's ids are distinct here (a repeated id is a load error), so a pair (session, person) can only be
     /// present already from the session's own list or from the same person's earlier entries.
-    private func mergeSignUps(people: inout [Person], sessions: inout [Session], unplaced: inout [UnplacedSession]) {
+    private func mergeSignUps(people: [Person], sessions: inout [Session], unplaced: inout [UnplacedSession]) {
         // Sessions still to be placed take sign-ups the same way, after the placed ones.
         let offset = sessions.count
         sessions += unplaced.map(\.draft)

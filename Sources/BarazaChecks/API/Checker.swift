@@ -28,7 +28,12 @@ public struct Checker: Sendable {
     /// (matched by person id or email), sorted by rule then place.
     public func check(_ workspaces: [Workspace]) -> [Finding] {
         // Rules are independent: every (workspace, rule) pair runs on its own core, results in the same order.
-        let jobs = workspaces.flatMap { workspace in rules.map { (workspace, $0) } }
+        // Each workspace's rules share one memo (values several rules derive, such as the transfer plan).
+        let jobs = workspaces.flatMap { workspace in
+            var shared = workspace
+            shared.memo = WorkspaceMemo()
+            return rules.map { (shared, $0) }
+        }
         var findings = parallelMap(jobs.count) { index in
             let (workspace, rule) = jobs[index]
             return apply(workspace.settings, to: rule.check(workspace))

@@ -85,13 +85,21 @@ public struct LanguageRule: Rule {
     /// interpretation and `room`'s booths), each once: the rule's incremental form, for one room.
     public static func leftOut(_ session: Session, room: Room?, people: [Person.ID: Person]) -> [Person] {
         guard let language = session.language else { return [] }
-        let covered = Set([language] + session.interpretation + (room?.interpretation ?? []))
-        var seen: Set<Person.ID> = []
-        return session.signUps.compactMap { ref -> Person? in
-            guard seen.insert(ref.id).inserted, let p = people[ref.id], !p.languages.isEmpty,
-                covered.isDisjoint(with: p.languages)
-            else { return nil }
-            return p
+        // A handful of languages: compared in a list, without hashing each sign-up's languages.
+        var covered = [language]
+        for other in session.interpretation + (room?.interpretation ?? []) where !covered.contains(other) {
+            covered.append(other)
         }
+        // Only people left out can be repeated among those left out: the set of those seen is that small.
+        var left: [Person] = []
+        var seen: Set<Person.ID> = []
+        for ref in session.signUps {
+            guard let p = people[ref.id] else { continue }
+            let languages = p.languages
+            guard !languages.isEmpty, !languages.contains(where: covered.contains), seen.insert(ref.id).inserted
+            else { continue }
+            left.append(p)
+        }
+        return left
     }
 }

@@ -12,6 +12,13 @@ import BarazaModel
 public struct TransferPlanner: Sendable {
     public init() {}
 
+    /// The runs for `workspace`, made once per check run when the workspace carries the run's memo (the rules
+    /// that read the plan share it).
+    public func sharedPlan(_ workspace: Workspace) -> TransferPlan {
+        guard let memo = workspace.memo else { return plan(workspace) }
+        return memo.value("transfer-plan") { plan(workspace) }
+    }
+
     /// The runs for `workspace`.
     public func plan(_ workspace: Workspace) -> TransferPlan {
         var builder = PlanBuilder(workspace)

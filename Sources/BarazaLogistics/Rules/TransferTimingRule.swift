@@ -17,7 +17,7 @@ public struct TransferTimingRule: Rule {
     }
 
     public func check(_ w: Workspace) -> [Finding] {
-        let plan = TransferPlanner().plan(w)
+        let plan = TransferPlanner().sharedPlan(w)
         let travel = TravelTable(w)
         let presented = w.inPersonSessionsByPresenter()
         var findings: [Finding] = []

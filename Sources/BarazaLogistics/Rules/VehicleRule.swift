@@ -9,7 +9,7 @@ public struct VehicleRule: Rule {
     public var summary: String { "no vehicle with enough seats (accessible when needed) is free for a transfer run" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        let plan = TransferPlanner().plan(w)
+        let plan = TransferPlanner().sharedPlan(w)
         return plan.runs.filter { $0.vehicle == nil }.map { run in
             var facts = [
                 Fact("leaves", "\(w.localText(run.departs)) from \(run.stops.first!.name)"),

@@ -1,3 +1,5 @@
+import BarazaParallel
+
 /// Everything one event workspace describes, validated and with every wall time resolved where possible.
 public struct Workspace: Sendable {
     /// The workspace folder, as given on the command line.
@@ -29,6 +31,8 @@ public struct Workspace: Sendable {
     /// What the workspace records about its outputs (check-ins, badge key and record, published invitations),
     /// read on demand through the loader that made it.
     public var state = WorkspaceState()
+    /// Values derived once for the rules of one check run (set by the checker on its own copy; nil otherwise).
+    public var memo: WorkspaceMemo?
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
@@ -81,11 +85,52 @@ public struct Workspace: Sendable {
             for room in venue.rooms where rooms[room.id] == nil { rooms[room.id] = (room, venue.id) }
         }
         roomsByID = rooms
-        peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
-        // twice in one session has its list end with that session already.
+        // The three indices over people are independent: with 100,000 people each takes a noticeable time, so a
+        // large workspace builds them on separate cores.
+        let jobs: [@Sendable () -> PeopleIndex] = [
+            { .byID(Self.indexByID(people)) },
+            { .attendance(Self.attendance(sessions)) },
+            { .order(Self.idOrder(of: people)) },
+        ]
+        let built =
+            people.count >= Self.parallelIndexPeople ? parallelMap(jobs.count) { jobs[$0]() } : jobs.map { $0() }
+        var byID: [Person.ID: Person] = [:]
+        var attendance: [Person.ID: [Int]] = [:]
+        var order: [Int] = []
+        for index in built {
+            switch index {
+            case .byID(let value): byID = value
+            case .attendance(let value): attendance = value
+            case .order(let value): order = value
+            }
+        }
+        peopleByID = byID
+        sessionIndicesByAttendee = attendance
+        idOrder = order
+    }
+
+    /// From this many people on, the indices over people are built concurrently.
+    static let parallelIndexPeople = 5000
+
+    private enum PeopleIndex {
+        case byID([Person.ID: Person])
+        case attendance([Person.ID: [Int]])
+        case order([Int])
+    }
+
+    /// Each person by id (the first of a repeated id).
+    private static func indexByID(_ people: [Person]) -> [Person.ID: Person] {
+        var byID: [Person.ID: Person] = [:]
+        byID.reserveCapacity(people.count)
+        for person in people where byID[person.id] == nil { byID[person.id] = person }
+        return byID
+    }
+
+    /// `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
+    /// twice in one session has its list end with that session already.
+    private static func attendance(_ sessions: [Session]) -> [Person.ID: [Int]] {
         var attendance: [Person.ID: [Int]] = [:]
         for index in sessions.indices {
             func add(_ list: inout [Int]) { if list.last != index { list.append(index) } }
@@ -93,8 +138,7 @@ public struct Workspace: Sendable {
             for reference in sessions[index].moderators { add(&attendance[reference.id, default: []]) }
             for reference in sessions[index].signUps { add(&attendance[reference.id, default: []]) }
         }
-        sessionIndicesByAttendee = attendance
-        idOrder = Self.idOrder(of: people)
+        return attendance
     }
 
     /// The venue a session takes place at: its own, or its room's.

@@ -13,6 +13,14 @@ public enum DietaryNeed {
     /// and punctuation ignored); `allergy: peanuts` for an allergy (`Allergie aux arachides` → `allergy:
     /// arachides`); the answer as written for anything else; nil for "none" (`aucun`, `néant`, `n/a`, `-`).
     public static func canonical(_ answer: String) -> String? {
+        // 100,000 imported people write a few dozen distinct answers: each is worked out once.
+        if let known = memo.lookup(answer) { return known }
+        let need = work(answer)
+        memo.keep(answer, need)
+        return need
+    }
+
+    private static func work(_ answer: String) -> String? {
         let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
         let k = key(text)
         if k.isEmpty || none.contains(k) { return nil }
@@ -101,4 +109,22 @@ public enum DietaryNeed {
         }
         return out
     }()
+}
+
+/// Answers already worked out by `DietaryNeed.canonical`, shared by the threads decoding people; at most
+/// `capacity` answers are kept (a workspace of free-text answers gains nothing from more).
+private final class DietaryMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var needs: [String: String?] = [:]
+    static let capacity = 4096
+
+    func lookup(_ answer: String) -> String?? { lock.withLock { needs[answer] } }
+
+    func keep(_ answer: String, _ need: String?) {
+        lock.withLock { if needs.count < Self.capacity { needs[answer] = need } }
+    }
+}
+
+extension DietaryNeed {
+    fileprivate static let memo = DietaryMemo()
 }
