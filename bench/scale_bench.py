@@ -133,7 +133,10 @@ def alternate(label, args, out):
               f"peak {max(peaks):6.1f} MB; load average before the runs {min(loads):.1f} to {max(loads):.1f}; "
               f"{len(digests[name])} files")
     if a.baseline:
-        print(f"  {label}: same files, byte for byte, from both builds: {digests['this build'] == digests['baseline']}")
+        this, base = digests["this build"], digests["baseline"]
+        differ = sorted(k for k in this.keys() | base.keys() if this.get(k) != base.get(k))
+        print(f"  {label}: same files, byte for byte, from both builds: {not differ}"
+              + (f" ({len(differ)} differ, e.g. {differ[0]})" if differ else ""))
 
 
 if "check" in parts:

@@ -82,6 +82,38 @@ struct PackContentTests {
         }
     }
 
+    @Test("A personal pack's page is its holder's own: their sessions, linked to the agenda, with their materials")
+    func personalPage() throws {
+        let scratch = try Scratch()
+        let builder = try Self.sampleBuilder(
+            inputs: PackInputs(agendaPage: Data("<html><body>Agenda</body></html>".utf8), eventCalendar: nil))
+        _ = try Self.write(builder, .participants, into: scratch.path)
+        let shared = try ZipContents(scratch.path("packs/participants.zip")).text("index.html")
+        let page = try ZipContents(scratch.path("packs/participants/grace-nakato.zip")).text("index.html")
+        let workspace = builder.workspace
+        let attended = (builder.attendance.sessionsByPerson["grace-nakato"] ?? []).compactMap {
+            workspace.sessionsByID[$0]
+        }.filter { ![.break, .meal].contains($0.kind) }
+        #expect(!attended.isEmpty)
+        #expect(page.contains("Your sessions · Vos séances (\(attended.count))"))
+        for s in workspace.sessions where ![.break, .meal].contains(s.kind) {
+            // Each of her sessions links its place in the agenda page; the rest of the programme is not repeated.
+            let link = "href=\"agenda/agenda.html#session-\(s.id.rawValue)\""
+            #expect(page.contains(link) == attended.contains { $0.id == s.id }, "\(s.id)")
+            #expect(shared.contains("<li id=\"session-\(s.id.rawValue)\">"))
+        }
+        #expect(page.contains("materials/2027-03-23/opening-plenary/network-results-slides.pdf"))
+        // Speakers of her sessions only, and the attendance list as the CSV beside the page.
+        let speakers = Set(attended.flatMap(\.presenters).map(\.id)).compactMap { workspace.peopleByID[$0] }
+        #expect(page.contains("Speakers of your sessions · Intervenants de vos séances (\(speakers.count))"))
+        for person in speakers where !person.name.contains(where: { "&<>\"'".contains($0) }) {
+            #expect(page.contains("<h3>\(person.name)</h3>"), "\(person.id)")
+        }
+        #expect(page.contains("href=\"attendance/attendance.csv\">Attendance list"))
+        #expect(shared.contains("<section id=\"attendance\">") && !page.contains("<section id=\"attendance\">"))
+        #expect(page.contains("<section id=\"figures\">"))
+    }
+
     @Test("Participants get a shared pack and one pack each with their certificate")
     func participantPacks() throws {
         let scratch = try Scratch()
@@ -104,7 +136,7 @@ struct PackContentTests {
             let session = name.split(separator: "/")[2]
             #expect(one.names.contains(name) == graceSessions.contains(Session.ID(String(session))), "\(name)")
         }
-        #expect(one.text("index.html").contains("in the shared pack"))
+        #expect(one.text("index.html").contains("in the shared pack (participants.zip)"))
 
         // Contacts: consented people's emails are listed, others' never appear.
         let csv = shared.text("attendance/attendance.csv")

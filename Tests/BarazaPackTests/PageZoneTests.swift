@@ -66,13 +66,21 @@ struct PageZoneTests {
             index.components(separatedBy: "<section id=\"your-sessions\">").last?
                 .components(separatedBy: "</section>").first)
         #expect(
-            yours.components(separatedBy: "<li>").dropFirst().map { $0.components(separatedBy: " · ").first! } == [
+            yours.components(separatedBy: "<li id=\"session-").dropFirst().map {
+                $0.components(separatedBy: "\">").dropFirst().joined(separator: "\">")
+                    .components(separatedBy: " · ").first!
+            } == [
                 "2027-03-23 09:00–10:30",
                 "2027-03-24 00:30–01:30 (2027-03-23 23:30–2027-03-24 00:30 Europe/Paris)",
                 "2027-03-24 17:00–18:00 (16:00–17:00 Europe/Paris)",
             ])
-        // The materials list files sessions under their day in the page's zone: the late call on the 24th.
-        let materials = try #require(index.components(separatedBy: "<section id=\"materials\">").last)
+        // The programme of the shared packs files sessions under their day in the page's zone: the late call on
+        // the 24th.
+        let workspace = try mini.load()
+        let builder = PackBuilder(workspace: workspace, attendance: Attendance(plannedFrom: workspace))
+        for plan in try builder.plan(.public) { try builder.write(plan, into: scratch.path) }
+        let shared = try ZipContents(scratch.path("packs/public.zip")).text("index.html")
+        let materials = try #require(shared.components(separatedBy: "<section id=\"materials\">").last)
         let day24 = try #require(materials.components(separatedBy: "<h3>2027-03-24</h3>").last)
         #expect(day24.contains("00:30–01:30 (2027-03-23 23:30–2027-03-24 00:30 Europe/Paris) · Late call"))
         // No Paris reading stands without its zone anywhere on the page.

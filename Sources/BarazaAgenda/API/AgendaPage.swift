@@ -3,11 +3,11 @@ import Foundation
 import Mustache
 
 /// The agenda page: one self-contained HTML file (styles and script inline, system fonts) rendered from the
-/// Mustache template in this module's resources.
+/// Mustache template in this module's resources, each session's article written by `SessionArticle`.
 ///
 /// Days are tabs; wide screens get a days × rooms grid and phones a list; each session carries its UTC instants
 /// (`data-start`) so the page can show every time in the venue's zone, the viewer's zone or a member city's.
-/// Every value is HTML-escaped by the template engine. Same workspace and options, same bytes.
+/// Every value is HTML-escaped. Same workspace and options, same bytes.
 public enum AgendaPage {
     /// What the page links to and offers.
     public struct Options: Sendable {
@@ -29,38 +29,32 @@ public enum AgendaPage {
         let library = try AgendaTemplates.library.get()
         let labels = try AgendaLabels.bundled()
         var view = AgendaViewBuilder(workspace: workspace, labels: labels, options: options).page()
-        try renderSessions(of: &view, with: library)
+        renderSessions(of: &view)
         guard let html = library.render(view, withTemplate: "agenda") else {
             throw AgendaError.missingResource("agenda.html.mustache")
         }
         return html
     }
 
-    /// Renders every session's `<article>` on its own, on every core, rather than inside the page: the template
-    /// engine then finds each name in the session (or its `t` labels) at once, instead of climbing through the day
-    /// and the page for every label, and the sessions are independent. The page places each as it is.
-    static func renderSessions(of view: inout PageView, with library: MustacheLibrary) throws {
+    /// Writes every session's `<article>` (`SessionArticle`) on every core, the sessions being independent; the
+    /// page template places each as it is.
+    static func renderSessions(of view: inout PageView) {
         var positions: [(day: Int, session: Int)] = []
         for (d, day) in view.days.enumerated() {
-            for s in day.sessions.indices {
-                view.days[d].sessions[s].t = view.t
-                positions.append((d, s))
-            }
+            for s in day.sessions.indices { positions.append((d, s)) }
         }
         let page = view
         let order = positions
+        let article = SessionArticle(labels: view.t)
         let pieces = max(1, min(order.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
         let rendered = RenderedArticles(count: order.count)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             for i in (order.count * piece / pieces)..<(order.count * (piece + 1) / pieces) {
                 let (d, s) = order[i]
-                rendered.set(i, library.render(page.days[d].sessions[s], withTemplate: "session"))
+                rendered.set(i, article.html(page.days[d].sessions[s]))
             }
         }
-        for (i, (d, s)) in positions.enumerated() {
-            guard let html = rendered.get(i) else { throw AgendaError.missingResource("session.html.mustache") }
-            view.days[d].sessions[s].html = html
-        }
+        for (i, (d, s)) in positions.enumerated() { view.days[d].sessions[s].html = rendered.get(i) }
     }
 
     /// The sessions the page leaves out because their time is nonexistent or ambiguous.
@@ -69,12 +63,12 @@ public enum AgendaPage {
 
 /// The articles rendered on several threads, each slot written once by one of them.
 private final class RenderedArticles: @unchecked Sendable {
-    private var slots: [String?]
+    private var slots: [String]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: "", count: count) }
 
-    func set(_ index: Int, _ html: String?) { lock.withLock { slots[index] = html } }
+    func set(_ index: Int, _ html: String) { lock.withLock { slots[index] = html } }
 
-    func get(_ index: Int) -> String? { lock.withLock { slots[index] } }
+    func get(_ index: Int) -> String { lock.withLock { slots[index] } }
 }

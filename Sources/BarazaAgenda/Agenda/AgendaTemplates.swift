@@ -13,7 +13,7 @@ enum AgendaTemplates {
         var library = MustacheLibrary()
         let files = [
             ("agenda", "agenda.html", "mustache"), ("style", "agenda", "css"), ("script", "agenda", "js"),
-            ("text", "text", "mustache"), ("session", "session.html", "mustache"),
+            ("text", "text", "mustache"),
         ]
         for (name, resource, ext) in files {
             guard let url = Bundle.module.url(forResource: resource, withExtension: ext, subdirectory: "Resources"),

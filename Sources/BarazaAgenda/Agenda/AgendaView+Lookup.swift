@@ -209,7 +209,6 @@ extension TagView: MustacheParent {
 extension SessionView: MustacheParent {
     func child(named field: String) -> Any? {
         switch field {
-        case "t": return self.t
         case "html": return self.html
         case "htmlID": return self.htmlID
         case "kind": return self.kind

@@ -1,7 +1,8 @@
 import BarazaModel
 
 // The values the Mustache template reads. Plain structs: the template engine finds fields by name, and an
-// optional that is nil skips its section. Every string here is escaped by the engine when rendered.
+// optional that is nil skips its section. Every string here is escaped when rendered (by the
+// engine, or by `SessionArticle` for a session's article).
 
 struct PageView {
     var lang: String
@@ -140,9 +141,7 @@ struct TagView {
 }
 
 struct SessionView {
-    /// The page's labels (`t` of `PageView`), so the session template finds them when rendered on its own.
-    var t: [String: String] = [:]
-    /// The session's `<article>`, once rendered with `session.html.mustache`.
+    /// The session's `<article>`, once written by `SessionArticle`.
     var html = ""
     var htmlID: String
     var kind: String

@@ -3,6 +3,12 @@ import BarazaOutput
 
 /// The pack's offline `index.html`: one self-contained page (no scripts, no outside links needed) that says
 /// what the pack holds and links every file in it.
+///
+/// The shared, public and city packs' page lists the whole programme with its materials, the speakers and the
+/// attendance list. A personal pack's page is its holder's own: their sessions with their materials (each linked
+/// to its place in the pack's agenda page, which holds the whole programme), the speakers of those sessions,
+/// their certificate, and the attendance list as the pack's CSV, so a thousand personal packs do not each carry
+/// (and compress) the same programme, speakers and list again.
 struct IndexPage {
     var workspace: Workspace
     var attendance: Attendance
@@ -51,10 +57,15 @@ struct IndexPage {
 
             """
         h += contents
-        if case .person(let person) = spec.kind { h += personalSessions(person) }
-        h += materialsSection
-        h += parts.speakersSection
-        h += parts.attendanceSection
+        if case .person(let person) = spec.kind {
+            let sessions = attendedSessions(person)
+            h += personalSessions(sessions)
+            h += personalSpeakers(sessions)
+        } else {
+            h += materialsSection
+            h += parts.speakersSection
+            h += parts.attendanceSection
+        }
         h += parts.figuresSection
         h += """
             <footer><p>Every file of this pack, with its size and SHA-256, is listed in \
@@ -116,8 +127,19 @@ struct IndexPage {
         for (person, entry) in certificateEntries {
             h += "<li><a href=\"\(HTML.href(entry))\">\(label): \(HTML.escape(person.name))</a></li>\n"
         }
-        if case .person = spec.kind, certificateEntries.isEmpty {
-            h += "<li class=\"absent\">\(certificateAbsence)</li>\n"
+        if case .person(let person) = spec.kind {
+            if certificateEntries.isEmpty { h += "<li class=\"absent\">\(certificateAbsence)</li>\n" }
+            return h + """
+                <li><a href="#your-sessions">Your sessions and their materials · Vos séances et leurs documents</a> \
+                (\(attendedSessions(person).count) · \(materials.count) file(s) · fichier(s))</li>
+                <li><a href="#speakers">Speakers of your sessions · Intervenants de vos séances</a></li>
+                <li><a href="\(HTML.href(attendanceListEntry))">Attendance list · Liste de présence</a> \
+                (CSV, \(parts.attendees))</li>
+                <li><a href="#figures">Figures · Chiffres</a></li>
+                <li><a href="manifest.json">manifest.json</a></li>
+                </ul></nav>
+
+                """
         }
         h += """
             <li><a href="#materials">Session materials · Documents des séances</a> (\(materials.count))</li>
@@ -132,17 +154,64 @@ struct IndexPage {
         return h
     }
 
-    private func personalSessions(_ person: Person) -> String {
-        let ids = (attendance.sessionsByPerson[person.id] ?? []).filter {
+    /// The sessions `person` attended in programme order, breaks and meals left out.
+    private func attendedSessions(_ person: Person) -> [Session.ID] {
+        (attendance.sessionsByPerson[person.id] ?? []).filter {
             guard let kind = workspace.sessionsByID[$0]?.kind else { return false }
             return ![.break, .meal].contains(kind)
         }
-        var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2><ul>\n"
+    }
+
+    /// The holder's sessions, each with its place in the agenda page and its materials (or why it has none).
+    private func personalSessions(_ ids: [Session.ID]) -> String {
+        var h = "<section id=\"your-sessions\"><h2>Your sessions · Vos séances (\(ids.count))</h2>\n"
+        let elsewhere = Set(materialsInSharedPack.map(\.session.id)).count
+        if elsewhere > 0 {
+            h +=
+                "<p>This pack holds the materials of the sessions you attended; those of \(elsewhere) other "
+                + "session(s) are in the shared pack (participants.zip). · <span lang=\"fr\">Ce dossier contient "
+                + "les documents des séances suivies ; ceux des autres sont dans le dossier commun des "
+                + "participants.</span></p>\n"
+        }
+        let bySession = Dictionary(grouping: materials, by: { $0.session.id })
+        let notPacked = Dictionary(grouping: missingMaterials, by: \.session)
+        h += "<ul>\n"
         for id in ids {
             guard let line = parts.lines[id] else { continue }
-            h += "<li>\(line.dated)</li>\n"
+            let anchor = HTML.escape(AgendaAnchor.of(id))
+            h += "<li id=\"\(anchor)\">\(line.dated)"
+            if let agenda = agendaEntry {
+                h += " (<a href=\"\(HTML.href(agenda))#\(anchor)\">agenda · programme</a>)"
+            }
+            if let files = bySession[id] {
+                h += "<ul>\n"
+                for f in files {
+                    let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
+                    h += "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
+                }
+                h += "</ul>"
+            } else if notPacked[id] == nil {
+                h += " <span class=\"absent\">(no materials · pas de document)</span>"
+            }
+            for m in notPacked[id] ?? [] {
+                let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
+                h +=
+                    " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
+                    + "non disponible à la création du dossier)</span>"
+            }
+            h += "</li>\n"
         }
         return h + "</ul></section>\n"
+    }
+
+    /// The speakers and moderators of the holder's sessions, as the shared page shows them.
+    private func personalSpeakers(_ ids: [Session.ID]) -> String {
+        let attended = Set(ids)
+        let speakers = parts.speakers.filter { $0.sessions.contains(where: attended.contains) }
+        var h = "<section id=\"speakers\"><h2>Speakers of your sessions · Intervenants de vos séances "
+        h += "(\(speakers.count))</h2>\n"
+        for speaker in speakers { h += speaker.article }
+        return h + "</section>\n"
     }
 
     private var materialsSection: String {

@@ -13,12 +13,17 @@ final class PackParts: Sendable {
     let days: [(date: LocalDate, sessions: [(id: Session.ID, opening: String)])]
     /// Each session's times and title as HTML (`sessionLine`), and the same with its date first.
     let lines: [Session.ID: (plain: String, dated: String)]
+    /// Each speaker's article (name, organisation, place, bio, sessions) in the speakers section's order, with
+    /// the sessions they present: a personal page shows the speakers of its holder's sessions.
+    let speakers: [(id: Person.ID, sessions: [Session.ID], article: String)]
     /// The speakers, attendance and figures sections as HTML.
     let speakersSection: String
     let attendanceSection: String
     let figuresSection: String
     /// The attendance list as CSV, compressed once for every pack.
     let csv: PreparedContent
+    /// How many people attended (the attendance list's length, contacts or not).
+    let attendees: Int
     /// Whether consented contacts appear (every pack but the public one).
     let showsContacts: Bool
 
@@ -43,8 +48,13 @@ final class PackParts: Sendable {
         }
         let list = AttendanceList(workspace: workspace, attendance: attendance, showsContacts: showsContacts)
         csv = try PreparedContent(Data(list.csv.utf8), deflates: PackEntry.compresses("text/csv"))
-        attendanceSection = Self.attendanceSection(list, attendees: attendance.attendees.count)
-        speakersSection = Self.speakersSection(workspace, programme: programme, lines: lines)
+        attendees = attendance.attendees.count
+        attendanceSection = Self.attendanceSection(list, attendees: attendees)
+        let speakers = Self.speakers(workspace, programme: programme, lines: lines)
+        self.speakers = speakers
+        speakersSection =
+            "<section id=\"speakers\"><h2>Speakers · Intervenants (\(speakers.count))</h2>\n"
+            + speakers.map(\.article).joined() + "</section>\n"
         var figures = "<section id=\"figures\"><h2>Figures · Chiffres</h2>\n"
         for chart in Figures(workspace: workspace, attendance: attendance).charts {
             figures += "<figure>\n\(chart.svg)\n<figcaption>\(HTML.escape(chart.title))</figcaption>\n</figure>\n"
@@ -52,9 +62,9 @@ final class PackParts: Sendable {
         figuresSection = figures + "</section>\n"
     }
 
-    private static func speakersSection(
+    private static func speakers(
         _ workspace: Workspace, programme: [Session], lines: [Session.ID: (plain: String, dated: String)]
-    ) -> String {
+    ) -> [(id: Person.ID, sessions: [Session.ID], article: String)] {
         var presented: [Person.ID: [Session.ID]] = [:]
         for s in programme {
             for ref in s.presenters where workspace.peopleByID[ref.id] != nil {
@@ -64,11 +74,10 @@ final class PackParts: Sendable {
         let people = presented.keys.compactMap { workspace.peopleByID[$0] }.sorted {
             ($0.familyName ?? $0.name, $0.id) < ($1.familyName ?? $1.name, $1.id)
         }
-        var h = "<section id=\"speakers\"><h2>Speakers · Intervenants (\(people.count))</h2>\n"
-        for p in people {
+        return people.map { p in
             let place = [p.city, p.country].compactMap { $0 }.joined(separator: ", ")
             let organisation = p.consent.shareContact ? p.organisation : nil
-            h += "<article><h3>\(HTML.escape(p.name))</h3>\n"
+            var h = "<article><h3>\(HTML.escape(p.name))</h3>\n"
             let details = [organisation, place.isEmpty ? nil : place].compactMap { $0 }
             if !details.isEmpty { h += "<p>\(HTML.escape(details.joined(separator: " · ")))</p>\n" }
             if let bio = p.bio {
@@ -78,8 +87,8 @@ final class PackParts: Sendable {
             h += "<ul>"
             for id in presented[p.id]! { h += "<li>\(lines[id]!.dated)</li>" }
             h += "</ul></article>\n"
+            return (p.id, presented[p.id]!, h)
         }
-        return h + "</section>\n"
     }
 
     private static func attendanceSection(_ list: AttendanceList, attendees: Int) -> String {
@@ -109,5 +118,13 @@ final class PackParts: Sendable {
                 + "<span lang=\"fr\">\(list.unlisted) autres participants ne sont pas nommés.</span></p>\n"
         }
         return h + "</section>\n"
+    }
+}
+
+/// The anchor of a session in the agenda page (`BarazaAgenda` names each session's article `session-<id>`, white
+/// space as `_`), so a pack's page can link a session's place in the agenda it carries.
+enum AgendaAnchor {
+    static func of(_ id: Session.ID) -> String {
+        "session-" + String(id.rawValue.map { $0.isWhitespace ? "_" : $0 })
     }
 }
