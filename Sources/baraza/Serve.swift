@@ -68,8 +68,6 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Before any task starts: requests are then answered on the threads that read them.
-        LiveServer.runConcurrencyOnEventLoops()
         let event = try FeedOptions.event(of: workspace)
         LoggingSystem.bootstrap { QueuedLogHandler(label: $0, queue: .standardError) }
         let configuration = ServeConfiguration(

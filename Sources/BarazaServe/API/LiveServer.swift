@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import NIOPosix
 
 #if canImport(Glibc)
     import Glibc
@@ -113,15 +112,6 @@ public struct LiveServer: Sendable {
         }
         defer { watcher.cancel() }
         try await app.runService()
-    }
-
-    /// Runs Swift concurrency's jobs on NIO's event loops (the threads that read and write the connections) instead
-    /// of its own pool, so that answering a request does not hop from one thread to another and back. Call once, from
-    /// the main thread, before any task starts; false when the runtime does not allow it (the server works either
-    /// way, with a hop per request).
-    @discardableResult
-    public static func runConcurrencyOnEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Logs a badge key that cannot be used (scans then find no one), when it first shows or changes, and when it
