@@ -117,7 +117,7 @@ if a.ceiling:
     binary = os.path.join(root, ".build/release/serve-hello-bench")
     if not os.path.exists(binary):
         sys.exit("build first: swift build -c release --product serve-hello-bench")
-    hello = subprocess.Popen([binary, "--on-event-loops"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    hello = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                              text=True)
     port = re.search(r"listening on (\d+)", hello.stdout.readline()).group(1)
     rows += [("bare Hummingbird, 200", f"http://127.0.0.1:{port}/body", ()),
