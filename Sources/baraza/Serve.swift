@@ -42,8 +42,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds between looks at the workspace's files.")
     var poll: Double = 1
 
-    @Option(help: "Seconds a connection may stay silent before it is closed.")
+    @Option(help: "Seconds a connection may stay silent (or trickle a request head) before it is closed.")
     var idleTimeout: Double = 30
+
+    @Option(help: "Seconds a client has to send a request's body once its head has come, before it is cut off.")
+    var bodyTimeout: Double = 10
 
     @Option(
         help: "Least severity logged: trace, debug, info (one access log line per request), notice, warning, error.")
@@ -58,6 +61,9 @@ struct Serve: ParsableCommand {
         guard idleTimeout >= 0.1, idleTimeout <= 3600 else {
             throw ValidationError("--idle-timeout \(idleTimeout): expected 0.1 to 3600 seconds")
         }
+        guard bodyTimeout >= 0.1, bodyTimeout <= 3600 else {
+            throw ValidationError("--body-timeout \(bodyTimeout): expected 0.1 to 3600 seconds")
+        }
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll \(poll): expected 0.05 to 3600 seconds") }
     }
 
@@ -70,6 +76,7 @@ struct Serve: ParsableCommand {
                 ?? ServeConfiguration.defaultStateFolder(
                     event: event, environment: ProcessInfo.processInfo.environment),
             pollInterval: .milliseconds(Int(poll * 1000)), idleTimeout: .milliseconds(Int(idleTimeout * 1000)),
+            bodyTimeout: .milliseconds(Int(bodyTimeout * 1000)),
             calendars: ExporterRegistry.calendars(),
             agenda: { AgendaExporter(calendarLinks: .given($0)) })
         var logger = Logger(label: "baraza.serve")

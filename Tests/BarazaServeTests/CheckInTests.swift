@@ -109,6 +109,48 @@ struct CheckInTests {
         #expect(server.stop() == 0)
     }
 
+    @Test func aBadgeKeyThatCannotBeUsedIsShownOnTheAdminPageAndLogged() throws {
+        var original = ""
+        let server = try ServeProcess { workspace in
+            let path = workspace + "/badge-key.yaml"
+            original = try String(contentsOfFile: path, encoding: .utf8)
+            try original.replacing(/key: [0-9a-f]+/, with: "key: not-hex")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let path = server.workspace + "/badge-key.yaml"
+        let secret = try #require(original.firstMatch(of: /key: ([0-9a-f]{64})/)?.1)
+        func logged(_ text: String) -> Bool {
+            let deadline = Date().addingTimeInterval(10)
+            while !server.log.contains(text) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            return server.log.contains(text)
+        }
+
+        // Served all the same (scans find no one), and the admin page and the log say why, naming file and field.
+        let admin = try curl(server.baseURL + server.adminPath)
+        #expect(admin.text.contains("Badge key refused"), "\(admin.text)")
+        #expect(admin.text.contains("badge-key.yaml:"), "\(admin.text)")
+        #expect(admin.text.contains("64 hexadecimal digits"), "\(admin.text)")
+        #expect(try curl(server.baseURL + "/agenda/").status == 200)
+        #expect(logged("badge key refused"), "\(server.log)")
+        #expect(server.log.contains("badge-key.yaml"))
+
+        // Fixed: read again on the next look, and the log says so.
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let fixed = try server.poll(server.adminPath) { $0.text.contains("badge key read") }
+        #expect(fixed.text.contains("badge key read"), "\(fixed.text)")
+        #expect(!fixed.text.contains("Badge key refused"))
+        #expect(logged("badge key usable again"), "\(server.log)")
+
+        // Another event's key is refused, as `export badges` refuses it.
+        try original.replacingOccurrences(of: "[\"final-kigali-2027\"]", with: "[\"final-dakar-2026\"]")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let other = try server.poll(server.adminPath) { $0.text.contains("Badge key refused") }
+        #expect(other.text.contains("belongs to final-dakar-2026"), "\(other.text)")
+        #expect(server.stop() == 0)
+        // The key itself is never written to the log.
+        #expect(!server.log.contains(String(secret)))
+    }
+
     @Test func mergingCheckInFilesKeepsEachPersonAndSessionOnceAtItsEarliestTime() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

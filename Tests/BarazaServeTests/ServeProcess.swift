@@ -10,13 +10,20 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var process = Process()
     private let lock = NSLock()
     private var output = Data()
+    private var errors = Data()
+    /// What the server wrote to standard error so far (its log).
+    var log: String { lock.withLock { String(decoding: errors, as: UTF8.self) } }
     private(set) var baseURL = ""
     private(set) var adminPath = ""
 
-    /// Copies `events/final-kigali-2027` into a scratch folder and starts serving it.
+    /// Copies `events/final-kigali-2027` into a scratch folder, lets `prepare` change the copy (given its path),
+    /// and starts serving it.
     let arguments: [String]
 
-    init(sample: String = "events/final-kigali-2027", arguments: [String] = []) throws {
+    init(
+        sample: String = "events/final-kigali-2027", arguments: [String] = [],
+        prepare: (_ workspace: String) throws -> Void = { _ in }
+    ) throws {
         self.arguments = arguments
         root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
         workspace = root.appendingPathComponent("events/ws").path
@@ -24,13 +31,17 @@ final class ServeProcess: @unchecked Sendable {
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("events"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent(sample).path, toPath: workspace)
+        try prepare(workspace)
         try start()
     }
 
     /// Starts a new server over the same workspace and state folder (after ``stop()``).
     func restart() throws {
         process = Process()
-        lock.withLock { output = Data() }
+        lock.withLock {
+            output = Data()
+            errors = Data()
+        }
         try start()
     }
 
@@ -43,11 +54,18 @@ final class ServeProcess: @unchecked Sendable {
         process.environment = environment
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard let self else { return }
             self.lock.withLock { self.output.append(data) }
+        }
+        // Read as it comes (a full pipe would block the server's log writer); the access log is kept too.
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self else { return }
+            self.lock.withLock { self.errors.append(data) }
         }
         try process.run()
         let deadline = Date().addingTimeInterval(120)

@@ -83,6 +83,39 @@ struct ServeSecurityTests {
         #expect(server.stop() == 0)
     }
 
+    @Test func clientsTricklingARequestBodyAreCutOffAfterTheBodyTimeout() throws {
+        // The idle timeout stays at its 30 s: every body byte would count as a sign of life for it.
+        let server = try ServeProcess(arguments: ["--body-timeout", "1"])
+        let form = "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\n"
+        // A login form (the door desk awaits the whole body) and a body sent to a feed (refused with 413 at once,
+        // the connection then left to the deadline), each trickled a byte every 0.1 s.
+        let slow = [
+            Trickle(
+                port: server.port, connections: 10, interval: 0.1, giveUpAfter: 20,
+                start: "POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\n\(form)name="),
+            Trickle(
+                port: server.port, connections: 5, interval: 0.1, giveUpAfter: 20,
+                start: "GET /calendars/event.ics HTTP/1.1\r\nHost: 127.0.0.1\r\n\(form)"),
+        ]
+        for trickle in slow { Thread { trickle.run() }.start() }
+        Thread.sleep(forTimeInterval: 0.3)
+        let started = Date()
+        #expect(try curl(server.baseURL + "/calendars/event.ics").status == 200)
+        #expect(Date().timeIntervalSince(started) < 5)
+        for trickle in slow {
+            trickle.finished.wait()
+            #expect(trickle.results.count == trickle.connections)
+            for result in trickle.results {
+                // Sent bytes for a while (the timeout counts from the head, not from the last byte), then was closed
+                // soon after the 1 s deadline, long before the idle timeout.
+                #expect(result.bytesSent >= 5, "\(result)")
+                #expect(result.closedAfter.map { $0 >= 0.8 && $0 < 8 } == true, "\(result)")
+            }
+        }
+        #expect(try RawConnection(port: server.port).get("/calendars/event.ics").status == 200)
+        #expect(server.stop() == 0)
+    }
+
     @Test func oversizedHeadersAreRefusedAndTheServerCarriesOn() throws {
         let server = try ServeProcess()
         // One field of 100 KB (beyond the decoder's 80 KB), and 2,000 fields (beyond its 1,000).
@@ -222,16 +255,22 @@ final class Trickle: @unchecked Sendable {
     let connections: Int
     let interval: Double
     let giveUpAfter: Double
+    /// What each connection sends at once, before the bytes one by one (by default, a request head cut short).
+    let start: String
     let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var done: [Result] = []
     var results: [Result] { lock.withLock { done } }
 
-    init(port: UInt16, connections: Int, interval: Double, giveUpAfter: Double) {
+    init(
+        port: UInt16, connections: Int, interval: Double, giveUpAfter: Double,
+        start: String = "GET /agenda/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+    ) {
         self.port = port
         self.connections = connections
         self.interval = interval
         self.giveUpAfter = giveUpAfter
+        self.start = start
     }
 
     func run() {
@@ -240,7 +279,7 @@ final class Trickle: @unchecked Sendable {
         var sent = [Int](repeating: 0, count: opened.count)
         var closed = [Double?](repeating: nil, count: opened.count)
         let started = Date()
-        let start = Array("GET /agenda/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
+        let start = Array(self.start.utf8)
         for connection in opened {
             _ = start.withUnsafeBytes { Glibc.send(connection.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 #if canImport(Glibc)
     import Glibc
@@ -57,13 +58,13 @@ public struct LiveServer: Sendable {
                 router: FeedRouter(state: state, configuredHost: configuration.host, configuredPort: { port.value }),
                 desk: DoorDesk(state: state, configuration: configuration), logger: logger))
         let host = configuration.host
+        let bodyTimeout = TimeAmount(configuration.bodyTimeout)
         let app = Application(
             router: router,
             server: .http1(
                 configuration: .init(
-                    idleTimeout: .milliseconds(
-                        configuration.idleTimeout.components.seconds * 1000
-                            + configuration.idleTimeout.components.attoseconds / 1_000_000_000_000_000))),
+                    additionalChannelHandlers: [RequestDeadline(limit: bodyTimeout)],
+                    idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 port.value = channel.localAddress?.port ?? 0
@@ -77,6 +78,7 @@ public struct LiveServer: Sendable {
 
         let configuration = self.configuration
         let logger = self.logger
+        Self.logBadgeKey(of: snapshot, previous: nil, logger: logger)
         let watcher = Task {
             var ledger = ledger
             var signature = startSignature
@@ -97,7 +99,9 @@ public struct LiveServer: Sendable {
                 case .good(let snapshot, let next):
                     if next != ledger { try? next.save(in: configuration.stateFolder) }
                     ledger = next
+                    let previous = state.snapshot
                     state.serve(snapshot, keys: keys)
+                    Self.logBadgeKey(of: snapshot, previous: previous, logger: logger)
                     logger.info("reloaded", metadata: ["personal-feeds": "\(snapshot.personal.count)"])
                     await Self.offMainPool { Self.returnFreedMemory() }
                 case .refused(let why):
@@ -108,6 +112,19 @@ public struct LiveServer: Sendable {
         }
         defer { watcher.cancel() }
         try await app.runService()
+    }
+
+    /// Logs a badge key that cannot be used (scans then find no one), when it first shows or changes, and when it
+    /// is fixed. The text names the file, line and field, never the key.
+    static func logBadgeKey(of snapshot: Snapshot, previous: Snapshot?, logger: Logger) {
+        guard snapshot.badgeKeyProblem != previous?.badgeKeyProblem else { return }
+        if let problem = snapshot.badgeKeyProblem {
+            logger.warning(
+                "badge key refused: badge scans find no one until it is fixed (see the admin page)",
+                metadata: ["problem": "\(problem)"])
+        } else if previous != nil {
+            logger.notice("badge key usable again", metadata: ["badges": "\(snapshot.badges.count)"])
+        }
     }
 
     /// Gives the memory freed since the last call (a build's rendered files, the state just replaced) back to the

@@ -14,8 +14,12 @@ public struct ServeConfiguration: Sendable {
     public var stateFolder: String
     /// How often the workspace's files are looked at for changes.
     public var pollInterval: Duration
-    /// How long a connection may send nothing before it is closed (slow or idle clients).
+    /// How long a connection may send nothing before it is closed (slow or idle clients); a request head sent a
+    /// byte at a time counts as nothing until it is whole.
     public var idleTimeout: Duration
+    /// How long a client has to send a request's body once its head has come, before the connection is closed
+    /// (a body trickled a byte at a time).
+    public var bodyTimeout: Duration
     /// The exporter of `baraza export ics`: its files are served as they are.
     public var calendars: any Exporter
     /// The exporter of `baraza export agenda`, given the calendar files it links (paths relative to the export
@@ -27,7 +31,8 @@ public struct ServeConfiguration: Sendable {
     /// A configuration serving `workspace` on `host:port`.
     public init(
         workspace: String, host: String = "127.0.0.1", port: Int = 8080, stateFolder: String,
-        pollInterval: Duration = .seconds(1), idleTimeout: Duration = .seconds(30), calendars: any Exporter,
+        pollInterval: Duration = .seconds(1), idleTimeout: Duration = .seconds(30),
+        bodyTimeout: Duration = .seconds(10), calendars: any Exporter,
         agenda: @escaping @Sendable (_ calendarFiles: [String]) -> any Exporter,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -37,6 +42,7 @@ public struct ServeConfiguration: Sendable {
         self.stateFolder = stateFolder
         self.pollInterval = pollInterval
         self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
         self.calendars = calendars
         self.agenda = agenda
         self.now = now

@@ -110,9 +110,12 @@ final class DoorDesk: @unchecked Sendable {
             let badge = scanned.hasPrefix("baraza:badge:") ? String(scanned.dropFirst("baraza:badge:".count)) : scanned
             person = snapshot.badges[badge.uppercased()].flatMap { workspace.peopleByID[Person.ID($0)] }
             if person == nil {
-                return page(
-                    staff, session: sessionID, query: nil,
-                    message: .problem("Unknown badge: search by name. / Badge inconnu : cherchez par nom."))
+                let message =
+                    snapshot.badgeKeyProblem == nil
+                    ? "Unknown badge: search by name. / Badge inconnu : cherchez par nom."
+                    : "Badges cannot be read (the badge key is refused, see the admin page): search by name. / "
+                        + "Badges illisibles (clé des badges refusée) : cherchez par nom."
+                return page(staff, session: sessionID, query: nil, message: .problem(message))
             }
         } else if let id = form["person"] {
             person = workspace.peopleByID[Person.ID(id)]

@@ -80,7 +80,18 @@ enum AdminPage {
         var body = "<h1>\(escapeHTML(snapshot.title)): serving</h1>\n<ul>\n"
         body += "<li>state loaded at \(HTTPDate.format(snapshot.loadedAt)), \(snapshot.warnings) warning(s)</li>\n"
         body += "<li>\(snapshot.rooms.count) room calendar(s), \(snapshot.personal.count) personal calendar(s)</li>\n"
+        if snapshot.badgeKeyProblem == nil {
+            body +=
+                snapshot.badges.isEmpty
+                ? "<li>no badge key yet (`baraza export badges` makes one): badge scans find no one</li>\n"
+                : "<li>badge key read: \(snapshot.badges.count) badge(s) known at the door</li>\n"
+        }
         body += "</ul>\n"
+        if let problem = snapshot.badgeKeyProblem {
+            body +=
+                "<h2>Badge key refused</h2>\n<p>Badge scans at the door find no one until it is fixed; door staff can "
+                + "still search by name.</p>\n<pre>\(escapeHTML(problem))</pre>\n"
+        }
         if let problem {
             body +=
                 "<h2>Latest change refused</h2>\n<p>At \(HTTPDate.format(problem.at)) the workspace did not "

@@ -18,6 +18,9 @@ struct Snapshot: Sendable {
     var warnings: Int
     /// Person ids by badge id (upper case), from the workspace's badge key; empty without one.
     var badges: [String: String] = [:]
+    /// Why the workspace's badge key cannot be used (unreadable, malformed, another event's), when it cannot: badge
+    /// scans then find no one, and the admin page and the log say why.
+    var badgeKeyProblem: String?
     /// The workspace the state was made from, for pages made on request (a person's own agenda).
     var workspace: Workspace?
     /// The public programme's search index (`/search`).

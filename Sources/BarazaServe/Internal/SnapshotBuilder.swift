@@ -83,11 +83,7 @@ struct SnapshotBuilder: Sendable {
             publish(path, Data(html.utf8), Self.pageType, route, policy: ContentSecurity.page)
         }
         snapshot.workspace = workspace
-        if let record = try? workspace.state.badgeKey(), let key = BadgeKey(record) {
-            for person in workspace.people {
-                snapshot.badges[key.badgeID(for: person.id).rawValue.uppercased()] = person.id.rawValue
-            }
-        }
+        (snapshot.badges, snapshot.badgeKeyProblem) = Self.badges(of: workspace)
         publish("/calendars/event.ics", read("calendars/event.ics"), Self.calendarType, "feed-event")
         for venue in workspace.venues {
             for room in venue.rooms {
@@ -114,6 +110,28 @@ struct SnapshotBuilder: Sendable {
             snapshot.tokens[token.prefix(8), default: []].append((token, id))
         }
         return snapshot
+    }
+
+    /// Person ids by badge id (upper case) under the workspace's badge key; none, and why, when the key file cannot
+    /// be read, is malformed or belongs to another event (as `export badges` refuses it); none without a key file.
+    static func badges(of workspace: Workspace) -> (badges: [String: String], problem: String?) {
+        let record: BadgeKeyRecord?
+        do { record = try workspace.state.badgeKey() } catch { return ([:], "\(error)") }
+        guard let record else { return ([:], nil) }
+        guard let key = BadgeKey(record) else {
+            return ([:], "\(BadgeKey.fileName): `key` should be 64 hexadecimal digits")
+        }
+        guard key.events.contains(workspace.event.id) else {
+            let refused = BadgeError.keyForOtherEvent(
+                file: BadgeKey.fileName, event: workspace.event.id, keyEvents: key.events)
+            return ([:], refused.description)
+        }
+        var badges: [String: String] = [:]
+        badges.reserveCapacity(workspace.people.count)
+        for person in workspace.people {
+            badges[key.badgeID(for: person.id).rawValue.uppercased()] = person.id.rawValue
+        }
+        return (badges, nil)
     }
 
     /// Every planned file's bytes by path, produced on every core.
