@@ -77,7 +77,7 @@ public struct WorkspaceFolder: Sendable, Hashable {
                 throw .outside(written)
             }
             let name = (head as NSString).lastPathComponent
-            let parent = (head as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: head)
             guard !parent.isEmpty, parent != head else { break }
             missing.insert(name, at: 0)
             head = parent
@@ -202,7 +202,7 @@ public struct WorkspaceFolder: Sendable, Hashable {
     /// Whether a dangling link at `link` would point inside the workspace, were its target created.
     private func danglingLinkStaysInside(_ link: String) -> Bool {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return false }
-        let base = (link as NSString).deletingLastPathComponent
+        let base = PathText.parent(of: link)
         let joined = target.hasPrefix("/") ? target : base + "/" + target
         var components: [Substring] = []
         for part in joined.split(separator: "/") {

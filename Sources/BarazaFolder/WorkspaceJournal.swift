@@ -136,7 +136,7 @@ public enum WorkspaceJournal {
             let shown = folder.display(rename.destination)
             guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(shown) }
             let (parent, last) = try folder.openParent(of: rename.destination, written: shown, create: true)
-            let parentPath = (rename.destination as NSString).deletingLastPathComponent
+            let parentPath = PathText.parent(of: rename.destination)
             guard renameat(staging, rename.staged, parent, last) == 0 else {
                 let reason = WorkspaceFolder.systemReason()
                 close(parent)

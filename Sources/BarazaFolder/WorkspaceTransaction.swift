@@ -239,7 +239,7 @@ public final class WorkspaceTransaction: @unchecked Sendable {
                 guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(shown) }
             }
             repeat {
-                existing = (existing as NSString).deletingLastPathComponent
+                existing = PathText.parent(of: existing)
             } while lstat(existing, &status) != 0 && existing != folder.root
             guard status.st_mode & S_IFMT == S_IFDIR else { throw .notAFile(folder.display(existing)) }
             guard access(existing, W_OK) == 0 else {
@@ -254,7 +254,7 @@ public final class WorkspaceTransaction: @unchecked Sendable {
     /// Removes `.<name>.tmp-<pid>` files that earlier versions of Baraza (or an atomic write of a process that
     /// died) left in the folder of `relative`, when no process `<pid>` is running. Once per folder.
     private func sweepTemporaries(beside relative: String) {
-        let parent = (relative as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: relative)
         let first = state.withLock { sweptFolders.insert(parent).inserted }
         guard first else { return }
         let canonical = parent.isEmpty ? folder.root : folder.root + "/" + parent

@@ -19,7 +19,7 @@ public enum AtomicFile {
         // Plain string paths: `URL(fileURLWithPath:)` asks the file system whether each path is a folder, and
         // exports write tens of thousands of small files. One open(2) replaces FileManager's create-then-reopen.
         let name = (path as NSString).lastPathComponent
-        var folderPath = (path as NSString).deletingLastPathComponent
+        var folderPath = PathText.parent(of: path)
         if folderPath.isEmpty { folderPath = "." }
         let folder = URL(fileURLWithPath: folderPath, isDirectory: true)
         try FolderCache.shared.ensure(folder)
@@ -75,7 +75,7 @@ extension AtomicFile {
     /// removed when anything fails. A failed rename throws a `POSIXError`.
     public static func produce(at path: String, _ produce: (String) throws -> Void) throws {
         let name = (path as NSString).lastPathComponent
-        var folderPath = (path as NSString).deletingLastPathComponent
+        var folderPath = PathText.parent(of: path)
         if folderPath.isEmpty { folderPath = "." }
         try FolderCache.shared.ensure(URL(fileURLWithPath: folderPath, isDirectory: true))
         let temporary = folderPath + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"

@@ -385,7 +385,7 @@ public struct WorkspaceLoader: Sendable {
         sections.tags += fields["tags"]?.list() ?? []
         sections.placements += fields["placements"]?.list() ?? []
         let includes = fields["include"]?.list() ?? []
-        let base = (file as NSString).deletingLastPathComponent
+        let base = PathText.parent(of: file)
         // Every plausible target is parsed up front, concurrently; the checks below still run in order.
         let parsed = prefetch(
             includes.compactMap { item in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarazaCore
+import BarazaFolder
 import BarazaModel
 import BarazaPropose
 import BarazaWorkspace
@@ -118,7 +119,7 @@ struct Propose: ParsableCommand {
     /// every session would clash with its own copy.
     private func otherWorkspaces(_ loader: WorkspaceLoader, event: Event.ID) -> [Workspace] {
         guard !alone else { return [] }
-        let folder = others ?? (workspace as NSString).deletingLastPathComponent
+        let folder = others ?? PathText.parent(of: workspace)
         let root = folder.isEmpty ? "." : folder
         let children = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
         var found: [Workspace] = []

@@ -40,6 +40,26 @@ struct ExportFailureTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
     }
 
+    /// One-character names (`--out o`, a workspace called `w`) are ordinary relative paths; Foundation's
+    /// `deletingLastPathComponent` traps on them, so none may reach it.
+    @Test func oneCharacterFolderNamesAreOrdinaryPaths() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.moveItem(at: root.appendingPathComponent("ws"), to: root.appendingPathComponent("w"))
+        for kind in ["pack", "agenda", "schedule-xml"] {
+            let run = try runBaraza(["export", kind, "w", "--out", "o"], in: root)
+            #expect(run.exitCode == 0, "\(kind): \(run.stderr)")
+            #expect(run.signal == nil)
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("o/schedule.xml").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("o/agenda/index.html").path))
+        let build = try runBaraza(["build", "w", "--out", "b"], in: root)
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        let propose = try runBaraza(["propose", "w", "--time-limit", "2s"], in: root)
+        #expect(propose.signal == nil, "\(propose.stderr)")
+        #expect([0, 1].contains(propose.exitCode), "\(propose.stderr)")
+    }
+
     @Test func aFileWhereAnExportFolderBelongsGivesTheSystemReasonNotAnErrorDump() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(at: root) }

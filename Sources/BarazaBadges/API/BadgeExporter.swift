@@ -120,7 +120,7 @@ public struct BadgeExporter: Exporter {
                 bytes: .file { destination in
                     do {
                         try FileManager.default.createDirectory(
-                            atPath: (destination as NSString).deletingLastPathComponent,
+                            atPath: PathText.parent(of: destination),
                             withIntermediateDirectories: true)
                         try renderer.render(cards, to: URL(fileURLWithPath: destination), metadata: metadata)
                     } catch let error as PDFError {

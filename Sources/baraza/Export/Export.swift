@@ -2,6 +2,7 @@ import ArgumentParser
 import BarazaBadges
 import BarazaCore
 import BarazaExports
+import BarazaFolder
 import BarazaModel
 import BarazaOutput
 import BarazaPDF
@@ -109,7 +110,7 @@ enum ExportFailure {
                 }
                 return nil
             }
-            path = (path as NSString).deletingLastPathComponent
+            path = PathText.parent(of: path)
         }
         return nil
     }
