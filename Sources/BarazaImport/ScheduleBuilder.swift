@@ -106,8 +106,21 @@ struct ScheduleBuilder {
         raw.append(event)
     }
 
+    /// Why a start written without an offset names no single instant in `zone`: never a silent shift.
+    static func unusableStart(_ problem: LocalTimeProblem, local: LocalDateTime, zone: Zone) -> String {
+        switch problem {
+        case .nonexistent:
+            "its start \(local) does not exist in \(zone.identifier) (the clocks spring forward over it)"
+        case .ambiguous:
+            "its start \(local) happens twice in \(zone.identifier) (the clocks go back over it); "
+                + "write the date with its UTC offset to choose"
+        case .offsetMismatch:
+            "its start \(local) has an offset \(zone.identifier) does not use then"
+        }
+    }
+
     /// Records an event that cannot be placed.
-    mutating func skip(_ reason: String) { schedule.skipped.append(reason) }
+    mutating func skip(_ event: SkippedEvent) { schedule.skipped.append(event) }
 
     /// Resolves the wall times and returns the schedule. The zone they are read in: the conference zone, else
     /// `fallbackZone`, else the fixed offset every dated event shares (as `Etc/GMT±h`), else UTC.
@@ -118,11 +131,13 @@ struct ScheduleBuilder {
         for event in raw {
             var start = event.instant
             if start == nil, let local = event.local {
-                guard case .success(let instant) = WallTime(local: local, zone: zone).resolve() else {
-                    schedule.skipped.append("\(event.place): event \(event.id): no usable `date` or `start`")
+                switch WallTime(local: local, zone: zone).resolve() {
+                case .success(let instant): start = instant
+                case .failure(let problem):
+                    let reason = Self.unusableStart(problem, local: local, zone: zone)
+                    schedule.skipped.append(SkippedEvent(place: event.place, event: event.id, reason: reason))
                     continue
                 }
-                start = instant
             }
             guard let start else { continue }
             let languages = Normalise.languages(event.language ?? "").codes
@@ -131,7 +146,7 @@ struct ScheduleBuilder {
                     id: event.id, title: Normalise.text(event.title ?? "") ?? "event \(event.id)",
                     room: event.room, start: start, minutes: event.minutes, language: languages.first,
                     type: Normalise.text(event.type ?? ""), track: Normalise.text(event.track ?? ""),
-                    persons: event.persons, line: event.line))
+                    persons: event.persons, line: event.line, place: event.place))
         }
         return schedule
     }

@@ -11,14 +11,30 @@ public struct ScheduleReport: Sendable {
     public var rooms = 0
     /// Speakers written as people.
     public var people = 0
-    /// Events left out, as `file:line: reason`.
-    public var skipped: [String] = []
+    /// Events left out, each with its place and why.
+    public var skipped: [SkippedEvent] = []
     /// Events listed twice with the same id and start (kept once).
     public var duplicates = 0
     /// The zone the schedule was read in.
     public var zone: String = ""
     /// Notes for the user (a schedule without a zone: which offsets its times were taken from).
     public var notes: [String] = []
+}
+
+/// An event of a schedule that the import leaves out, and why.
+public struct SkippedEvent: Sendable, Hashable {
+    /// Where the event is in the schedule as given: `file:line` (XML) or `file: JSON path`.
+    public var place: String
+    /// The event's id in the schedule.
+    public var event: String
+    /// Why it cannot be placed, e.g. `zero duration`.
+    public var reason: String
+
+    public init(place: String, event: String, reason: String) {
+        self.place = place
+        self.event = event
+        self.reason = reason
+    }
 }
 
 /// The two schedule formats, told apart by content.
@@ -257,7 +273,7 @@ public struct ScheduleImport {
             }
             if seen[base] == nil { seen[base] = event.start }
             guard event.minutes > 0 else {
-                summary.skipped.append("\(source):\(event.line): event \(base): zero duration")
+                summary.skipped.append(SkippedEvent(place: event.place, event: base, reason: "zero duration"))
                 continue
             }
             let id = uniqueID(base: base, used: &usedSessions)

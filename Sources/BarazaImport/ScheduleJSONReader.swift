@@ -241,7 +241,7 @@ public enum ScheduleJSONReader {
                     id: id, title: try string(event["title"], "\(ep).title"), room: room, instant: at.instant,
                     local: at.local, minutes: minutes, language: try string(event["language"], "\(ep).language"),
                     type: try string(event["type"], "\(ep).type"), track: try string(event["track"], "\(ep).track"),
-                    persons: persons, line: 0, place: ep),
+                    persons: persons, line: 0, place: "\(file): \(ep)"),
                 offset: at.offset)
         }
     }

@@ -26,6 +26,8 @@ public struct Schedule: Sendable {
         public var persons: [(key: String, name: String)]
         /// The line of the `<event>` element (0 in a schedule.json).
         public var line: Int
+        /// Where the event is, for warnings: `file:line` (XML) or `file: JSON path`.
+        public var place: String
     }
 
     /// `conference/title`.
@@ -42,8 +44,8 @@ public struct Schedule: Sendable {
     public var rooms: [String] = []
     /// The events in file order.
     public var events: [Event] = []
-    /// Events that could not be placed (no start, bad duration), as `file:line: reason`.
-    public var skipped: [String] = []
+    /// Events that could not be placed (no start, bad duration, a start the zone's clocks skip or show twice).
+    public var skipped: [SkippedEvent] = []
     /// Texts longer than the workspace allows (``TextLimit``), cut to fit, as `place: what was cut`.
     public var cuts: [String] = []
     /// The UTC offsets (seconds) written in event dates, with how many events carry each.
@@ -159,14 +161,14 @@ public enum ScheduleReader {
                 case ("room", "event"):
                     let place = "\(path):\(eventLine)"
                     guard let minutes = parseDuration(event["duration"] ?? "") else {
-                        builder.skip("\(place): event \(eventID): `duration` HH:MM expected")
+                        builder.skip(SkippedEvent(place: place, event: eventID, reason: "`duration` HH:MM expected"))
                         continue
                     }
                     guard
                         let at = ScheduleBuilder.placement(
                             date: event["date"], day: dayDate, dayStart: dayStartTime, start: event["start"])
                     else {
-                        builder.skip("\(place): event \(eventID): no usable `date` or `start`")
+                        builder.skip(SkippedEvent(place: place, event: eventID, reason: "no usable `date` or `start`"))
                         continue
                     }
                     builder.addEvent(

@@ -169,8 +169,12 @@ extension Zone {
     }
 }
 
+/// Prints what a schedule import wrote; a skipped event is a warning at its place in the schedule.
 func printScheduleReport(_ report: ScheduleReport) {
-    for line in report.skipped { FileHandle.standardError.write(Data("\(line): warning: skipped\n".utf8)) }
+    for skipped in report.skipped {
+        let line = "\(skipped.place): warning: event \(skipped.event) left out: \(skipped.reason)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
     for note in report.notes { print("note: \(note)") }
     print(
         "schedule: \(report.sessions) session(s), \(report.rooms) room(s), \(report.people) speaker(s), "

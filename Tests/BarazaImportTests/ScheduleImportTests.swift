@@ -107,6 +107,48 @@ import Testing
         #expect(again.exitCode == 2)
     }
 
+    /// Events that cannot be placed are left out with a warning at their place in the file as given: a zero
+    /// duration, a start in Europe/Berlin's spring-forward gap, a start its fall-back shows twice; never shifted.
+    @Test func eventsThatCannotBePlacedAreLeftOutAtTheirPlace() throws {
+        let root = try scratchFolder()
+        let schedule = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <schedule>
+              <conference><title>Clocks</title><time_zone_name>Europe/Berlin</time_zone_name></conference>
+              <day index="1" date="2025-03-30">
+                <room name="Hall">
+                  <event id="1"><start>01:00</start><duration>00:30</duration><title>Before the gap</title></event>
+                  <event id="2"><start>02:30</start><duration>00:30</duration><title>In the gap</title></event>
+                  <event id="3"><start>04:00</start><duration>00:00</duration><title>No time at all</title></event>
+                </room>
+              </day>
+              <day index="2" date="2025-10-26">
+                <room name="Hall">
+                  <event id="4"><start>02:30</start><duration>00:30</duration><title>Twice</title></event>
+                </room>
+              </day>
+            </schedule>
+
+            """
+        let file = try write(schedule, to: "clocks.xml", in: root)
+        let run = try runBaraza(["init", "w", "--from-schedule", "clocks.xml"], in: URL(fileURLWithPath: root))
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("schedule: 1 session(s)"))
+        #expect(
+            run.stderr == """
+                clocks.xml:7: warning: event 2 left out: its start 2025-03-30 02:30 does not exist in Europe/Berlin \
+                (the clocks spring forward over it)
+                clocks.xml:13: warning: event 4 left out: its start 2025-10-26 02:30 happens twice in Europe/Berlin \
+                (the clocks go back over it); write the date with its UTC offset to choose
+                clocks.xml:8: warning: event 3 left out: zero duration
+
+                """)
+        let report = try ScheduleImport.initialise(
+            directory: root + "/again", schedule: file, eventID: "again", fallbackZone: nil)
+        #expect(report.skipped.map(\.event) == ["2", "4", "3"])
+        #expect(report.skipped.allSatisfy { $0.place.hasPrefix(file + ":") })
+    }
+
     @Test func importScheduleOnTheCommandLine() throws {
         let ws = try scratchWorkspace()
         let file = sharedData.appendingPathComponent("schedules/eventfahrplan-39c3-20251206.schedule.xml").path
