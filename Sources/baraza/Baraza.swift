@@ -60,7 +60,13 @@ extension Baraza {
             let names = subcommands.map { $0._commandName }
             guard let next = subcommands.first(where: { $0._commandName == word }) else {
                 if word == "help" { return nil }
-                let hint = nearest(to: word, in: names).map { "; did you mean `\($0)`?" } ?? ""
+                // `baraza badges` for `baraza export badges`: the word names a command one level down.
+                let nested = subcommands.filter { child in
+                    child.configuration.subcommands.contains { $0._commandName == word }
+                }.map { "`" + (path + [$0._commandName, word]).joined(separator: " ") + "`" }
+                let spelled = nested.isEmpty ? nil : nested.joined(separator: " or ")
+                let hint =
+                    (spelled ?? nearest(to: word, in: names).map { "`\($0)`" }).map { "; did you mean \($0)?" } ?? ""
                 return "unknown command `\(word)` for `\(path.joined(separator: " "))`\(hint) (commands: "
                     + names.joined(separator: ", ") + ")"
             }

@@ -98,6 +98,8 @@ struct CommandLineEdgeTests {
         (["export", "pack", sample, "--audience", "everyone"], "expected public, participants, person:<id>"),
         (["frobnicate"], "unknown command `frobnicate` for `baraza`"),
         (["export", "agnda", sample], "did you mean `agenda`?"),
+        (["badges", sample], "unknown command `badges` for `baraza`; did you mean `baraza export badges`?"),
+        (["invitations", sample], "did you mean `baraza export invitations` or `baraza send invitations`?"),
     ])
     func aBadArgumentIsAUsageError(_ arguments: [String], _ expected: String) throws {
         let run = try runBaraza(arguments)
