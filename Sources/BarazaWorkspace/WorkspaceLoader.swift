@@ -32,7 +32,7 @@ public struct WorkspaceLoader: Sendable {
         let diagnostics = Diagnostics()
         var sections = Sections()
         guard let folder = try? WorkspaceFolder(directory) else {
-            throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: directory)])
+            throw WorkspaceLoadFailure(errors: [Self.notAWorkspace(directory)])
         }
         let lock: WorkspaceLock
         do { lock = try folder.lockForReading() } catch {
@@ -45,7 +45,7 @@ public struct WorkspaceLoader: Sendable {
                 .unreadable(file: folder.display(Self.entryFileName), reason: error.reason)
             ])
         }
-        guard entry.exists else { throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: directory)]) }
+        guard entry.exists else { throw WorkspaceLoadFailure(errors: [Self.notAWorkspace(directory)]) }
         var visited: Set<String> = []
         let root = readFile(entry, in: folder, diagnostics: diagnostics)
         var eventValue: YAMLValue?
@@ -161,6 +161,23 @@ public struct WorkspaceLoader: Sendable {
         return targets
     }
 
+    /// Why `path` is no workspace: it does not exist, it is a file (`event.yaml` itself: give its folder), or it is
+    /// a folder without `event.yaml`.
+    static func notAWorkspace(_ path: String) -> WorkspaceError {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return .unreadable(file: path, reason: "no such folder; expected a workspace folder (holding event.yaml)")
+        }
+        guard isFolder.boolValue else {
+            let folder = PathText.parent(of: path)
+            let hint =
+                (path as NSString).lastPathComponent == entryFileName ? " (\(folder.isEmpty ? "." : folder))" : ""
+            return .unreadable(
+                file: path, reason: "a file, not a folder; expected the workspace folder holding event.yaml\(hint)")
+        }
+        return .notAWorkspace(path: path)
+    }
+
     /// Loads one workspace, or every workspace one level below `path` when it holds no `event.yaml`.
     public func loadAll(path: String) throws(WorkspaceLoadFailure) -> [Workspace] {
         // A change a crash interrupted is completed (or dropped) first: it may be the one that makes `path` a
@@ -176,7 +193,7 @@ public struct WorkspaceLoader: Sendable {
         let dirs = children.map { (path as NSString).appendingPathComponent($0) }.filter {
             FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(Self.entryFileName))
         }
-        guard !dirs.isEmpty else { throw WorkspaceLoadFailure(errors: [.notAWorkspace(path: path)]) }
+        guard !dirs.isEmpty else { throw WorkspaceLoadFailure(errors: [Self.notAWorkspace(path)]) }
         var workspaces: [Workspace] = []
         var errors: [WorkspaceError] = []
         for dir in dirs {

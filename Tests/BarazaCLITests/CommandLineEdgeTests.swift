@@ -108,6 +108,26 @@ struct CommandLineEdgeTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-made"))
     }
 
+    /// A path that is no workspace says which of the three it is: missing, a file (event.yaml itself), or a
+    /// folder without event.yaml.
+    @Test func aPathThatIsNoWorkspaceSaysWhy() throws {
+        let missing = try runBaraza(["check", "events/no-such-event"])
+        #expect(
+            missing.stderr
+                == "error: events/no-such-event: cannot read: no such folder; expected a workspace folder "
+                + "(holding event.yaml)\n")
+        let sample = Self.sample
+        let file = try runBaraza(["check", "\(sample)/event.yaml"])
+        #expect(file.exitCode == 2)
+        #expect(
+            file.stderr
+                == "error: \(sample)/event.yaml: cannot read: a file, not a folder; expected the workspace folder "
+                + "holding event.yaml (\(sample))\n")
+        let folder = try runBaraza(["export", "ics", "Sources"])
+        #expect(folder.exitCode == 2)
+        #expect(folder.stderr.contains("Sources: not a workspace: expected an event.yaml in it"))
+    }
+
     /// Input that cannot be read exits 2, whatever the command.
     @Test(arguments: [
         ["check", "events/no-such-event"],

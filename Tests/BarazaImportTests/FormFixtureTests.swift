@@ -449,7 +449,7 @@ func logisticsWorkspace() throws -> String {
         #expect(run.exitCode == 2)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let errors = document?["errors"] as? [[String: Any]]
-        #expect((errors?.first?["message"] as? String)?.contains("not a workspace") == true)
+        #expect((errors?.first?["message"] as? String)?.contains("no such folder") == true)
         #expect(document?["version"] as? Int == 1)
     }
 
