@@ -184,22 +184,11 @@ struct IndexPage {
                 h += " (<a href=\"\(HTML.href(agenda))#\(anchor)\">agenda · programme</a>)"
             }
             if let files = bySession[id] {
-                h += "<ul>\n"
-                for f in files {
-                    let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
-                    h += "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
-                }
-                h += "</ul>"
+                h += Self.fileList(files)
             } else if notPacked[id] == nil {
                 h += " <span class=\"absent\">(no materials · pas de document)</span>"
             }
-            for m in notPacked[id] ?? [] {
-                let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
-                h +=
-                    " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
-                    + "non disponible à la création du dossier)</span>"
-            }
-            h += "</li>\n"
+            h += Self.notAvailable(notPacked[id] ?? []) + "</li>\n"
         }
         return h + "</ul></section>\n"
     }
@@ -230,13 +219,7 @@ struct IndexPage {
             for (id, opening) in sessions {
                 h += opening
                 if let files = bySession[id] {
-                    h += "<ul>\n"
-                    for f in files {
-                        let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
-                        h +=
-                            "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(Self.size(f.size)))</li>\n"
-                    }
-                    h += "</ul>"
+                    h += Self.fileList(files)
                 } else if let files = elsewhere[id] {
                     h +=
                         " <span class=\"absent\">(\(files.count) file(s) in the shared pack · dans le dossier "
@@ -244,17 +227,30 @@ struct IndexPage {
                 } else if notPacked[id] == nil {
                     h += " <span class=\"absent\">(no materials · pas de document)</span>"
                 }
-                for m in notPacked[id] ?? [] {
-                    let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
-                    h +=
-                        " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
-                        + "non disponible à la création du dossier)</span>"
-                }
-                h += "</li>\n"
+                h += Self.notAvailable(notPacked[id] ?? []) + "</li>\n"
             }
             h += "</ul>\n"
         }
         return h + "</section>\n"
+    }
+
+    /// A session's packed files as a list of links, each with its size.
+    private static func fileList(_ files: [ResolvedMaterial]) -> String {
+        var h = "<ul>\n"
+        for f in files {
+            let name = f.entry.split(separator: "/").last.map(String.init) ?? f.entry
+            h += "<li><a href=\"\(HTML.href(f.entry))\">\(HTML.escape(name))</a> (\(size(f.size)))</li>\n"
+        }
+        return h + "</ul>"
+    }
+
+    /// A note for each material a session lists that was missing when the pack was built.
+    private static func notAvailable(_ missing: [MissingMaterial]) -> String {
+        missing.map { m in
+            let name = m.written.split(separator: "/").last.map(String.init) ?? m.written
+            return " <span class=\"absent\">(\(HTML.escape(name)): not available when the pack was built · "
+                + "non disponible à la création du dossier)</span>"
+        }.joined()
     }
 
     static func size(_ bytes: Int64) -> String {
