@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // Reads the compiled tz database (TZif files, POSIX TZ rules) the system ships; Foundation only.
@@ -120,7 +121,10 @@ let package = Package(
         // Hardened, streaming XML over libxml2 and the registration-export readers (ODK, xlsx, SpreadsheetML).
         .target(
             name: "BarazaXML",
-            dependencies: ["BarazaModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "BarazaModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // Registration and schedule import: mapping, normalisation, deduplication, atomic workspace writing.
         .target(
             name: "BarazaImport",

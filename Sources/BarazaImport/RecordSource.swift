@@ -12,11 +12,34 @@ enum RecordSource {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(path: path, reason: "no such file or not readable")
         }
-        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
         try? handle.close()
         do {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
                 let table = try XLSXReader.readTable(contentsOf: path, limits: limits, archiveLimits: archiveLimits)
+                if isXLSForm(table.columns) { throw ImportError.formDefinition(path: path) }
+                return .table(table)
+            }
+            if head.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                throw ImportError.unreadable(path: path, reason: "the file is empty")
+            }
+            if !startsLikeXML(head) {
+                let suffix = (path as NSString).pathExtension.lowercased()
+                // A file named .xml whose text is no XML is more likely damaged or misnamed than a CSV.
+                if suffix == "xml" {
+                    throw ImportError.unreadable(
+                        path: path,
+                        reason: "named .xml but not XML (it does not start with `<`); if it is a CSV export, "
+                            + "name it .csv")
+                }
+                let named = ["csv", "tsv", "txt"].contains(suffix)
+                guard named || looksLikeText(head) else {
+                    throw ImportError.unreadable(
+                        path: path,
+                        reason: "not a registration export: expected ODK/KoBo XML submissions, an .xlsx or "
+                            + "SpreadsheetML workbook, or a CSV file")
+                }
+                let table = try CSVTableReader.readTable(contentsOf: path, limits: limits)
                 if isXLSForm(table.columns) { throw ImportError.formDefinition(path: path) }
                 return .table(table)
             }
@@ -41,6 +64,33 @@ enum RecordSource {
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
+    }
+
+    /// Whether a file starting with `head` is XML: its first character, after a byte-order mark and white space,
+    /// is `<` (in UTF-8 or UTF-16). Anything else that is not a zip is read as CSV.
+    static func startsLikeXML(_ head: Data) -> Bool {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // UTF-16: the first non-space code unit, with its zero byte on either side.
+            bytes = bytes.dropFirst(2)
+            let units = stride(from: bytes.startIndex, to: bytes.endIndex - 1, by: 2).map {
+                head.first == 0xFF
+                    ? UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 : UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+            }
+            return units.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == 0x3C
+        }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == 0x3C
+    }
+
+    /// Whether the first bytes of a file read as text: UTF-16 with its byte-order mark, or UTF-8 without NUL bytes
+    /// (a character cut by the end of `head` allowed).
+    static func looksLikeText(_ head: Data) -> Bool {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+        let bytes = [UInt8](head)[...]
+        guard !bytes.contains(0) else { return false }
+        guard let invalid = CSVTableReader.firstInvalidUTF8(bytes) else { return true }
+        return invalid >= bytes.count - 3
     }
 
     /// The namespace of ODK's encrypted submission envelopes (`base64EncryptedKey`, `encryptedXmlFile`...).

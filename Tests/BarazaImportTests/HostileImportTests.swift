@@ -49,7 +49,7 @@ import ZIPFoundation
         ),
         ("deep.xml", String(repeating: "<a>", count: 5_000) + String(repeating: "</a>", count: 5_000), "nested"),
         ("truncated.xml", "<registrations>" + record + "<data id=\"f\"><full_name>Awa", "malformed"),
-        ("not-xml.xml", "full_name,email\nAwa,awa@example.org\n", "malformed"),
+        ("not-xml.xml", "full_name,email\nAwa,awa@example.org\n", "named .xml but not XML"),
     ]
 
     @Test(arguments: hostileDocuments.map(\.0))

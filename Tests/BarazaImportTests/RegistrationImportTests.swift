@@ -104,6 +104,43 @@ import Testing
         }
     }
 
+    /// A CSV saved by a French Excel (`;`, a byte-order mark, CRLF) imports like the workbook it came from; a
+    /// bad answer after a multi-line one is reported at its own line.
+    @Test func csvFromAFrenchExcelImportsWithLinesThatMatchTheFile() throws {
+        let folder = try scratchFolder()
+        let text =
+            "Horodateur;Adresse e-mail;Prénom;Nom;Pays;Rôle;Régime alimentaire;Commentaire\r\n"
+            + "2027-03-01 10:00;ngozi.okafor@example.com;Ngozi;Okafor;Nigeria;intervenante;Végétarienne;"
+            + "\"Arrive tard;\r\nmerci\"\r\n"
+            + "2027-03-01 11:00;pas-un-courriel;Awa;Diop;Sénégal;participante;;\r\n"
+            + "2027-03-01 12:00;jean-baptiste.hounkpe@example.bj;Jean-Baptiste;Hounkpè;Bénin;participant;;\r\n"
+        let file = (folder as NSString).appendingPathComponent("inscriptions.csv")
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: file))
+        let ws = try scratchWorkspace()
+        let report = try RegistrationImport(file: file, workspace: ws).run(dryRun: false)
+        #expect(report.format == .csv)
+        #expect(report.records == 3 && report.people == 2)
+        #expect(report.unmappedColumns.map(\.column) == ["Commentaire"])
+        #expect(report.badRecords.map(\.location) == ["\(file):4"])
+        let people = try load(ws).people
+        let ngozi = try #require(people.first { $0.email == "ngozi.okafor@example.com" })
+        #expect(ngozi.country == "NG" && ngozi.roles == [.speaker] && ngozi.dietary == ["vegetarian"])
+        let jb = try #require(people.first { $0.email == "jean-baptiste.hounkpe@example.bj" })
+        #expect(jb.familyName == "Hounkpè" && jb.country == "BJ")
+        // Not text at all, or nothing in it: refused before anything is read, the workspace untouched.
+        let before = snapshot(ws)
+        let binary = (folder as NSString).appendingPathComponent("photo.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46]).write(to: URL(fileURLWithPath: binary))
+        let empty = try write("\n \n", to: "empty.csv", in: folder)
+        for (path, reason) in [(binary, "not a registration export"), (empty, "the file is empty")] {
+            let error = #expect(throws: ImportError.self) {
+                try RegistrationImport(file: path, workspace: ws).run(dryRun: false)
+            }
+            #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
+        }
+        #expect(snapshot(ws) == before)
+    }
+
     @Test func spreadsheetMLWithArabicNamesRichTextAndFreeTextNeeds() throws {
         let ws = try scratchWorkspace()
         let report = try RegistrationImport(file: fixture("spreadsheetml-inscriptions.xml"), workspace: ws).run(

@@ -6,4 +6,6 @@ public enum RegistrationFormat: String, Sendable, Hashable, CaseIterable {
     case xlsx
     /// An Excel 2003 XML workbook (SpreadsheetML, `urn:schemas-microsoft-com:office:spreadsheet`).
     case spreadsheetML
+    /// A CSV file (Google Forms, KoBo/Ona CSV exports, Excel's CSV UTF-8 or Unicode text), see ``CSVTableReader``.
+    case csv
 }
