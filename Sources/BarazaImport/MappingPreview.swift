@@ -80,6 +80,7 @@ public struct MappingPreview: Sendable {
             out += line + "\n"
         }
         out += "timezone: \(zone)   # zone of date-times written without an offset\n"
+        out += "# date_order: day-first   # how 03/04/2027 reads: day-first (3 April) or month-first (4 March)\n"
         return out
     }
 
@@ -219,7 +220,7 @@ extension RecordNormaliser {
         case .accessibility:
             return "[\(list().joined(separator: ", "))]"
         case .arrival, .departure, .submittedAt:
-            switch Normalise.instant(value, zone: zone, serialDates1904: serialDates1904) {
+            switch Normalise.instant(value, zone: zone, serialDates1904: serialDates1904, dateOrder: dateOrder) {
             case .success(let instant):
                 var bytes: [UInt8] = []
                 Normalise.appendWallText(instant, zone: zone, to: &bytes)

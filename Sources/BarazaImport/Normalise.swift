@@ -312,20 +312,29 @@ public enum Normalise {
 
     /// An instant from ISO 8601 text (`2022-11-20T07:55:00.000+03:00`, `…+03`, `…Z`, `2022-11-20 07:55`) or a
     /// spreadsheet serial number. A reading without an offset is taken in `zone`.
-    public static func instant(_ raw: String, zone: Zone, serialDates1904: Bool = false) -> Result<
-        Instant, InstantProblem
-    > {
+    /// A date written with slashes or dots (`15/03/2027 10:31:25`, `3/15/2027 10:31 PM`) is read in `dateOrder`;
+    /// without one, only when its day and month cannot be confused.
+    public static func instant(
+        _ raw: String, zone: Zone, serialDates1904: Bool = false, dateOrder: DateOrder? = nil
+    ) -> Result<Instant, InstantProblem> {
         if let fast = asciiDateTime(raw) { return resolve(fast.local, offset: fast.offset, zone: zone) }
-        return generalInstant(raw, zone: zone, serialDates1904: serialDates1904)
+        return generalInstant(raw, zone: zone, serialDates1904: serialDates1904, dateOrder: dateOrder)
     }
 
-    /// `instant(_:zone:serialDates1904:)` for any text (the reference for ``asciiDateTime(_:)``).
-    static func generalInstant(_ raw: String, zone: Zone, serialDates1904: Bool) -> Result<Instant, InstantProblem> {
+    /// `instant(_:zone:serialDates1904:dateOrder:)` for any text (the reference for ``asciiDateTime(_:)``).
+    static func generalInstant(
+        _ raw: String, zone: Zone, serialDates1904: Bool, dateOrder: DateOrder? = nil
+    ) -> Result<Instant, InstantProblem> {
         guard var text = text(raw) else { return .failure(.unreadable) }
         if let serial = Double(text), serial > 0, serial < 2_958_466,
             let iso = SerialDate.isoString(serial: serial, date1904: serialDates1904)
         {
             text = iso
+        }
+        switch slashDateTime(text, order: dateOrder) {
+        case .success(let iso)?: text = iso
+        case .failure(let problem)?: return .failure(problem)
+        case nil: break
         }
         // Drop fractional seconds; complete a two-digit offset (`+03` → `+03:00`).
         if let dot = text.firstIndex(of: "."), text.distance(from: text.startIndex, to: dot) >= 19 {
@@ -434,13 +443,62 @@ public enum Normalise {
         return (LocalDateTime(date: date, time: time), offset)
     }
 
+    /// Which number of a date written `03/04/2027` is the day: spreadsheets and form tools write dates in their
+    /// user's locale, and the same text is 3 April in Kigali and 4 March in the United States.
+    public enum DateOrder: String, Sendable, CaseIterable {
+        /// `15/03/2027`: day, month, year (French, British, most of Africa).
+        case dayFirst = "day-first"
+        /// `3/15/2027`: month, day, year (United States).
+        case monthFirst = "month-first"
+    }
+
+    /// `text` as ISO 8601 (`2027-03-15T22:31:25`) when it is a date written with slashes or dots (`15/03/2027`,
+    /// `3/15/2027 10:31:25 PM`, `15.03.2027 10:31`); nil when it does not. Without `order`, a date whose day and
+    /// month could be swapped (`03/04/2027`) is `.ambiguousDateOrder`, never guessed.
+    static func slashDateTime(_ text: String, order: DateOrder?) -> Result<String, InstantProblem>? {
+        let pattern =
+            /^(\d{1,2})([\/.])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/
+        guard let m = text.wholeMatch(of: pattern), let a = Int(m.1), let b = Int(m.3) else { return nil }
+        let dayFirst: Bool
+        switch order {
+        case .dayFirst?: dayFirst = true
+        case .monthFirst?: dayFirst = false
+        case nil:
+            if a > 12 && b <= 12 {
+                dayFirst = true
+            } else if b > 12 && a <= 12 {
+                dayFirst = false
+            } else if a == b {
+                dayFirst = true
+            } else {
+                return .failure(.ambiguousDateOrder)
+            }
+        }
+        let (day, month) = dayFirst ? (a, b) : (b, a)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var iso = "\(m.4)-\(two(month))-\(two(day))"
+        guard let hourText = m.5, var hour = Int(hourText) else { return .success(iso) }
+        if let half = m.8 {
+            guard (1...12).contains(hour) else { return .failure(.unreadable) }
+            hour = hour % 12 + (half.lowercased() == "p" ? 12 : 0)
+        }
+        guard let minute = m.6 else { return .failure(.unreadable) }
+        iso += "T\(two(hour)):\(minute)" + (m.7.map { ":\($0)" } ?? "")
+        return .success(iso)
+    }
+
     /// Why a date-time answer names no instant.
     public enum InstantProblem: Error, Hashable, Sendable {
         case unreadable, nonexistentLocalTime, ambiguousLocalTime
+        /// A date such as `03/04/2027` that reads as two days, and no `date_order` to choose.
+        case ambiguousDateOrder
 
         /// What was expected, for error messages.
         public var expectation: String {
             switch self {
+            case .ambiguousDateOrder:
+                "`date_order: day-first` (03/04/2027 is 3 April) or `date_order: month-first` (4 March) in the "
+                    + "mapping file: this date reads both ways"
             case .unreadable: "a date-time such as 2027-03-22T19:20 or 2027-03-22T19:20:00+02:00"
             case .nonexistentLocalTime: "a local time that exists (it falls in a clock change gap)"
             case .ambiguousLocalTime: "an offset (the local time occurs twice at a clock change)"

@@ -9,6 +9,8 @@ import Foundation
 struct RecordNormaliser {
     let mapping: RegistrationMapping
     let zone: Zone
+    /// How dates written with slashes read (the mapping's `date_order`).
+    let dateOrder: Normalise.DateOrder?
     let knownSessions: SessionDirectory?
     let places: PlaceDirectory
     /// The workspace's hotels, for hotel preferences.
@@ -39,6 +41,7 @@ struct RecordNormaliser {
         self.places = places
         self.mapping = mapping
         self.zone = mapping.zone ?? zone
+        self.dateOrder = mapping.dateOrder
         self.knownSessions = knownSessions
         self.serialDates1904 = serialDates1904
         self.displayPath = displayPath
@@ -318,7 +321,8 @@ struct RecordNormaliser {
                     + "form, or give it in people-overrides.yaml)")
             return nil
         } else {
-            read = Normalise.instant(draft.string(range), zone: zone, serialDates1904: serialDates1904)
+            read = Normalise.instant(
+                draft.string(range), zone: zone, serialDates1904: serialDates1904, dateOrder: dateOrder)
         }
         switch read {
         case .success(let instant): return instant
@@ -480,7 +484,8 @@ struct RecordNormaliser {
         if usesFastPaths, let (local, offset) = Normalise.asciiDateTime(bytes: bytes) {
             return Normalise.resolve(local, offset: offset, zone: zone)
         }
-        return Normalise.instant(String(decoding: bytes, as: UTF8.self), zone: zone, serialDates1904: serialDates1904)
+        return Normalise.instant(
+            String(decoding: bytes, as: UTF8.self), zone: zone, serialDates1904: serialDates1904, dateOrder: dateOrder)
     }
 
     /// An ISO date-time answer read from its bytes; nil for any other answer (or without fast paths).

@@ -12,12 +12,15 @@ import Yams
 ///   "grp_contact/q_mail": email
 ///   "Remarques": ignore
 /// timezone: Africa/Kigali   # zone of date-times written without an offset (default: the event's)
+/// date_order: day-first      # 03/04/2027 is 3 April (month-first: 4 March)
 /// ```
 public struct RegistrationMapping: Sendable {
     /// Explicit ties, keyed by ``Normalise/key(_:)`` of the column or path.
     public var explicit: [String: PersonField]
     /// Zone for date-times without an offset; nil means the event's zone.
     public var zone: Zone?
+    /// How dates written with slashes or dots read (`date_order:`); nil: only those that cannot be confused.
+    public var dateOrder: Normalise.DateOrder?
     /// The ties as the file writes them: column, field and `file:line:column`, in file order.
     public var entries: [(column: String, field: PersonField, location: String)] = []
 
@@ -85,8 +88,13 @@ public struct RegistrationMapping: Sendable {
                     throw .mapping(at, ZoneSuggestion.expectation(for: value.string ?? ""))
                 }
                 mapping.zone = zone
+            case "date_order":
+                guard let order = value.string.flatMap(Normalise.DateOrder.init(rawValue:)) else {
+                    throw .mapping(at, "`date_order: day-first` (15/03/2027) or `date_order: month-first` (3/15/2027)")
+                }
+                mapping.dateOrder = order
             default:
-                throw .mapping(at, "`columns` or `timezone`")
+                throw .mapping(at, "`columns`, `timezone` or `date_order`")
             }
         }
         return mapping

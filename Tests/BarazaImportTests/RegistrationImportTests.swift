@@ -141,6 +141,32 @@ import Testing
         #expect(snapshot(ws) == before)
     }
 
+    /// Dates in the export's locale: without `date_order`, `03/04/2027` is reported as reading both ways (the
+    /// person kept); with it, read as told.
+    @Test func slashDatesFollowTheMappingsDateOrder() throws {
+        let folder = try scratchFolder()
+        let csv = try write(
+            "Nom,Courriel,Arrivée\nAline,aline@example.rw,03/04/2027 19:30\nKofi,kofi@example.gh,22/03/2027 08:00\n",
+            to: "inscriptions.csv", in: folder)
+        let ws = try scratchWorkspace()
+        let guessed = try RegistrationImport(file: csv, workspace: ws).run(dryRun: true)
+        #expect(guessed.people == 2)
+        #expect(guessed.droppedAnswers.map(\.location) == ["\(csv):2"])
+        #expect(guessed.droppedAnswers.first?.reason.contains("date_order: day-first") == true)
+        let mapping = try write("date_order: day-first\n", to: "mapping.yaml", in: folder)
+        let told = try RegistrationImport(
+            file: csv, workspace: ws, mapping: RegistrationMapping.load(path: mapping)
+        ).run(dryRun: false)
+        #expect(told.droppedAnswers.isEmpty && told.badRecords.isEmpty)
+        let kigali = try #require(Zone(identifier: "Africa/Kigali"))
+        let aline = try #require(try load(ws).people.first { $0.email == "aline@example.rw" })
+        let third = try Normalise.instant("2027-04-03T19:30", zone: kigali).get()
+        #expect(aline.arrival?.instant == third)
+        let bad = try write("date_order: sideways\n", to: "bad.yaml", in: folder)
+        let error = #expect(throws: ImportError.self) { try RegistrationMapping.load(path: bad) }
+        #expect(error?.description.contains("bad.yaml:1:1") == true)
+    }
+
     @Test func spreadsheetMLWithArabicNamesRichTextAndFreeTextNeeds() throws {
         let ws = try scratchWorkspace()
         let report = try RegistrationImport(file: fixture("spreadsheetml-inscriptions.xml"), workspace: ws).run(
