@@ -145,7 +145,8 @@ extension RegistrationImport {
                     ($0.id.rawValue, [$0.title.english, $0.title.french].compactMap { $0 })
                 }),
             serialDates1904: source.serialDates1904, displayPath: file,
-            spaceSeparatedLists: source.format == .odkInstances,
+            spaceSeparatedLists: source.spaceSeparatedLists,
+            recordsAreRows: source.format != .odkInstances,
             places: PlaceDirectory(places: loaded.logistics.transfers.places.map { ($0.id.rawValue, $0.name) }))
         normaliser.hotels = PlaceDirectory(places: loaded.hotels.map { ($0.id.rawValue, $0.name) })
         var order: [String] = []
@@ -194,7 +195,7 @@ extension RegistrationImport {
 extension RecordNormaliser {
     /// What one answer of `field` becomes, as the preview shows it (masked where personal).
     func preview(_ field: PersonField, _ value: String) -> String {
-        func list() -> [String] { Normalise.list(value, spaces: spaceSeparatedLists) }
+        func list() -> [String] { Normalise.list(value, spaces: spaceSeparatedLists && Normalise.isChoiceList(value)) }
         switch field {
         case .name, .givenName, .familyName, .localAddress, .emergencyContact, .recordID:
             return MappingPreview.mask(value)
@@ -209,7 +210,8 @@ extension RecordNormaliser {
         case .timezone:
             return Zone(identifier: value) != nil ? value : "refused: not an IANA zone"
         case .role:
-            let roles = list().map { Normalise.role($0)?.rawValue ?? "refused `\($0)`" }
+            // Roles are always split on spaces too, as the import reads them.
+            let roles = Normalise.list(value).map { Normalise.role($0)?.rawValue ?? "refused `\($0)`" }
             return "[\(roles.joined(separator: ", "))]"
         case .languages:
             let (codes, unknown) = Normalise.languages(value)

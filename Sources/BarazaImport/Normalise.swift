@@ -222,6 +222,16 @@ public enum Normalise {
         return raw.split(whereSeparator: { separators.contains($0) }).compactMap { text(String($0)) }
     }
 
+    /// Whether an answer reads as an XLSForm `select_multiple` answer: choice names between spaces (`halal vegan`,
+    /// `lactose_free`), each lower-case ASCII letters, digits, `_`, `-` or `.`. Free text (`Allergie aux
+    /// arachides`) does not, and is not split on its spaces.
+    static func isChoiceList(_ raw: String) -> Bool {
+        raw.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2D
+                || byte == 0x2E || byte == 0x20 || byte == 0x09 || byte == 0x0A
+        }
+    }
+
     /// `list(_:spaces:)` for printable ASCII (no control characters, so splitting bytes equals splitting
     /// characters): items trimmed and inner space runs collapsed, as ``text(_:)`` does. Nil for other text.
     static func asciiList(_ raw: String, spaces: Bool) -> [String]? {

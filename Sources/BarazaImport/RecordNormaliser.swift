@@ -19,6 +19,8 @@ struct RecordNormaliser {
     let displayPath: String
     /// Whether free-text lists are space separated (ODK select_multiple) rather than comma separated.
     let spaceSeparatedLists: Bool
+    /// Whether records are a sheet's rows (a record without an id is named by its row), not XML submissions.
+    let recordsAreRows: Bool
     /// False: every answer goes through the general functions, the reference the fast paths are tested against.
     var usesFastPaths = true
     /// Answers with a text but no field, by column (``RegistrationReport/unmappedColumns``).
@@ -35,9 +37,11 @@ struct RecordNormaliser {
 
     init(
         mapping: RegistrationMapping, zone: Zone, knownSessions: SessionDirectory?, serialDates1904: Bool,
-        displayPath: String, spaceSeparatedLists: Bool, places: PlaceDirectory = PlaceDirectory(places: [])
+        displayPath: String, spaceSeparatedLists: Bool, recordsAreRows: Bool? = nil,
+        places: PlaceDirectory = PlaceDirectory(places: [])
     ) {
         self.spaceSeparatedLists = spaceSeparatedLists
+        self.recordsAreRows = recordsAreRows ?? !spaceSeparatedLists
         self.places = places
         self.mapping = mapping
         self.zone = mapping.zone ?? zone
@@ -154,7 +158,7 @@ struct RecordNormaliser {
     /// The record's own id (`meta/instanceID`, cut to one line of text), else its number or row.
     private mutating func readRecordID(_ raw: UnsafeBufferPointer<UInt8>?, ordinal: Int) {
         guard let raw, let range = appendText(raw) else {
-            draft.recordID = spaceSeparatedLists ? "record \(ordinal)" : "row \(draft.line)"
+            draft.recordID = recordsAreRows ? "row \(draft.line)" : "record \(ordinal)"
             return
         }
         let id = draft.string(range)
@@ -287,11 +291,12 @@ struct RecordNormaliser {
     private mutating func readNeeds() {
         if let raw = draft.string(.dietary) {
             var items: [String] = []
-            for item in Normalise.list(raw, spaces: spaceSeparatedLists) { items.append(draft.fitted(.dietary, item)) }
+            let spaces = spaceSeparatedLists && Normalise.isChoiceList(raw)
+            for item in Normalise.list(raw, spaces: spaces) { items.append(draft.fitted(.dietary, item)) }
             draft.dietary = Normalise.dietary(items)
         }
         if let raw = draft.string(.accessibility) {
-            for item in Normalise.list(raw, spaces: spaceSeparatedLists) {
+            for item in Normalise.list(raw, spaces: spaceSeparatedLists && Normalise.isChoiceList(raw)) {
                 draft.accessibility.append(draft.fitted(.accessibility, item))
             }
         }

@@ -116,6 +116,19 @@ enum RecordSource {
         return []
     }
 
+    /// Whether a multi-valued answer may be split on spaces: ODK submissions, and sheets exported by KoBoToolbox
+    /// or Ona (their bookkeeping columns say so), write a `select_multiple` answer as codes between spaces
+    /// (`halal vegan`); other sheets (Google or Microsoft Forms) separate choices with commas.
+    var spaceSeparatedLists: Bool {
+        switch self {
+        case .odk: true
+        case .table(let table): table.columns.contains { Self.xlsFormBookkeeping.contains($0) }
+        }
+    }
+
+    /// Columns only KoBoToolbox and Ona exports (of XLSForm forms) have.
+    static let xlsFormBookkeeping: Set<String> = ["_uuid", "_submission_time", "meta/instanceID", "formhub/uuid"]
+
     var serialDates1904: Bool {
         if case .table(let table) = self { return table.serialDates1904 }
         return false

@@ -172,7 +172,8 @@ public struct RegistrationImport {
         var normaliser = RecordNormaliser(
             mapping: mapping, zone: loaded.event.zone, knownSessions: sessions,
             serialDates1904: source.serialDates1904, displayPath: file,
-            spaceSeparatedLists: source.format == .odkInstances, places: places)
+            spaceSeparatedLists: source.spaceSeparatedLists,
+            recordsAreRows: source.format != .odkInstances, places: places)
         normaliser.hotels = PlaceDirectory(places: loaded.hotels.map { ($0.id.rawValue, $0.name) })
         // People from elsewhere in the workspace (hand-written, or other exports) keep their email.
         var elsewhere: [String: String] = [:]

@@ -167,6 +167,30 @@ import Testing
         #expect(error?.description.contains("bad.yaml:1:1") == true)
     }
 
+    /// A `select_multiple` answer is choice names between spaces in ODK submissions and in KoBo/Ona sheets (told by
+    /// their bookkeeping columns): split; free text in the same field is not; Google's checkboxes use commas.
+    @Test func choiceListsAreSplitOnSpacesOnlyWhereTheFormToolWritesThem() throws {
+        let folder = try scratchFolder()
+        let kobo = try write(
+            "full_name,email,dietary,accessibility,_uuid\n"
+                + "Awa Diop,awa@example.sn,halal vegan,wheelchair_access,u1\n"
+                + "Kofi Mensah,kofi@example.gh,lactose_free,Allergie aux arachides,u2\n",
+            to: "kobo.csv", in: folder)
+        let google = try write(
+            "Full name,Email,Dietary\nAwa Diop,awa@example.sn,\"Halal, Vegan\"\nKofi Mensah,kofi@example.gh,no pork\n",
+            to: "google.csv", in: folder)
+        let ws = try scratchWorkspace()
+        _ = try RegistrationImport(file: kobo, workspace: ws).run(dryRun: false)
+        var people = try load(ws).people
+        #expect(people.first { $0.email == "awa@example.sn" }?.dietary == ["halal", "vegan"])
+        #expect(people.first { $0.email == "kofi@example.gh" }?.accessibility == ["Allergie aux arachides"])
+        let other = try scratchWorkspace()
+        _ = try RegistrationImport(file: google, workspace: other).run(dryRun: false)
+        people = try load(other).people
+        #expect(people.first { $0.email == "awa@example.sn" }?.dietary == ["halal", "vegan"])
+        #expect(people.first { $0.email == "kofi@example.gh" }?.dietary == ["no pork"])
+    }
+
     @Test func spreadsheetMLWithArabicNamesRichTextAndFreeTextNeeds() throws {
         let ws = try scratchWorkspace()
         let report = try RegistrationImport(file: fixture("spreadsheetml-inscriptions.xml"), workspace: ws).run(
