@@ -80,6 +80,13 @@ typealias SourceLocation = BarazaModel.SourceLocation
             error == .limitExceeded(SourceLocation(file: "form.csv", line: 2, column: 1), kind: .textSize, limit: 100))
     }
 
+    @Test func aRecordWiderThanASheetIsRefused() throws {
+        let wide = "a" + String(repeating: ",", count: CSVTableReader.maximumColumns) + "\n"
+        #expect(location { _ = try read("Name\n" + wide) } == SourceLocation(file: "form.csv", line: 2, column: 1))
+        let widest = "a" + String(repeating: ",", count: CSVTableReader.maximumColumns - 1) + "\n"
+        #expect(try read("Name\n" + widest).records.count == 1)
+    }
+
     @Test(
         arguments: [
             ("a,b;c\n", ","), ("a;b;c,d\n", ";"), ("a\tb\tc\n", "\t"), ("\"a;b\",c\n", ","), ("single\n", ","),

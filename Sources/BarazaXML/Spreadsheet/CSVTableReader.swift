@@ -14,6 +14,9 @@ public enum CSVTableReader {
     /// The largest CSV file read (it is held in memory while it is split), in bytes.
     public static let defaultMaximumBytes = 256_000_000
 
+    /// The most fields one record may have: Excel's and Google Sheets' own column limit.
+    public static let maximumColumns = 16_384
+
     /// Reads the CSV file at `path`; the first record names the columns.
     public static func readTable(
         contentsOf path: String, limits: XMLLimits = .default, maximumBytes: Int = defaultMaximumBytes
@@ -38,6 +41,12 @@ public enum CSVTableReader {
         var line = 1
         while let fields = reader.next() {
             let start = line
+            guard fields.count <= maximumColumns else {
+                throw XMLImportError.invalidContent(
+                    SourceLocation(file: path, line: start, column: 1),
+                    message: "\(fields.count) fields in one record; expected at most \(maximumColumns) (a sheet's "
+                        + "own limit)")
+            }
             var breaks = 0
             for field in fields {
                 guard field.utf8.count <= limits.maxTextBytes else {
