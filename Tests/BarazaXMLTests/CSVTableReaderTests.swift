@@ -78,6 +78,13 @@ typealias SourceLocation = BarazaModel.SourceLocation
         }
         #expect(
             error == .limitExceeded(SourceLocation(file: "form.csv", line: 2, column: 1), kind: .textSize, limit: 100))
+        let header = "Name," + String(repeating: "n", count: 200) + "\nAmina,x\n"
+        let named = #expect(throws: XMLImportError.self) {
+            _ = try read(Array(header.utf8), limits: XMLLimits(maxNameLength: 100))
+        }
+        #expect(
+            named == .limitExceeded(SourceLocation(file: "form.csv", line: 1, column: 1), kind: .nameLength, limit: 100)
+        )
     }
 
     @Test func aRecordWiderThanASheetIsRefused() throws {

@@ -48,10 +48,13 @@ public enum CSVTableReader {
                         + "own limit)")
             }
             var breaks = 0
+            // The first record names the columns: names are held to the limit of XML names.
+            let (limit, kind) =
+                rows.isEmpty ? (limits.maxNameLength, XMLLimitKind.nameLength) : (limits.maxTextBytes, .textSize)
             for field in fields {
-                guard field.utf8.count <= limits.maxTextBytes else {
+                guard field.utf8.count <= limit else {
                     throw XMLImportError.limitExceeded(
-                        SourceLocation(file: path, line: start, column: 1), kind: .textSize, limit: limits.maxTextBytes)
+                        SourceLocation(file: path, line: start, column: 1), kind: kind, limit: limit)
                 }
                 breaks += lineBreaks(in: field)
             }
