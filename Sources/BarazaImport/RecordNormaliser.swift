@@ -126,7 +126,7 @@ struct RecordNormaliser {
     // MARK: The record's answers
 
     /// The one walk over the record's fields: each mapped answer's normalised text goes to ``PersonDraft/text``
-    /// (the first answer of a field wins), each unmapped answer with text is counted.
+    /// (the first answer of a field wins, except an email that is none), each unmapped answer with text is counted.
     private mutating func readAnswers(
         _ batch: FormRecordBatch, _ entry: FormRecordBatch.Entry, _ all: UnsafeBufferPointer<UInt8>
     ) {
@@ -138,7 +138,12 @@ struct RecordNormaliser {
                 if hasText(raw) { unmapped[plain, default: 0] += 1 }
                 continue
             }
-            if personField == .ignore || draft[personField] != nil { continue }
+            if personField == .ignore { continue }
+            if let held = draft[personField] {
+                // Microsoft Forms exports the respondent's account (`anonymous`) in an `Email` column before the
+                // form's own email question: an answer that is no email address gives way to a later one.
+                guard personField == .email, Normalise.email(draft.string(held)) == nil, hasText(raw) else { continue }
+            }
             draft[personField] = appendText(raw)
         }
     }

@@ -191,6 +191,22 @@ import Testing
         #expect(people.first { $0.email == "kofi@example.gh" }?.dietary == ["no pork"])
     }
 
+    /// Microsoft Forms puts the respondent's account in `Email` and `Name` (`anonymous` and nothing for an
+    /// anonymous form) before the form's own questions: the answers that are an email address and a name win.
+    @Test func microsoftFormsAnonymousAccountColumnsGiveWayToTheFormsOwnAnswers() throws {
+        let folder = try scratchFolder()
+        let export = try write(
+            "ID,Start time,Completion time,Email,Name,Full name,Email address\n"
+                + "1,2027-03-01 10:00:05,2027-03-01 10:02:11,anonymous,,Amina Uwase,amina@example.org\n"
+                + "2,2027-03-01 11:00:05,2027-03-01 11:02:11,kofi@knust.edu.gh,Kofi M.,Kofi Mensah,kofi@example.gh\n"
+                + "3,2027-03-01 12:00:05,2027-03-01 12:02:11,anonymous,,Awa Diop,not an email\n",
+            to: "ms-forms.csv", in: folder)
+        let report = try RegistrationImport(file: export, workspace: try scratchWorkspace()).run(dryRun: true)
+        #expect(report.people == 2)
+        #expect(report.badRecords.map(\.location) == ["\(export):4"])
+        #expect(report.personIDs == ["amina-uwase", "kofi-m"])
+    }
+
     @Test func spreadsheetMLWithArabicNamesRichTextAndFreeTextNeeds() throws {
         let ws = try scratchWorkspace()
         let report = try RegistrationImport(file: fixture("spreadsheetml-inscriptions.xml"), workspace: ws).run(
