@@ -463,37 +463,47 @@ public enum Normalise {
     }
 
     /// `text` as ISO 8601 (`2027-03-15T22:31:25`) when it is a date written with slashes or dots (`15/03/2027`,
-    /// `3/15/2027 10:31:25 PM`, `15.03.2027 10:31`); nil when it does not. Without `order`, a date whose day and
-    /// month could be swapped (`03/04/2027`) is `.ambiguousDateOrder`, never guessed.
+    /// `3/15/2027 10:31:25 PM`, `15.03.2027 10:31`, Google Forms' `2027/03/15 10:31:25 PM GMT+1`); nil when it is
+    /// not. Without `order`, a date whose day and month could be swapped (`03/04/2027`) is `.ambiguousDateOrder`,
+    /// never guessed; a year written first is always followed by the month.
     static func slashDateTime(_ text: String, order: DateOrder?) -> Result<String, InstantProblem>? {
-        let pattern =
-            /^(\d{1,2})([\/.])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/
-        guard let m = text.wholeMatch(of: pattern), let a = Int(m.1), let b = Int(m.3) else { return nil }
-        let dayFirst: Bool
-        switch order {
-        case .dayFirst?: dayFirst = true
-        case .monthFirst?: dayFirst = false
-        case nil:
-            if a > 12 && b <= 12 {
-                dayFirst = true
-            } else if b > 12 && a <= 12 {
-                dayFirst = false
-            } else if a == b {
-                dayFirst = true
-            } else {
-                return .failure(.ambiguousDateOrder)
+        let year: Substring
+        let (day, month): (Int, Int)
+        let time: Substring
+        if let m = text.wholeMatch(of: /(\d{4})\/(\d{1,2})\/(\d{1,2})(.*)/), let b = Int(m.2), let c = Int(m.3) {
+            (year, month, day, time) = (m.1, b, c, m.4)
+        } else if let m = text.wholeMatch(of: /(\d{1,2})([\/.])(\d{1,2})\2(\d{4})(.*)/), let a = Int(m.1),
+            let b = Int(m.3)
+        {
+            let dayFirst: Bool
+            switch order {
+            case .dayFirst?: dayFirst = true
+            case .monthFirst?: dayFirst = false
+            case nil:
+                guard a > 12 || b > 12 || a == b else { return .failure(.ambiguousDateOrder) }
+                dayFirst = a > 12 || a == b
             }
+            (year, time) = (m.4, m.5)
+            (day, month) = dayFirst ? (a, b) : (b, a)
+        } else {
+            return nil
         }
-        let (day, month) = dayFirst ? (a, b) : (b, a)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var iso = "\(m.4)-\(two(month))-\(two(day))"
-        guard let hourText = m.5, var hour = Int(hourText) else { return .success(iso) }
-        if let half = m.8 {
+        let date = "\(year)-\(two(month))-\(two(day))"
+        if time.isEmpty { return .success(date) }
+        let clock =
+            /[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\s*/
+        guard let t = time.wholeMatch(of: clock), var hour = Int(t.1) else { return .failure(.unreadable) }
+        if let half = t.4 {
             guard (1...12).contains(hour) else { return .failure(.unreadable) }
             hour = hour % 12 + (half.lowercased() == "p" ? 12 : 0)
         }
-        guard let minute = m.6 else { return .failure(.unreadable) }
-        iso += "T\(two(hour)):\(minute)" + (m.7.map { ":\($0)" } ?? "")
+        var iso = "\(date)T\(two(hour)):\(t.2)" + (t.3.map { ":\($0)" } ?? "")
+        if let sign = t.5, let offsetHours = t.6.flatMap({ Int($0) }) {
+            // An offset needs seconds before it to be read (`…T10:31:25+01:00`).
+            if t.3 == nil { iso += ":00" }
+            iso += "\(sign)\(two(offsetHours)):\(t.7 ?? "00")"
+        }
         return .success(iso)
     }
 
