@@ -20,7 +20,7 @@ enum RecordSource {
                 if isXLSForm(table.columns) { throw ImportError.formDefinition(path: path) }
                 return .table(table)
             }
-            if head.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            if head.count < 4096, head.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
                 throw ImportError.unreadable(path: path, reason: "the file is empty")
             }
             if !startsLikeXML(head) {
