@@ -94,33 +94,40 @@ enum ParallelYAML {
     static func composeInPieces(_ text: String, pieces: Int) -> YAMLNode? {
         var text = text
         return text.withUTF8 { bytes -> YAMLNode? in
-            guard let cuts = cuts(in: bytes) else { return nil }
-            // Cut near equal byte shares, each at the first item line at or after its share; the lines before
-            // each piece are its padding, which keeps marks right.
-            var boundaries: [Int] = [0]
-            var linesBefore: [Int] = [0]
-            var next = 0
-            for k in 1..<pieces {
-                let target = bytes.count * k / pieces
-                while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
-                guard next < cuts.offsets.count else { break }
-                if cuts.offsets[next] > boundaries.last! {
-                    boundaries.append(cuts.offsets[next])
-                    linesBefore.append(cuts.lines[next])
-                }
-            }
-            guard boundaries.count > 1 else { return nil }
-            boundaries.append(bytes.count)
-            // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
-            guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
-            let texts = (0..<(boundaries.count - 1)).map { k in
-                let piece = String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
-                return String(repeating: "\n", count: linesBefore[k]) + piece
-            }
-            let roots = parallelMap(texts.count) { k in try? YAMLComposer.compose(texts[k]) }
-            return splice(roots, column: cuts.indentation + 1)
+            guard let split = split(bytes, pieces: pieces) else { return nil }
+            let roots = parallelMap(split.texts.count) { k in try? YAMLComposer.compose(split.texts[k]) }
+            return splice(roots, column: split.column)
         }
+    }
+
+    /// The file cut into at most `pieces` texts, each padded with the newlines before it, and the column (from 1)
+    /// of the items of its last top-level list; nil when it cannot be cut.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> (texts: [String], column: Int)? {
+        guard pieces > 1, let cuts = cuts(in: bytes) else { return nil }
+        // Cut near equal byte shares, each at the first item line at or after its share; the lines before
+        // each piece are its padding, which keeps marks right.
+        var boundaries: [Int] = [0]
+        var linesBefore: [Int] = [0]
+        var next = 0
+        for k in 1..<pieces {
+            let target = bytes.count * k / pieces
+            while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
+            guard next < cuts.offsets.count else { break }
+            if cuts.offsets[next] > boundaries.last! {
+                boundaries.append(cuts.offsets[next])
+                linesBefore.append(cuts.lines[next])
+            }
+        }
+        guard boundaries.count > 1 else { return nil }
+        boundaries.append(bytes.count)
+        // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
+        guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
+        let texts = (0..<(boundaries.count - 1)).map { k in
+            let piece = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
+            return String(repeating: "\n", count: linesBefore[k]) + piece
+        }
+        return (texts, cuts.indentation + 1)
     }
 
     /// The first piece's root with the later pieces' items appended to its last value; nil unless every piece
