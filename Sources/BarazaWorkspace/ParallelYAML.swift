@@ -95,17 +95,23 @@ enum ParallelYAML {
         var text = text
         return text.withUTF8 { bytes -> YAMLNode? in
             guard let split = split(bytes, pieces: pieces) else { return nil }
-            let roots = parallelMap(split.texts.count) { k in try? YAMLComposer.compose(split.texts[k]) }
+            let texts = split.pieces.map { piece in
+                String(repeating: "\n", count: piece.linesBefore)
+                    + String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.range]), as: UTF8.self)
+            }
+            let roots = parallelMap(texts.count) { k in try? YAMLComposer.compose(texts[k]) }
             return splice(roots, column: split.column)
         }
     }
 
-    /// The file cut into at most `pieces` texts, each padded with the newlines before it, and the column (from 1)
-    /// of the items of its last top-level list; nil when it cannot be cut.
-    static func split(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> (texts: [String], column: Int)? {
+    /// Where to cut the file into at most `pieces` pieces: each piece's bytes and the number of lines before it
+    /// (composed alone, a piece is padded with that many newlines so that its marks are the file's), and the
+    /// column (from 1) of the items of its last top-level list; nil when it cannot be cut.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> (
+        pieces: [(range: Range<Int>, linesBefore: Int)], column: Int
+    )? {
         guard pieces > 1, let cuts = cuts(in: bytes) else { return nil }
-        // Cut near equal byte shares, each at the first item line at or after its share; the lines before
-        // each piece are its padding, which keeps marks right.
+        // Cut near equal byte shares, each at the first item line at or after its share.
         var boundaries: [Int] = [0]
         var linesBefore: [Int] = [0]
         var next = 0
@@ -122,12 +128,10 @@ enum ParallelYAML {
         boundaries.append(bytes.count)
         // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
         guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
-        let texts = (0..<(boundaries.count - 1)).map { k in
-            let piece = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
-            return String(repeating: "\n", count: linesBefore[k]) + piece
+        let ranges = (0..<(boundaries.count - 1)).map { k in
+            (range: boundaries[k]..<boundaries[k + 1], linesBefore: linesBefore[k])
         }
-        return (texts, cuts.indentation + 1)
+        return (ranges, cuts.indentation + 1)
     }
 
     /// The first piece's root with the later pieces' items appended to its last value; nil unless every piece

@@ -21,16 +21,20 @@ struct PeopleFastPath {
     /// The file as errors and locations show it.
     let file: String
 
-    /// The people of `text`, in file order; nil when the general path must read it.
-    func decode(_ text: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Person]? {
+    /// The people of `text`, in file order; nil when the general path must read it. Pieces are parsed in place,
+    /// so more pieces than cores cost nothing but keep every core busy to the end.
+    func decode(_ text: String, pieces: Int = 4 * ProcessInfo.processInfo.activeProcessorCount) -> [Person]? {
         var text = text
         return text.withUTF8 { bytes -> [Person]? in
-            guard let split = ParallelYAML.split(bytes, pieces: min(pieces, ParallelYAML.maximumPieces)) else {
-                return decode(piece: bytes, first: true, column: nil)
+            guard let split = ParallelYAML.split(bytes, pieces: min(pieces, 64)) else {
+                return decode(piece: bytes, first: true, column: nil, linesBefore: 0)
             }
-            let decoded = parallelMap(split.texts.count) { k in
-                var piece = split.texts[k]
-                return piece.withUTF8 { decode(piece: $0, first: k == 0, column: split.column) }
+            // Each piece is parsed where it lies; its marks are moved down by the lines before it.
+            let decoded = parallelMap(split.pieces.count) { k in
+                let piece = split.pieces[k]
+                return decode(
+                    piece: UnsafeBufferPointer(rebasing: bytes[piece.range]), first: k == 0, column: split.column,
+                    linesBefore: piece.linesBefore)
             }
             guard decoded.allSatisfy({ $0 != nil }) else { return nil }
             return decoded.flatMap { $0! }
@@ -38,9 +42,9 @@ struct PeopleFastPath {
     }
 
     /// The people of one piece: the whole file or its first piece (`first`: the `people` key over a block list),
-    /// or a later piece (a block list at `column`).
-    func decode(piece bytes: UnsafeBufferPointer<UInt8>, first: Bool, column: Int?) -> [Person]? {
-        let events = Events(bytes)
+    /// or a later piece (a block list at `column`), which starts after `linesBefore` lines of the file.
+    func decode(piece bytes: UnsafeBufferPointer<UInt8>, first: Bool, column: Int?, linesBefore: Int) -> [Person]? {
+        let events = Events(bytes, linesBefore: linesBefore)
         guard events.next(YAML_STREAM_START_EVENT), events.next(YAML_DOCUMENT_START_EVENT),
             events.event.data.document_start.version_directive == nil,
             events.event.data.document_start.tag_directives.start == nil
@@ -107,8 +111,11 @@ struct PeopleFastPath {
         var event = yaml_event_t()
         var hasEvent = false
         var failed = false
+        /// Lines of the file before the piece parsed.
+        let linesBefore: Int
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, linesBefore: Int) {
+            self.linesBefore = linesBefore
             failed = yaml_parser_initialize(&parser) != 1
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
@@ -135,7 +142,7 @@ struct PeopleFastPath {
         func next(_ type: yaml_event_type_t) -> Bool { advance() && event.type == type }
 
         var mark: YAMLMark {
-            YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            YAMLMark(line: linesBefore + Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         }
 
         /// A scalar event without anchor or tag.

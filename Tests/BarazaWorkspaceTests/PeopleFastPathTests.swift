@@ -60,7 +60,7 @@ struct PeopleFastPathTests {
     @Test func generatedPeopleAreDecodedAsTheGeneralPathDecodesThem() throws {
         let text = Self.file(3000)
         let expected = try #require(Self.general(text))
-        for pieces in 1...5 {
+        for pieces in [1, 2, 3, 5, 16, 64] {
             let decoded = try #require(Self.fast(text, pieces: pieces), "\(pieces) pieces")
             #expect(decoded == expected, "\(pieces) pieces")
         }
