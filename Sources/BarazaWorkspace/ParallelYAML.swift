@@ -64,9 +64,7 @@ enum ParallelYAML {
                     lastKeyLine = lineStarts.count - 1
                 }
             }
-            var end = start
-            while end < count && bytes[end] != newline { end += 1 }
-            start = end + 1
+            start = lineEnd(bytes, from: start) + 1
         }
         guard lastKeyLine >= 0 else { return nil }
         var indentation = -1
@@ -88,6 +86,15 @@ enum ParallelYAML {
         }
         guard indentation >= 0, !offsets.isEmpty else { return nil }
         return Cuts(indentation: indentation, offsets: offsets, lines: lines)
+    }
+
+    /// The offset of the first newline at or after `start`, or the end: found by `memchr`, which reads a large
+    /// file many times faster than a loop over its bytes.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).

@@ -107,10 +107,11 @@ struct PeopleFastPath {
     /// libyaml's events over one piece, one at a time (a class: libyaml's parser points to itself, so it must
     /// not move).
     final class Events {
-        var parser = yaml_parser_t()
-        var event = yaml_event_t()
-        var hasEvent = false
-        var failed = false
+        // Read and written by one thread, event after event: no dynamic exclusivity checks on each access.
+        @exclusivity(unchecked) var parser = yaml_parser_t()
+        @exclusivity(unchecked) var event = yaml_event_t()
+        @exclusivity(unchecked) var hasEvent = false
+        @exclusivity(unchecked) var failed = false
         /// Lines of the file before the piece parsed.
         let linesBefore: Int
 
