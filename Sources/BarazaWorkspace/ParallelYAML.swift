@@ -97,6 +97,26 @@ enum ParallelYAML {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Whether `bytes` hold a line break other than a newline (alone or after a carriage return) that libyaml
+    /// counts as one: a lone carriage return, U+0085, U+2028 or U+2029.
+    static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        // Each lead byte is found with memchr; only its few occurrences are looked at further.
+        func occurrences(of byte: UInt8, where found: (Int) -> Bool) -> Bool {
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, Int32(byte), bytes.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if found(i) { return true }
+                start = i + 1
+            }
+            return false
+        }
+        func at(_ i: Int) -> UInt8? { i < bytes.count ? bytes[i] : nil }
+        return occurrences(of: 0x0D) { at($0 + 1) != 0x0A }
+            || occurrences(of: 0xC2) { at($0 + 1) == 0x85 }
+            || occurrences(of: 0xE2) { at($0 + 1) == 0x80 && (at($0 + 2) == 0xA8 || at($0 + 2) == 0xA9) }
+    }
+
     /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).
     static func composeInPieces(_ text: String, pieces: Int) -> YAMLNode? {
         var text = text
@@ -106,7 +126,12 @@ enum ParallelYAML {
                 String(repeating: "\n", count: piece.linesBefore)
                     + String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.range]), as: UTF8.self)
             }
-            let roots = parallelMap(texts.count) { k in try? YAMLComposer.compose(texts[k]) }
+            // Pieces are padded with newlines; a piece holding a line break libyaml counts but `cuts` does not
+            // (see `hasOtherLineBreaks`) would move every later mark, so the file is then composed in one pass.
+            let roots = parallelMap(texts.count) { k in
+                hasOtherLineBreaks(UnsafeBufferPointer(rebasing: bytes[split.pieces[k].range]))
+                    ? nil : try? YAMLComposer.compose(texts[k])
+            }
             return splice(roots, column: split.column)
         }
     }

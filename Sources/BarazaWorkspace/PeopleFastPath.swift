@@ -27,14 +27,17 @@ struct PeopleFastPath {
         var text = text
         return text.withUTF8 { bytes -> [Person]? in
             guard let split = ParallelYAML.split(bytes, pieces: min(pieces, 64)) else {
-                return decode(piece: bytes, first: true, column: nil, linesBefore: 0)
+                return decode(piece: bytes, first: true, column: nil, linesBefore: 0, lines: nil)
             }
-            // Each piece is parsed where it lies; its marks are moved down by the lines before it.
+            // Each piece is parsed where it lies; its marks are moved down by the lines before it. Those are counted
+            // in newlines, and libyaml counts other line breaks too (a lone carriage return, U+0085, U+2028,
+            // U+2029): each piece but the last must hold as many lines for libyaml as newlines, or marks would drift.
             let decoded = parallelMap(split.pieces.count) { k in
                 let piece = split.pieces[k]
                 return decode(
                     piece: UnsafeBufferPointer(rebasing: bytes[piece.range]), first: k == 0, column: split.column,
-                    linesBefore: piece.linesBefore)
+                    linesBefore: piece.linesBefore,
+                    lines: k + 1 < split.pieces.count ? split.pieces[k + 1].linesBefore - piece.linesBefore : nil)
             }
             guard decoded.allSatisfy({ $0 != nil }) else { return nil }
             return decoded.flatMap { $0! }
@@ -42,8 +45,11 @@ struct PeopleFastPath {
     }
 
     /// The people of one piece: the whole file or its first piece (`first`: the `people` key over a block list),
-    /// or a later piece (a block list at `column`), which starts after `linesBefore` lines of the file.
-    func decode(piece bytes: UnsafeBufferPointer<UInt8>, first: Bool, column: Int?, linesBefore: Int) -> [Person]? {
+    /// or a later piece (a block list at `column`), which starts after `linesBefore` lines of the file and, unless
+    /// it is the last, holds `lines` lines.
+    func decode(
+        piece bytes: UnsafeBufferPointer<UInt8>, first: Bool, column: Int?, linesBefore: Int, lines: Int?
+    ) -> [Person]? {
         let events = Events(bytes, linesBefore: linesBefore)
         guard events.next(YAML_STREAM_START_EVENT), events.next(YAML_DOCUMENT_START_EVENT),
             events.event.data.document_start.version_directive == nil,
@@ -67,7 +73,9 @@ struct PeopleFastPath {
         }
         guard events.event.type == YAML_SEQUENCE_END_EVENT else { return nil }
         if first { guard events.next(YAML_MAPPING_END_EVENT) else { return nil } }
-        guard events.next(YAML_DOCUMENT_END_EVENT), events.next(YAML_STREAM_END_EVENT) else { return nil }
+        guard events.next(YAML_DOCUMENT_END_EVENT), events.next(YAML_STREAM_END_EVENT),
+            lines.map({ Int(events.event.start_mark.line) == $0 }) ?? true
+        else { return nil }
         return people
     }
 

@@ -110,6 +110,21 @@ struct PeopleFastPathTests {
         }
     }
 
+    /// libyaml counts a lone carriage return and U+0085, U+2028, U+2029 as line breaks; pieces are placed by
+    /// newlines: a piece holding one must send the file the general way, or every later mark would be off.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r"])
+    func otherLineBreaksKeepMarksRight(_ lineBreak: String) throws {
+        let people = (0..<400).map(Self.person)
+        let entry = "  - id: a\n    name: \"Two\(lineBreak)lines\"\n"
+        let text = "people:\n" + people[..<10].joined() + entry + people[10...].joined()
+        let expected = Self.general(text)
+        for pieces in [1, 4] {
+            let decoded = Self.fast(text, pieces: pieces)
+            #expect(decoded == nil || decoded == expected, "\(pieces) pieces")
+            if pieces > 1 { #expect(decoded == nil) }
+        }
+    }
+
     /// Edge shapes the fast path reads itself, as `Fields` does: a null value counts as absent.
     @Test(arguments: [
         "  - id: a\n    name: A\n    city: ~\n    organisation:\n    gender: null\n",
