@@ -64,9 +64,7 @@ enum ParallelYAML {
                     lastKeyLine = lineStarts.count - 1
                 }
             }
-            var end = start
-            while end < count && bytes[end] != newline { end += 1 }
-            start = end + 1
+            start = lineEnd(bytes, from: start) + 1
         }
         guard lastKeyLine >= 0 else { return nil }
         var indentation = -1
@@ -90,37 +88,82 @@ enum ParallelYAML {
         return Cuts(indentation: indentation, offsets: offsets, lines: lines)
     }
 
+    /// The offset of the first newline at or after `start`, or the end: found by `memchr`, which reads a large
+    /// file many times faster than a loop over its bytes.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether `bytes` hold a line break other than a newline (alone or after a carriage return) that libyaml
+    /// counts as one: a lone carriage return, U+0085, U+2028 or U+2029.
+    static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        // Each lead byte is found with memchr; only its few occurrences are looked at further.
+        func occurrences(of byte: UInt8, where found: (Int) -> Bool) -> Bool {
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, Int32(byte), bytes.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if found(i) { return true }
+                start = i + 1
+            }
+            return false
+        }
+        func at(_ i: Int) -> UInt8? { i < bytes.count ? bytes[i] : nil }
+        return occurrences(of: 0x0D) { at($0 + 1) != 0x0A }
+            || occurrences(of: 0xC2) { at($0 + 1) == 0x85 }
+            || occurrences(of: 0xE2) { at($0 + 1) == 0x80 && (at($0 + 2) == 0xA8 || at($0 + 2) == 0xA9) }
+    }
+
     /// The text composed in `pieces` concurrent pieces, or nil when it cannot be (see the type's comment).
     static func composeInPieces(_ text: String, pieces: Int) -> YAMLNode? {
         var text = text
         return text.withUTF8 { bytes -> YAMLNode? in
-            guard let cuts = cuts(in: bytes) else { return nil }
-            // Cut near equal byte shares, each at the first item line at or after its share; the lines before
-            // each piece are its padding, which keeps marks right.
-            var boundaries: [Int] = [0]
-            var linesBefore: [Int] = [0]
-            var next = 0
-            for k in 1..<pieces {
-                let target = bytes.count * k / pieces
-                while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
-                guard next < cuts.offsets.count else { break }
-                if cuts.offsets[next] > boundaries.last! {
-                    boundaries.append(cuts.offsets[next])
-                    linesBefore.append(cuts.lines[next])
-                }
+            guard let split = split(bytes, pieces: pieces) else { return nil }
+            let texts = split.pieces.map { piece in
+                String(repeating: "\n", count: piece.linesBefore)
+                    + String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.range]), as: UTF8.self)
             }
-            guard boundaries.count > 1 else { return nil }
-            boundaries.append(bytes.count)
-            // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
-            guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
-            let texts = (0..<(boundaries.count - 1)).map { k in
-                let piece = String(
-                    decoding: UnsafeBufferPointer(rebasing: bytes[boundaries[k]..<boundaries[k + 1]]), as: UTF8.self)
-                return String(repeating: "\n", count: linesBefore[k]) + piece
+            // Pieces are padded with newlines; a piece holding a line break libyaml counts but `cuts` does not
+            // (see `hasOtherLineBreaks`) would move every later mark, so the file is then composed in one pass.
+            let roots = parallelMap(texts.count) { k in
+                hasOtherLineBreaks(UnsafeBufferPointer(rebasing: bytes[split.pieces[k].range]))
+                    ? nil : try? YAMLComposer.compose(texts[k])
             }
-            let roots = parallelMap(texts.count) { k in try? YAMLComposer.compose(texts[k]) }
-            return splice(roots, column: cuts.indentation + 1)
+            return splice(roots, column: split.column)
         }
+    }
+
+    /// Where to cut the file into at most `pieces` pieces: each piece's bytes and the number of lines before it
+    /// (composed alone, a piece is padded with that many newlines so that its marks are the file's), and the
+    /// column (from 1) of the items of its last top-level list; nil when it cannot be cut.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, pieces: Int) -> (
+        pieces: [(range: Range<Int>, linesBefore: Int)], column: Int
+    )? {
+        guard pieces > 1, let cuts = cuts(in: bytes) else { return nil }
+        // Cut near equal byte shares, each at the first item line at or after its share.
+        var boundaries: [Int] = [0]
+        var linesBefore: [Int] = [0]
+        var next = 0
+        for k in 1..<pieces {
+            let target = bytes.count * k / pieces
+            while next < cuts.offsets.count && cuts.offsets[next] < target { next += 1 }
+            guard next < cuts.offsets.count else { break }
+            if cuts.offsets[next] > boundaries.last! {
+                boundaries.append(cuts.offsets[next])
+                linesBefore.append(cuts.lines[next])
+            }
+        }
+        guard boundaries.count > 1 else { return nil }
+        boundaries.append(bytes.count)
+        // The padding must not cost more than the file itself (a file of mostly blank lines): one pass then.
+        guard linesBefore.reduce(0, +) <= bytes.count else { return nil }
+        let ranges = (0..<(boundaries.count - 1)).map { k in
+            (range: boundaries[k]..<boundaries[k + 1], linesBefore: linesBefore[k])
+        }
+        return (ranges, cuts.indentation + 1)
     }
 
     /// The first piece's root with the later pieces' items appended to its last value; nil unless every piece

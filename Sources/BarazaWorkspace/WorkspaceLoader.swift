@@ -15,6 +15,13 @@ public struct WorkspaceLoader: Sendable {
     /// When set, every load records in it what it read (for ``WorkspaceResultCache``).
     public var sources: WorkspaceSources?
 
+    /// When set, included files holding nothing but a large `people` list are decoded by ``PeopleFastPath`` in
+    /// this context (set for reading a workspace's includes, once its event is known).
+    var peopleContext: DecodingContext?
+
+    /// Whether ``PeopleFastPath`` may decode large people files (the tests compare it with the general path).
+    var usesPeopleFastPath = true
+
     public init(knownRuleIDs: [String]) { self.knownRuleIDs = knownRuleIDs }
 
     /// The name of the file that marks a folder as a workspace.
@@ -60,7 +67,13 @@ public struct WorkspaceLoader: Sendable {
             certificatesValue = fields["certificates"]
             proposeValue = fields["propose"]
             var chain: [String] = []
-            collect(
+            // The event decoded quietly once more (its problems are reported below), for its zone: the fast path
+            // decodes people while their file is read.
+            var reader = self
+            reader.peopleContext =
+                usesPeopleFastPath
+                ? eventValue.flatMap { decodeEvent($0.reporting(to: Diagnostics())) }.map(DecodingContext.init) : nil
+            reader.collect(
                 fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain, folder: folder,
                 diagnostics: diagnostics)
         }
@@ -76,7 +89,14 @@ public struct WorkspaceLoader: Sendable {
         let venues = sections.venues.compactMap { decodeVenue($0) }
         let travel = sections.travel.compactMap { decodeTravel($0) }
         let hotels = sections.hotels.compactMap { decodeHotel($0, context: context) }
-        var people = decodeConcurrently(sections.people, diagnostics) { decodePerson($0, context: context) }
+        var people: [Person] = []
+        for run in sections.people {
+            switch run {
+            case .values(let values):
+                people += decodeConcurrently(values, diagnostics) { decodePerson($0, context: context) }
+            case .decoded(let decoded): people += decoded
+            }
+        }
         let overrides = layOverrides(over: &people, in: folder, context: context, diagnostics: diagnostics)
         let venueZones = Dictionary(venues.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         var roomVenues: [Room.ID: Venue.ID] = [:]
@@ -229,11 +249,17 @@ public struct WorkspaceLoader: Sendable {
         var venues: [YAMLValue] = []
         var travel: [YAMLValue] = []
         var hotels: [YAMLValue] = []
-        var people: [YAMLValue] = []
+        var people: [PeopleRun] = []
         var sessions: [YAMLValue] = []
         var logistics: [YAMLValue] = []
         var tags: [YAMLValue] = []
         var placements: [YAMLValue] = []
+    }
+
+    /// People of one file, in order: entries to decode, or people the fast path decoded already.
+    enum PeopleRun {
+        case values([YAMLValue])
+        case decoded([Person])
     }
 
     /// A file's YAML, parsed but not yet tied to a load's diagnostics, so files can be parsed concurrently.
@@ -242,6 +268,8 @@ public struct WorkspaceLoader: Sendable {
         /// Nothing but comments or white space.
         case empty
         case failed(WorkspaceError)
+        /// A file holding nothing but `people`, decoded by ``PeopleFastPath``.
+        case people([Person])
     }
 
     /// Reads and composes the file at `entry` (large files on every core, see `ParallelYAML`).
@@ -260,6 +288,11 @@ public struct WorkspaceLoader: Sendable {
         defer { hashing?.value() }
         if hashing == nil { sources?.read(entry.relative, data) }
         guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
+        if let context = peopleContext, data.count >= ParallelYAML.minimumBytes,
+            let people = PeopleFastPath(loader: self, context: context, file: display).decode(text)
+        {
+            return .people(people)
+        }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
             guard let node = try ParallelYAML.compose(text) else { return .empty }
@@ -298,6 +331,12 @@ public struct WorkspaceLoader: Sendable {
         case .failed(let error):
             diagnostics.report(error)
             return nil
+        case .people:
+            // Only includes are read the fast way, and `collect` takes their people itself: read the file again.
+            var general = self
+            general.peopleContext = nil
+            return general.readFile(
+                entry, in: folder, allowEmpty: allowEmpty, parsed: nil, diagnostics: diagnostics)
         }
     }
 
@@ -396,7 +435,7 @@ public struct WorkspaceLoader: Sendable {
         sections.venues += fields["venues"]?.list() ?? []
         sections.travel += fields["travel"]?.list() ?? []
         sections.hotels += fields["hotels"]?.list() ?? []
-        sections.people += fields["people"]?.list() ?? []
+        sections.people.append(.values(fields["people"]?.list() ?? []))
         sections.sessions += fields["sessions"]?.list() ?? []
         if let logistics = fields["logistics"] { sections.logistics.append(logistics) }
         sections.tags += fields["tags"]?.list() ?? []
@@ -432,6 +471,10 @@ public struct WorkspaceLoader: Sendable {
                         reason: "already included by another file; include each file once"))
             } else if !target.exists {
                 diagnostics.report(.badInclude(item.location, path: written, reason: "no such file"))
+            } else if case .people(let people)? = parsed[target.relative] {
+                // A file of people alone, decoded as it was read: nothing else to gather from it.
+                visited.insert(target.relative)
+                sections.people.append(.decoded(people))
             } else if let value = readFile(
                 target, in: folder, allowEmpty: true, parsed: parsed[target.relative], diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: folder.display(target.relative))

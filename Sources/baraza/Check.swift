@@ -90,6 +90,15 @@ struct Check: ParsableCommand {
                 Data((report.errorCount > 0 ? "1" : "0").utf8) + Data(output.utf8), workspace: workspaces[0],
                 sources: sources)
         }
-        if report.errorCount > 0 { throw CommandFailure.findings(nil) }
+        Self.exitKeepingWorkspaces(workspaces, status: report.errorCount > 0 ? ExitStatus.findingsWithErrors : .success)
+    }
+
+    /// Ends the process once the report is written, without tearing the loaded workspaces down. A large
+    /// workspace (100,000 people) is hundreds of megabytes in millions of objects; releasing them one by one
+    /// took about 5% of a cold check's CPU, for memory the system takes back at exit anyway. Standard output is
+    /// flushed first, so a pipe gets the whole report.
+    static func exitKeepingWorkspaces(_ workspaces: [Workspace], status: ExitCode) -> Never {
+        fflush(nil)  // every C stream, standard output among them
+        withExtendedLifetime(workspaces) { Foundation.exit(status.rawValue) }
     }
 }

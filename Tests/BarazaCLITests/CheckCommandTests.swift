@@ -28,6 +28,32 @@ struct CheckCommandTests {
         assertGolden(run.stdout, file: Self.golden.appendingPathComponent("check-person-double-booked.txt"))
     }
 
+    /// `check` ends the process without freeing the workspace: a report far larger than a pipe's buffer must
+    /// still reach the reader whole, in both formats.
+    @Test func aLargeReportReachesAPipeWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("large-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fixture = try String(
+            contentsOf: packageRoot.appendingPathComponent("\(Self.checksFixtures)/participant-overlap/event.yaml"),
+            encoding: .utf8)
+        // Everyone signs up for the two overlapping workshops: one warning each.
+        let count = 3000
+        let people = (0..<count).map { n in
+            "  - { id: person-\(n), name: Person \(n), sessions: [waste-workshop, transport-workshop] }\n"
+        }.joined()
+        let text = fixture.replacingOccurrences(of: "people:\n", with: "people:\n" + people)
+        try Data(text.utf8).write(to: folder.appendingPathComponent("event.yaml"))
+        let json = try runBaraza(["check", folder.path, "--format", "json"])
+        #expect(json.exitCode == 0, "\(json.stderr)")
+        #expect(json.stdout.utf8.count > 1 << 20)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((document["findings"] as? [Any])?.count == count + 1)
+        let plain = try runBaraza(["check", folder.path])
+        #expect(plain.stdout.hasSuffix("0 errors, \(count + 1) warnings in 1 workspace (fixture-participant)\n"))
+    }
+
     @Test func onlyWarningsExitZero() throws {
         let run = try runBaraza(["check", "\(Self.checksFixtures)/online-four-zones"])
         #expect(run.exitCode == 0)

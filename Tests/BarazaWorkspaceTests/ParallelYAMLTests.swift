@@ -112,6 +112,16 @@ struct ParallelYAMLTests {
         #expect(Self.parallel(text, pieces: 200) == Self.sequential(text), "\(shape)")
     }
 
+    /// libyaml counts a lone carriage return and U+0085, U+2028, U+2029 as line breaks, and pieces are padded by
+    /// newlines: a file holding one is composed in one pass, or the marks after it would be off.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r"])
+    func otherLineBreaksAreNotCut(_ lineBreak: String) {
+        var text = "people:\n  - id: p\n    name: \"Two\(lineBreak)lines\"\n"
+        for n in 0..<200 { text += Self.item(0, n, indent: "  ") }
+        #expect(ParallelYAML.composeInPieces(text, pieces: 4) == nil)
+        #expect(Self.parallel(text, pieces: 4) == Self.sequential(text))
+    }
+
     @Test func aFileOfMostlyBlankLinesIsNotPaddedOverAndOver() {
         // Every piece after the first would repeat the 100,000 newlines before it: more than the file, so one pass.
         let long = String(repeating: "x", count: 5000)

@@ -12,33 +12,52 @@ extension WorkspaceLoader {
         guard let f = value.fields(Self.personKeys, context: value.path) else { return nil }
         let id = f.require("id", expected: "a person id")?.identifier()
         let name = f.require("name", expected: "the person's name as they write it")?.nonEmptyString()
-        var source: Provenance?
-        if let sf = f["source"]?.fields(["file", "record"]),
-            let file = sf.require("file", expected: "the raw export's path")?.nonEmptyString(),
-            let record = sf.require("record", expected: "the record id in that file")?.nonEmptyString()
-        {
-            source = Provenance(file: file, record: record)
-        }
+        let source = f["source"].flatMap { decodeSource($0) }
         var person = Person(id: Person.ID(id ?? "-"), name: name ?? "", location: value.location, source: source)
         applyPersonFields(f, to: &person, context: context, name: false)
         guard id != nil, name != nil else { return nil }
         return person
     }
 
+    /// Where an imported person came from: `{ file, record }`.
+    func decodeSource(_ value: YAMLValue) -> Provenance? {
+        guard let sf = value.fields(["file", "record"]),
+            let file = sf.require("file", expected: "the raw export's path")?.nonEmptyString(),
+            let record = sf.require("record", expected: "the record id in that file")?.nonEmptyString()
+        else { return nil }
+        return Provenance(file: file, record: record)
+    }
+
+    /// The keys ``applyPersonField(_:_:to:context:)`` sets, in the order they are applied (and their problems
+    /// reported): availability is read in the person's own zone, set before it.
+    static let appliedPersonKeys = [
+        "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone", "languages",
+        "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions", "bio",
+        "gender", "local_address", "needs_hotel", "hotel_preference", "emergency_contact",
+    ]
+
     /// Sets every field `f` gives on `person` (all but `id` and `source`, and `name` unless `name` is true): a
     /// person's own entry, or an override laid over an imported person (see ``decodeOverride(_:)``).
     func applyPersonFields(_ f: Fields, to p: inout Person, context: DecodingContext, name: Bool = true) {
         // (A person's own entry has read its required name already.)
-        if name, let v = f["name"], let text = v.nonEmptyString() { p.name = text }
-        if let v = f["given_name"] { p.givenName = v.nonEmptyString() }
-        if let v = f["family_name"] { p.familyName = v.nonEmptyString() }
-        if let v = f["email"] { p.email = v.email() }
-        if let v = f["organisation"] { p.organisation = v.nonEmptyString() }
-        if let v = f["city"] { p.city = v.nonEmptyString() }
-        if let v = f["country"] { p.country = v.countryCode() }
-        if let v = f["timezone"] { p.homeZone = v.zone() }
-        if let v = f["languages"] { p.languages = v.languages() }
-        if let v = f["roles"] {
+        for key in Self.appliedPersonKeys where name || key != "name" {
+            if let v = f[key] { applyPersonField(key, v, to: &p, context: context) }
+        }
+    }
+
+    /// Sets the field `key` (one of ``appliedPersonKeys``) from `v`, a value that is not null.
+    func applyPersonField(_ key: String, _ v: YAMLValue, to p: inout Person, context: DecodingContext) {
+        switch key {
+        case "name": if let text = v.nonEmptyString() { p.name = text }
+        case "given_name": p.givenName = v.nonEmptyString()
+        case "family_name": p.familyName = v.nonEmptyString()
+        case "email": p.email = v.email()
+        case "organisation": p.organisation = v.nonEmptyString()
+        case "city": p.city = v.nonEmptyString()
+        case "country": p.country = v.countryCode()
+        case "timezone": p.homeZone = v.zone()
+        case "languages": p.languages = v.languages()
+        case "roles":
             let roles: [Role] = v.list().compactMap { item in
                 guard let text = item.nonEmptyString(), let role = Role(rawValue: text.lowercased()) else {
                     item.invalid("one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -47,33 +66,30 @@ extension WorkspaceLoader {
                 return role
             }
             p.roles = roles.isEmpty ? [.participant] : Set(roles)
-        }
         // Availability and journeys are wall times; without a zone of their own they are read in the
         // person's home zone (availability) or the event's zone (journeys land in the host city).
-        if let v = f["availability"] {
+        case "availability":
             p.availability = v.list().compactMap { decodeWindow($0, defaultZone: p.homeZone ?? context.event.zone) }
-        }
-        if let v = f["journeys"] {
-            p.journeys = v.list().compactMap { decodeJourney($0, defaultZone: context.event.zone) }
-        }
-        if let v = f["stays"] { p.stays = v.list().compactMap { decodeStay($0) } }
-        if let v = f["dietary"] { p.dietary = v.strings().compactMap { DietaryNeed.canonical($0) } }
-        if let v = f["accessibility"] { p.accessibility = v.strings() }
-        if let c = f["consent"] {
-            if case .scalar = c.node {
-                p.consent = Consent(shareContact: c.bool() ?? false)
-            } else if let cf = c.fields(["share_contact", "photos"]) {
+        case "journeys": p.journeys = v.list().compactMap { decodeJourney($0, defaultZone: context.event.zone) }
+        case "stays": p.stays = v.list().compactMap { decodeStay($0) }
+        case "dietary": p.dietary = v.strings().compactMap { DietaryNeed.canonical($0) }
+        case "accessibility": p.accessibility = v.strings()
+        case "consent":
+            if case .scalar = v.node {
+                p.consent = Consent(shareContact: v.bool() ?? false)
+            } else if let cf = v.fields(["share_contact", "photos"]) {
                 p.consent = Consent(
                     shareContact: cf["share_contact"]?.bool() ?? false, photos: cf["photos"]?.bool() ?? false)
             }
+        case "sessions": p.signUps = v.references("session")
+        case "bio": p.bio = v.localizedText(limit: .longText)
+        case "gender": p.gender = v.nonEmptyString()?.lowercased()
+        case "local_address": p.localAddress = v.nonEmptyString()
+        case "needs_hotel": p.needsHotel = v.bool()
+        case "hotel_preference": p.hotelPreference = v.nonEmptyString()
+        case "emergency_contact": p.emergencyContact = v.nonEmptyString()
+        default: assertionFailure("not a person field: \(key)")
         }
-        if let v = f["sessions"] { p.signUps = v.references("session") }
-        if let v = f["bio"] { p.bio = v.localizedText(limit: .longText) }
-        if let v = f["gender"] { p.gender = v.nonEmptyString()?.lowercased() }
-        if let v = f["local_address"] { p.localAddress = v.nonEmptyString() }
-        if let v = f["needs_hotel"] { p.needsHotel = v.bool() }
-        if let v = f["hotel_preference"] { p.hotelPreference = v.nonEmptyString() }
-        if let v = f["emergency_contact"] { p.emergencyContact = v.nonEmptyString() }
     }
 
     /// Keys of an override: whom it is for (`person` or `email`), then any person key but `id` and `source`.
