@@ -6,6 +6,7 @@ import BarazaMail
 import BarazaModel
 import BarazaOutput
 import BarazaSend
+import BarazaServe
 import Foundation
 
 /// `baraza send`: hands what the workspace publishes to a mail server.
@@ -64,10 +65,22 @@ struct SendInvitations: ParsableCommand {
     @Flag(help: "Accept any server certificate (self-signed, another host's): only for a server you control.")
     var insecure = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Write each person's own calendar feed in their messages: the public address of `baraza serve`.",
+            valueName: "http(s)://host[:port]"))
+    var feedBaseURL: String?
+
+    @Option(help: "The state folder of `baraza serve`, which holds the feed secret (default as for serve).")
+    var state: String?
+
     @Option(help: "Seconds to wait before each retry after a temporary failure, comma-separated.")
     var retryDelays: String = SendOptions.defaultRetryDelays.map { String(Int($0)) }.joined(separator: ",")
 
     func validate() throws {
+        if let feedBaseURL, FeedKeys.authority(ofBaseURL: feedBaseURL) == nil {
+            throw ValidationError("--feed-base-url \(feedBaseURL): expected http(s)://host[:port]")
+        }
         if delays == nil {
             throw ValidationError("--retry-delays \(retryDelays.debugDescription): expected seconds such as 1,2,4")
         }
@@ -105,6 +118,22 @@ struct SendInvitations: ParsableCommand {
         }
     }
 
+    /// Each person's feed address under `--feed-base-url`, from the serve state folder's secret (made there when
+    /// missing, as `baraza feeds links` does); none without the option.
+    private func personalFeeds(_ loaded: Workspace) throws -> [String: String] {
+        guard let feedBaseURL, let authority = FeedKeys.authority(ofBaseURL: feedBaseURL) else { return [:] }
+        let event = loaded.event.id.rawValue
+        let folder =
+            state
+            ?? ServeConfiguration.defaultStateFolder(event: event, environment: ProcessInfo.processInfo.environment)
+        let keys = try FeedKeys.loadOrCreate(in: folder)
+        var feeds: [String: String] = [:]
+        for person in loaded.people {
+            feeds[person.id.rawValue] = keys.address(event: event, person: person.id.rawValue, authority: authority)
+        }
+        return feeds
+    }
+
     private func send(_ loaded: Workspace, outbox: InvitationOutbox) throws {
         let environment = ProcessInfo.processInfo.environment
         var settings: SMTPSettings?
@@ -119,10 +148,11 @@ struct SendInvitations: ParsableCommand {
         guard let from = settings?.sender ?? MailAddress(organizer) else {
             throw CalendarExportError.missingOrganizerEmail(file: loaded.event.location.file)
         }
-        let headers = InvitationMailHeaders(
-            sender: settings?.sender?.address, replyTo: settings?.replyTo?.address)
+        let mailOptions = InvitationMailOptions(
+            sender: settings?.sender?.address, replyTo: settings?.replyTo?.address,
+            personalFeeds: try personalFeeds(loaded))
         let (batch, folder, resumed) = try outbox.batch(
-            for: loaded, envelopeFrom: from, headers: headers, only: only,
+            for: loaded, envelopeFrom: from, options: mailOptions, only: only,
             systemTimeZoneDirectory: ExporterRegistry.systemTimeZoneDirectory,
             write: !dryRun)
         let shown = outbox.folder.display(folder)

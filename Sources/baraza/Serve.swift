@@ -150,16 +150,14 @@ struct Feeds: CommandGroup {
         func run() throws {
             let workspace = try options.load()
             let keys = try options.keys(for: workspace)
-            guard let base = URL(string: baseURL), let scheme = base.scheme, let host = base.host,
-                ["http", "https"].contains(scheme)
-            else { throw ValidationError("--base-url \(baseURL): expected http(s)://host[:port]") }
-            let authority = host + (base.port.map { ":\($0)" } ?? "")
+            guard let authority = FeedKeys.authority(ofBaseURL: baseURL) else {
+                throw ValidationError("--base-url \(baseURL): expected http(s)://host[:port]")
+            }
             var seen = Set<String>()
             for someone in workspace.people where seen.insert(someone.id.rawValue).inserted {
                 let id = someone.id.rawValue
                 if let person, person != id { continue }
-                let token = keys.token(event: workspace.event.id.rawValue, person: id)
-                print("\(id)\twebcal://\(authority)/feeds/\(token).ics")
+                print("\(id)\t" + keys.address(event: workspace.event.id.rawValue, person: id, authority: authority))
             }
             if let person, !seen.contains(person) { throw ValidationError("--person \(person): no such person") }
         }

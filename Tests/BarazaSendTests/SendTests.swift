@@ -119,6 +119,48 @@ struct SendTests {
         #expect(!FileManager.default.fileExists(atPath: path + "/invitations-outbox/batch-0002"), "no empty batch")
     }
 
+    /// The text part of a message: the base64 lines after its `text/plain` header, decoded.
+    static func plainText(_ message: String) -> String? {
+        guard let header = message.range(of: "Content-Type: text/plain; charset=UTF-8\r\n") else { return nil }
+        let rest = message[header.upperBound...]
+        guard let start = rest.range(of: "\r\n\r\n") else { return nil }
+        let lines = rest[start.upperBound...].split(separator: "\r\n", omittingEmptySubsequences: false)
+        let encoded = lines.prefix { !$0.isEmpty && !$0.hasPrefix("--") }.joined()
+        return Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("With --feed-base-url each message gives its person's own feed address, the one `baraza feeds links` prints")
+    func invitationsCarryThePersonalFeedAddress() throws {
+        let scratch = try SendScratch()
+        defer { scratch.cleanUp() }
+        let server = try TestSMTPServer(scratch: scratch.root)
+        defer { server.stop() }
+        let path = try scratch.workspace()
+        let state = scratch.path("serve-state")
+        let dry = try runBaraza(["send", "invitations", path, "--dry-run"], environment: environment(for: server))
+        let person = try #require(Self.planned(dry).first?.split(separator: " ")[2].dropLast()).description
+        let run = try runBaraza(
+            [
+                "send", "invitations", path, "--only", person, "--feed-base-url", "https://agenda.example.org",
+                "--state", state,
+            ], environment: environment(for: server))
+        #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
+        let links = try runBaraza([
+            "feeds", "links", path, "--state", state, "--base-url", "https://agenda.example.org", "--person", person,
+        ])
+        let address = try #require(links.stdout.split(separator: "\t").last?.trimmingCharacters(in: .newlines))
+        #expect(address.hasPrefix("webcal://agenda.example.org/feeds/") && address.hasSuffix(".ics"), "\(address)")
+        #expect(!server.messages.isEmpty)
+        for message in server.messages {
+            let text = try #require(Self.plainText(message.text))
+            #expect(text.contains("\r\n" + address + "\r\n"), "\(text)")
+            #expect(text.contains("Your own calendar of the event") || text.contains("Votre calendrier"))
+        }
+        let bad = try runBaraza(["send", "invitations", path, "--dry-run", "--feed-base-url", "agenda.example.org"])
+        #expect(bad.exitCode == 64)
+        #expect(bad.stderr.contains("expected http(s)://host[:port]"))
+    }
+
     @Test("kill -9 in the middle of a batch, then resume: every message arrives exactly once")
     func resumesAfterKill() throws {
         let scratch = try SendScratch()

@@ -1,17 +1,22 @@
 import BarazaModel
 import Foundation
 
-/// The addresses an invitation shows besides the organiser's `From:` (see `baraza send`'s `smtp:` settings).
-public struct InvitationMailHeaders: Sendable, Hashable {
+/// What an invitation shows besides the plan: the addresses other than the organiser's `From:` (see `baraza send`'s
+/// `smtp:` settings) and each person's own feed.
+public struct InvitationMailOptions: Sendable, Hashable {
     /// The mailbox that actually sends, shown as `Sender:` when it is not the organiser's; nil: the organiser.
     public var sender: String?
     /// Where answers go (`Reply-To:`); nil: the organiser.
     public var replyTo: String?
+    /// Each person's own calendar feed (`webcal://…/feeds/<token>.ics` of `baraza serve`), by person id: written
+    /// in their messages, so their calendar app can subscribe and follow every later change by itself.
+    public var personalFeeds: [String: String]
 
-    /// Creates the headers.
-    public init(sender: String? = nil, replyTo: String? = nil) {
+    /// Creates the options.
+    public init(sender: String? = nil, replyTo: String? = nil, personalFeeds: [String: String] = [:]) {
         self.sender = sender
         self.replyTo = replyTo
+        self.personalFeeds = personalFeeds
     }
 }
 
@@ -31,16 +36,16 @@ public struct InvitationMail: Sendable {
 public struct InvitationMessages {
     let message: InvitationMessage
 
-    /// Prepares the messages of `plan` for `workspace`; `headers` adds `Sender:` and `Reply-To:`.
+    /// Prepares the messages of `plan` for `workspace`; `options` adds `Sender:`, `Reply-To:` and personal feeds.
     public init(
-        workspace: Workspace, plan: InvitationPlan, headers: InvitationMailHeaders = InvitationMailHeaders(),
+        workspace: Workspace, plan: InvitationPlan, options: InvitationMailOptions = InvitationMailOptions(),
         systemTimeZoneDirectory: String? = nil
     ) {
         let stamp = CalendarStamp.parse(plan.state.stamp) ?? CalendarStamp.eventStart(workspace.event)
         let builder = CalendarBuilder(
             workspace: workspace, stamp: stamp, sequences: [:],
             systemZones: SystemZoneRules(directory: systemTimeZoneDirectory))
-        message = InvitationMessage(builder: builder, plan: plan, headers: headers)
+        message = InvitationMessage(builder: builder, plan: plan, options: options)
     }
 
     /// The message of `delivery`; nil when the person or their address is missing.

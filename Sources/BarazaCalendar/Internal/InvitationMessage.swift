@@ -6,7 +6,7 @@ import ICalendar
 struct InvitationMessage {
     let builder: CalendarBuilder
     let plan: InvitationPlan
-    var headers = InvitationMailHeaders()
+    var options = InvitationMailOptions()
 
     var workspace: Workspace { builder.workspace }
 
@@ -71,8 +71,8 @@ struct InvitationMessage {
 
         let from = MailMessage.Address(name: organizer.name, email: organizer.email)
         let mail = MailMessage(
-            date: builder.stamp, from: from, sender: headers.sender.map { .init(name: "", email: $0) },
-            replyTo: headers.replyTo.map { .init(name: "", email: $0) } ?? from,
+            date: builder.stamp, from: from, sender: options.sender.map { .init(name: "", email: $0) },
+            replyTo: options.replyTo.map { .init(name: "", email: $0) } ?? from,
             to: .init(name: person.name, email: email),
             subject: subject(delivery, session: session), messageID: messageID(delivery),
             alternatives: [
@@ -162,6 +162,17 @@ struct InvitationMessage {
                         en: "Please answer the attached calendar invitation.",
                         fr: "Merci de répondre à l'invitation de calendrier jointe."),
                 ]
+                if let feed = options.personalFeeds[person.id.rawValue] {
+                    lines += [
+                        "",
+                        l.pick(
+                            en: "Your own calendar of the event, which follows every change by itself (subscribe to "
+                                + "it in your calendar app; the address is yours alone):",
+                            fr: "Votre calendrier de l'événement, qui suit seul chaque changement (abonnez-vous-y "
+                                + "dans votre application de calendrier ; cette adresse n'est qu'à vous) :"),
+                        feed,
+                    ]
+                }
             }
             lines += ["", workspace.event.organizer.name]
             return lines.joined(separator: "\r\n")

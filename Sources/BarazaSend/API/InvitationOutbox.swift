@@ -46,7 +46,7 @@ public final class InvitationOutbox {
     /// run is resumed as it was planned (`resumed` true; `only` must then match it); otherwise a new batch is planned
     /// from `workspace` and its published state, and, with `write`, its messages and `batch.json` are written.
     public func batch(
-        for workspace: Workspace, envelopeFrom: MailAddress, headers: InvitationMailHeaders, only: [String],
+        for workspace: Workspace, envelopeFrom: MailAddress, options: InvitationMailOptions, only: [String],
         systemTimeZoneDirectory: String?, write: Bool
     ) throws -> (batch: InvitationBatch, folder: String, resumed: Bool) {
         let exporter = InvitationExporter(systemTimeZoneDirectory: systemTimeZoneDirectory)
@@ -67,7 +67,7 @@ public final class InvitationOutbox {
         let selection = Set(only)
         let batchFolder = try nextFolder()
         let messages = InvitationMessages(
-            workspace: workspace, plan: plan, headers: headers, systemTimeZoneDirectory: systemTimeZoneDirectory)
+            workspace: workspace, plan: plan, options: options, systemTimeZoneDirectory: systemTimeZoneDirectory)
         var planned: [BatchMessage] = []
         var number = 0
         for delivery in plan.deliveries {

@@ -31,6 +31,20 @@ public struct FeedKeys: Codable, Hashable, Sendable {
         return Self.base64URL(Data(mac).prefix(24))
     }
 
+    /// The `webcal://` address of `person`'s feed on a server reached at `authority` (`host[:port]`).
+    public func address(event: String, person: String, authority: String) -> String {
+        "webcal://\(authority)/feeds/\(token(event: event, person: person)).ics"
+    }
+
+    /// `host[:port]` of an `http(s)://host[:port]` address, which calendar apps reach as `webcal://`; nil for
+    /// anything else.
+    public static func authority(ofBaseURL text: String) -> String? {
+        guard let base = URL(string: text), let scheme = base.scheme, let host = base.host,
+            ["http", "https"].contains(scheme)
+        else { return nil }
+        return host + (base.port.map { ":\($0)" } ?? "")
+    }
+
     /// The path segment of the admin page (load errors, counts): like a personal token, derived from the secret.
     public func adminToken(event: String) -> String { token(event: event, person: "\u{0}admin") }
 
