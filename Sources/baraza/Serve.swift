@@ -39,6 +39,13 @@ struct Serve: ParsableCommand {
     @Option(help: "The private folder for feed keys and served sequences (outside the workspace).")
     var state: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The address people reach the server at (behind a proxy, say): the agenda's calendars get webcal:// "
+                + "subscribe links there (default: http://host:port when the port is given).",
+            valueName: "http(s)://host[:port]"))
+    var publicURL: String?
+
     @Option(help: "Seconds between looks at the workspace's files.")
     var poll: Double = 1
 
@@ -65,6 +72,17 @@ struct Serve: ParsableCommand {
             throw ValidationError("--body-timeout \(bodyTimeout): expected 0.1 to 3600 seconds")
         }
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll \(poll): expected 0.05 to 3600 seconds") }
+        if let publicURL, CalendarLink.webcalBase(of: publicURL) == nil {
+            throw ValidationError("--public-url \(publicURL): expected http(s)://host[:port]")
+        }
+    }
+
+    /// Where the agenda's subscribe links point: `--public-url`, else the address listened on when it is one a
+    /// calendar app can reach by that name (a given port, not every interface).
+    var subscribeBase: String? {
+        if let publicURL { return CalendarLink.webcalBase(of: publicURL) }
+        guard port != 0, !["0.0.0.0", "::", ""].contains(host) else { return nil }
+        return "webcal://" + (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
     }
 
     func run() throws {
@@ -78,7 +96,7 @@ struct Serve: ParsableCommand {
             pollInterval: .milliseconds(Int(poll * 1000)), idleTimeout: .milliseconds(Int(idleTimeout * 1000)),
             bodyTimeout: .milliseconds(Int(bodyTimeout * 1000)),
             calendars: ExporterRegistry.calendars(),
-            agenda: { AgendaExporter(calendarLinks: .given($0)) })
+            agenda: { [subscribeBase] in AgendaExporter(calendarLinks: .given($0), subscribeBase: subscribeBase) })
         var logger = Logger(label: "baraza.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let server = LiveServer(configuration: configuration, logger: logger)

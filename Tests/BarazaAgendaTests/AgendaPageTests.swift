@@ -208,6 +208,25 @@ import Testing
         #expect(html.contains(#"<a href="../calendars/rooms/auditorium.ics" download data-i18n="roomCalendar">"#))
     }
 
+    /// Where the export folder is published, each calendar has a `webcal://` subscribe link beside its download;
+    /// without it, downloads only (the golden page).
+    @Test func aPublicAddressGivesSubscribeLinks() throws {
+        let links = [CalendarLink(path: "calendars/event.ics"), CalendarLink(path: "calendars/rooms/salle é.ics")]
+        let base = try #require(CalendarLink.webcalBase(of: "https://events.example.org/kigali/"))
+        #expect(base == "webcal://events.example.org/kigali")
+        let html = try AgendaPage.render(Samples.kigali, options: .init(calendarLinks: links, subscribeBase: base))
+        #expect(html.contains(#"href="webcal://events.example.org/kigali/calendars/event.ics""#))
+        #expect(html.contains(#"href="webcal://events.example.org/kigali/calendars/rooms/salle%20%C3%A9.ics""#))
+        #expect(html.components(separatedBy: #"<a class="subscribe""#).count == 3)
+        let plain = try AgendaPage.render(Samples.kigali, options: .init(calendarLinks: links))
+        #expect(!plain.contains("webcal:") && !plain.contains(#"class="subscribe""#))
+        #expect(CalendarLink.webcalBase(of: "http://[::1]:8080") == "webcal://[::1]:8080")
+        #expect(CalendarLink.webcalBase(of: "http://127.0.0.1:8080") == "webcal://127.0.0.1:8080")
+        for bad in ["ftp://x.org", "events.example.org", "https://", "https://x.org/?q=1", "javascript:alert(1)"] {
+            #expect(CalendarLink.webcalBase(of: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func givenCalendarLinksArePercentEncoded() {
         #expect(CalendarLink(path: "calendars/rooms/salle é 1.ics").href == "../calendars/rooms/salle%20%C3%A9%201.ics")
         #expect(CalendarLink(path: "calendars/rooms/a.ics").scope == .room("a"))

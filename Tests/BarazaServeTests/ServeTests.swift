@@ -96,6 +96,25 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    /// With `--public-url`, the served agenda links each calendar's `webcal://` address there, and is byte for
+    /// byte `export agenda --public-url` with the same address.
+    @Test func thePublicAddressGivesTheAgendaWebcalLinks() throws {
+        let server = try ServeProcess(arguments: ["--public-url", "https://agenda.example.org"])
+        let out = server.root.appendingPathComponent("public").path
+        for command in [["ics"], ["agenda", "--public-url", "https://agenda.example.org"]] {
+            let run = try runBaraza(["export", command[0], server.workspace, "--out", out] + command.dropFirst())
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let agenda = try curl(server.baseURL + "/agenda/")
+        let page = String(decoding: agenda.body, as: UTF8.self)
+        #expect(page.contains(#"href="webcal://agenda.example.org/calendars/event.ics""#))
+        #expect(page.contains(#"href="webcal://agenda.example.org/calendars/rooms/auditorium.ics""#))
+        #expect(agenda.body == FileManager.default.contents(atPath: out + "/agenda/index.html"))
+        let bad = try runBaraza(["serve", server.workspace, "--public-url", "agenda.example.org"])
+        #expect(bad.exitCode == 64)
+        #expect(bad.stderr.contains("--public-url agenda.example.org: expected http(s)://host[:port]"))
+    }
+
     @Test func aChangedSessionShowsItsNewTimeWithSequencePlusOneInTheAffectedFeedsOnly() throws {
         let server = try ServeProcess()
         let links = try links(of: server)

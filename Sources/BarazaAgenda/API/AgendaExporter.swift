@@ -26,18 +26,26 @@ public struct AgendaExporter: Exporter {
     public var calendarLinks: CalendarLinks
     /// The clocks offered besides venue time and the viewer's own.
     public var zoneChoices: [ZoneChoice]
+    /// Where the export folder is served (`webcal://host[/path]`, see ``CalendarLink/webcalBase(of:)``), for
+    /// subscribe links beside the calendars' downloads; nil: downloads only.
+    public var subscribeBase: String?
 
     /// An exporter linking the calendars present at export time, offering the member cities, by default.
-    public init(calendarLinks: CalendarLinks = .existing, zoneChoices: [ZoneChoice] = ZoneChoice.memberCities) {
+    public init(
+        calendarLinks: CalendarLinks = .existing, zoneChoices: [ZoneChoice] = ZoneChoice.memberCities,
+        subscribeBase: String? = nil
+    ) {
         self.calendarLinks = calendarLinks
         self.zoneChoices = zoneChoices
+        self.subscribeBase = subscribeBase
     }
 
     /// Plans `agenda/index.html`, linking the calendars of the export folder `directory`; notes name sessions
     /// left out and missing calendars.
     public func plan(_ workspace: Workspace, in directory: String) throws -> ExportPlan {
         let links = resolvedLinks(in: directory)
-        let html = try AgendaPage.render(workspace, options: .init(calendarLinks: links, zoneChoices: zoneChoices))
+        let html = try AgendaPage.render(
+            workspace, options: .init(calendarLinks: links, zoneChoices: zoneChoices, subscribeBase: subscribeBase))
         var notes = AgendaPage.unresolvedSessions(in: workspace).map {
             ExportNote.always("agenda: session \($0) left out: its time is nonexistent or ambiguous (see baraza check)")
         }

@@ -15,11 +15,18 @@ public enum AgendaPage {
         public var calendarLinks: [CalendarLink]
         /// The clocks offered besides venue time and the viewer's own.
         public var zoneChoices: [ZoneChoice]
+        /// Where the export folder is served, as `webcal://host[:port][/path]` (``CalendarLink/webcalBase(of:)``):
+        /// each calendar link then has a subscribe link beside its download. Nil: download links only.
+        public var subscribeBase: String?
 
         /// No calendar links and the member cities, by default.
-        public init(calendarLinks: [CalendarLink] = [], zoneChoices: [ZoneChoice] = ZoneChoice.memberCities) {
+        public init(
+            calendarLinks: [CalendarLink] = [], zoneChoices: [ZoneChoice] = ZoneChoice.memberCities,
+            subscribeBase: String? = nil
+        ) {
             self.calendarLinks = calendarLinks
             self.zoneChoices = zoneChoices
+            self.subscribeBase = subscribeBase
         }
     }
 

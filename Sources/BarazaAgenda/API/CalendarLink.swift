@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar file the agenda links to, by its path inside the event's export folder
 /// (`calendars/event.ics`, `calendars/rooms/<room-id>.ics`).
 ///
@@ -31,10 +33,27 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
     }
 
     /// The link from `agenda/index.html`: `../` plus the percent-encoded path.
-    public var href: String {
-        "../"
-            + path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncode(String($0)) }
+    public var href: String { "../" + encodedPath }
+
+    /// The subscribe address under `base` (`webcal://host/path`): the base plus the percent-encoded path.
+    public func subscribe(under base: String) -> String { base + "/" + encodedPath }
+
+    private var encodedPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncode(String($0)) }
             .joined(separator: "/")
+    }
+
+    /// `webcal://host[:port][/path]` for an `http(s)://` address where the export folder is served (a trailing
+    /// `/` dropped); nil for anything else. Calendar apps fetch `webcal://` over HTTP(S) and refetch it themselves.
+    public static func webcalBase(of publicURL: String) -> String? {
+        guard let url = URL(string: publicURL), let scheme = url.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
+        else { return nil }
+        var path = url.path
+        while path.hasSuffix("/") { path.removeLast() }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "webcal://" + shownHost + (url.port.map { ":\($0)" } ?? "") + path
     }
 
     /// The whole-event calendar first, then rooms, then anything else, each by path.

@@ -120,6 +120,7 @@ extension CalendarLinkView: MustacheParent {
         case "key": return self.key
         case "text": return self.text
         case "name": return self.name
+        case "subscribe": return self.subscribe
         default: return nil
         }
     }

@@ -89,6 +89,8 @@ struct CalendarLinkView {
     var text: String
     /// The room's name in each language, for a room's calendar.
     var name: TextView?
+    /// The `webcal://` address a calendar app subscribes to, when the page knows where the calendar is served.
+    var subscribe: String?
 }
 
 struct DayView {

@@ -30,16 +30,19 @@ struct AgendaViewBuilder {
             }
         }
         let links = options.calendarLinks.sorted().map { link -> CalendarLinkView in
+            var view: CalendarLinkView
             switch link.scope {
             case .wholeEvent:
-                return CalendarLinkView(href: link.href, key: "wholeEvent", text: labels.text("wholeEvent", in: lang))
+                view = CalendarLinkView(href: link.href, key: "wholeEvent", text: labels.text("wholeEvent", in: lang))
             case .room(let id):
                 let room = workspace.roomsByID[Room.ID(id)]?.room
-                return CalendarLinkView(
+                view = CalendarLinkView(
                     href: link.href, key: nil, text: room?.name ?? id,
                     name: room.flatMap { TextView($0.names, fallbackLanguage: lang) })
-            case .other(let name): return CalendarLinkView(href: link.href, key: nil, text: name)
+            case .other(let name): view = CalendarLinkView(href: link.href, key: nil, text: name)
             }
+            view.subscribe = options.subscribeBase.map { link.subscribe(under: $0) }
+            return view
         }
         return PageView(
             lang: lang, isEnglish: lang == "en", isFrench: lang == "fr",

@@ -21,6 +21,7 @@ struct ExportAgenda: ParsableCommand {
               baraza export agenda events/final-kigali-2027
               baraza export agenda events/final-kigali-2027 --out /tmp/site
               baraza export agenda events/final-kigali-2027 --calendar calendars/event.ics
+              baraza export agenda events/final-kigali-2027 --public-url https://events.example.org/kigali
             """)
 
     @OptionGroup var options: ExportOptions
@@ -30,9 +31,18 @@ struct ExportAgenda: ParsableCommand {
         help: "A calendar file to link, relative to the export folder (repeatable; default: the ones present).")
     var calendars: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Where the export folder is published: each calendar gets a webcal:// subscribe link beside its download.",
+            valueName: "http(s)://host[/path]"))
+    var publicURL: String?
+
     /// A calendar link must stay inside the export folder and name an .ics file: `/etc/passwd` or `../x` would
     /// become a dead or misleading download link on the page.
     func validate() throws {
+        if let publicURL, CalendarLink.webcalBase(of: publicURL) == nil {
+            throw ValidationError("--public-url \(publicURL): expected http(s)://host[:port][/path]")
+        }
         for path in calendars {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             guard !path.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), path.lowercased().hasSuffix(".ics")
@@ -47,6 +57,9 @@ struct ExportAgenda: ParsableCommand {
     func run() throws {
         // Rule ids are known so that a workspace with `checks.severity` settings loads.
         let workspace = try options.loadWorkspace()
-        try options.run(AgendaExporter(calendarLinks: calendars.isEmpty ? .existing : .given(calendars)), on: workspace)
+        let exporter = AgendaExporter(
+            calendarLinks: calendars.isEmpty ? .existing : .given(calendars),
+            subscribeBase: publicURL.flatMap(CalendarLink.webcalBase(of:)))
+        try options.run(exporter, on: workspace)
     }
 }
