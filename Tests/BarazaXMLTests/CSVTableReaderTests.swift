@@ -77,14 +77,19 @@ typealias SourceLocation = BarazaModel.SourceLocation
             _ = try read(Array(text.utf8), limits: XMLLimits(maxTextBytes: 100))
         }
         #expect(
-            error == .limitExceeded(SourceLocation(file: "form.csv", line: 2, column: 1), kind: .textSize, limit: 100))
+            error
+                == .invalidContent(
+                    SourceLocation(file: "form.csv", line: 2, column: 1),
+                    message: "a field of 200 bytes; expected at most 100"))
         let header = "Name," + String(repeating: "n", count: 200) + "\nAmina,x\n"
         let named = #expect(throws: XMLImportError.self) {
             _ = try read(Array(header.utf8), limits: XMLLimits(maxNameLength: 100))
         }
         #expect(
-            named == .limitExceeded(SourceLocation(file: "form.csv", line: 1, column: 1), kind: .nameLength, limit: 100)
-        )
+            named
+                == .invalidContent(
+                    SourceLocation(file: "form.csv", line: 1, column: 1),
+                    message: "a column name of 200 bytes; expected at most 100"))
     }
 
     @Test func aRecordWiderThanASheetIsRefused() throws {

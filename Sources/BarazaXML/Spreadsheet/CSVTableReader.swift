@@ -23,8 +23,9 @@ public enum CSVTableReader {
     ) throws -> FormTable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
-            throw XMLImportError.limitExceeded(
-                SourceLocation(file: path, line: 1, column: 1), kind: .documentSize, limit: maximumBytes)
+            throw XMLImportError.invalidContent(
+                SourceLocation(file: path, line: 1, column: 1),
+                message: "a CSV file of \(size) bytes; expected at most \(maximumBytes) (it is read whole)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw XMLImportError.unreadable(path: path, reason: "no such file or not readable")
@@ -49,12 +50,12 @@ public enum CSVTableReader {
             }
             var breaks = 0
             // The first record names the columns: names are held to the limit of XML names.
-            let (limit, kind) =
-                rows.isEmpty ? (limits.maxNameLength, XMLLimitKind.nameLength) : (limits.maxTextBytes, .textSize)
+            let (limit, what) = rows.isEmpty ? (limits.maxNameLength, "column name") : (limits.maxTextBytes, "field")
             for field in fields {
                 guard field.utf8.count <= limit else {
-                    throw XMLImportError.limitExceeded(
-                        SourceLocation(file: path, line: start, column: 1), kind: kind, limit: limit)
+                    throw XMLImportError.invalidContent(
+                        SourceLocation(file: path, line: start, column: 1),
+                        message: "a \(what) of \(field.utf8.count) bytes; expected at most \(limit)")
                 }
                 breaks += lineBreaks(in: field)
             }
