@@ -23,7 +23,7 @@ struct PeopleFastPath {
 
     /// The people of `text`, in file order; nil when the general path must read it. Pieces are parsed in place,
     /// so more pieces than cores cost nothing but keep every core busy to the end.
-    func decode(_ text: String, pieces: Int = 4 * ProcessInfo.processInfo.activeProcessorCount) -> [Person]? {
+    func decode(_ text: String, pieces: Int = 16 * ProcessInfo.processInfo.activeProcessorCount) -> [Person]? {
         var text = text
         return text.withUTF8 { bytes -> [Person]? in
             guard let split = ParallelYAML.split(bytes, pieces: min(pieces, 64)) else {

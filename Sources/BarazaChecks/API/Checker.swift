@@ -34,10 +34,17 @@ public struct Checker: Sendable {
             shared.memo = WorkspaceMemo()
             return rules.map { (shared, $0) }
         }
-        var findings = parallelMap(jobs.count) { index in
-            let (workspace, rule) = jobs[index]
+        // The rules that walk everyone start first (cores take jobs in order); their results are put back in job
+        // order, so the order jobs run in changes nothing.
+        let heavyFirst =
+            jobs.indices.filter { jobs[$0].1.walksEveryone } + jobs.indices.filter { !jobs[$0].1.walksEveryone }
+        let ran = parallelMap(jobs.count) { slot in
+            let (workspace, rule) = jobs[heavyFirst[slot]]
             return apply(workspace.settings, to: rule.check(workspace))
-        }.flatMap { $0 }
+        }
+        var byJob = [[Finding]](repeating: [], count: jobs.count)
+        for (slot, job) in heavyFirst.enumerated() { byJob[job] = ran[slot] }
+        var findings = byJob.flatMap { $0 }
         if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
             let byEvent = Dictionary(
                 workspaces.map { ($0.event.id.rawValue, $0.settings) }, uniquingKeysWith: { a, _ in a })

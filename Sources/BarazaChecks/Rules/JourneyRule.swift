@@ -2,6 +2,7 @@ import BarazaModel
 
 /// An in-person session before a person has arrived (plus a buffer to reach the venue), or after they leave.
 public struct JourneyRule: Rule {
+    public var walksEveryone: Bool { true }
     public let direction: Journey.Direction
 
     public init(direction: Journey.Direction) { self.direction = direction }

@@ -2,6 +2,7 @@ import BarazaModel
 
 /// A participant signed up for two sessions that overlap.
 public struct ParticipantOverlapRule: Rule {
+    public var walksEveryone: Bool { true }
     public init() {}
     public var id: String { "participant-overlap" }
     public var defaultSeverity: Severity { .warning }
@@ -54,6 +55,7 @@ public struct ParticipantOverlapRule: Rule {
 
 /// Signed-up participants who neither speak the session's language nor get interpretation into one they speak.
 public struct LanguageRule: Rule {
+    public var walksEveryone: Bool { true }
     public init() {}
     public var id: String { "language-not-covered" }
     public var defaultSeverity: Severity { .warning }

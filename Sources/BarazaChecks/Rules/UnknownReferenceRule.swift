@@ -4,6 +4,7 @@ import Foundation
 /// References to rooms, venues, people, sessions or hotels that the workspace does not define.
 /// Each finding points at the reference and, when one is close, at the definition it was probably meant to be.
 public struct UnknownReferenceRule: Rule {
+    public var walksEveryone: Bool { true }
     public init() {}
     public var id: String { "unknown-reference" }
     public var defaultSeverity: Severity { .error }

@@ -4,6 +4,7 @@ import BarazaModel
 /// A meal whose headcount (sign-ups, or the larger of the expected attendance and the people in town) is above
 /// the seats of its room.
 public struct MealCapacityRule: Rule {
+    public var walksEveryone: Bool { true }
     public init() {}
     public var id: String { "meal-over-capacity" }
     public var defaultSeverity: Severity { .error }

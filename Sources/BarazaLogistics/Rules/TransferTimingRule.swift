@@ -4,6 +4,7 @@ import BarazaModel
 /// A presenter whose pick-up gets them to the venue after their first session starts, or whose departure
 /// transfer leaves before their last session has ended and they have reached the pick-up point.
 public struct TransferTimingRule: Rule {
+    public var walksEveryone: Bool { true }
     public let direction: Journey.Direction
 
     public init(direction: Journey.Direction) { self.direction = direction }

@@ -91,7 +91,7 @@ public struct Workspace: Sendable {
         // large workspace builds them on separate cores.
         let jobs: [@Sendable () -> PeopleIndex] = [
             { .byID(Self.indexByID(people)) },
-            { .attendance(Self.attendance(sessions)) },
+            { .attendance(Self.attendance(sessions, people: people.count)) },
             { .order(Self.idOrder(of: people)) },
         ]
         let built =
@@ -130,8 +130,9 @@ public struct Workspace: Sendable {
 
     /// `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
     /// twice in one session has its list end with that session already.
-    private static func attendance(_ sessions: [Session]) -> [Person.ID: [Int]] {
+    private static func attendance(_ sessions: [Session], people: Int) -> [Person.ID: [Int]] {
         var attendance: [Person.ID: [Int]] = [:]
+        attendance.reserveCapacity(people)
         for index in sessions.indices {
             func add(_ list: inout [Int]) { if list.last != index { list.append(index) } }
             for reference in sessions[index].speakers { add(&attendance[reference.id, default: []]) }
