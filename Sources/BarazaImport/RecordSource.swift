@@ -1,3 +1,4 @@
+import BarazaModel
 import BarazaXML
 import Foundation
 
@@ -89,8 +90,8 @@ enum RecordSource {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
         let bytes = [UInt8](head)[...]
         guard !bytes.contains(0) else { return false }
-        guard let invalid = CSVTableReader.firstInvalidUTF8(bytes) else { return true }
-        return invalid >= bytes.count - 3
+        guard let invalid = InvalidUTF8.first(in: bytes) else { return true }
+        return invalid.offset >= bytes.count - 3
     }
 
     /// The namespace of ODK's encrypted submission envelopes (`base64EncryptedKey`, `encryptedXmlFile`...).

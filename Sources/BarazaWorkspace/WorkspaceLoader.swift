@@ -352,45 +352,11 @@ public struct WorkspaceLoader: Sendable {
     /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte
     /// is, and how to fix it.
     func notUTF8(_ data: Data, file: String) -> WorkspaceError {
-        let bytes = [UInt8](data)
-        var start = 0
-        var line = 1
-        var column = 1
-        var bad = bytes.count
-        while start < bytes.count {
-            let length = utf8SequenceLength(bytes, at: start)
-            if length == 0 {
-                bad = start
-                break
-            }
-            if bytes[start] == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            start += length
-        }
-        let byte = bad < bytes.count ? String(format: " (byte 0x%02X)", bytes[bad]) : ""
+        let bad = InvalidUTF8.first(in: data)
+        let byte = bad.map { String(format: " (byte 0x%02X)", $0.byte) } ?? ""
         return .unreadable(
-            file: "\(file):\(line):\(column)",
+            file: "\(file):\(bad?.line ?? 1):\(bad?.column ?? 1)",
             reason: "not valid UTF-8 text\(byte); save the file as UTF-8 (it may be Windows-1252 or Latin-1)")
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there are not one.
-    private func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
-        let b = bytes[i]
-        let length: Int
-        switch b {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return 0
-        }
-        guard i + length <= bytes.count else { return 0 }
-        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return 0 }
-        return length
     }
 
     private func syntaxError(_ error: YAMLSyntaxError, file: String, text: String) -> WorkspaceError {

@@ -78,7 +78,7 @@ struct SendInvitations: ParsableCommand {
     var retryDelays: String = SendOptions.defaultRetryDelays.map { String(Int($0)) }.joined(separator: ",")
 
     func validate() throws {
-        if let feedBaseURL, FeedKeys.authority(ofBaseURL: feedBaseURL) == nil {
+        if let feedBaseURL, PublicAddress(feedBaseURL) == nil {
             throw ValidationError("--feed-base-url \(feedBaseURL): expected http(s)://host[:port]")
         }
         if delays == nil {
@@ -119,9 +119,10 @@ struct SendInvitations: ParsableCommand {
     }
 
     /// Each person's feed address under `--feed-base-url`, from the serve state folder's secret (made there when
-    /// missing, as `baraza feeds links` does); none without the option.
+    /// missing, as `baraza feeds links` does); none without the option, and none in a dry run, which lists messages
+    /// without their text and writes nothing, the secret included.
     private func personalFeeds(_ loaded: Workspace) throws -> [String: String] {
-        guard let feedBaseURL, let authority = FeedKeys.authority(ofBaseURL: feedBaseURL) else { return [:] }
+        guard !dryRun, let feedBaseURL, let authority = PublicAddress(feedBaseURL)?.authority else { return [:] }
         let event = loaded.event.id.rawValue
         let folder =
             state

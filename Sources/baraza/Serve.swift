@@ -3,6 +3,7 @@ import BarazaAgenda
 import BarazaCore
 import BarazaExports
 import BarazaModel
+import BarazaOutput
 import BarazaServe
 import Foundation
 import Logging
@@ -72,7 +73,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("--body-timeout \(bodyTimeout): expected 0.1 to 3600 seconds")
         }
         guard poll >= 0.05, poll <= 3600 else { throw ValidationError("--poll \(poll): expected 0.05 to 3600 seconds") }
-        if let publicURL, CalendarLink.webcalBase(of: publicURL) == nil {
+        if let publicURL, PublicAddress(publicURL) == nil {
             throw ValidationError("--public-url \(publicURL): expected http(s)://host[:port]")
         }
     }
@@ -80,7 +81,7 @@ struct Serve: ParsableCommand {
     /// Where the agenda's subscribe links point: `--public-url`, else the address listened on when it is one a
     /// calendar app can reach by that name (a given port, not every interface).
     var subscribeBase: String? {
-        if let publicURL { return CalendarLink.webcalBase(of: publicURL) }
+        if let publicURL { return PublicAddress(publicURL)?.webcal }
         guard port != 0, !["0.0.0.0", "::", ""].contains(host) else { return nil }
         return "webcal://" + (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
     }
@@ -168,7 +169,7 @@ struct Feeds: CommandGroup {
         func run() throws {
             let workspace = try options.load()
             let keys = try options.keys(for: workspace)
-            guard let authority = FeedKeys.authority(ofBaseURL: baseURL) else {
+            guard let authority = PublicAddress(baseURL)?.authority else {
                 throw ValidationError("--base-url \(baseURL): expected http(s)://host[:port]")
             }
             var seen = Set<String>()

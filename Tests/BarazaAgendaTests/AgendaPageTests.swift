@@ -212,7 +212,7 @@ import Testing
     /// without it, downloads only (the golden page).
     @Test func aPublicAddressGivesSubscribeLinks() throws {
         let links = [CalendarLink(path: "calendars/event.ics"), CalendarLink(path: "calendars/rooms/salle é.ics")]
-        let base = try #require(CalendarLink.webcalBase(of: "https://events.example.org/kigali/"))
+        let base = try #require(PublicAddress("https://events.example.org/kigali/")?.webcal)
         #expect(base == "webcal://events.example.org/kigali")
         let html = try AgendaPage.render(Samples.kigali, options: .init(calendarLinks: links, subscribeBase: base))
         #expect(html.contains(#"href="webcal://events.example.org/kigali/calendars/event.ics""#))
@@ -220,10 +220,10 @@ import Testing
         #expect(html.components(separatedBy: #"<a class="subscribe""#).count == 3)
         let plain = try AgendaPage.render(Samples.kigali, options: .init(calendarLinks: links))
         #expect(!plain.contains("webcal:") && !plain.contains(#"class="subscribe""#))
-        #expect(CalendarLink.webcalBase(of: "http://[::1]:8080") == "webcal://[::1]:8080")
-        #expect(CalendarLink.webcalBase(of: "http://127.0.0.1:8080") == "webcal://127.0.0.1:8080")
+        #expect(PublicAddress("http://[::1]:8080")?.webcal == "webcal://[::1]:8080")
+        #expect(PublicAddress("http://127.0.0.1:8080")?.webcal == "webcal://127.0.0.1:8080")
         for bad in ["ftp://x.org", "events.example.org", "https://", "https://x.org/?q=1", "javascript:alert(1)"] {
-            #expect(CalendarLink.webcalBase(of: bad) == nil, "\(bad)")
+            #expect(PublicAddress(bad) == nil, "\(bad)")
         }
     }
 

@@ -139,6 +139,15 @@ struct SendTests {
         let state = scratch.path("serve-state")
         let dry = try runBaraza(["send", "invitations", path, "--dry-run"], environment: environment(for: server))
         let person = try #require(Self.planned(dry).first?.split(separator: " ")[2].dropLast()).description
+        // A dry run writes nothing, the feed secret included.
+        let dryFeeds = try runBaraza(
+            [
+                "send", "invitations", path, "--dry-run", "--feed-base-url", "https://agenda.example.org", "--state",
+                state,
+            ],
+            environment: environment(for: server))
+        #expect(dryFeeds.exitCode == 0, "\(dryFeeds.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: state + "/feed-keys.json"))
         let run = try runBaraza(
             [
                 "send", "invitations", path, "--only", person, "--feed-base-url", "https://agenda.example.org",

@@ -26,7 +26,7 @@ public struct AgendaExporter: Exporter {
     public var calendarLinks: CalendarLinks
     /// The clocks offered besides venue time and the viewer's own.
     public var zoneChoices: [ZoneChoice]
-    /// Where the export folder is served (`webcal://host[/path]`, see ``CalendarLink/webcalBase(of:)``), for
+    /// Where the export folder is served (`webcal://host[/path]`, see ``PublicAddress/webcal``), for
     /// subscribe links beside the calendars' downloads; nil: downloads only.
     public var subscribeBase: String?
 

@@ -15,7 +15,7 @@ public enum AgendaPage {
         public var calendarLinks: [CalendarLink]
         /// The clocks offered besides venue time and the viewer's own.
         public var zoneChoices: [ZoneChoice]
-        /// Where the export folder is served, as `webcal://host[:port][/path]` (``CalendarLink/webcalBase(of:)``):
+        /// Where the export folder is served, as `webcal://host[:port][/path]` (``PublicAddress/webcal``):
         /// each calendar link then has a subscribe link beside its download. Nil: download links only.
         public var subscribeBase: String?
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A calendar file the agenda links to, by its path inside the event's export folder
 /// (`calendars/event.ics`, `calendars/rooms/<room-id>.ics`).
 ///
@@ -41,19 +39,6 @@ public struct CalendarLink: Hashable, Sendable, Comparable {
     private var encodedPath: String {
         path.split(separator: "/", omittingEmptySubsequences: true).map { percentEncode(String($0)) }
             .joined(separator: "/")
-    }
-
-    /// `webcal://host[:port][/path]` for an `http(s)://` address where the export folder is served (a trailing
-    /// `/` dropped); nil for anything else. Calendar apps fetch `webcal://` over HTTP(S) and refetch it themselves.
-    public static func webcalBase(of publicURL: String) -> String? {
-        guard let url = URL(string: publicURL), let scheme = url.scheme?.lowercased(),
-            ["http", "https"].contains(scheme),
-            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
-        else { return nil }
-        var path = url.path
-        while path.hasSuffix("/") { path.removeLast() }
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        return "webcal://" + shownHost + (url.port.map { ":\($0)" } ?? "") + path
     }
 
     /// The whole-event calendar first, then rooms, then anything else, each by path.

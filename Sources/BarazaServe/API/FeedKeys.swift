@@ -36,15 +36,6 @@ public struct FeedKeys: Codable, Hashable, Sendable {
         "webcal://\(authority)/feeds/\(token(event: event, person: person)).ics"
     }
 
-    /// `host[:port]` of an `http(s)://host[:port]` address, which calendar apps reach as `webcal://`; nil for
-    /// anything else.
-    public static func authority(ofBaseURL text: String) -> String? {
-        guard let base = URL(string: text), let scheme = base.scheme, let host = base.host,
-            ["http", "https"].contains(scheme)
-        else { return nil }
-        return host + (base.port.map { ":\($0)" } ?? "")
-    }
-
     /// The path segment of the admin page (load errors, counts): like a personal token, derived from the secret.
     public func adminToken(event: String) -> String { token(event: event, person: "\u{0}admin") }
 

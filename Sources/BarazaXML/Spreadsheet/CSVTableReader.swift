@@ -91,12 +91,9 @@ public enum CSVTableReader {
             return text
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        if let offset = firstInvalidUTF8(body) {
-            let before = body[body.startIndex..<offset]
-            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+        if let bad = InvalidUTF8.first(in: body) {
             throw XMLImportError.invalidContent(
-                SourceLocation(file: path, line: line, column: offset - lineStart + 1),
+                SourceLocation(file: path, line: bad.line, column: bad.column),
                 message: "not UTF-8 text (perhaps Windows-1252 or Latin-1); save the sheet as \"CSV UTF-8\" "
                     + "(Excel: File > Save As > CSV UTF-8) or export it again as .xlsx")
         }
@@ -105,20 +102,6 @@ public enum CSVTableReader {
                 path: path, reason: "binary data, not a CSV file (a NUL byte in the text)")
         }
         return String(decoding: body, as: UTF8.self)
-    }
-
-    /// The index of the first byte of `bytes` that does not belong to a valid UTF-8 sequence, or nil.
-    public static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = bytes.startIndex
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
     }
 
     /// The separator the first record uses most, outside quotes: `,`, `;` or a tab (`,` when none appears).

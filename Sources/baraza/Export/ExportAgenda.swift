@@ -40,7 +40,7 @@ struct ExportAgenda: ParsableCommand {
     /// A calendar link must stay inside the export folder and name an .ics file: `/etc/passwd` or `../x` would
     /// become a dead or misleading download link on the page.
     func validate() throws {
-        if let publicURL, CalendarLink.webcalBase(of: publicURL) == nil {
+        if let publicURL, PublicAddress(publicURL) == nil {
             throw ValidationError("--public-url \(publicURL): expected http(s)://host[:port][/path]")
         }
         for path in calendars {
@@ -59,7 +59,7 @@ struct ExportAgenda: ParsableCommand {
         let workspace = try options.loadWorkspace()
         let exporter = AgendaExporter(
             calendarLinks: calendars.isEmpty ? .existing : .given(calendars),
-            subscribeBase: publicURL.flatMap(CalendarLink.webcalBase(of:)))
+            subscribeBase: publicURL.flatMap(PublicAddress.init)?.webcal)
         try options.run(exporter, on: workspace)
     }
 }
