@@ -9,6 +9,8 @@ Generates the workload with ../shared/bench/gen_workload.py (or --workload-scrip
 `baraza init --from-schedule` and `baraza import registrations` (once, kept under the temporary folder), then
 times `baraza check` (release build):
   cold   the first run after an import: the cache (`.baraza/cache/`) removed before each run;
+  edited the sessions' file changed since the last command (a comment line added or removed), the people not:
+         the kept result is out of date, the people file's snapshot (`.baraza/cache/people-*`) is not;
   warm   nothing changed since the last command (the cache as the previous run left it);
   off    BARAZA_CACHE=off (never reads or writes the cache).
 Prints the median wall time and the largest peak resident memory (/usr/bin/time -v) of each, and checks that the
@@ -142,17 +144,28 @@ def alternate(label, args, out):
 if "check" in parts:
     cache = os.path.join(ws, ".baraza", "cache")
     drop = lambda: shutil.rmtree(cache, ignore_errors=True)
+    # An edit of the sessions' file (a comment line added, or removed again): the kept result no longer matches,
+    # the people file's snapshot (each round's cold run, just before, wrote it) still does.
+    sessions_file = os.path.join(ws, "schedule", "schedule.xml.yaml")
+    edit_mark = b"# an edit between two checks\n"
+
+    def edit_sessions(restore=False):
+        text = open(sessions_file, "rb").read()
+        edited = text[:-len(edit_mark)] if text.endswith(edit_mark) else (text if restore else text + edit_mark)
+        open(sessions_file, "wb").write(edited)
     print(f"baraza check, {a.preset} workload ({ws}), release build, median of {a.runs} runs; "
           f"load average {os.getloadavg()[0]:.2f}")
     for fmt in a.formats.split(","):
         args = ["check", ws, "--format", fmt]
         results = measure([job for k, binary in enumerate(binaries) for job in [
             (f"{fmt}: cache off [{k}]", binary, args, {"BARAZA_CACHE": "off"}, None),
-            (f"{fmt}: cold (cache removed) [{k}]", binary, args, {}, drop)]])
+            (f"{fmt}: cold (cache removed) [{k}]", binary, args, {}, drop),
+            (f"{fmt}: sessions edited [{k}]", binary, args, {}, edit_sessions)]])
         for k, binary in enumerate(binaries):
             drop()
             run_once(args, {}, binary)
             results += measure([(f"{fmt}: warm (nothing changed) [{k}]", binary, args, {}, None)])
+        edit_sessions(restore=True)
         same = len(set(results)) == 1
         print(f"  {fmt}: same bytes and exit status with and without the cache"
               f"{' and across the builds' if len(binaries) > 1 else ''}: {same}")

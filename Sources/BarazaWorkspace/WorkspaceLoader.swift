@@ -22,6 +22,13 @@ public struct WorkspaceLoader: Sendable {
     /// Whether ``PeopleFastPath`` may decode large people files (the tests compare it with the general path).
     var usesPeopleFastPath = true
 
+    /// Whether people the fast path decodes are kept as a ``PeopleSnapshot`` and read back while their file is
+    /// unchanged (`BARAZA_CACHE=off` turns it off too).
+    var usesPeopleSnapshot = true
+
+    /// Where a load started writing snapshots (only includes write them).
+    var snapshotWrites: SnapshotWrites?
+
     public init(knownRuleIDs: [String]) { self.knownRuleIDs = knownRuleIDs }
 
     /// The name of the file that marks a folder as a workspace.
@@ -46,6 +53,9 @@ public struct WorkspaceLoader: Sendable {
             throw WorkspaceLoadFailure(errors: [.unreadable(file: error.path, reason: error.reason)])
         }
         defer { lock.release() }
+        // Snapshots of people are written while the rest loads, and finished before the lock is released.
+        let snapshotWrites = SnapshotWrites()
+        defer { snapshotWrites.finish() }
         let entry: WorkspaceFolder.Entry
         do { entry = try resolve(Self.entryFileName, from: "", in: folder) } catch {
             throw WorkspaceLoadFailure(errors: [
@@ -70,6 +80,7 @@ public struct WorkspaceLoader: Sendable {
             // The event decoded quietly once more (its problems are reported below), for its zone: the fast path
             // decodes people while their file is read.
             var reader = self
+            reader.snapshotWrites = snapshotWrites
             reader.peopleContext =
                 usesPeopleFastPath
                 ? eventValue.flatMap { decodeEvent($0.reporting(to: Diagnostics())) }.map(DecodingContext.init) : nil
@@ -280,17 +291,30 @@ public struct WorkspaceLoader: Sendable {
             let reason = error == .notFound(display) ? "no such file or not readable" : error.reason
             return .failed(.unreadable(file: display, reason: reason))
         }
-        // A large file's digest (for the result cache) is taken on another core while it is parsed.
+        // A large people file decoded before, unchanged since, is read back from its snapshot (unless the cache is
+        // off); one decoded now is kept as a snapshot.
         let relative = entry.relative
+        var snapshot: PeopleSnapshot?
+        if let context = peopleContext, data.count >= ParallelYAML.minimumBytes, usesPeopleSnapshot,
+            PeopleSnapshot.isOn
+        {
+            let digest = WorkspaceSources.digest(data)
+            sources?.read(relative, digest: digest)
+            snapshot = PeopleSnapshot(folder: folder, file: display, digest: digest, context: context)
+            if let people = snapshot?.read() { return .people(people) }
+        }
+        // A large file's digest (for the result cache) is taken on another core while it is parsed.
         let hashing = sources.flatMap { sources in
-            data.count >= ParallelYAML.minimumBytes ? Background { sources.read(relative, data) } : nil
+            data.count >= ParallelYAML.minimumBytes && snapshot == nil
+                ? Background { sources.read(relative, data) } : nil
         }
         defer { hashing?.value() }
-        if hashing == nil { sources?.read(entry.relative, data) }
+        if hashing == nil && snapshot == nil { sources?.read(entry.relative, data) }
         guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         if let context = peopleContext, data.count >= ParallelYAML.minimumBytes,
             let people = PeopleFastPath(loader: self, context: context, file: display).decode(text)
         {
+            if let snapshot { snapshotWrites?.start { snapshot.write(people) } }
             return .people(people)
         }
         do {

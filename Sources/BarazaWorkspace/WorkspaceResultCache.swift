@@ -27,10 +27,10 @@ public final class WorkspaceSources: @unchecked Sendable {
     }
 
     /// The bytes read from the file at `relative`.
-    func read(_ relative: String, _ data: Data) {
-        let digest = Self.digest(data)
-        lock.withLock { digests[relative] = digest }
-    }
+    func read(_ relative: String, _ data: Data) { read(relative, digest: Self.digest(data)) }
+
+    /// Bytes of the SHA-256 `digest` read from the file at `relative`.
+    func read(_ relative: String, digest: String) { lock.withLock { digests[relative] = digest } }
 
     var resolutions: [String: String] { lock.withLock { resolved } }
     var fileDigests: [String: String] { lock.withLock { digests } }

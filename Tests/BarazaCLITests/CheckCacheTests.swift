@@ -15,12 +15,31 @@ struct CheckCacheTests {
         let root: String
         var workspace: String { root + "/ws" }
 
-        init() throws {
+        /// With `guests`, the copy includes `guests.yaml`: that many more people, a file large enough (from 2,000
+        /// on) for the loader to keep its decoded people as a snapshot in the cache.
+        init(guests: Int = 0) throws {
             root =
                 FileManager.default.temporaryDirectory.appendingPathComponent("check-cache-\(UUID().uuidString)")
                 .path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: CheckCacheTests.sample, toPath: workspace)
+            guard guests > 0 else { return }
+            try write(
+                try text("event.yaml").replacingOccurrences(
+                    of: "  - people.yaml\n", with: "  - people.yaml\n  - guests.yaml\n"), "event.yaml")
+            var people = "people:\n"
+            for n in 0..<guests {
+                people +=
+                    "  - id: guest-\(n)\n    name: \"Guest Nyirahabimana \(n)\"\n    email: guest.\(n)@example.org\n"
+                people +=
+                    "    organisation: Kigali City\n    country: RW\n    languages: [\(n % 3 == 0 ? "en" : "fr, rw")]\n"
+                people += "    consent: { share_contact: \(n % 2 == 0), photos: false }\n"
+                if n % 50 == 0 {
+                    people +=
+                        "    journeys: [{ direction: arrival, mode: bus, time: \"2027-03-2\(n % 3 + 1)T0\(n % 9):15\" }]\n"
+                }
+            }
+            try write(people, "guests.yaml")
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }
@@ -81,17 +100,24 @@ struct CheckCacheTests {
     }
 
     /// Edits, renames, touches, truncations, same-size edits with the old times, links and materials, in a seeded
-    /// random order: after each, runs with the cache print what a run without it prints.
-    @Test(arguments: [UInt64(1), 2])
-    func whateverChangesTheCacheNeverChangesAResult(seed: UInt64) throws {
-        let copy = try Copy()
+    /// random order: after each, runs with the cache print what a run without it prints. With `guests`, a large
+    /// people file (whose decoded people the cache keeps too) is among the files changed.
+    @Test(arguments: zip([UInt64(1), 2, 3], [0, 0, 2500]))
+    func whateverChangesTheCacheNeverChangesAResult(seed: UInt64, guests: Int) throws {
+        let copy = try Copy(guests: guests)
         defer { copy.remove() }
         var random = SeededGenerator(seed: seed)
-        let files = ["event.yaml", "sessions.yaml", "people.yaml", "venues.yaml", "hotels.yaml", "logistics.yaml"]
+        let files =
+            ["event.yaml", "sessions.yaml", "people.yaml", "venues.yaml", "hotels.yaml", "logistics.yaml"]
+            + (guests > 0 ? ["guests.yaml", "guests.yaml", "guests.yaml"] : [])
         var originals: [String: String] = [:]
         for file in files { originals[file] = try copy.text(file) }
         let material = "materials/opening-plenary/network-results-slides.pdf"
         try copy.agree("start")
+        if guests > 0 {
+            let kept = try FileManager.default.contentsOfDirectory(atPath: copy.workspace + "/.baraza/cache")
+            #expect(kept.contains { $0.hasPrefix("people-") }, "the guests' snapshot is kept")
+        }
         for step in 0..<9 {
             let file = files[Int(random.next() % UInt64(files.count))]
             let path = copy.workspace + "/" + file
@@ -139,12 +165,12 @@ struct CheckCacheTests {
                 }
             case 7:
                 action = "people.yaml becomes a link to a copy"
+                // (It may be such a link already: its text is read through it first.)
                 let people = copy.workspace + "/people.yaml"
-                try? FileManager.default.removeItem(atPath: copy.workspace + "/people-copy.yaml")
-                try FileManager.default.copyItem(atPath: people, toPath: copy.workspace + "/people-copy.yaml")
-                try copy.write(
-                    try copy.text("people-copy.yaml").replacingOccurrences(of: "fr", with: "en"), "people-copy.yaml")
+                let changed = try copy.text("people.yaml").replacingOccurrences(of: "fr", with: "en")
                 try FileManager.default.removeItem(atPath: people)
+                try? FileManager.default.removeItem(atPath: copy.workspace + "/people-copy.yaml")
+                try copy.write(changed, "people-copy.yaml")
                 try FileManager.default.createSymbolicLink(atPath: people, withDestinationPath: "people-copy.yaml")
             default:
                 action = "add a people-overrides.yaml"

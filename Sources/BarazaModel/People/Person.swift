@@ -239,7 +239,11 @@ public struct Person: Hashable, Sendable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage: Storage
+    /// Read by ``PersonArchive``, which writes the fields as they are.
+    private(set) var storage: Storage
+
+    /// A person of `fields` (``PersonArchive`` reading them back).
+    init(fields: Fields) { storage = Storage(fields) }
 
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
