@@ -45,7 +45,10 @@ struct PeopleSnapshot {
                 defer { at += n }
                 return UnsafeRawBufferPointer(rebasing: bytes[at..<at + n])
             }
-            func number() -> Int? { take(8).map { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) } }
+            // (A length of 2^63 or more turns negative here, and is refused like any other that does not fit.)
+            func number() -> Int? {
+                take(8).map { Int(truncatingIfNeeded: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+            }
             guard let keyLength = number(), let storedKey = take(keyLength), storedKey.elementsEqual(key),
                 let parts = number(), parts >= 0, parts <= 4096
             else { return nil }

@@ -55,6 +55,27 @@ struct PeopleSnapshotTests {
         #expect(throws: PersonArchive.ArchiveError.self) { try Self.decode(bytes + [0]) }
     }
 
+    /// Bytes changed at random (behind the SHA-256 that normally refuses them): decoding throws or gives some
+    /// people, and never traps, whatever the numbers and lengths then say.
+    @Test func changedBytesNeverTrap() throws {
+        let bytes = PersonArchive.encode(try Self.everyField().suffix(40))
+        var state: UInt64 = 0x5EED
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var refused = 0
+        for _ in 0..<3000 {
+            var changed = bytes
+            for _ in 0...(next() % 4) {
+                let value = [0x00, 0xFF, 0x80, 0x7F, UInt8(truncatingIfNeeded: next())][next() % 5]
+                changed[next() % changed.count] = value
+            }
+            if (try? Self.decode(changed)) == nil { refused += 1 }
+        }
+        #expect(refused > 0)
+    }
+
     /// A workspace whose `people.yaml` is large enough for the fast path (and so for a snapshot).
     static func workspace() throws -> (folder: String, people: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
@@ -132,6 +153,12 @@ struct PeopleSnapshotTests {
             var flipped = original
             flipped[position] ^= 0x20
             damages.append(flipped)
+        }
+        // A length with its highest bit set (the key's, then the first part's).
+        for position in [7, 8 + kept.key.count + 15] {
+            var huge = original
+            huge[position] = 0xFF
+            damages.append(huge)
         }
         for (k, damaged) in damages.enumerated() {
             try damaged.write(to: URL(fileURLWithPath: snapshot))

@@ -229,8 +229,9 @@ public enum PersonArchive {
 
         /// A text written by ``Writer/text(_:)``.
         mutating func string() throws(ArchiveError) -> String {
-            let length = try int() - 1
-            guard length >= 0, length <= bytes.count - at else { throw ArchiveError() }
+            let written = try int()
+            guard written >= 1, written - 1 <= bytes.count - at else { throw ArchiveError() }
+            let length = written - 1
             let start = at
             at += length
             guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
@@ -307,6 +308,13 @@ public enum PersonArchive {
 
         mutating func instant() throws(ArchiveError) -> Instant { Instant(secondsSince1970: Int64(try int())) }
 
+        /// An interval; one that ends before it starts is refused (`Interval` traps on it).
+        mutating func interval() throws(ArchiveError) -> Interval {
+            let (start, end) = (try instant(), try instant())
+            guard start <= end else { throw ArchiveError() }
+            return Interval(start: start, end: end)
+        }
+
         mutating func reference<T>() throws(ArchiveError) -> Reference<T> {
             Reference(Identifier(try string()), at: try location())
         }
@@ -330,9 +338,7 @@ public enum PersonArchive {
             let availability = try list { r throws(ArchiveError) in
                 TimeWindow(
                     start: try r.wallTime(), end: try r.wallTime(),
-                    interval: try r.optional { r throws(ArchiveError) in
-                        Interval(start: try r.instant(), end: try r.instant())
-                    }, location: try r.location())
+                    interval: try r.optional { r throws(ArchiveError) in try r.interval() }, location: try r.location())
             }
             let journeys = try list { r throws(ArchiveError) in
                 Journey(
