@@ -19,14 +19,17 @@ struct PeopleSnapshot {
     let name: String
     let key: [UInt8]
 
-    /// The snapshot of the file shown as `file`, whose bytes have the SHA-256 `digest`, decoded in `context`.
-    init(folder: WorkspaceFolder, file: String, digest: String, context: DecodingContext) {
+    /// The snapshot of the file at `relative` in the workspace, shown as `file` (its people's locations name it
+    /// so), whose bytes have the SHA-256 `digest`, decoded in `context`.
+    init(folder: WorkspaceFolder, relative: String, file: String, digest: String, context: DecodingContext) {
         self.folder = folder
-        // One snapshot per file name: a new version of the file replaces the old snapshot.
-        name = "people-" + WorkspaceSources.digest(Data(file.utf8)).prefix(24)
+        // One snapshot per file of the workspace, however the workspace was named: a new version of the file (or
+        // the file read through another path) replaces the old snapshot, so they never pile up.
+        name = "people-" + WorkspaceSources.digest(Data(relative.utf8)).prefix(24)
         key = Array(
             [
-                "people snapshot \(PersonArchive.version)", file, digest, context.event.zone.identifier, folder.root,
+                "people snapshot \(PersonArchive.version)", relative, file, digest, context.event.zone.identifier,
+                folder.root,
                 WorkspaceResultCache.programIdentity, WorkspaceResultCache.zoneDatabaseIdentity,
                 ProcessInfo.processInfo.environment["BARAZA_TZ_SOURCE"] ?? "", Zone.databaseSource.description,
             ].joined(separator: "\n").utf8)

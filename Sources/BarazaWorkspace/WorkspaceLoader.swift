@@ -300,7 +300,8 @@ public struct WorkspaceLoader: Sendable {
         {
             let digest = WorkspaceSources.digest(data)
             sources?.read(relative, digest: digest)
-            snapshot = PeopleSnapshot(folder: folder, file: display, digest: digest, context: context)
+            snapshot = PeopleSnapshot(
+                folder: folder, relative: relative, file: display, digest: digest, context: context)
             if let people = snapshot?.read() { return .people(people) }
         }
         // A large file's digest (for the result cache) is taken on another core while it is parsed.

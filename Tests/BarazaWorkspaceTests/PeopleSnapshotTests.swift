@@ -128,7 +128,8 @@ struct PeopleSnapshotTests {
         let context = DecodingContext(event: try loader.load(directory: folder).event)
         let display = workspaceFolder.display("people.yaml")
         let kept = PeopleSnapshot(
-            folder: workspaceFolder, file: display, digest: WorkspaceSources.digest(data), context: context)
+            folder: workspaceFolder, relative: "people.yaml", file: display, digest: WorkspaceSources.digest(data),
+            context: context)
         let lock = try workspaceFolder.lockForReading()
         #expect(kept.read() == first.plain)
         // Another event zone, or other bytes, is another key: not read.
@@ -136,13 +137,20 @@ struct PeopleSnapshotTests {
         elsewhere.zone = try #require(Zone(identifier: "Africa/Bamako"))
         #expect(
             PeopleSnapshot(
-                folder: workspaceFolder, file: display, digest: WorkspaceSources.digest(data),
+                folder: workspaceFolder, relative: "people.yaml", file: display, digest: WorkspaceSources.digest(data),
                 context: DecodingContext(event: elsewhere)
             ).read() == nil)
         #expect(
             PeopleSnapshot(
-                folder: workspaceFolder, file: display, digest: WorkspaceSources.digest(data + Data("\n".utf8)),
+                folder: workspaceFolder, relative: "people.yaml", file: display,
+                digest: WorkspaceSources.digest(data + Data("\n".utf8)),
                 context: context
+            ).read() == nil)
+        // The workspace named another way (`./ws`, an absolute path): its people's locations differ, so not read.
+        #expect(
+            PeopleSnapshot(
+                folder: workspaceFolder, relative: "people.yaml", file: "elsewhere/people.yaml",
+                digest: WorkspaceSources.digest(data), context: context
             ).read() == nil)
         lock.release()
 
@@ -176,6 +184,15 @@ struct PeopleSnapshotTests {
         let after = try Self.load(folder)
         #expect(after.cached == after.plain)
         #expect(after.cached.first { $0.id == "person-5" }?.name == "Kofi Houngbédji Five")
+        #expect(Self.snapshotFiles(folder).count == 1)
+
+        // The workspace named another way: its people's locations say so, and still one snapshot per file.
+        let other = folder + "-link"
+        try FileManager.default.createSymbolicLink(atPath: other, withDestinationPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(try loader.load(directory: other).people.first?.location.file == other + "/people.yaml")
+        #expect(try loader.load(directory: other).people == plain.load(directory: other).people)
+        #expect(try loader.load(directory: other).people == plain.load(directory: other).people)
         #expect(Self.snapshotFiles(folder).count == 1)
     }
 }
