@@ -1,4 +1,5 @@
 import BarazaModel
+import PropertyBased
 import Testing
 
 /// `Person` keeps its fields in shared storage: copies must still behave as independent values.
@@ -47,5 +48,37 @@ struct PersonValueTests {
         byID["kossi-agbo"]!.city = "Kumasi"
         #expect(person.city == "Lomé")
         #expect(byID["kossi-agbo"]!.city == "Kumasi")
+    }
+}
+
+/// `arrival` and `departure` walk the journeys once in place; the definition they replaced (all arrivals with an
+/// instant, then the latest; all departures, then the earliest) stays here as the reference.
+struct PersonJourneyTests {
+    /// Up to six journeys, either way, at a handful of instants (ties are common), some without an instant (a
+    /// time that does not exist on the clock), each told apart by its flight number.
+    static func journeyLists() -> Generator<[Journey], some SendableSequenceType> {
+        zip(Gen.bool(), Gen.int(in: 0...4), Gen.int(in: 0...99)).array(of: 0...6).map { drawn in
+            drawn.enumerated().map { position, draw in
+                let (isArrival, hour, number) = draw
+                let time = WallTime(local: local("2027-03-2\(2 + hour % 3)T0\(hour):00"), zone: zone("Africa/Kigali"))
+                return Journey(
+                    direction: isArrival ? .arrival : .departure, mode: .flight, number: "WB \(number)-\(position)",
+                    time: time, instant: hour == 4 ? nil : Instant(secondsSince1970: Int64(hour) * 3600),
+                    location: PersonValueTests.here)
+            }
+        }
+    }
+
+    @Test func theOnePassAgreesWithTheDefinition() async {
+        await propertyCheck(count: 2000, input: Self.journeyLists()) { journeys in
+            let person = Person(
+                id: "kossi-agbo", name: "Kossi Agbo", journeys: journeys, location: PersonValueTests.here)
+            let arrival = journeys.filter { $0.direction == .arrival && $0.instant != nil }
+                .max { $0.instant! < $1.instant! }
+            let departure = journeys.filter { $0.direction == .departure && $0.instant != nil }
+                .min { $0.instant! < $1.instant! }
+            #expect(person.arrival == arrival)
+            #expect(person.departure == departure)
+        }
     }
 }

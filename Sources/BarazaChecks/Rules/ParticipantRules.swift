@@ -9,23 +9,24 @@ public struct ParticipantOverlapRule: Rule {
     public var summary: String { "a participant is signed up for two sessions that overlap" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        // Each person's sign-ups as positions in `w.sessions`, in programme order: 100,000 people sign up, and
-        // sessions are read in place (only those in a finding are copied).
-        var bySignUp: [Person.ID: [(interval: Interval, item: Int)]] = [:]
+        // Each person's sign-ups as positions in `w.sessions`, in programme order, kept by the person's position in
+        // `w.people`: 100,000 people sign up, and people and sessions are read in place (only those in a finding
+        // are copied).
+        let signUps = SignUpPositions.of(w)
+        var timelines = [[(interval: Interval, item: Int)]](repeating: [], count: w.people.count)
         for index in w.sessions.indices {
             guard let interval = w.sessions[index].interval else { continue }
             // Someone written twice in one session's sign-ups counts once: their list already ends with it.
-            func add(_ list: inout [(interval: Interval, item: Int)]) {
-                if list.last?.item != index { list.append((interval, index)) }
+            for position in signUps.bySession[index] where timelines[position].last?.item != index {
+                timelines[position].append((interval, index))
             }
-            for ref in w.sessions[index].signUps { add(&bySignUp[ref.id, default: []]) }
         }
         var found: [(person: Person.ID, findings: [Finding])] = []
-        for (personID, timeline) in bySignUp where timeline.count > 1 {
-            guard let person = w.peopleByID[personID] else { continue }
+        for position in timelines.indices where timelines[position].count > 1 {
+            let person = w.people[position]
             var findings: [Finding] = []
-            for (i, j, minutes) in overlappingPairs(timeline) {
-                guard Self.counts(personID, at: i, j, in: w.sessions) else { continue }
+            for (i, j, minutes) in overlappingPairs(timelines[position]) {
+                guard Self.counts(person.id, at: i, j, in: w.sessions) else { continue }
                 let (a, b) = (w.sessions[i], w.sessions[j])
                 findings.append(
                     finding(
@@ -33,7 +34,7 @@ public struct ParticipantOverlapRule: Rule {
                         occurrences: [w.occurrence(a, for: person)!, w.occurrence(b, for: person)!], minutes: minutes,
                         locations: [person.location, b.location, a.location]))
             }
-            if !findings.isEmpty { found.append((personID, findings)) }
+            if !findings.isEmpty { found.append((person.id, findings)) }
         }
         return found.sorted { $0.person < $1.person }.flatMap(\.findings)
     }
@@ -64,10 +65,13 @@ public struct LanguageRule: Rule {
     }
 
     public func check(_ w: Workspace) -> [Finding] {
-        w.sessions.compactMap { session in
+        let signUps = SignUpPositions.of(w)
+        return w.sessions.indices.compactMap { index in
+            let session = w.sessions[index]
             guard let language = session.language else { return nil }
-            let covered = Set([language] + session.interpretation + (w.room(of: session)?.interpretation ?? []))
-            let left = Self.leftOut(session, room: w.room(of: session), people: w.peopleByID)
+            let room = w.room(of: session)
+            let covered = Set([language] + session.interpretation + (room?.interpretation ?? []))
+            let left = Self.leftOut(session, room: room, signUps: signUps.bySession[index]) { w.people[$0] }
             guard !left.isEmpty else { return nil }
             return finding(
                 w, subjects: [w.subject(session)] + left.map { w.subject($0) },
@@ -86,6 +90,14 @@ public struct LanguageRule: Rule {
     /// The signed-up people who speak neither the session's language nor any it is interpreted into (its own
     /// interpretation and `room`'s booths), each once: the rule's incremental form, for one room.
     public static func leftOut(_ session: Session, room: Room?, people: [Person.ID: Person]) -> [Person] {
+        leftOut(session, room: room, signUps: session.signUps.map(\.id)) { people[$0] }
+    }
+
+    /// ``leftOut(_:room:people:)`` over the session's sign-ups given as `signUps`, each the key `person` finds a
+    /// person by (an id, or a position in the workspace's people); a key written twice counts once.
+    static func leftOut<Key: Hashable>(
+        _ session: Session, room: Room?, signUps: [Key], person: (Key) -> Person?
+    ) -> [Person] {
         guard let language = session.language else { return [] }
         // A handful of languages: compared in a list, without hashing each sign-up's languages.
         var covered = [language]
@@ -94,11 +106,11 @@ public struct LanguageRule: Rule {
         }
         // Only people left out can be repeated among those left out: the set of those seen is that small.
         var left: [Person] = []
-        var seen: Set<Person.ID> = []
-        for ref in session.signUps {
-            guard let p = people[ref.id] else { continue }
+        var seen: Set<Key> = []
+        for key in signUps {
+            guard let p = person(key) else { continue }
             let languages = p.languages
-            guard !languages.isEmpty, !languages.contains(where: covered.contains), seen.insert(ref.id).inserted
+            guard !languages.isEmpty, !languages.contains(where: covered.contains), seen.insert(key).inserted
             else { continue }
             left.append(p)
         }

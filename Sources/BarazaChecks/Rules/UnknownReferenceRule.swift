@@ -14,12 +14,13 @@ public struct UnknownReferenceRule: Rule {
 
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
-        let people = w.people.map { ($0.id.rawValue, $0.location) }
-        let sessions = (w.sessions + w.unplaced.map(\.draft)).map { ($0.id.rawValue, $0.location) }
+        // What a missing id may have been meant as, listed only when something is missing (100,000 people).
+        lazy var people = w.people.map { ($0.id.rawValue, $0.location) }
+        lazy var sessions = (w.sessions + w.unplaced.map(\.draft)).map { ($0.id.rawValue, $0.location) }
         let sessionIDs = Set(w.sessionsByID.keys).union(w.unplaced.map(\.id))
-        let rooms = w.venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }
-        let venues = w.venues.map { ($0.id.rawValue, $0.location) }
-        let hotels = w.hotels.map { ($0.id.rawValue, $0.location) }
+        lazy var rooms = w.venues.flatMap { $0.rooms.map { ($0.id.rawValue, $0.location) } }
+        lazy var venues = w.venues.map { ($0.id.rawValue, $0.location) }
+        lazy var hotels = w.hotels.map { ($0.id.rawValue, $0.location) }
 
         func missing(
             _ kind: Subject.Kind, _ id: String, at location: SourceLocation, from owner: Subject,
@@ -61,16 +62,17 @@ public struct UnknownReferenceRule: Rule {
             }
         }
         for person in w.people {
-            let owner = w.subject(person)
             for ref in person.signUps where !sessionIDs.contains(ref.id) {
-                missing(.session, ref.id.rawValue, at: ref.location, from: owner, candidates: sessions)
+                missing(.session, ref.id.rawValue, at: ref.location, from: w.subject(person), candidates: sessions)
             }
             for stay in person.stays {
                 if !w.hotelsByID.keys.contains(stay.hotel.id) {
-                    missing(.hotel, stay.hotel.id.rawValue, at: stay.hotel.location, from: owner, candidates: hotels)
+                    missing(
+                        .hotel, stay.hotel.id.rawValue, at: stay.hotel.location, from: w.subject(person),
+                        candidates: hotels)
                 }
                 for ref in stay.sharingWith where !w.peopleByID.keys.contains(ref.id) {
-                    missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
+                    missing(.person, ref.id.rawValue, at: ref.location, from: w.subject(person), candidates: people)
                 }
             }
         }

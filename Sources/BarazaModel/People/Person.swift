@@ -275,14 +275,25 @@ public struct Person: Hashable, Sendable {
                 hotelPreference: hotelPreference, emergencyContact: emergencyContact))
     }
 
-    /// The arrival journey into the event, if known (the last arrival when several are given).
-    public var arrival: Journey? {
-        journeys.filter { $0.direction == .arrival && $0.instant != nil }.max { $0.instant! < $1.instant! }
-    }
+    /// The arrival journey into the event, if known (the last arrival when several are given; of arrivals at the
+    /// same instant, the first written).
+    public var arrival: Journey? { latestOrEarliest(.arrival) }
 
-    /// The departure journey out of the event, if known (the first departure when several are given).
-    public var departure: Journey? {
-        journeys.filter { $0.direction == .departure && $0.instant != nil }.min { $0.instant! < $1.instant! }
+    /// The departure journey out of the event, if known (the first departure when several are given; of
+    /// departures at the same instant, the first written).
+    public var departure: Journey? { latestOrEarliest(.departure) }
+
+    /// The latest arrival or the earliest departure with a known instant, found in one pass over the journeys in
+    /// place: several checks ask each of 100,000 people, so no list of candidates is made.
+    private func latestOrEarliest(_ direction: Journey.Direction) -> Journey? {
+        let journeys = storage.fields.journeys
+        var best: (position: Int, instant: Instant)?
+        for position in journeys.indices where journeys[position].direction == direction {
+            guard let instant = journeys[position].instant else { continue }
+            if let kept = best?.instant, direction == .arrival ? !(kept < instant) : !(instant < kept) { continue }
+            best = (position, instant)
+        }
+        return best.map { journeys[$0.position] }
     }
 }
 
