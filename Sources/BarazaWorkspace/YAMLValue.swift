@@ -140,9 +140,11 @@ struct YAMLValue {
 
     /// C0 and C1 control characters (other than tab and line feed, which long texts may hold) and the bidi
     /// embedding, override and isolate characters that can make text display in another order than it is stored.
+    /// The control characters are Unicode's general category Cc, which its stability policy fixes as U+0000 to
+    /// U+001F and U+007F to U+009F: compared as numbers, not looked up for every letter of every name.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\t" || scalar == "\n" { return false }
-        return scalar.properties.generalCategory == .control || isDirectionOverride(scalar)
+        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isDirectionOverride(scalar)
     }
 
     static func isDirectionOverride(_ scalar: Unicode.Scalar) -> Bool {

@@ -5,7 +5,8 @@ public struct Language: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Accepts a two- or three-letter ISO 639 code; nil otherwise.
     public init?(_ code: String) {
         let c = code.lowercased()
-        guard (2...3).contains(c.count), c.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        // Lower-cased, an ASCII letter is a byte from `a` to `z`, and each such letter is one character.
+        guard (2...3).contains(c.utf8.count), c.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
         self.code = c
     }
 
