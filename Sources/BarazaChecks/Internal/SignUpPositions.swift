@@ -1,8 +1,8 @@
 import BarazaModel
 
 /// Each session's sign-ups as positions in `people`, resolved once per check run and shared by the rules that
-/// walk every sign-up (100,000 imported people sign up about 400,000 times): a rule then reads a person in place
-/// by position instead of hashing an id, once per rule, for every sign-up.
+/// walk every sign-up (100,000 imported people sign up about 400,000 times): each id is hashed once per run, and
+/// the rules read people in place by position.
 struct SignUpPositions: Sendable {
     /// For each session, in `sessions` order, the position in `people` of each sign-up, in the order written (a
     /// person written twice is there twice). An id shared by several people stands for the first of them, as in

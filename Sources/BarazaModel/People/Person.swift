@@ -290,7 +290,11 @@ public struct Person: Hashable, Sendable {
         var best: (position: Int, instant: Instant)?
         for position in journeys.indices where journeys[position].direction == direction {
             guard let instant = journeys[position].instant else { continue }
-            if let kept = best?.instant, direction == .arrival ? !(kept < instant) : !(instant < kept) { continue }
+            // Only a strictly later arrival or earlier departure replaces the one kept: ties keep the first written.
+            if let kept = best?.instant {
+                let isBetter = direction == .arrival ? kept < instant : instant < kept
+                guard isBetter else { continue }
+            }
             best = (position, instant)
         }
         return best.map { journeys[$0.position] }
