@@ -206,7 +206,8 @@ let package = Package(
         .testTarget(
             name: "BarazaModelTests",
             dependencies: [
-                "BarazaModel", "BarazaTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                "BarazaModel", "BarazaParallel", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput", "BarazaModel", "BarazaTestSupport"]),
         .testTarget(name: "BarazaFolderTests", dependencies: ["BarazaFolder", "BarazaTestSupport"]),

@@ -58,3 +58,69 @@ public final class Background<T>: @unchecked Sendable {
         return result!
     }
 }
+
+/// `job` run on each of `items` and on every item a job's result names in turn, each item once (by `id`), on
+/// `workers` threads of their own: the results by item id. Each job runs outside any `parallelMap`, so it may
+/// itself use every core (nested inside a dispatch apply, a `parallelMap` would run one job at a time).
+///
+/// For work that discovers more work: a workspace file names the files it includes, which are read while the
+/// first is still being read.
+public func parallelClosure<Item: Sendable, ID: Hashable & Sendable, T: Sendable>(
+    _ items: [Item], workers: Int = ProcessInfo.processInfo.activeProcessorCount, id: @escaping @Sendable (Item) -> ID,
+    _ job: @escaping @Sendable (Item) -> (result: T, more: [Item])
+) -> [ID: T] {
+    let queue = ClosureQueue<Item, ID, T>(id: id)
+    queue.add(items)
+    let threads = (0..<max(1, workers)).map { _ in
+        Background {
+            while let item = queue.next() {
+                let (result, more) = job(item)
+                queue.finish(item, result, adding: more)
+            }
+        }
+    }
+    for thread in threads { thread.value() }
+    return queue.results
+}
+
+/// The items of a `parallelClosure` still to run, those running, and the results.
+private final class ClosureQueue<Item, ID: Hashable, T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let id: (Item) -> ID
+    private var pending: [Item] = []
+    private var seen: Set<ID> = []
+    private var running = 0
+    private var done: [ID: T] = [:]
+
+    init(id: @escaping (Item) -> ID) { self.id = id }
+
+    /// Queues the items not seen before (the caller holds the lock or is alone).
+    func add(_ items: [Item]) {
+        for item in items where seen.insert(id(item)).inserted { pending.append(item) }
+    }
+
+    /// The next item to run; nil once nothing is pending and nothing running could add more.
+    func next() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty && running > 0 { condition.wait() }
+        guard !pending.isEmpty else { return nil }
+        running += 1
+        return pending.removeFirst()
+    }
+
+    func finish(_ item: Item, _ result: T, adding more: [Item]) {
+        condition.lock()
+        done[id(item)] = result
+        add(more)
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var results: [ID: T] {
+        condition.lock()
+        defer { condition.unlock() }
+        return done
+    }
+}

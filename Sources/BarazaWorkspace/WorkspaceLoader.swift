@@ -77,6 +77,7 @@ public struct WorkspaceLoader: Sendable {
             certificatesValue = fields["certificates"]
             proposeValue = fields["propose"]
             var chain: [String] = []
+            var prefetched: [String: ParsedFile] = [:]
             // The event decoded quietly once more (its problems are reported below), for its zone: the fast path
             // decodes people while their file is read.
             var reader = self
@@ -85,8 +86,8 @@ public struct WorkspaceLoader: Sendable {
                 usesPeopleFastPath
                 ? eventValue.flatMap { decodeEvent($0.reporting(to: Diagnostics())) }.map(DecodingContext.init) : nil
             reader.collect(
-                fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain, folder: folder,
-                diagnostics: diagnostics)
+                fields, from: entry.relative, into: &sections, visited: &visited, chain: &chain,
+                prefetched: &prefetched, folder: folder, diagnostics: diagnostics)
         }
         guard let eventValue, let event = decodeEvent(eventValue) else {
             throw WorkspaceLoadFailure(errors: diagnostics.errors)
@@ -365,13 +366,46 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    /// The files among `entries` that exist, parsed concurrently, by path relative to the workspace.
-    func prefetch(_ entries: [WorkspaceFolder.Entry], in folder: WorkspaceFolder) -> [String: ParsedFile] {
-        var seen: Set<String> = []
-        let existing = entries.filter { $0.exists && seen.insert($0.relative).inserted }
-        return Dictionary(
-            uniqueKeysWithValues: zip(
-                existing.map(\.relative), parallelMap(existing.count) { parseFile(existing[$0], in: folder) }))
+    /// The files among `entries` that exist and are not among `known`, and every file they include in turn,
+    /// parsed concurrently, by path relative to the workspace: an included file is parsed while the files beside
+    /// the one including it still are (a large people file while the schedule is). Only parsing is done ahead:
+    /// which files are read, in which order, and what is reported about includes stays with `collect`.
+    func prefetch(
+        _ entries: [WorkspaceFolder.Entry], known: Set<String>, in folder: WorkspaceFolder
+    ) -> [String: ParsedFile] {
+        let loader = self
+        return parallelClosure(entries.filter { $0.exists && !known.contains($0.relative) }, id: \.relative) { entry in
+            let parsed = loader.parseFile(entry, in: folder)
+            guard case .document(let node) = parsed else { return (parsed, []) }
+            let base = PathText.parent(of: entry.relative)
+            let included = Self.includes(of: node).compactMap { try? folder.resolve($0, from: base) }
+            return (parsed, included.filter { $0.exists && !known.contains($0.relative) })
+        }
+    }
+
+    /// The paths the `include:` key of a file's top-level mapping names (see ``includes(in:)``).
+    static func includes(of root: YAMLNode) -> [String] {
+        guard case .mapping(let mapping) = root,
+            let value = mapping.pairs.first(where: { $0.key.scalar?.string == "include" })?.value
+        else { return [] }
+        return includes(in: value)
+    }
+
+    /// The paths an `include:` value names, as `collect` reads them: each item's text trimmed, empty ones and
+    /// items that are not text left out; a single path counts as a list of one, and a null value as none.
+    static func includes(in value: YAMLNode) -> [String] {
+        let items: [YAMLNode]
+        switch value {
+        case .sequence(let sequence): items = sequence.items
+        case .scalar(let scalar):
+            items = scalar.isPlain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) ? [] : [value]
+        case .mapping: items = []
+        }
+        return items.compactMap { item in
+            guard case .scalar(let scalar) = item else { return nil }
+            let written = YAMLValue.trimmed(scalar.string)
+            return written.isEmpty ? nil : written
+        }
     }
 
     /// A file that is not UTF-8 (often Windows-1252 from a spreadsheet or an old editor): where the first bad byte
@@ -418,7 +452,8 @@ public struct WorkspaceLoader: Sendable {
     /// symbolic link) is refused before anything is read.
     private func collect(
         _ fields: Fields, from file: String, into sections: inout Sections, visited: inout Set<String>,
-        chain: inout [String], folder: WorkspaceFolder, diagnostics: Diagnostics
+        chain: inout [String], prefetched: inout [String: ParsedFile], folder: WorkspaceFolder,
+        diagnostics: Diagnostics
     ) {
         visited.insert(file)
         chain.append(file)
@@ -433,16 +468,14 @@ public struct WorkspaceLoader: Sendable {
         sections.placements += fields["placements"]?.list() ?? []
         let includes = fields["include"]?.list() ?? []
         let base = PathText.parent(of: file)
-        // Every plausible target is parsed up front, concurrently; the checks below still run in order.
-        let parsed = prefetch(
-            includes.compactMap { item in
-                guard case .scalar(let scalar) = item.node else { return nil }
-                let written = YAMLValue.trimmed(scalar.string)
-                guard !written.isEmpty, let target = try? folder.resolve(written, from: base),
-                    !visited.contains(target.relative)
-                else { return nil }
-                return target
-            }, in: folder)
+        // Every plausible target not parsed yet is parsed up front, with the files it includes in turn,
+        // concurrently; the checks below still run in order.
+        let targets = fields["include"].map { Self.includes(in: $0.node) } ?? []
+        prefetched.merge(
+            prefetch(
+                targets.compactMap { try? folder.resolve($0, from: base) }.filter { prefetched[$0.relative] == nil },
+                known: visited, in: folder),
+            uniquingKeysWith: { kept, _ in kept })
         for item in includes {
             guard let written = item.nonEmptyString(expected: "a path relative to this file, e.g. `people.yaml`")
             else { continue }
@@ -462,17 +495,19 @@ public struct WorkspaceLoader: Sendable {
                         reason: "already included by another file; include each file once"))
             } else if !target.exists {
                 diagnostics.report(.badInclude(item.location, path: written, reason: "no such file"))
-            } else if case .people(let people)? = parsed[target.relative] {
+            } else if case .people(let people)? = prefetched[target.relative] {
                 // A file of people alone, decoded as it was read: nothing else to gather from it.
+                prefetched[target.relative] = nil
                 visited.insert(target.relative)
                 sections.people.append(.decoded(people))
             } else if let value = readFile(
-                target, in: folder, allowEmpty: true, parsed: parsed[target.relative], diagnostics: diagnostics),
+                target, in: folder, allowEmpty: true, parsed: prefetched.removeValue(forKey: target.relative),
+                diagnostics: diagnostics),
                 let included = value.fields(["include"] + Self.sectionKeys, context: folder.display(target.relative))
             {
                 collect(
                     included, from: target.relative, into: &sections, visited: &visited, chain: &chain,
-                    folder: folder, diagnostics: diagnostics)
+                    prefetched: &prefetched, folder: folder, diagnostics: diagnostics)
             }
         }
     }
