@@ -34,7 +34,11 @@ struct PeopleFastPath {
             // U+2029): each piece but the last must hold as many lines for libyaml as newlines, or marks would drift.
             let decoded = parallelMap(split.pieces.count) { k in
                 let piece = split.pieces[k]
-                return decode(
+                // Each piece names its file with a string of its own: every value decoded holds the name, and
+                // counting references to one shared string from every core makes the cores wait on each other.
+                let own = PeopleFastPath(
+                    loader: loader, context: context, file: String(decoding: Array(file.utf8), as: UTF8.self))
+                return own.decode(
                     piece: UnsafeBufferPointer(rebasing: bytes[piece.range]), first: k == 0, column: split.column,
                     linesBefore: piece.linesBefore,
                     lines: k + 1 < split.pieces.count ? split.pieces[k + 1].linesBefore - piece.linesBefore : nil)
