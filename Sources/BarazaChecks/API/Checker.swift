@@ -38,12 +38,19 @@ public struct Checker: Sendable {
         // order, so the order jobs run in changes nothing.
         let heavyFirst =
             jobs.indices.filter { jobs[$0].1.walksEveryone } + jobs.indices.filter { !jobs[$0].1.walksEveryone }
-        let ran = parallelMap(jobs.count) { slot in
-            let (workspace, rule) = jobs[heavyFirst[slot]]
+        // Before them, each workspace's sign-up positions are made (two of those rules read them): otherwise both
+        // could start together, one waiting idle while the other makes them.
+        let prepared = rules.contains { $0.walksEveryone } ? jobs.indices.filter { $0 % rules.count == 0 } : []
+        let ran = parallelMap(prepared.count + jobs.count) { slot -> [Finding] in
+            guard slot >= prepared.count else {
+                _ = SignUpPositions.of(jobs[prepared[slot]].0)
+                return []
+            }
+            let (workspace, rule) = jobs[heavyFirst[slot - prepared.count]]
             return apply(workspace.settings, to: rule.check(workspace))
         }
         var byJob = [[Finding]](repeating: [], count: jobs.count)
-        for (slot, job) in heavyFirst.enumerated() { byJob[job] = ran[slot] }
+        for (slot, job) in heavyFirst.enumerated() { byJob[job] = ran[prepared.count + slot] }
         var findings = byJob.flatMap { $0 }
         if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
             let byEvent = Dictionary(
