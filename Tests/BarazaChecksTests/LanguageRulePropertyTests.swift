@@ -65,6 +65,8 @@ struct LanguageRulePropertyTests {
         var nonEmpty = 0
         await propertyCheck(count: 300, input: Self.workspaces()) { input in
             let w = Self.build(input.0, input.1)
+            // (Four languages: the rule reads people's languages as bits.)
+            #expect(SpokenLanguages(w) != nil)
             let findings = LanguageRule().check(w)
             var expected: [[String]] = []
             for session in w.sessions {
@@ -78,5 +80,33 @@ struct LanguageRulePropertyTests {
             if !expected.isEmpty { nonEmpty += 1 }
         }
         #expect(nonEmpty >= 100, "only \(nonEmpty) of 300 workspaces left someone out")
+    }
+
+    /// People speaking more languages than bits fit in are read one by one, with the same result: 70 people, each
+    /// speaking a language of their own (and one also English), in sessions given in one of those languages.
+    @Test func peopleSpeakingMoreThan64LanguagesAreReadOneByOne() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let own = (0..<70).map { Language("q" + String(letters[$0 / 26]) + String(letters[$0 % 26]))! }
+        var b = WorkspaceBuilder()
+        b.venue("kcc", rooms: ["auditorium"])
+        for (n, language) in own.enumerated() {
+            b.person("p\(n)", languages: n % 7 == 0 ? [language, .english] : [language], roles: [.participant])
+        }
+        for s in 0..<10 {
+            b.session(
+                "s\(s)", interval: Interval(start: .init(secondsSince1970: 0), end: .init(secondsSince1970: 3600)),
+                venue: "kcc", room: "auditorium", signUps: (0..<70).filter { $0 % 10 != s }.map { "p\($0)" })
+        }
+        var w = b.build()
+        for s in 0..<10 {
+            w.sessions[s].language = own[s * 7]
+            w.sessions[s].interpretation = s % 2 == 0 ? [.english] : []
+        }
+        #expect(SpokenLanguages(w) == nil)
+        let expected = w.sessions.map { session in
+            ["session:\(session.id)"] + Self.leftOutByHand(w, session).map { "person:\($0)" }
+        }
+        #expect(expected.allSatisfy { $0.count > 50 })
+        #expect(LanguageRule().check(w).map { $0.subjects.map { "\($0.kind.rawValue):\($0.id)" } } == expected)
     }
 }

@@ -66,20 +66,31 @@ public struct LanguageRule: Rule {
 
     public func check(_ w: Workspace) -> [Finding] {
         let signUps = SignUpPositions.of(w)
+        let spoken = SpokenLanguages.of(w)
         return w.sessions.indices.compactMap { index in
             let session = w.sessions[index]
             guard let language = session.language else { return nil }
             let room = w.room(of: session)
-            let covered = Set([language] + session.interpretation + (room?.interpretation ?? []))
-            let left = Self.leftOut(session, room: room, signUps: signUps.bySession[index]) { w.people[$0] }
-            guard !left.isEmpty else { return nil }
+            let covered = Self.covered(session, room: room)
+            // Sign-ups are read as positions, their languages as bits where they fit (or read in place); a
+            // `Person` is copied only when left out.
+            let positions: [Int]
+            if let spoken {
+                let mask = spoken.mask(covered)
+                positions = Self.leftOut(signUps.bySession[index]) { spoken.isLeftOut($0, covered: mask) }
+            } else {
+                positions = Self.leftOut(signUps.bySession[index]) {
+                    Self.isLeftOut(speaking: w.people[$0].languages, covered: covered)
+                }
+            }
+            guard !positions.isEmpty else { return nil }
+            let left = positions.map { w.people[$0] }
             return finding(
                 w, subjects: [w.subject(session)] + left.map { w.subject($0) },
                 occurrences: [w.occurrence(session)].compactMap { $0 },
                 facts: [
                     Fact("session language", language.code),
-                    Fact(
-                        "interpretation", covered.subtracting([language]).sorted().map(\.code).joined(separator: ", ")),
+                    Fact("interpretation", covered.dropFirst().sorted().map(\.code).joined(separator: ", ")),
                     Fact("people left out", "\(left.count)"),
                     Fact(
                         "their languages", Set(left.flatMap(\.languages)).sorted().map(\.code).joined(separator: ", ")),
@@ -90,30 +101,37 @@ public struct LanguageRule: Rule {
     /// The signed-up people who speak neither the session's language nor any it is interpreted into (its own
     /// interpretation and `room`'s booths), each once: the rule's incremental form, for one room.
     public static func leftOut(_ session: Session, room: Room?, people: [Person.ID: Person]) -> [Person] {
-        leftOut(session, room: room, signUps: session.signUps.map(\.id)) { people[$0] }
+        let covered = covered(session, room: room)
+        guard !covered.isEmpty else { return [] }
+        return leftOut(session.signUps.map(\.id)) { id in
+            people[id].map { isLeftOut(speaking: $0.languages, covered: covered) } ?? false
+        }.map { people[$0]! }
     }
 
-    /// ``leftOut(_:room:people:)`` over the session's sign-ups given as `signUps`, each the key `person` finds a
-    /// person by (an id, or a position in the workspace's people); a key written twice counts once.
-    static func leftOut<Key: Hashable>(
-        _ session: Session, room: Room?, signUps: [Key], person: (Key) -> Person?
-    ) -> [Person] {
+    /// The session's language and those it is interpreted into (its own interpretation and `room`'s booths), each
+    /// once; none when the session gives no language. A handful: compared in a list, not hashed.
+    static func covered(_ session: Session, room: Room?) -> [Language] {
         guard let language = session.language else { return [] }
-        // A handful of languages: compared in a list, without hashing each sign-up's languages.
         var covered = [language]
         for other in session.interpretation + (room?.interpretation ?? []) where !covered.contains(other) {
             covered.append(other)
         }
+        return covered
+    }
+
+    /// Whether someone speaking `languages` is left out where `covered` are spoken: they gave languages, and none
+    /// is covered.
+    static func isLeftOut(speaking languages: [Language], covered: [Language]) -> Bool {
+        !languages.isEmpty && !languages.contains(where: covered.contains)
+    }
+
+    /// The keys among `signUps` (ids, or positions in the workspace's people) for which `isLeftOut` holds, each
+    /// once, in the order first written.
+    static func leftOut<Key: Hashable>(_ signUps: [Key], isLeftOut: (Key) -> Bool) -> [Key] {
         // Only people left out can be repeated among those left out: the set of those seen is that small.
-        var left: [Person] = []
+        var left: [Key] = []
         var seen: Set<Key> = []
-        for key in signUps {
-            guard let p = person(key) else { continue }
-            let languages = p.languages
-            guard !languages.isEmpty, !languages.contains(where: covered.contains), seen.insert(key).inserted
-            else { continue }
-            left.append(p)
-        }
+        for key in signUps where isLeftOut(key) && seen.insert(key).inserted { left.append(key) }
         return left
     }
 }
