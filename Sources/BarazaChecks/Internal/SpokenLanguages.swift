@@ -36,6 +36,9 @@ struct SpokenLanguages: Sendable {
     /// The bits of `languages` (those nobody speaks have none).
     func mask(_ languages: [Language]) -> UInt64 { languages.reduce(0) { $0 | (bits[$1] ?? 0) } }
 
+    /// The languages of `mask`, sorted.
+    func languages(_ mask: UInt64) -> [Language] { bits.filter { $0.value & mask != 0 }.keys.sorted() }
+
     /// Whether the person at `position` gave languages and speaks none of `covered` (a ``mask(_:)``).
     func isLeftOut(_ position: Int, covered: UInt64) -> Bool {
         byPerson[position] != 0 && byPerson[position] & covered == 0

@@ -3,6 +3,11 @@ import BarazaModel
 extension Workspace {
     func subject(_ person: Person) -> Subject { Subject(.person, id: person.id.rawValue, label: person.name) }
 
+    /// The subject of the person at `position` in `people`, read in place.
+    func subject(personAt position: Int) -> Subject {
+        Subject(.person, id: people[position].id.rawValue, label: people[position].name)
+    }
+
     func subject(_ session: Session) -> Subject {
         Subject(.session, id: session.id.rawValue, label: session.title.bilingual)
     }

@@ -72,8 +72,7 @@ public struct LanguageRule: Rule {
             guard let language = session.language else { return nil }
             let room = w.room(of: session)
             let covered = Self.covered(session, room: room)
-            // Sign-ups are read as positions, their languages as bits where they fit (or read in place); a
-            // `Person` is copied only when left out.
+            // Sign-ups are read as positions, their languages as bits where they fit (or read in place).
             let positions: [Int]
             if let spoken {
                 let mask = spoken.mask(covered)
@@ -84,16 +83,19 @@ public struct LanguageRule: Rule {
                 }
             }
             guard !positions.isEmpty else { return nil }
-            let left = positions.map { w.people[$0] }
+            // Hundreds of thousands of people can be left out in all: their subjects and languages are read in
+            // place too.
+            let theirLanguages =
+                spoken.map { spoken in spoken.languages(positions.reduce(0) { $0 | spoken.byPerson[$1] }) }
+                ?? Set(positions.flatMap { w.people[$0].languages }).sorted()
             return finding(
-                w, subjects: [w.subject(session)] + left.map { w.subject($0) },
+                w, subjects: [w.subject(session)] + positions.map { w.subject(personAt: $0) },
                 occurrences: [w.occurrence(session)].compactMap { $0 },
                 facts: [
                     Fact("session language", language.code),
                     Fact("interpretation", covered.dropFirst().sorted().map(\.code).joined(separator: ", ")),
-                    Fact("people left out", "\(left.count)"),
-                    Fact(
-                        "their languages", Set(left.flatMap(\.languages)).sorted().map(\.code).joined(separator: ", ")),
+                    Fact("people left out", "\(positions.count)"),
+                    Fact("their languages", theirLanguages.map(\.code).joined(separator: ", ")),
                 ], locations: [session.location])
         }
     }
