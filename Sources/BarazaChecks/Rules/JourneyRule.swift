@@ -19,15 +19,14 @@ public struct JourneyRule: Rule {
         var findings: [Finding] = []
         let buffer = w.settings.arrivalBufferMinutes
         for (personID, indices) in w.sessionIndicesByAttendee {
-            guard let person = w.peopleByID[personID],
-                let journey = direction == .arrival ? person.arrival : person.departure, let instant = journey.instant
-            else { continue }
+            guard let person = w.peopleByID[personID], let instant = person.instant(of: direction) else { continue }
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
             for index in indices {
                 guard let interval = w.sessions[index].interval else { continue }
                 let short = Self.minutesShort(direction, journey: instant, session: interval, buffer: buffer)
                 guard short > 0, w.isInPerson(w.sessions[index]) else { continue }
                 let session = w.sessions[index]
+                let journey = (direction == .arrival ? person.arrival : person.departure)!
                 let label = [journey.mode.rawValue, journey.carrier, journey.number, journey.place].compactMap { $0 }
                     .joined(separator: " ")
                 let trip = Occurrence(

@@ -283,9 +283,18 @@ public struct Person: Hashable, Sendable {
     /// departures at the same instant, the first written).
     public var departure: Journey? { latestOrEarliest(.departure) }
 
-    /// The latest arrival or the earliest departure with a known instant, found in one pass over the journeys in
-    /// place: several checks ask each of 100,000 people, so no list of candidates is made.
+    /// The instant of ``arrival`` (`.arrival`) or ``departure`` (`.departure`), read without copying the journey:
+    /// rules ask it of every one of 100,000 people, and only a finding needs the journey itself.
+    public func instant(of direction: Journey.Direction) -> Instant? { best(direction)?.instant }
+
     private func latestOrEarliest(_ direction: Journey.Direction) -> Journey? {
+        best(direction).map { storage.fields.journeys[$0.position] }
+    }
+
+    /// Where the latest arrival or the earliest departure with a known instant is in `journeys`, and its instant,
+    /// found in one pass over the journeys in place: several checks ask each of 100,000 people, so no list of
+    /// candidates is made.
+    private func best(_ direction: Journey.Direction) -> (position: Int, instant: Instant)? {
         let journeys = storage.fields.journeys
         var best: (position: Int, instant: Instant)?
         for position in journeys.indices where journeys[position].direction == direction {
@@ -297,7 +306,7 @@ public struct Person: Hashable, Sendable {
             }
             best = (position, instant)
         }
-        return best.map { journeys[$0.position] }
+        return best
     }
 }
 
