@@ -53,7 +53,11 @@ public struct UnknownReferenceRule: Rule {
                     missing(.room, r.id.rawValue, at: r.location, from: owner, candidates: rooms)
                 }
             }
-            for ref in session.presenters + session.signUps where !w.peopleByID.keys.contains(ref.id) {
+            // (Presenters, then sign-ups, each list read in place: 400,000 sign-ups pass here.)
+            for ref in session.presenters where !w.peopleByID.keys.contains(ref.id) {
+                missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
+            }
+            for ref in session.signUps where !w.peopleByID.keys.contains(ref.id) {
                 missing(.person, ref.id.rawValue, at: ref.location, from: owner, candidates: people)
             }
             let c = session.constraints
