@@ -5,6 +5,7 @@ import BarazaModel
 public struct LocalTimeRule: Rule {
     public enum Kind: Sendable { case nonexistent, ambiguous, offsetMismatch }
     public let kind: Kind
+    public var walksEveryone: Bool { true }
 
     public init(kind: Kind) { self.kind = kind }
 

@@ -2,6 +2,7 @@ import BarazaModel
 
 /// An online session that falls outside someone's waking hours in their home zone (default 07:00–22:00).
 public struct WakingHoursRule: Rule {
+    public var walksEveryone: Bool { true }
     public init() {}
     public var id: String { "outside-waking-hours" }
     public var defaultSeverity: Severity { .warning }
@@ -12,6 +13,8 @@ public struct WakingHoursRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
         let window = w.settings.wakingHours
+        // Only online sessions are this rule's: an event held wholly in person needs no walk through everyone.
+        guard w.sessions.contains(where: w.isOnline) else { return [] }
         for (personID, indices) in w.sessionIndicesByAttendee {
             guard let person = w.peopleByID[personID], let home = person.homeZone else { continue }
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
