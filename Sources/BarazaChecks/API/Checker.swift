@@ -59,18 +59,24 @@ public struct Checker: Sendable {
                 apply(byEvent[f.event] ?? CheckSettings(), to: [f])
             }
         }
+        // Sorted by rule, then first place, then subjects' ids, then as found. Each rule's rank is looked up once
+        // per finding and subjects are compared in place: a large workspace has thousands of findings naming
+        // hundreds of thousands of people, and the sort compares each finding many times.
         let order = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return findings.sorted {
-            let a = (order[$0.rule] ?? .max, $0.locations.first, $0.subjects.map(\.id))
-            let b = (order[$1.rule] ?? .max, $1.locations.first, $1.subjects.map(\.id))
-            if a.0 != b.0 { return a.0 < b.0 }
-            if a.1 != b.1 {
-                guard let x = a.1 else { return false }
-                guard let y = b.1 else { return true }
-                return x < y
+        let ranks = findings.map { order[$0.rule] ?? .max }
+        let sorted = findings.indices.sorted { i, j in
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
+            let (a, b) = (findings[i].locations.first, findings[j].locations.first)
+            if a != b {
+                guard let a else { return false }
+                guard let b else { return true }
+                return a < b
             }
-            return a.2.lexicographicallyPrecedes(b.2)
+            let (x, y) = (findings[i].subjects.lazy.map(\.id), findings[j].subjects.lazy.map(\.id))
+            if x.elementsEqual(y) { return i < j }
+            return x.lexicographicallyPrecedes(y)
         }
+        return sorted.map { findings[$0] }
     }
 
     private func apply(_ settings: CheckSettings, to findings: [Finding]) -> [Finding] {
