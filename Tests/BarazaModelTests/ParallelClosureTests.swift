@@ -31,7 +31,7 @@ struct ParallelClosureTests {
                 queue += graph.edges[item]
             }
             let calls = Calls()
-            let results = parallelClosure(graph.starts, workers: 3, id: { $0 }) { item in
+            let results = parallelClosure(graph.starts, workers: 3, id: \.self) { item in
                 calls.record(item)
                 return ("node \(item)", graph.edges[item])
             }
@@ -42,14 +42,14 @@ struct ParallelClosureTests {
     }
 
     @Test func nothingToRunGivesNothing() {
-        let results = parallelClosure([Int](), id: { $0 }) { item in (item, [item + 1]) }
+        let results = parallelClosure([Int](), id: \.self) { item in (item, [item + 1]) }
         #expect(results.isEmpty)
     }
 
     @Test func aJobMayUseEveryCoreItself() {
         // Each job maps over its own items with `parallelMap`, and adds more work: all of it is done, with the
         // right results, by a single worker.
-        let results = parallelClosure([10, 20], workers: 1, id: { $0 }) { n in
+        let results = parallelClosure([10, 20], workers: 1, id: \.self) { n in
             (parallelMap(n) { $0 * 2 }.reduce(0, +), n == 10 ? [30] : [])
         }
         #expect(results == [10: 90, 20: 380, 30: 870])

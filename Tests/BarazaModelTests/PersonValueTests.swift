@@ -79,6 +79,8 @@ struct PersonJourneyTests {
                 .min { $0.instant! < $1.instant! }
             #expect(person.arrival == arrival)
             #expect(person.departure == departure)
+            #expect(person.instant(of: .arrival) == arrival?.instant)
+            #expect(person.instant(of: .departure) == departure?.instant)
         }
     }
 }
