@@ -21,31 +21,40 @@ struct PeopleFastPath {
     /// The file as errors and locations show it.
     let file: String
 
-    /// The people of `text`, in file order; nil when the general path must read it. Pieces are parsed in place,
-    /// so more pieces than cores cost nothing but keep every core busy to the end.
+    /// The people of `text`, in file order; nil when the general path must read it.
     func decode(_ text: String, pieces: Int = 16 * ProcessInfo.processInfo.activeProcessorCount) -> [Person]? {
         var text = text
-        return text.withUTF8 { bytes -> [Person]? in
-            guard let split = ParallelYAML.split(bytes, pieces: min(pieces, 64)) else {
-                return decode(piece: bytes, first: true, column: nil, linesBefore: 0, lines: nil)
-            }
-            // Each piece is parsed where it lies; its marks are moved down by the lines before it. Those are counted
-            // in newlines, and libyaml counts other line breaks too (a lone carriage return, U+0085, U+2028,
-            // U+2029): each piece but the last must hold as many lines for libyaml as newlines, or marks would drift.
-            let decoded = parallelMap(split.pieces.count) { k in
-                let piece = split.pieces[k]
-                // Each piece names its file with a string of its own: every value decoded holds the name, and
-                // counting references to one shared string from every core makes the cores wait on each other.
-                let own = PeopleFastPath(
-                    loader: loader, context: context, file: String(decoding: Array(file.utf8), as: UTF8.self))
-                return own.decode(
-                    piece: UnsafeBufferPointer(rebasing: bytes[piece.range]), first: k == 0, column: split.column,
-                    linesBefore: piece.linesBefore,
-                    lines: k + 1 < split.pieces.count ? split.pieces[k + 1].linesBefore - piece.linesBefore : nil)
-            }
-            guard decoded.allSatisfy({ $0 != nil }) else { return nil }
-            return decoded.flatMap { $0! }
+        return text.withUTF8 { decode(bytes: $0, pieces: pieces) }
+    }
+
+    /// The people of the file's `bytes`, in file order; nil when the general path must read it. Pieces are parsed
+    /// in place, so more pieces than cores cost nothing but keep every core busy to the end.
+    ///
+    /// The bytes need not have been checked as UTF-8 first: libyaml checks every character of each piece (an
+    /// invalid byte sequence is a reader error, and the general path then reports the file as not UTF-8), and
+    /// pieces are cut before a line, so valid pieces make a valid file.
+    func decode(
+        bytes: UnsafeBufferPointer<UInt8>, pieces: Int = 16 * ProcessInfo.processInfo.activeProcessorCount
+    ) -> [Person]? {
+        guard let split = ParallelYAML.split(bytes, pieces: min(pieces, 64)) else {
+            return decode(piece: bytes, first: true, column: nil, linesBefore: 0, lines: nil)
         }
+        // Each piece is parsed where it lies; its marks are moved down by the lines before it. Those are counted
+        // in newlines, and libyaml counts other line breaks too (a lone carriage return, U+0085, U+2028,
+        // U+2029): each piece but the last must hold as many lines for libyaml as newlines, or marks would drift.
+        let decoded = parallelMap(split.pieces.count) { k in
+            let piece = split.pieces[k]
+            // Each piece names its file with a string of its own: every value decoded holds the name, and
+            // counting references to one shared string from every core makes the cores wait on each other.
+            let own = PeopleFastPath(
+                loader: loader, context: context, file: String(decoding: Array(file.utf8), as: UTF8.self))
+            return own.decode(
+                piece: UnsafeBufferPointer(rebasing: bytes[piece.range]), first: k == 0, column: split.column,
+                linesBefore: piece.linesBefore,
+                lines: k + 1 < split.pieces.count ? split.pieces[k + 1].linesBefore - piece.linesBefore : nil)
+        }
+        guard decoded.allSatisfy({ $0 != nil }) else { return nil }
+        return decoded.flatMap { $0! }
     }
 
     /// The people of one piece: the whole file or its first piece (`first`: the `people` key over a block list),
@@ -70,9 +79,12 @@ struct PeopleFastPath {
         else { return nil }
         var people: [Person] = []
         let diagnostics = Diagnostics()
+        var slots = [YAMLNode?](repeating: nil, count: Self.slotCount)
         while events.advance() {
             if events.event.type == YAML_SEQUENCE_END_EVENT { break }
-            guard let person = decodePerson(events, diagnostics), diagnostics.errors.isEmpty else { return nil }
+            guard let person = decodePerson(events, diagnostics, slots: &slots), diagnostics.errors.isEmpty else {
+                return nil
+            }
             people.append(person)
         }
         guard events.event.type == YAML_SEQUENCE_END_EVENT else { return nil }
@@ -83,20 +95,26 @@ struct PeopleFastPath {
         return people
     }
 
-    /// Slots by key: `id`, `source`, then ``WorkspaceLoader/appliedPersonKeys`` in their order.
-    static let slotKeys = ["id", "source"] + WorkspaceLoader.appliedPersonKeys
+    /// A person's values by slot: `id`, `source`, then each ``WorkspaceLoader/AppliedPersonKey`` in its order.
+    static let slotCount = 2 + WorkspaceLoader.AppliedPersonKey.allCases.count
+
+    /// The slot of each key.
+    static let slots: [String: Int] = Dictionary(
+        uniqueKeysWithValues: zip(["id", "source"] + WorkspaceLoader.AppliedPersonKey.allCases.map(\.rawValue), 0...))
 
     /// The person whose mapping starts at the current event, decoded as ``WorkspaceLoader/decodePerson(_:context:)``
     /// decodes it; nil when it must go the general way (`diagnostics` then may hold why).
-    func decodePerson(_ events: Events, _ diagnostics: Diagnostics) -> Person? {
+    ///
+    /// `slots` is scratch space of ``slotCount`` empty slots, left empty again: one list serves every person of a
+    /// piece.
+    func decodePerson(_ events: Events, _ diagnostics: Diagnostics, slots: inout [YAMLNode?]) -> Person? {
+        defer { for slot in slots.indices { slots[slot] = nil } }
         guard events.event.type == YAML_MAPPING_START_EVENT, events.isPlainCollection else { return nil }
         let location = SourceLocation(file: file, line: events.mark.line, column: events.mark.column)
-        var slots = [YAMLNode?](repeating: nil, count: Self.slotKeys.count)
         while events.advance() {
             if events.event.type == YAML_MAPPING_END_EVENT { break }
             guard events.event.type == YAML_SCALAR_EVENT, events.hasNoProperties, let key = events.scalarText,
-                let slot = Self.slotKeys.firstIndex(of: key), slots[slot] == nil, events.advance(),
-                let node = events.node(depth: 0)
+                let slot = Self.slots[key], slots[slot] == nil, events.advance(), let node = events.node(depth: 0)
             else { return nil }
             slots[slot] = node
         }
@@ -110,8 +128,8 @@ struct PeopleFastPath {
         guard let id = value(0)?.identifier(), let name = value(2)?.nonEmptyString() else { return nil }
         let source = value(1).flatMap { loader.decodeSource($0) }
         var person = Person(id: Person.ID(id), name: name, location: location, source: source)
-        for slot in 3..<slots.count {
-            if let v = value(slot) { loader.applyPersonField(Self.slotKeys[slot], v, to: &person, context: context) }
+        for (slot, key) in zip(3..., WorkspaceLoader.AppliedPersonKey.allCases.dropFirst()) {
+            if let v = value(slot) { loader.applyPersonField(key, v, to: &person, context: context) }
         }
         return person
     }

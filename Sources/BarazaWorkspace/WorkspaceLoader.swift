@@ -312,13 +312,18 @@ public struct WorkspaceLoader: Sendable {
         }
         defer { hashing?.value() }
         if hashing == nil && snapshot == nil { sources?.read(entry.relative, data) }
-        guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
+        // A large people file is decoded from its bytes, checked as UTF-8 piece by piece on every core as libyaml
+        // reads them, rather than first checked and copied whole into a string on one.
         if let context = peopleContext, data.count >= ParallelYAML.minimumBytes,
-            let people = PeopleFastPath(loader: self, context: context, file: display).decode(text)
+            let people = data.withUnsafeBytes({ raw in
+                PeopleFastPath(loader: self, context: context, file: display).decode(
+                    bytes: raw.assumingMemoryBound(to: UInt8.self))
+            })
         {
             if let snapshot { snapshotWrites?.start { snapshot.write(people) } }
             return .people(people)
         }
+        guard let text = String(data: data, encoding: .utf8) else { return .failed(notUTF8(data, file: display)) }
         do {
             // Every scalar is read as text by the field that expects it, so no tag resolution (regexes) is needed.
             guard let node = try ParallelYAML.compose(text) else { return .empty }

@@ -178,4 +178,47 @@ struct PeopleFastPathTests {
         #expect(decoded.people == expected.people)
         #expect(decoded.sessions == expected.sessions && decoded.people.count == 3000)
     }
+
+    /// Bytes that are not UTF-8 anywhere in a large people file (the fast path reads bytes unchecked, piece by
+    /// piece) end in the general path's error, naming the first bad byte: a Windows-1252 letter, an overlong
+    /// encoding, a UTF-16 surrogate, a code point past U+10FFFF, a stray continuation byte, a sequence cut short.
+    @Test(arguments: [[0xE9], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82]])
+    func bytesThatAreNotUTF8AreTheGeneralPathsError(_ bad: [UInt8]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fast-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(
+            """
+            event:
+              id: big
+              title: Big
+              timezone: Africa/Kigali
+              dates: { start: 2027-03-22, end: 2027-03-26 }
+            include: [people.yaml]
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("event.yaml"))
+        // The bad bytes replace the second letter of person 2001's family name, well inside a later piece.
+        var bytes = Array(Self.file(3000).utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Houngbédji 2001".utf8)) }) + 1
+        bytes.replaceSubrange(at..<at + 1, with: bad)
+        #expect(bytes.count >= ParallelYAML.minimumBytes)
+        try Data(bytes).write(to: folder.appendingPathComponent("people.yaml"))
+        bytes.withUnsafeBufferPointer { buffer in
+            let fast = PeopleFastPath(loader: loader, context: Self.context, file: "people.yaml")
+            #expect(fast.decode(bytes: buffer, pieces: 4) == nil)
+        }
+        // The line holds only ASCII before the bad byte: its column counts bytes.
+        let lineStart = (bytes[..<at].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        let line = bytes[..<at].filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let expected =
+            "people.yaml:\(line):\(at - lineStart + 1): cannot read: not valid UTF-8 text (byte "
+            + String(format: "0x%02X", bad[0]) + "); save the file as UTF-8 (it may be Windows-1252 or Latin-1)"
+        do {
+            _ = try loader.load(directory: folder.path)
+            Issue.record("loaded a file that is not UTF-8")
+        } catch {
+            #expect(error.errors.map { $0.message.replacingOccurrences(of: folder.path + "/", with: "") } == [expected])
+        }
+    }
 }

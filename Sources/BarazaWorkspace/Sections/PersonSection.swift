@@ -29,35 +29,42 @@ extension WorkspaceLoader {
     }
 
     /// The keys ``applyPersonField(_:_:to:context:)`` sets, in the order they are applied (and their problems
-    /// reported): availability is read in the person's own zone, set before it.
-    static let appliedPersonKeys = [
-        "name", "given_name", "family_name", "email", "organisation", "city", "country", "timezone", "languages",
-        "roles", "availability", "journeys", "stays", "dietary", "accessibility", "consent", "sessions", "bio",
-        "gender", "local_address", "needs_hotel", "hotel_preference", "emergency_contact",
-    ]
+    /// reported): availability is read in the person's own zone, set before it. Decoding switches over these
+    /// cases, not over the keys' text, so a field is found without comparing strings.
+    enum AppliedPersonKey: String, CaseIterable {
+        case name
+        case givenName = "given_name"
+        case familyName = "family_name"
+        case email, organisation, city, country, timezone, languages, roles, availability, journeys, stays, dietary
+        case accessibility, consent, sessions, bio, gender
+        case localAddress = "local_address"
+        case needsHotel = "needs_hotel"
+        case hotelPreference = "hotel_preference"
+        case emergencyContact = "emergency_contact"
+    }
 
     /// Sets every field `f` gives on `person` (all but `id` and `source`, and `name` unless `name` is true): a
     /// person's own entry, or an override laid over an imported person (see ``decodeOverride(_:)``).
     func applyPersonFields(_ f: Fields, to p: inout Person, context: DecodingContext, name: Bool = true) {
         // (A person's own entry has read its required name already.)
-        for key in Self.appliedPersonKeys where name || key != "name" {
-            if let v = f[key] { applyPersonField(key, v, to: &p, context: context) }
+        for key in AppliedPersonKey.allCases where name || key != .name {
+            if let v = f[key.rawValue] { applyPersonField(key, v, to: &p, context: context) }
         }
     }
 
-    /// Sets the field `key` (one of ``appliedPersonKeys``) from `v`, a value that is not null.
-    func applyPersonField(_ key: String, _ v: YAMLValue, to p: inout Person, context: DecodingContext) {
+    /// Sets the field `key` from `v`, a value that is not null.
+    func applyPersonField(_ key: AppliedPersonKey, _ v: YAMLValue, to p: inout Person, context: DecodingContext) {
         switch key {
-        case "name": if let text = v.nonEmptyString() { p.name = text }
-        case "given_name": p.givenName = v.nonEmptyString()
-        case "family_name": p.familyName = v.nonEmptyString()
-        case "email": p.email = v.email()
-        case "organisation": p.organisation = v.nonEmptyString()
-        case "city": p.city = v.nonEmptyString()
-        case "country": p.country = v.countryCode()
-        case "timezone": p.homeZone = v.zone()
-        case "languages": p.languages = v.languages()
-        case "roles":
+        case .name: if let text = v.nonEmptyString() { p.name = text }
+        case .givenName: p.givenName = v.nonEmptyString()
+        case .familyName: p.familyName = v.nonEmptyString()
+        case .email: p.email = v.email()
+        case .organisation: p.organisation = v.nonEmptyString()
+        case .city: p.city = v.nonEmptyString()
+        case .country: p.country = v.countryCode()
+        case .timezone: p.homeZone = v.zone()
+        case .languages: p.languages = v.languages()
+        case .roles:
             let roles: [Role] = v.list().compactMap { item in
                 guard let text = item.nonEmptyString(), let role = Role(rawValue: text.lowercased()) else {
                     item.invalid("one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -68,27 +75,26 @@ extension WorkspaceLoader {
             p.roles = roles.isEmpty ? [.participant] : Set(roles)
         // Availability and journeys are wall times; without a zone of their own they are read in the
         // person's home zone (availability) or the event's zone (journeys land in the host city).
-        case "availability":
+        case .availability:
             p.availability = v.list().compactMap { decodeWindow($0, defaultZone: p.homeZone ?? context.event.zone) }
-        case "journeys": p.journeys = v.list().compactMap { decodeJourney($0, defaultZone: context.event.zone) }
-        case "stays": p.stays = v.list().compactMap { decodeStay($0) }
-        case "dietary": p.dietary = v.strings().compactMap { DietaryNeed.canonical($0) }
-        case "accessibility": p.accessibility = v.strings()
-        case "consent":
+        case .journeys: p.journeys = v.list().compactMap { decodeJourney($0, defaultZone: context.event.zone) }
+        case .stays: p.stays = v.list().compactMap { decodeStay($0) }
+        case .dietary: p.dietary = v.strings().compactMap { DietaryNeed.canonical($0) }
+        case .accessibility: p.accessibility = v.strings()
+        case .consent:
             if case .scalar = v.node {
                 p.consent = Consent(shareContact: v.bool() ?? false)
             } else if let cf = v.fields(["share_contact", "photos"]) {
                 p.consent = Consent(
                     shareContact: cf["share_contact"]?.bool() ?? false, photos: cf["photos"]?.bool() ?? false)
             }
-        case "sessions": p.signUps = v.references("session")
-        case "bio": p.bio = v.localizedText(limit: .longText)
-        case "gender": p.gender = v.nonEmptyString()?.lowercased()
-        case "local_address": p.localAddress = v.nonEmptyString()
-        case "needs_hotel": p.needsHotel = v.bool()
-        case "hotel_preference": p.hotelPreference = v.nonEmptyString()
-        case "emergency_contact": p.emergencyContact = v.nonEmptyString()
-        default: assertionFailure("not a person field: \(key)")
+        case .sessions: p.signUps = v.references("session")
+        case .bio: p.bio = v.localizedText(limit: .longText)
+        case .gender: p.gender = v.nonEmptyString()?.lowercased()
+        case .localAddress: p.localAddress = v.nonEmptyString()
+        case .needsHotel: p.needsHotel = v.bool()
+        case .hotelPreference: p.hotelPreference = v.nonEmptyString()
+        case .emergencyContact: p.emergencyContact = v.nonEmptyString()
         }
     }
 
