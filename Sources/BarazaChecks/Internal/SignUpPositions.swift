@@ -6,16 +6,12 @@ import BarazaModel
 struct SignUpPositions: Sendable {
     /// For each session, in `sessions` order, the position in `people` of each sign-up, in the order written (a
     /// person written twice is there twice). An id shared by several people stands for the first of them, as in
-    /// `peopleByID`; sign-ups of nobody in `people` are left out (the unknown-reference rule reports them).
+    /// `peopleByID`, which finds them; sign-ups of nobody in `people` are left out (the unknown-reference rule
+    /// reports them).
     let bySession: [[Int]]
 
     init(_ w: Workspace) {
-        var positionByID: [Person.ID: Int] = [:]
-        positionByID.reserveCapacity(w.people.count)
-        for position in w.people.indices where positionByID[w.people[position].id] == nil {
-            positionByID[w.people[position].id] = position
-        }
-        bySession = w.sessions.map { session in session.signUps.compactMap { positionByID[$0.id] } }
+        bySession = w.sessions.map { session in session.signUps.compactMap { w.peopleByID.position(of: $0.id) } }
     }
 
     /// The positions of `w`, made once per check run (kept in the run's memo) or, outside a run, now.

@@ -102,7 +102,7 @@ public struct LanguageRule: Rule {
 
     /// The signed-up people who speak neither the session's language nor any it is interpreted into (its own
     /// interpretation and `room`'s booths), each once: the rule's incremental form, for one room.
-    public static func leftOut(_ session: Session, room: Room?, people: [Person.ID: Person]) -> [Person] {
+    public static func leftOut(_ session: Session, room: Room?, people: PeopleByID) -> [Person] {
         let covered = covered(session, room: room)
         guard !covered.isEmpty else { return [] }
         return leftOut(session.signUps.map(\.id)) { id in

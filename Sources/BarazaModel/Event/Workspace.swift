@@ -36,7 +36,8 @@ public struct Workspace: Sendable {
 
     public let venuesByID: [Venue.ID: Venue]
     public let roomsByID: [Room.ID: (room: Room, venue: Venue.ID)]
-    public let peopleByID: [Person.ID: Person]
+    /// Each person by id (the first of a repeated id), and where they are in `people`.
+    public let peopleByID: PeopleByID
     public let sessionsByID: [Session.ID: Session]
     public let hotelsByID: [Hotel.ID: Hotel]
     /// For each person, the positions in `sessions` of the sessions they attend (`Session.attendees`), in
@@ -90,13 +91,13 @@ public struct Workspace: Sendable {
         // The three indices over people are independent: with 100,000 people each takes a noticeable time, so a
         // large workspace builds them on separate cores.
         let jobs: [@Sendable () -> PeopleIndex] = [
-            { .byID(Self.indexByID(people)) },
+            { .byID(PeopleByID(people)) },
             { .attendance(Self.attendance(sessions, people: people.count)) },
             { .order(Self.idOrder(of: people)) },
         ]
         let built =
             people.count >= Self.parallelIndexPeople ? parallelMap(jobs.count) { jobs[$0]() } : jobs.map { $0() }
-        var byID: [Person.ID: Person] = [:]
+        var byID = PeopleByID([])
         var attendance: [Person.ID: [Int]] = [:]
         var order: [Int] = []
         for index in built {
@@ -115,18 +116,11 @@ public struct Workspace: Sendable {
     static let parallelIndexPeople = 5000
 
     private enum PeopleIndex {
-        case byID([Person.ID: Person])
+        case byID(PeopleByID)
         case attendance([Person.ID: [Int]])
         case order([Int])
     }
 
-    /// Each person by id (the first of a repeated id).
-    private static func indexByID(_ people: [Person]) -> [Person.ID: Person] {
-        var byID: [Person.ID: Person] = [:]
-        byID.reserveCapacity(people.count)
-        for person in people where byID[person.id] == nil { byID[person.id] = person }
-        return byID
-    }
 
     /// `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
     /// twice in one session has its list end with that session already.
@@ -157,6 +151,33 @@ public struct Workspace: Sendable {
         if a == b { return 0 }
         return travelTimes.first { $0.between == [a, b] }?.minutes
     }
+}
+
+/// The people of a workspace by id, as they were when the workspace was made: for each id, the position in
+/// `people` of the first person with it. Positions are kept rather than copies of the people, so rules can read
+/// people in place by position, and ids hashed here need not be hashed again to find a position.
+public struct PeopleByID: Sendable {
+    private let people: [Person]
+    private let positions: [Person.ID: Int]
+
+    public init(_ people: [Person]) {
+        var positions: [Person.ID: Int] = [:]
+        positions.reserveCapacity(people.count)
+        for (position, person) in people.enumerated() where positions[person.id] == nil {
+            positions[person.id] = position
+        }
+        self.people = people
+        self.positions = positions
+    }
+
+    /// The first person with `id`, if any.
+    public subscript(id: Person.ID) -> Person? { positions[id].map { people[$0] } }
+
+    /// Where the first person with `id` is in the workspace's `people`.
+    public func position(of id: Person.ID) -> Int? { positions[id] }
+
+    /// Every id, once.
+    public var keys: Dictionary<Person.ID, Int>.Keys { positions.keys }
 }
 
 /// How strict the checks are, from the `checks:` section of `event.yaml`.
