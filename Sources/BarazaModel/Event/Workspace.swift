@@ -121,7 +121,6 @@ public struct Workspace: Sendable {
         case order([Int])
     }
 
-
     /// `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
     /// twice in one session has its list end with that session already.
     private static func attendance(_ sessions: [Session], people: Int) -> [Person.ID: [Int]] {
