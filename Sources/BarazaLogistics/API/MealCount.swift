@@ -95,8 +95,10 @@ struct Presence {
             return w.event.zone.localDateTime(at: i.start).date
         }
         for p in w.peopleInIDOrder.lazy.map({ w.people[$0] }) {
-            if p.arrival != nil || p.departure != nil {
-                spans.append((p.id, p.arrival?.instant, p.departure?.instant))
+            // (Only the instants are read, without copying journeys: this runs for every person.)
+            let (arrives, leaves) = (p.instant(of: .arrival), p.instant(of: .departure))
+            if arrives != nil || leaves != nil {
+                spans.append((p.id, arrives, leaves))
             } else if p.localAddress != nil {
                 spans.append((p.id, nil, nil))
             } else {

@@ -286,8 +286,8 @@ private struct Renderer {
         var arrivals: [LocalDate: Int] = [:]
         var departures: [LocalDate: Int] = [:]
         for p in w.people {
-            if let i = p.arrival?.instant { arrivals[zone.localDateTime(at: i).date, default: 0] += 1 }
-            if let i = p.departure?.instant { departures[zone.localDateTime(at: i).date, default: 0] += 1 }
+            if let i = p.instant(of: .arrival) { arrivals[zone.localDateTime(at: i).date, default: 0] += 1 }
+            if let i = p.instant(of: .departure) { departures[zone.localDateTime(at: i).date, default: 0] += 1 }
         }
         var rooms: [LocalDate: Int] = [:]
         for p in w.people { for s in p.stays { for n in s.nights { rooms[n, default: 0] += 1 } } }
