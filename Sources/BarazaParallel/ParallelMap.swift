@@ -65,11 +65,11 @@ public final class Background<T>: @unchecked Sendable {
 ///
 /// For work that discovers more work: a workspace file names the files it includes, which are read while the
 /// first is still being read.
-public func parallelClosure<Item: Sendable, ID: Hashable & Sendable, T: Sendable>(
+public func parallelWorklist<Item: Sendable, ID: Hashable & Sendable, T: Sendable>(
     _ items: [Item], workers: Int = ProcessInfo.processInfo.activeProcessorCount, id: @escaping @Sendable (Item) -> ID,
     _ job: @escaping @Sendable (Item) -> (result: T, more: [Item])
 ) -> [ID: T] {
-    let queue = ClosureQueue<Item, ID, T>(id: id)
+    let queue = WorklistQueue<Item, ID, T>(id: id)
     queue.add(items)
     let threads = (0..<max(1, workers)).map { _ in
         Background {
@@ -83,8 +83,8 @@ public func parallelClosure<Item: Sendable, ID: Hashable & Sendable, T: Sendable
     return queue.results
 }
 
-/// The items of a `parallelClosure` still to run, those running, and the results.
-private final class ClosureQueue<Item, ID: Hashable, T>: @unchecked Sendable {
+/// The items of a `parallelWorklist` still to run, those running, and the results.
+private final class WorklistQueue<Item, ID: Hashable, T>: @unchecked Sendable {
     private let condition = NSCondition()
     private let id: (Item) -> ID
     private var pending: [Item] = []

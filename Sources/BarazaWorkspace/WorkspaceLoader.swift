@@ -379,7 +379,7 @@ public struct WorkspaceLoader: Sendable {
         _ entries: [WorkspaceFolder.Entry], known: Set<String>, in folder: WorkspaceFolder
     ) -> [String: ParsedFile] {
         let loader = self
-        return parallelClosure(entries.filter { $0.exists && !known.contains($0.relative) }, id: \.relative) { entry in
+        return parallelWorklist(entries.filter { $0.exists && !known.contains($0.relative) }, id: \.relative) { entry in
             let parsed = loader.parseFile(entry, in: folder)
             guard case .document(let node) = parsed else { return (parsed, []) }
             let base = PathText.parent(of: entry.relative)

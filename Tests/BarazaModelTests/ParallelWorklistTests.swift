@@ -3,9 +3,9 @@ import Foundation
 import PropertyBased
 import Testing
 
-/// `parallelClosure` runs every item reachable from the first ones exactly once, whatever the order the threads
+/// `parallelWorklist` runs every item reachable from the first ones exactly once, whatever the order the threads
 /// take them in: compared with a breadth-first walk of random graphs (with cycles, repeats and self-references).
-struct ParallelClosureTests {
+struct ParallelWorklistTests {
     /// Calls made, per item, from every thread.
     final class Calls: @unchecked Sendable {
         private let lock = NSLock()
@@ -31,7 +31,7 @@ struct ParallelClosureTests {
                 queue += graph.edges[item]
             }
             let calls = Calls()
-            let results = parallelClosure(graph.starts, workers: 3, id: \.self) { item in
+            let results = parallelWorklist(graph.starts, workers: 3, id: \.self) { item in
                 calls.record(item)
                 return ("node \(item)", graph.edges[item])
             }
@@ -42,14 +42,14 @@ struct ParallelClosureTests {
     }
 
     @Test func nothingToRunGivesNothing() {
-        let results = parallelClosure([Int](), id: \.self) { item in (item, [item + 1]) }
+        let results = parallelWorklist([Int](), id: \.self) { item in (item, [item + 1]) }
         #expect(results.isEmpty)
     }
 
     @Test func aJobMayUseEveryCoreItself() {
         // Each job maps over its own items with `parallelMap`, and adds more work: all of it is done, with the
         // right results, by a single worker.
-        let results = parallelClosure([10, 20], workers: 1, id: \.self) { n in
+        let results = parallelWorklist([10, 20], workers: 1, id: \.self) { n in
             (parallelMap(n) { $0 * 2 }.reduce(0, +), n == 10 ? [30] : [])
         }
         #expect(results == [10: 90, 20: 380, 30: 870])
