@@ -1,7 +1,7 @@
 import BarazaModel
 
-/// Each person's languages as bits, one per language the workspace's people speak, made once per check run: the
-/// language rule then reads 400,000 sign-ups from one contiguous list of numbers instead of reaching into each
+/// Each person's languages as bits, one per language the workspace's people speak, made once per check run (see
+/// ``PeopleFacts``): the language rule then reads 400,000 sign-ups from one contiguous list of numbers instead of reaching into each
 /// person's storage for their languages.
 ///
 /// Nil when people speak more than 64 languages; the rule then reads each person's languages.
@@ -12,25 +12,46 @@ struct SpokenLanguages: Sendable {
     let byPerson: [UInt64]
 
     init?(_ w: Workspace) {
-        var bits: [Language: UInt64] = [:]
-        var byPerson: [UInt64] = []
-        byPerson.reserveCapacity(w.people.count)
-        for person in w.people {
+        var builder = Builder(count: w.people.count)
+        for person in w.people { builder.add(person.languages) }
+        guard let built = builder.built else { return nil }
+        self = built
+    }
+
+    private init(bits: [Language: UInt64], byPerson: [UInt64]) {
+        self.bits = bits
+        self.byPerson = byPerson
+    }
+
+    /// Gathers each person's bits in turn, in `people` order.
+    struct Builder {
+        private var bits: [Language: UInt64] = [:]
+        private var byPerson: [UInt64] = []
+        private var overflowed = false
+
+        init(count: Int) { byPerson.reserveCapacity(count) }
+
+        /// Adds the next person, who speaks `languages`.
+        mutating func add(_ languages: [Language]) {
+            guard !overflowed else { return }
             var mask: UInt64 = 0
-            for language in person.languages {
+            for language in languages {
                 if let bit = bits[language] {
                     mask |= bit
-                } else {
-                    guard bits.count < 64 else { return nil }
+                } else if bits.count < 64 {
                     let bit = UInt64(1) << UInt64(bits.count)
                     bits[language] = bit
                     mask |= bit
+                } else {
+                    overflowed = true
+                    return
                 }
             }
             byPerson.append(mask)
         }
-        self.bits = bits
-        self.byPerson = byPerson
+
+        /// The languages gathered; nil when there were more than 64.
+        var built: SpokenLanguages? { overflowed ? nil : SpokenLanguages(bits: bits, byPerson: byPerson) }
     }
 
     /// The bits of `languages` (those nobody speaks have none).
@@ -44,9 +65,6 @@ struct SpokenLanguages: Sendable {
         byPerson[position] != 0 && byPerson[position] & covered == 0
     }
 
-    /// The languages of `w`, made once per check run (kept in the run's memo) or, outside a run, now.
-    static func of(_ w: Workspace) -> SpokenLanguages? {
-        guard let memo = w.memo else { return SpokenLanguages(w) }
-        return memo.value("spoken languages") { SpokenLanguages(w) }
-    }
+    /// The languages of `w`, made once per check run with the other ``PeopleFacts`` or, outside a run, now.
+    static func of(_ w: Workspace) -> SpokenLanguages? { PeopleFacts.of(w).languages }
 }

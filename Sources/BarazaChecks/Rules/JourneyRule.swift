@@ -18,14 +18,17 @@ public struct JourneyRule: Rule {
     public func check(_ w: Workspace) -> [Finding] {
         var findings: [Finding] = []
         let buffer = w.settings.arrivalBufferMinutes
+        // Each person's instant is read from the run's facts by position; a person is copied only for a finding.
+        let instants = PeopleFacts.of(w).instants(of: direction)
         for (personID, indices) in w.sessionIndicesByAttendee {
-            guard let person = w.peopleByID[personID], let instant = person.instant(of: direction) else { continue }
+            guard let position = w.peopleByID.position(of: personID), let instant = instants[position] else { continue }
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
             for index in indices {
                 guard let interval = w.sessions[index].interval else { continue }
                 let short = Self.minutesShort(direction, journey: instant, session: interval, buffer: buffer)
                 guard short > 0, w.isInPerson(w.sessions[index]) else { continue }
                 let session = w.sessions[index]
+                let person = w.people[position]
                 let journey = (direction == .arrival ? person.arrival : person.departure)!
                 let label = [journey.mode.rawValue, journey.carrier, journey.number, journey.place].compactMap { $0 }
                     .joined(separator: " ")
