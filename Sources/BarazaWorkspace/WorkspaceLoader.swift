@@ -402,8 +402,7 @@ public struct WorkspaceLoader: Sendable {
         let items: [YAMLNode]
         switch value {
         case .sequence(let sequence): items = sequence.items
-        case .scalar(let scalar):
-            items = scalar.isPlain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) ? [] : [value]
+        case .scalar(let scalar): items = scalar.isNull ? [] : [value]
         case .mapping: items = []
         }
         return items.compactMap { item in

@@ -55,6 +55,15 @@ struct YAMLScalar: Sendable {
     var oversizedLength: Int?
     var isPlain: Bool
 
+    /// Whether this is an explicit or implicit null (`key:` with nothing after it, `~`, `null`), written plain.
+    var isNull: Bool {
+        guard isPlain else { return false }
+        switch string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
     init(string: String, isPlain: Bool, mark: YAMLMark, oversizedLength: Int? = nil) {
         self.string = string
         self.mark = mark

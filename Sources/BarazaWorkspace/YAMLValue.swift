@@ -58,11 +58,8 @@ struct YAMLValue {
 
     /// Whether the node is an explicit or implicit null (`key:` with nothing after it, `~`, `null`).
     var isNull: Bool {
-        guard case .scalar(let s) = node, s.isPlain else { return false }
-        switch s.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        guard case .scalar(let s) = node else { return false }
+        return s.isNull
     }
 
     private func shapeName() -> String {

@@ -66,7 +66,7 @@ struct LanguageRulePropertyTests {
         await propertyCheck(count: 300, input: Self.workspaces()) { input in
             let w = Self.build(input.0, input.1)
             // (Four languages: the rule reads people's languages as bits.)
-            #expect(SpokenLanguages(w) != nil)
+            #expect(PeopleFacts(w).languages != nil)
             let findings = LanguageRule().check(w)
             var expected: [[String]] = []
             for session in w.sessions {
@@ -102,7 +102,7 @@ struct LanguageRulePropertyTests {
             w.sessions[s].language = own[s * 7]
             w.sessions[s].interpretation = s % 2 == 0 ? [.english] : []
         }
-        #expect(SpokenLanguages(w) == nil)
+        #expect(PeopleFacts(w).languages == nil)
         let expected = w.sessions.map { session in
             ["session:\(session.id)"] + Self.leftOutByHand(w, session).map { "person:\($0)" }
         }

@@ -141,20 +141,6 @@ struct ParallelYAMLTests {
     }
 
     @Test func aProblemDeepInALargeFileIsReportedAtItsLineAndColumn() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try Data(
-            """
-            event:
-              id: big
-              title: Big
-              timezone: Africa/Kigali
-              dates: { start: 2027-03-22, end: 2027-03-26 }
-            include: [people.yaml]
-
-            """.utf8
-        ).write(to: scratch.appendingPathComponent("event.yaml"))
         var people = "people:\n"
         let count = 8000
         for n in 0..<count {
@@ -162,7 +148,8 @@ struct ParallelYAMLTests {
             people += n == count - 10 ? "    timezome: Africa/Kigali\n" : "    timezone: Africa/Kigali\n"
         }
         #expect(people.utf8.count > ParallelYAML.minimumBytes)
-        try Data(people.utf8).write(to: scratch.appendingPathComponent("people.yaml"))
+        let scratch = try peopleWorkspace(Array(people.utf8))
+        defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             _ = try loader.load(directory: scratch.path)
             Issue.record("the misspelt key was not reported")

@@ -151,25 +151,10 @@ struct PeopleFastPathTests {
 
     /// A workspace of many people loads to the same value with and without the fast path, which it really takes.
     @Test func aLargeWorkspaceLoadsTheSameEitherWay() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fast-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(
-            """
-            event:
-              id: big
-              title: Big
-              timezone: Africa/Kigali
-              dates: { start: 2027-03-22, end: 2027-03-26 }
-            include: [people.yaml]
-            hotels:
-              - { id: radisson, name: Radisson }
-
-            """.utf8
-        ).write(to: folder.appendingPathComponent("event.yaml"))
         let text = Self.file(3000)
         #expect(text.utf8.count >= ParallelYAML.minimumBytes)
-        try Data(text.utf8).write(to: folder.appendingPathComponent("people.yaml"))
+        let folder = try peopleWorkspace(Array(text.utf8), sections: "hotels:\n  - { id: radisson, name: Radisson }\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(Self.fast(text, pieces: 2, file: folder.appendingPathComponent("people.yaml").path) != nil)
         var general = loader
         general.usesPeopleFastPath = false
@@ -184,26 +169,13 @@ struct PeopleFastPathTests {
     /// encoding, a UTF-16 surrogate, a code point past U+10FFFF, a stray continuation byte, a sequence cut short.
     @Test(arguments: [[0xE9], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82]])
     func bytesThatAreNotUTF8AreTheGeneralPathsError(_ bad: [UInt8]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fast-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(
-            """
-            event:
-              id: big
-              title: Big
-              timezone: Africa/Kigali
-              dates: { start: 2027-03-22, end: 2027-03-26 }
-            include: [people.yaml]
-
-            """.utf8
-        ).write(to: folder.appendingPathComponent("event.yaml"))
         // The bad bytes replace the second letter of person 2001's family name, well inside a later piece.
         var bytes = Array(Self.file(3000).utf8)
         let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Houngbédji 2001".utf8)) }) + 1
         bytes.replaceSubrange(at..<at + 1, with: bad)
         #expect(bytes.count >= ParallelYAML.minimumBytes)
-        try Data(bytes).write(to: folder.appendingPathComponent("people.yaml"))
+        let folder = try peopleWorkspace(bytes)
+        defer { try? FileManager.default.removeItem(at: folder) }
         bytes.withUnsafeBufferPointer { buffer in
             let fast = PeopleFastPath(loader: loader, context: Self.context, file: "people.yaml")
             #expect(fast.decode(bytes: buffer, pieces: 4) == nil)

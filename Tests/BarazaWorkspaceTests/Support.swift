@@ -40,3 +40,22 @@ func relative(_ message: String) -> String {
 
 /// The package's sample workspaces, under `events/`.
 func sample(_ name: String) -> String { packageRoot.appendingPathComponent("events/\(name)").path }
+
+/// A scratch workspace folder (the caller removes it) of a small event whose `event.yaml` also holds `sections`
+/// and includes `people.yaml`, which holds `people`.
+func peopleWorkspace(_ people: [UInt8], sections: String = "") throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("people-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let event = """
+        event:
+          id: big
+          title: Big
+          timezone: Africa/Kigali
+          dates: { start: 2027-03-22, end: 2027-03-26 }
+        include: [people.yaml]
+
+        """
+    try Data((event + sections).utf8).write(to: folder.appendingPathComponent("event.yaml"))
+    try Data(people).write(to: folder.appendingPathComponent("people.yaml"))
+    return folder
+}

@@ -11,13 +11,6 @@ struct SpokenLanguages: Sendable {
     /// For each person, in `people` order, the bits of the languages they speak (0: none given).
     let byPerson: [UInt64]
 
-    init?(_ w: Workspace) {
-        var builder = Builder(count: w.people.count)
-        for person in w.people { builder.add(person.languages) }
-        guard let built = builder.built else { return nil }
-        self = built
-    }
-
     private init(bits: [Language: UInt64], byPerson: [UInt64]) {
         self.bits = bits
         self.byPerson = byPerson
