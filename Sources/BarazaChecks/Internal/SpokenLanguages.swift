@@ -1,10 +1,10 @@
 import BarazaModel
 
-/// Each person's languages as bits, one per language the workspace's people speak, made once per check run (see
-/// ``PeopleFacts``): the language rule then reads 400,000 sign-ups from one contiguous list of numbers instead of reaching into each
-/// person's storage for their languages.
+/// Each person's languages as bits, one per language the workspace's people speak, made once per check run with
+/// the other ``PeopleFacts``: the language rule then reads 400,000 sign-ups from one contiguous list of numbers
+/// instead of reaching into each person's storage for their languages.
 ///
-/// Nil when people speak more than 64 languages; the rule then reads each person's languages.
+/// There are none when people speak more than 64 languages; the rule then reads each person's languages.
 struct SpokenLanguages: Sendable {
     /// The bit of each language someone speaks.
     let bits: [Language: UInt64]
