@@ -50,6 +50,18 @@ struct PropertyTests {
         #expect(infeasible >= 1, "no infeasible programme among 40")
     }
 
+    /// Programmes where the climber alone got stuck: each single move made things worse (two sessions each holding
+    /// the other's only free hours), so it reported one session as impossible while brute force placed both. Found
+    /// by running the check above over 4,500 seeds; the search now kicks the sessions in violation when it stalls.
+    @Test(arguments: [(124, 2), (49, 3), (122, 3), (435, 3), (1032, 3)])
+    func programmesThatOnceStuckTheSearchArePlaced(seed: UInt64, movable: Int) {
+        let w = RandomProgrammes.workspace(seed: seed &* 0x9E37_79B9_7F4A_7C15, movable: movable)
+        #expect(RandomProgrammes.bruteForceFeasible(w))
+        let proposal = Proposer(options: ProposeOptions(effort: 5_000, timeLimit: nil)).propose(w)
+        #expect(proposal.isComplete, "\(proposal.notPlaced.map(\.reason))")
+        #expect(proposal.avoidableErrors.isEmpty)
+    }
+
     /// The search's running score is the score computed from nothing, term by term, after every kind of move; and it
     /// finds no hard violation exactly when the full checks find no avoidable error.
     @Test func theIncrementalScoreAgreesWithTheSlowScoreAndWithTheChecks() async {

@@ -13,8 +13,11 @@ public struct SearchProgress: Sendable {
 }
 
 /// Construction, then late-acceptance hill climbing (Burke and Bykov) over moves of one session, swaps of two and
-/// shifts in time or room, each scored by `Scorer.delta`. Deterministic: the moves come from the seed, and the
-/// budget counts moves, not seconds; a deadline only stops the search early (and says so).
+/// shifts in time or room, each scored by `Scorer.delta`. When a rule stays broken and no move has found a better
+/// placement for a while, the search kicks: it moves a few of the sessions in violation to random candidates and
+/// climbs on from there (a climber alone stays stuck where every single move is worse, such as two sessions each
+/// blocking the other's only free hours). Deterministic: the moves come from the seed, and the budget counts moves,
+/// not seconds; a deadline only stops the search early (and says so).
 struct Search {
     var seed: UInt64
     /// Moves to try after construction.
@@ -102,6 +105,9 @@ struct Search {
         var stopped = false
         var tried = 0
         let report = max(1, effort / 200)
+        // Moves without a better placement before a kick (a kick weighs every session, so not too often).
+        let patience = max(500, 4 * length, 4 * sessions.count)
+        var stalled = 0
         while tried < effort {
             if tried & 255 == 0, let deadline, clock.now >= deadline {
                 stopped = true
@@ -154,10 +160,18 @@ struct Search {
             if scorer.score < best {
                 best = scorer.score
                 bestPlacement = scorer.current
+                stalled = 0
                 if best.hard == 0 && firstFeasible == nil {
                     firstFeasible = (tried, clock.now - began)
                     if stopWhenFeasible { break }
                 }
+            } else {
+                stalled += 1
+            }
+            if stalled >= patience && scorer.score.hard > 0 {
+                Self.kick(&scorer, sessions, &random)
+                history = Array(repeating: scorer.score, count: length)
+                stalled = 0
             }
             if let progress, tried % report == 0 {
                 progress(SearchProgress(moves: tried, effort: effort, best: best, elapsed: clock.now - began))
@@ -169,6 +183,17 @@ struct Search {
         return Result(
             scorer: scorer, movesTried: tried, stoppedByDeadline: stopped, firstFeasibleMove: firstFeasible?.0,
             firstFeasibleTime: firstFeasible?.1, elapsed: clock.now - began)
+    }
+
+    /// Moves one to three of the sessions that break a hard rule (taking them out would lower the hard score) to
+    /// random candidates, whatever that costs.
+    static func kick(_ scorer: inout Scorer, _ sessions: [Int], _ random: inout SplitMix) {
+        let breaking = sessions.filter { scorer.delta($0, to: nil).hard < 0 }
+        guard !breaking.isEmpty else { return }
+        for _ in 0..<min(breaking.count, 1 + random.below(3)) {
+            let i = breaking[random.below(breaking.count)]
+            scorer.place(i, at: randomCandidate(scorer.t.groups[i], &random))
+        }
     }
 
     /// Where a position is, as candidates are looked up.
