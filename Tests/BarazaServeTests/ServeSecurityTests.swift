@@ -36,23 +36,29 @@ struct ServeSecurityTests {
 
         // Many of each, interleaved (the order swapped every other pair, so drift weighs on both alike).
         for _ in 0..<200 { _ = try guesses.map { try connection.get($0) } }
-        let pairs = 1500
-        var times: [[Double]] = [[], []]
-        for pair in 0..<pairs {
-            for which in (pair.isMultiple(of: 2) ? [0, 1] : [1, 0]) {
-                let answer = try connection.get(guesses[which])
-                #expect(answer.status == 404)
-                times[which].append(answer.seconds)
-            }
-        }
         // The same distribution: medians within a quarter of each other (or 100 µs), and in the pairs, the near
-        // miss as often the slower as not (0.5 expected; the bounds are some ten standard errors away).
-        let medians = times.map { $0.sorted()[pairs / 2] }
-        let slowerNearMiss = zip(times[0], times[1]).filter { $0 > $1 }.count
-        let share = Double(slowerNearMiss) / Double(pairs)
-        let detail = "medians \(medians.map { Int($0 * 1e6) }) µs, near miss slower in \(share) of the pairs"
-        #expect(abs(medians[0] - medians[1]) <= max(0.25 * medians.min()!, 100e-6), "\(detail)")
-        #expect((0.35...0.65).contains(share), "\(detail)")
+        // miss as often the slower as not (0.5 expected; the bounds are some ten standard errors away). The other
+        // suites run meanwhile, and a burst of their work can skew one round; a leak would skew every round, so the
+        // test measures up to three rounds and asks that one of them shows no difference.
+        var rounds: [String] = []
+        var alike = false
+        for _ in 0..<3 where !alike {
+            let pairs = 1500
+            var times: [[Double]] = [[], []]
+            for pair in 0..<pairs {
+                for which in (pair.isMultiple(of: 2) ? [0, 1] : [1, 0]) {
+                    let answer = try connection.get(guesses[which])
+                    #expect(answer.status == 404)
+                    times[which].append(answer.seconds)
+                }
+            }
+            let medians = times.map { $0.sorted()[pairs / 2] }
+            let slowerNearMiss = zip(times[0], times[1]).filter { $0 > $1 }.count
+            let share = Double(slowerNearMiss) / Double(pairs)
+            rounds.append("medians \(medians.map { Int($0 * 1e6) }) µs, near miss slower in \(share) of the pairs")
+            alike = abs(medians[0] - medians[1]) <= max(0.25 * medians.min()!, 100e-6) && (0.35...0.65).contains(share)
+        }
+        #expect(alike, "every round told the guesses apart: \(rounds)")
         #expect(server.stop() == 0)
     }
 
