@@ -29,15 +29,22 @@ struct Snapshot: Sendable {
     static let empty = Snapshot(
         resources: [:], personal: [:], tokens: [:], event: "", title: "", rooms: [], loadedAt: 0, warnings: 0)
 
-    /// The person whose token is `token`, comparing every candidate's bytes in full, in constant time.
+    /// The person whose token is `token`, comparing every candidate's bytes in full, in constant time. A token
+    /// whose first 8 characters match no one's is compared with a decoy, so that it takes as long as a near miss
+    /// (without it, the near miss was measurably slower: 65% of pairs in a debug build).
     func person(forToken token: Substring) -> String? {
         guard token.utf8.count == 32 else { return nil }
+        let bucket = tokens[token.prefix(8)]
+        let real = bucket != nil
         var found: String?
-        for candidate in tokens[token.prefix(8)] ?? [] where Self.constantTimeEqual(candidate.token.utf8, token.utf8) {
-            found = candidate.person
+        for candidate in bucket ?? Self.decoy where Self.constantTimeEqual(candidate.token.utf8, token.utf8) {
+            if real { found = candidate.person }
         }
         return found
     }
+
+    /// What a token that matches no one's first 8 characters is compared with (found or not, it names no one).
+    private static let decoy = [(token: String(repeating: "-", count: 32), person: "")]
 
     static func constantTimeEqual(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
