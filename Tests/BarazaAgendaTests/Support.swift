@@ -67,7 +67,7 @@ func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-tests-\(UUID().uuidString)")
+    let url = ScratchFolders.url("agenda-tests")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -37,7 +37,7 @@ struct BadgeCasesTests {
     }
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("badge-cases-\(UUID().uuidString)")
+        let url = ScratchFolders.url("badge-cases")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

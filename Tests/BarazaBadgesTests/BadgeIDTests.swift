@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaTestSupport
 import BarazaWorkspace
 import Foundation
 import Testing
@@ -68,7 +69,7 @@ struct BadgeIDTests {
 
     /// A scratch folder holding `text` as its badge key file.
     static func folder(holding text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("key")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: folder.appendingPathComponent(BadgeKey.fileName))
         return folder

@@ -17,7 +17,7 @@ import Testing
 
     @Test("Piped, build writes no progress; forced, the same standard output with a line per export on stderr")
     func progressOnlyWhenAsked() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        let scratch = ScratchFolders.url("progress")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let piped = try runBaraza(["build", Self.sample, "--out", scratch.appendingPathComponent("a").path])
         #expect(piped.exitCode == 0, "\(piped.stderr)")
@@ -53,7 +53,7 @@ import Testing
     func progressOnATerminal() throws {
         let script = URL(fileURLWithPath: "/usr/bin/script")
         guard FileManager.default.isExecutableFile(atPath: script.path) else { return }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        let scratch = ScratchFolders.url("progress")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let command = [barazaExecutable.path, "build", Self.sample, "--out", scratch.path].map { "'\($0)'" }
             .joined(separator: " ")

@@ -19,7 +19,7 @@ struct CheckCacheTests {
         /// on) for the loader to keep its decoded people as a snapshot in the cache.
         init(guests: Int = 0) throws {
             root =
-                FileManager.default.temporaryDirectory.appendingPathComponent("check-cache-\(UUID().uuidString)")
+                ScratchFolders.url("check-cache")
                 .path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: CheckCacheTests.sample, toPath: workspace)

@@ -31,7 +31,7 @@ struct CheckCommandTests {
     /// `check` ends the process without freeing the workspace: a report far larger than a pipe's buffer must
     /// still reach the reader whole, in both formats.
     @Test func aLargeReportReachesAPipeWhole() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("large-report-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("large-report")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let fixture = try String(

@@ -9,7 +9,7 @@ struct CommandLineEdgeTests {
 
     /// A scratch folder, removed by the caller.
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-edges-\(UUID().uuidString)")
+        let url = ScratchFolders.url("baraza-edges")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

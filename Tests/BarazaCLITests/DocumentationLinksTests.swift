@@ -121,7 +121,7 @@ import Testing
 
     @Test("The anchor rule matches GitHub's for the headings the guides use")
     func anchorRule() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("anchors-\(UUID().uuidString).md")
+        let scratch = ScratchFolders.root.appendingPathComponent("anchors-\(UUID().uuidString).md")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try """
         # Which time-zone database

@@ -6,7 +6,7 @@ import Testing
 struct ExportFailureTests {
     /// A temporary folder holding a fresh `baraza init` workspace `ws`, removed afterwards by the caller.
     func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-export-\(UUID().uuidString)")
+        let url = ScratchFolders.url("baraza-export")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         #expect(try runBaraza(["init", "ws"], in: url).exitCode == 0)
         return url

@@ -16,7 +16,7 @@ struct FullDiskTests {
     static func mountedRun(size: String, script: String, arguments: [String] = []) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
-        let disk = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-disk-\(UUID().uuidString)")
+        let disk = ScratchFolders.url("baraza-disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: disk) }
         let process = Process()

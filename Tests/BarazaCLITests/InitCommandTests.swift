@@ -7,7 +7,7 @@ import Testing
 struct InitCommandTests {
     /// A fresh, empty temporary folder, removed afterwards by the caller.
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-init-\(UUID().uuidString)")
+        let url = ScratchFolders.url("baraza-init")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -30,7 +30,7 @@ import Testing
 
     @Test(.enabled(if: builtWithTheSameTimeZoneData, "the system tz database is older than 2026f"))
     func theCommittedSampleExportsMatchWhatBuildProduces() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sample-build-\(UUID().uuidString)")
+        let scratch = ScratchFolders.url("sample-build")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try runBaraza(["build", "events/final-kigali-2027", "--out", scratch.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
@@ -59,7 +59,7 @@ import Testing
 @Suite struct ReadmePictureTests {
     @Test func theBadgeSheetPictureIsPageOneOfTheCommittedBadges() throws {
         let badges = SampleExportsTests.committed.appendingPathComponent("badges")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString)")
+        let scratch = ScratchFolders.url("sheet")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let pdf = scratch.appendingPathComponent("badges.pdf")

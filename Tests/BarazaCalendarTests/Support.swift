@@ -10,7 +10,7 @@ struct Scratch {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-cal-\(UUID().uuidString)")
+        root = ScratchFolders.url("baraza-cal")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

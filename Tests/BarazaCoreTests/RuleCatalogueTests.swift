@@ -30,7 +30,7 @@ struct RuleCatalogueTests {
     /// A severity for a logistics rule is a known key to the catalogue's loader, and an unknown one still gets
     /// its suggestion.
     @Test func theLoaderKnowsEveryRuleOfTheCatalogue() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-\(UUID().uuidString)")
+        let root = ScratchFolders.url("catalogue")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = root.appendingPathComponent("ws")
         #expect(try runBaraza(["init", workspace.path]).exitCode == 0)

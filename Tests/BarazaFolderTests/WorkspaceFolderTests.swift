@@ -1,3 +1,4 @@
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ struct WorkspaceFolderTests {
         var outside: String { root + "/outside" }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("folder-\(UUID().uuidString)").path
+            root = ScratchFolders.url("folder").path
             try FileManager.default.createDirectory(atPath: root + "/events/ws/sub", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: root + "/outside", withIntermediateDirectories: true)
             try write("secret: do not read\n", to: root + "/outside/secret.txt")

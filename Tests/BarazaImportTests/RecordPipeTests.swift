@@ -1,4 +1,5 @@
 import BarazaParallel
+import BarazaTestSupport
 import BarazaXML
 import Foundation
 import Testing
@@ -65,7 +66,7 @@ struct RecordPipeTests {
             xml += "<data id=\"reg\"><name>Person \(n)</name><meta><instanceID>uuid:\(n)</instanceID></meta></data>\n"
         }
         xml += "</registrations>\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
+        let path = ScratchFolders.root.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
         let stream = RecordStream(.odk(path: path, limits: .default))
@@ -82,7 +83,7 @@ struct RecordPipeTests {
         var xml = "<registrations>\n"
         for n in 1...5000 { xml += "<data id=\"reg\"><name>Person \(n)</name></data>\n" }
         xml += "</registrations>\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
+        let path = ScratchFolders.root.appendingPathComponent("pipe-\(UUID().uuidString).xml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
         // The importer stops after its first batch (an error in a record, say): closing the stream stops the reader

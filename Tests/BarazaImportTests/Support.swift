@@ -1,5 +1,6 @@
 import BarazaChecks
 import BarazaModel
+import BarazaTestSupport
 import BarazaWorkspace
 import Foundation
 import Testing
@@ -13,7 +14,7 @@ func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).p
 
 /// A fresh copy of the fixture workspace (two sessions, Africa/Kigali) in a scratch folder.
 func scratchWorkspace() throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-import-\(UUID().uuidString)")
+    let root = ScratchFolders.url("baraza-import")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     let target = root.appendingPathComponent("ws")
     try FileManager.default.copyItem(at: fixtures.appendingPathComponent("workspace"), to: target)
@@ -22,7 +23,7 @@ func scratchWorkspace() throws -> String {
 
 /// A scratch folder for files a test writes.
 func scratchFolder() throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-import-\(UUID().uuidString)")
+    let root = ScratchFolders.url("baraza-import")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     return root.path
 }

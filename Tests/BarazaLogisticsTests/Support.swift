@@ -35,7 +35,7 @@ func loadFixture(_ name: String, sourceLocation: Testing.SourceLocation = #_sour
 
 /// Loads a workspace written inline: `files` maps file names to YAML text.
 func loadInline(_ files: [String: String]) throws(WorkspaceLoadFailure) -> Workspace {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-logistics-\(UUID().uuidString)")
+    let dir = ScratchFolders.url("baraza-logistics")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     for (name, text) in files { try! Data(text.utf8).write(to: dir.appendingPathComponent(name)) }

@@ -1,3 +1,4 @@
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// Files written by path (Cairo's PDFs): a reader never sees half of one, and a failure leaves the earlier file
 /// as it was, with no temporary behind.
 struct AtomicProduceTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)").path
+    let folder = ScratchFolders.url("atomic").path
 
     func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
 

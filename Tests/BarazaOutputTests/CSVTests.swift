@@ -1,4 +1,5 @@
 import BarazaOutput
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +44,7 @@ struct AtomicFileTests {
     struct Refused: Error {}
 
     @Test func aFailedStreamLeavesTheEarlierFileAndNoTemporary() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("atomic")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("sub/out.txt").path
         try AtomicFile.stream(to: path) { try $0.write("first\n") }
@@ -58,7 +59,7 @@ struct AtomicFileTests {
     }
 
     @Test func aFolderRemovedBetweenWritesIsCreatedAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("atomic")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("a/b.txt").path
         try AtomicFile.stream(to: path) { try $0.write("one") }

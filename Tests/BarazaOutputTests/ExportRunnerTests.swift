@@ -9,7 +9,7 @@ import Testing
 /// atomically whatever their producer, workspace records are committed only after every file, and a failure
 /// names the file the user asked for.
 struct ExportRunnerTests {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)").path
+    let root = ScratchFolders.url("runner").path
 
     /// A plan of three files (one per kind of producer), a note for each kind of run and one workspace record.
     struct Planned: Exporter {

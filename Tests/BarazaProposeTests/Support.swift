@@ -17,7 +17,7 @@ let loader = WorkspaceLoader(knownRuleIDs: ProposeRules.all.map(\.id))
 
 /// A fresh folder under the temporary directory, removed by the caller.
 func scratchFolder(_ name: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("propose-\(name)-\(UUID().uuidString)")
+    let folder = ScratchFolders.url("propose-\(name)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }

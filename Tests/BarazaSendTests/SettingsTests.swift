@@ -1,12 +1,13 @@
 import BarazaFolder
 import BarazaMail
+import BarazaTestSupport
 import Foundation
 import Testing
 
 @Suite("SMTP settings from event.yaml and the environment")
 struct SettingsTests {
     func settings(_ smtp: String, environment: [String: String] = [:]) throws -> SMTPSettings {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-smtp-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("baraza-smtp")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try ("event:\n  id: x\n" + smtp).write(

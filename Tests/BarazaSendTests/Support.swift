@@ -120,7 +120,7 @@ struct SendScratch {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-send-\(UUID().uuidString)")
+        root = ScratchFolders.url("baraza-send")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

@@ -152,7 +152,7 @@ struct CheckInTests {
     }
 
     @Test func mergingCheckInFilesKeepsEachPersonAndSessionOnceAtItsEarliestTime() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
+        let root = ScratchFolders.url("merge")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = root.appendingPathComponent("ws").path
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -25,7 +25,7 @@ final class ServeProcess: @unchecked Sendable {
         prepare: (_ workspace: String) throws -> Void = { _ in }
     ) throws {
         self.arguments = arguments
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
+        root = ScratchFolders.url("serve")
         workspace = root.appendingPathComponent("events/ws").path
         state = root.appendingPathComponent("state").path
         try FileManager.default.createDirectory(

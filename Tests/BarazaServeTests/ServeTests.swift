@@ -409,7 +409,7 @@ struct ServeTests {
     }
 
     @Test func aWorkspaceThatCannotBeServedExitsWithItsErrors() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-bad-\(UUID().uuidString)")
+        let root = ScratchFolders.url("serve-bad")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = root.appendingPathComponent("ws").path
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func keysAreSavedOwnerOnlyAndReadBack() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)").path
+        let folder = ScratchFolders.url("keys").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let keys = try FeedKeys.loadOrCreate(in: folder)
         #expect(try FeedKeys.loadOrCreate(in: folder) == keys)

@@ -11,7 +11,7 @@ import Testing
     static func exampleWorkspace() throws -> URL {
         let document = try String(
             contentsOf: packageRoot.appendingPathComponent("events/FORMAT.md"), encoding: .utf8)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("format-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("format")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [String] = []
         for block in document.components(separatedBy: "```yaml\n").dropFirst() {

@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaTestSupport
 import BarazaWorkspace
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct HostileInputTests {
     /// A fresh `baraza init` workspace in a temporary folder, with `files` replacing some of its files.
     static func workspace(_ files: [String: Data]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("hostile")
         _ = try WorkspaceTemplate(eventID: "training", timezone: "Africa/Niamey").write(into: folder.path)
         for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
         return folder

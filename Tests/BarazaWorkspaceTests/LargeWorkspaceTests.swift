@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaTestSupport
 import BarazaWorkspace
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ struct LargeWorkspaceTests {
     /// A workspace of `peopleCount` people signing up for three of 40 sessions (some twice, some in the session's
     /// own list too), with `repeated` ids written a second time at the end.
     static func write(repeated: [Int] = []) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("large-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("large")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var event = """
             event:

@@ -1,5 +1,6 @@
 import BarazaFolder
 import BarazaModel
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ struct PeopleSnapshotTests {
 
     /// A workspace whose `people.yaml` is large enough for the fast path (and so for a snapshot).
     static func workspace() throws -> (folder: String, people: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+        let folder = ScratchFolders.url("snapshot")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let event = """
             event:

@@ -44,7 +44,7 @@ func sample(_ name: String) -> String { packageRoot.appendingPathComponent("even
 /// A scratch workspace folder (the caller removes it) of a small event whose `event.yaml` also holds `sections`
 /// and includes `people.yaml`, which holds `people`.
 func peopleWorkspace(_ people: [UInt8], sections: String = "") throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("people-\(UUID().uuidString)")
+    let folder = ScratchFolders.url("people")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let event = """
         event:

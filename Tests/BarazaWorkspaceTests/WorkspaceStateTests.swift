@@ -1,5 +1,6 @@
 import BarazaFolder
 import BarazaModel
+import BarazaTestSupport
 import BarazaWorkspace
 import Foundation
 import Testing
@@ -76,7 +77,7 @@ import Testing
     @Test func aStateFileThatLinksOutsideTheWorkspaceIsRefused() throws {
         let (workspace, folder) = try Self.loaded([:])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        let outside = ScratchFolders.url("outside")
         try Data(Self.key.utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         try FileManager.default.createSymbolicLink(

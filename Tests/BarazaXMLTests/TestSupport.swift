@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaTestSupport
 import Foundation
 import Testing
 
@@ -52,7 +53,7 @@ let fixturesDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("
 
 /// A scratch directory unique to one test.
 func makeScratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-xml-\(UUID().uuidString)")
+    let url = ScratchFolders.url("baraza-xml")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -52,7 +52,7 @@ struct ScratchWorkspace {
         """
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("boundary-\(UUID().uuidString)")
+        root = ScratchFolders.url("boundary")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent(relative), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Scratch folders for tests, all in one folder per test process that is removed when the process exits, so test
+/// runs do not pile workspaces up in the temporary directory (a process that crashes leaves its folder behind).
+public enum ScratchFolders {
+    /// `baraza-tests-<pid>` in the temporary directory, created on first use.
+    public static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baraza-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: ScratchFolders.root) }
+        return root
+    }()
+
+    /// A fresh path in the root, `<prefix>-<uuid>`, not yet created.
+    public static func url(_ prefix: String) -> URL { root.appendingPathComponent("\(prefix)-\(UUID().uuidString)") }
+}
