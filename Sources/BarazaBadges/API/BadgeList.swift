@@ -66,7 +66,7 @@ public struct BadgeList: Sendable, Hashable {
     /// that brings them to the host city (a journey, a hotel stay, a local address).
     static func attendsOnlyOnline(_ person: Person, in workspace: Workspace) -> Bool {
         guard person.journeys.isEmpty, person.stays.isEmpty, person.localAddress == nil,
-            let indices = workspace.sessionIndicesByAttendee[person.id], !indices.isEmpty
+            case let indices = workspace.sessionIndices(attendedBy: person.id), !indices.isEmpty
         else { return false }
         return indices.allSatisfy { index in
             let session = workspace.sessions[index]

@@ -38,14 +38,12 @@ public struct Checker: Sendable {
         // order, so the order jobs run in changes nothing.
         let heavyFirst =
             jobs.indices.filter { jobs[$0].1.walksEveryone } + jobs.indices.filter { !jobs[$0].1.walksEveryone }
-        // Before them, each workspace's sign-up positions and people facts are made, one per core (several of those
-        // rules read each): otherwise rules could start together, one waiting idle while another makes them.
-        let firstJobs = rules.contains { $0.walksEveryone } ? jobs.indices.filter { $0 % rules.count == 0 } : []
-        let prepared = firstJobs.flatMap { [($0, true), ($0, false)] }
+        // Before them, each workspace's people facts are made (several of those rules read them): otherwise rules
+        // could start together, one waiting idle while another makes them.
+        let prepared = rules.contains { $0.walksEveryone } ? jobs.indices.filter { $0 % rules.count == 0 } : []
         let ran = parallelMap(prepared.count + jobs.count) { slot -> [Finding] in
             guard slot >= prepared.count else {
-                let (job, positions) = prepared[slot]
-                if positions { _ = SignUpPositions.of(jobs[job].0) } else { _ = PeopleFacts.of(jobs[job].0) }
+                _ = PeopleFacts.of(jobs[prepared[slot]].0)
                 return []
             }
             let (workspace, rule) = jobs[heavyFirst[slot - prepared.count]]

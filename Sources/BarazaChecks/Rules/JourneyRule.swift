@@ -20,10 +20,10 @@ public struct JourneyRule: Rule {
         let buffer = w.settings.arrivalBufferMinutes
         // Each person's instant is read from the run's facts by position; a person is copied only for a finding.
         let instants = PeopleFacts.of(w).instants(of: direction)
-        for (personID, indices) in w.sessionIndicesByAttendee {
-            guard let position = w.peopleByID.position(of: personID), let instant = instants[position] else { continue }
+        for position in w.people.indices {
+            guard let instant = instants[position] else { continue }
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
-            for index in indices {
+            for index in w.attendance.sessions(attendedByPersonAt: position) {
                 guard let interval = w.sessions[index].interval else { continue }
                 let short = Self.minutesShort(direction, journey: instant, session: interval, buffer: buffer)
                 guard short > 0, w.isInPerson(w.sessions[index]) else { continue }

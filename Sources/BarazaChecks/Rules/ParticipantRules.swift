@@ -12,12 +12,12 @@ public struct ParticipantOverlapRule: Rule {
         // Each person's sign-ups as positions in `w.sessions`, in programme order, kept by the person's position in
         // `w.people`: 100,000 people sign up, and people and sessions are read in place (only those in a finding
         // are copied).
-        let signUps = SignUpPositions.of(w)
+        let signUps = w.attendance.signUps
         var timelines = [[(interval: Interval, item: Int)]](repeating: [], count: w.people.count)
         for index in w.sessions.indices {
             guard let interval = w.sessions[index].interval else { continue }
             // Someone written twice in one session's sign-ups counts once: their list already ends with it.
-            for position in signUps.bySession[index] where timelines[position].last?.item != index {
+            for position in signUps[index] where timelines[position].last?.item != index {
                 timelines[position].append((interval, index))
             }
         }
@@ -65,7 +65,7 @@ public struct LanguageRule: Rule {
     }
 
     public func check(_ w: Workspace) -> [Finding] {
-        let signUps = SignUpPositions.of(w)
+        let signUps = w.attendance.signUps
         let spoken = SpokenLanguages.of(w)
         return w.sessions.indices.compactMap { index in
             let session = w.sessions[index]
@@ -76,9 +76,9 @@ public struct LanguageRule: Rule {
             let positions: [Int]
             if let spoken {
                 let mask = spoken.mask(covered)
-                positions = Self.leftOut(signUps.bySession[index]) { spoken.isLeftOut($0, covered: mask) }
+                positions = Self.leftOut(signUps[index]) { spoken.isLeftOut($0, covered: mask) }
             } else {
-                positions = Self.leftOut(signUps.bySession[index]) {
+                positions = Self.leftOut(signUps[index]) {
                     Self.isLeftOut(speaking: w.people[$0].languages, covered: covered)
                 }
             }

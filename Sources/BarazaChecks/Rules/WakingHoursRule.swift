@@ -15,8 +15,10 @@ public struct WakingHoursRule: Rule {
         let window = w.settings.wakingHours
         // Only online sessions are this rule's: an event held wholly in person needs no walk through everyone.
         guard w.sessions.contains(where: w.isOnline) else { return [] }
-        for (personID, indices) in w.sessionIndicesByAttendee {
-            guard let person = w.peopleByID[personID], let home = person.homeZone else { continue }
+        for position in w.people.indices {
+            let indices = w.attendance.sessions(attendedByPersonAt: position)
+            guard !indices.isEmpty, let home = w.people[position].homeZone else { continue }
+            let person = w.people[position]
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
             for index in indices where w.isOnline(w.sessions[index]) {
                 guard let interval = w.sessions[index].interval else { continue }

@@ -102,7 +102,7 @@ struct Presence {
             } else if p.localAddress != nil {
                 spans.append((p.id, nil, nil))
             } else {
-                let days = Set((w.sessionIndicesByAttendee[p.id] ?? []).compactMap { inPersonDay[$0] })
+                let days = Set(w.sessionIndices(attendedBy: p.id).compactMap { inPersonDay[$0] })
                 if !days.isEmpty { localDays[p.id] = days }
             }
         }

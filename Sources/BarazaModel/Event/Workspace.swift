@@ -40,9 +40,9 @@ public struct Workspace: Sendable {
     public let peopleByID: PeopleByID
     public let sessionsByID: [Session.ID: Session]
     public let hotelsByID: [Hotel.ID: Hotel]
-    /// For each person, the positions in `sessions` of the sessions they attend (`Session.attendees`), in
-    /// programme order; built once here because several checks and exports need it.
-    public let sessionIndicesByAttendee: [Person.ID: [Int]]
+    /// Who attends which session, by position (each session's sign-ups, each person's sessions); built once here
+    /// because several checks and exports need it.
+    public let attendance: Attendance
     /// The positions in `people` in the order of their ids (ties, which a loaded workspace never has, by position):
     /// sorted once, when the workspace is made, for the rules and plans that walk people by id (sorted again if
     /// `people` has since been given another number of people).
@@ -88,51 +88,43 @@ public struct Workspace: Sendable {
         roomsByID = rooms
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // The three indices over people are independent: with 100,000 people each takes a noticeable time, so a
-        // large workspace builds them on separate cores.
+        // The indices over people: with 100,000 people each takes a noticeable time, so a large workspace builds the
+        // order by id on one core while the other finds people by id and then resolves who attends what.
         let jobs: [@Sendable () -> PeopleIndex] = [
-            { .byID(PeopleByID(people)) },
-            { .attendance(Self.attendance(sessions, people: people.count)) },
+            {
+                let byID = PeopleByID(people)
+                return .byID(byID, Attendance(sessions: sessions, people: people.count, byID: byID))
+            },
             { .order(Self.idOrder(of: people)) },
         ]
         let built =
             people.count >= Self.parallelIndexPeople ? parallelMap(jobs.count) { jobs[$0]() } : jobs.map { $0() }
         var byID = PeopleByID([])
-        var attendance: [Person.ID: [Int]] = [:]
+        var attendance = Attendance(sessions: [], people: 0, byID: byID)
         var order: [Int] = []
         for index in built {
             switch index {
-            case .byID(let value): byID = value
-            case .attendance(let value): attendance = value
+            case .byID(let found, let attending): (byID, attendance) = (found, attending)
             case .order(let value): order = value
             }
         }
         peopleByID = byID
-        sessionIndicesByAttendee = attendance
+        self.attendance = attendance
         idOrder = order
+    }
+
+    /// The positions in `sessions` of the sessions the first person with `id` attends (see ``Attendance``); empty
+    /// when no one in `people` has it.
+    public func sessionIndices(attendedBy id: Person.ID) -> ArraySlice<Int> {
+        peopleByID.position(of: id).map { attendance.sessions(attendedByPersonAt: $0) } ?? []
     }
 
     /// From this many people on, the indices over people are built concurrently.
     static let parallelIndexPeople = 5000
 
     private enum PeopleIndex {
-        case byID(PeopleByID)
-        case attendance([Person.ID: [Int]])
+        case byID(PeopleByID, Attendance)
         case order([Int])
-    }
-
-    /// `Session.attendees` of each session, without building that list (100,000 people sign up): a person named
-    /// twice in one session has its list end with that session already.
-    private static func attendance(_ sessions: [Session], people: Int) -> [Person.ID: [Int]] {
-        var attendance: [Person.ID: [Int]] = [:]
-        attendance.reserveCapacity(people)
-        for index in sessions.indices {
-            func add(_ list: inout [Int]) { if list.last != index { list.append(index) } }
-            for reference in sessions[index].speakers { add(&attendance[reference.id, default: []]) }
-            for reference in sessions[index].moderators { add(&attendance[reference.id, default: []]) }
-            for reference in sessions[index].signUps { add(&attendance[reference.id, default: []]) }
-        }
-        return attendance
     }
 
     /// The venue a session takes place at: its own, or its room's.
