@@ -15,9 +15,8 @@ struct AttendanceTests {
         func ids(_ most: Int) -> [String] { (0..<random.below(most + 1)).map { _ in "p\(random.below(10))" } }
         let start = Instant(utc: "2026-11-17T08:00:00Z")
         for k in 0..<random.below(11) {
-            b.session(
-                "s\(k)", interval: Interval(start: start.adding(minutes: 60 * k), end: start.adding(minutes: 60 * k + 45)),
-                speakers: ids(2), moderators: ids(1), signUps: ids(6))
+            let interval = Interval(start: start.adding(minutes: 60 * k), end: start.adding(minutes: 60 * k + 45))
+            b.session("s\(k)", interval: interval, speakers: ids(2), moderators: ids(1), signUps: ids(6))
         }
         return b.build()
     }

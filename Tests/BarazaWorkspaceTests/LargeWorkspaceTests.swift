@@ -67,12 +67,14 @@ struct LargeWorkspaceTests {
         for (index, session) in w.sessions.enumerated() {
             for id in Set(session.attendees.map(\.id)) { attendance[id, default: []].append(index) }
         }
-        #expect(w.people.indices.allSatisfy { p in
-            Array(w.attendance.sessions(attendedByPersonAt: p)) == attendance[w.people[p].id] ?? []
-        })
-        #expect(w.sessions.indices.allSatisfy { s in
-            w.attendance.signUps[s].map { w.people[$0].id } == w.sessions[s].signUps.map(\.id)
-        })
+        #expect(
+            w.people.indices.allSatisfy { p in
+                Array(w.attendance.sessions(attendedByPersonAt: p)) == attendance[w.people[p].id] ?? []
+            })
+        #expect(
+            w.sessions.indices.allSatisfy { s in
+                w.attendance.signUps[s].map { w.people[$0].id } == w.sessions[s].signUps.map(\.id)
+            })
         #expect(w.peopleInIDOrder.map { w.people[$0].id } == w.people.map(\.id).sorted())
         // Sign-ups written on both sides count once; a session's own list comes first.
         #expect(w.sessions[1].signUps.map(\.id).prefix(2) == ["p7", "p1"])
