@@ -69,11 +69,11 @@ struct LargeWorkspaceTests {
         }
         #expect(
             w.people.indices.allSatisfy { p in
-                Array(w.attendance.sessions(attendedByPersonAt: p)) == attendance[w.people[p].id] ?? []
+                Array(w.sessionAttendees.sessions(attendedByPersonAt: p)) == attendance[w.people[p].id] ?? []
             })
         #expect(
             w.sessions.indices.allSatisfy { s in
-                w.attendance.signUps[s].map { w.people[$0].id } == w.sessions[s].signUps.map(\.id)
+                w.sessionAttendees.signUps[s].map { w.people[$0].id } == w.sessions[s].signUps.map(\.id)
             })
         #expect(w.peopleInIDOrder.map { w.people[$0].id } == w.people.map(\.id).sorted())
         // Sign-ups written on both sides count once; a session's own list comes first.

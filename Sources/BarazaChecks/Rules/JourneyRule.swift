@@ -23,7 +23,7 @@ public struct JourneyRule: Rule {
         for position in w.people.indices {
             guard let instant = instants[position] else { continue }
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
-            for index in w.attendance.sessions(attendedByPersonAt: position) {
+            for index in w.sessionAttendees.sessions(attendedByPersonAt: position) {
                 guard let interval = w.sessions[index].interval else { continue }
                 let short = Self.minutesShort(direction, journey: instant, session: interval, buffer: buffer)
                 guard short > 0, w.isInPerson(w.sessions[index]) else { continue }

@@ -12,7 +12,7 @@ public struct ParticipantOverlapRule: Rule {
         // Each person's sign-ups as positions in `w.sessions`, in programme order, kept by the person's position in
         // `w.people`: 100,000 people sign up, and people and sessions are read in place (only those in a finding
         // are copied).
-        let signUps = w.attendance.signUps
+        let signUps = w.sessionAttendees.signUps
         var timelines = [[(interval: Interval, item: Int)]](repeating: [], count: w.people.count)
         for index in w.sessions.indices {
             guard let interval = w.sessions[index].interval else { continue }
@@ -65,7 +65,7 @@ public struct LanguageRule: Rule {
     }
 
     public func check(_ w: Workspace) -> [Finding] {
-        let signUps = w.attendance.signUps
+        let signUps = w.sessionAttendees.signUps
         let spoken = SpokenLanguages.of(w)
         return w.sessions.indices.compactMap { index in
             let session = w.sessions[index]

@@ -16,7 +16,7 @@ public struct WakingHoursRule: Rule {
         // Only online sessions are this rule's: an event held wholly in person needs no walk through everyone.
         guard w.sessions.contains(where: w.isOnline) else { return [] }
         for position in w.people.indices {
-            let indices = w.attendance.sessions(attendedByPersonAt: position)
+            let indices = w.sessionAttendees.sessions(attendedByPersonAt: position)
             guard !indices.isEmpty, let home = w.people[position].homeZone else { continue }
             let person = w.people[position]
             // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).

@@ -42,7 +42,7 @@ public struct Workspace: Sendable {
     public let hotelsByID: [Hotel.ID: Hotel]
     /// Who attends which session, by position (each session's sign-ups, each person's sessions); built once here
     /// because several checks and exports need it.
-    public let attendance: Attendance
+    public let sessionAttendees: SessionAttendees
     /// The positions in `people` in the order of their ids (ties, which a loaded workspace never has, by position):
     /// sorted once, when the workspace is made, for the rules and plans that walk people by id (sorted again if
     /// `people` has since been given another number of people).
@@ -93,37 +93,37 @@ public struct Workspace: Sendable {
         let jobs: [@Sendable () -> PeopleIndex] = [
             {
                 let byID = PeopleByID(people)
-                return .byID(byID, Attendance(sessions: sessions, people: people.count, byID: byID))
+                return .byID(byID, SessionAttendees(sessions: sessions, people: people.count, byID: byID))
             },
             { .order(Self.idOrder(of: people)) },
         ]
         let built =
             people.count >= Self.parallelIndexPeople ? parallelMap(jobs.count) { jobs[$0]() } : jobs.map { $0() }
         var byID = PeopleByID([])
-        var attendance = Attendance(sessions: [], people: 0, byID: byID)
+        var attendees = SessionAttendees(sessions: [], people: 0, byID: byID)
         var order: [Int] = []
         for index in built {
             switch index {
-            case .byID(let found, let attending): (byID, attendance) = (found, attending)
+            case .byID(let found, let booked): (byID, attendees) = (found, booked)
             case .order(let value): order = value
             }
         }
         peopleByID = byID
-        self.attendance = attendance
+        sessionAttendees = attendees
         idOrder = order
     }
 
-    /// The positions in `sessions` of the sessions the first person with `id` attends (see ``Attendance``); empty
+    /// The positions in `sessions` of the sessions the first person with `id` attends (see ``SessionAttendees``); empty
     /// when no one in `people` has it.
     public func sessionIndices(attendedBy id: Person.ID) -> ArraySlice<Int> {
-        peopleByID.position(of: id).map { attendance.sessions(attendedByPersonAt: $0) } ?? []
+        peopleByID.position(of: id).map { sessionAttendees.sessions(attendedByPersonAt: $0) } ?? []
     }
 
     /// From this many people on, the indices over people are built concurrently.
     static let parallelIndexPeople = 5000
 
     private enum PeopleIndex {
-        case byID(PeopleByID, Attendance)
+        case byID(PeopleByID, SessionAttendees)
         case order([Int])
     }
 

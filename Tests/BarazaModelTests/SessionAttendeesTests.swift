@@ -3,9 +3,9 @@ import BarazaTestSupport
 import PropertyBased
 import Testing
 
-/// `Workspace.attendance` against its definition, on random workspaces with ids written twice in one session,
+/// `Workspace.sessionAttendees` against its definition, on random workspaces with ids written twice in one session,
 /// people sharing an id, and references to no one.
-struct AttendanceTests {
+struct SessionAttendeesTests {
     /// Up to 12 people (ids from a pool of 8, so some repeat) and up to 10 sessions, each naming speakers,
     /// moderators and sign-ups from a pool of 10 ids (two of them no one's).
     static func workspace(seed: UInt64) -> Workspace {
@@ -37,12 +37,13 @@ struct AttendanceTests {
                 // The first person with an id attends every session naming it, in programme order, once each; a
                 // later person with the same id attends nothing by position (the first stands for them).
                 let expected = first(person.id) == p ? naming(person.id) : []
-                #expect(Array(w.attendance.sessions(attendedByPersonAt: p)) == expected, "seed \(seed), person \(p)")
+                let found = Array(w.sessionAttendees.sessions(attendedByPersonAt: p))
+                #expect(found == expected, "seed \(seed), person \(p)")
                 #expect(Array(w.sessionIndices(attendedBy: person.id)) == naming(person.id), "seed \(seed)")
             }
             for (s, session) in w.sessions.enumerated() {
                 // Sign-ups in the order written, repeats kept, no one's left out.
-                #expect(w.attendance.signUps[s] == session.signUps.compactMap { first($0.id) }, "seed \(seed)")
+                #expect(w.sessionAttendees.signUps[s] == session.signUps.compactMap { first($0.id) }, "seed \(seed)")
             }
             #expect(w.sessionIndices(attendedBy: "nobody").isEmpty)
         }

@@ -1,10 +1,11 @@
-/// Who attends which session, by position: each session's sign-ups as positions in `people`, and each person's
-/// sessions as positions in `sessions`. Built once with the workspace, so that the checks and exports that walk
-/// 100,000 people's 400,000 sign-ups hash each id once, and read people and sessions in place.
+/// `Session.attendees` by position (who is booked for which session, not who checked in): each session's sign-ups
+/// as positions in `people`, and each person's sessions as positions in `sessions`. Built once with the
+/// workspace, so that the checks and exports that walk 100,000 people's 400,000 sign-ups hash each id once, and
+/// read people and sessions in place.
 ///
 /// An id shared by several people (which a loaded workspace never has) stands for the first of them, as in
 /// ``PeopleByID``; ids of no one in `people` are left out (the unknown-reference rule reports them).
-public struct Attendance: Sendable {
+public struct SessionAttendees: Sendable {
     /// For each session, in `sessions` order, the positions of its sign-ups in the order written (a person written
     /// twice is there twice).
     public let signUps: [[Int]]
@@ -13,7 +14,7 @@ public struct Attendance: Sendable {
     private let sessionIndices: [Int]
     private let starts: [Int]
 
-    /// The attendance of `sessions` (speakers, moderators and sign-ups) among `people.count` people found by `byID`.
+    /// The attendees of `sessions` (speakers, moderators and sign-ups) among `people` people found by `byID`.
     public init(sessions: [Session], people: Int, byID: PeopleByID) {
         var signUps: [[Int]] = []
         signUps.reserveCapacity(sessions.count)
