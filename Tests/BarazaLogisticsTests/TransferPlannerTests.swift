@@ -12,6 +12,22 @@ struct TransferPlannerTests {
         #expect(Set(a.runs.map(\.id)).count == a.runs.count, "run ids are unique")
     }
 
+    /// What lets the timing and vehicle rules return at once: without transfer places no arrival or departure run
+    /// is planned, and without a `logistics:` section no hotel run or shuttle either.
+    @Test func withoutTransferPlacesNoOneIsPickedUp() throws {
+        var w = try loadSample()
+        let pickedUp: (TransferPlan) -> [TransferRun] = { $0.runs.filter { [.arrival, .departure].contains($0.kind) } }
+        #expect(!pickedUp(TransferPlanner().plan(w)).isEmpty)
+        w.logistics.transfers.places = []
+        let plan = TransferPlanner().plan(w)
+        #expect(pickedUp(plan).isEmpty)
+        #expect(plan.unplanned.count == w.people.reduce(0) { $0 + $1.journeys.count })
+        #expect(!plan.runs.isEmpty, "hotel runs and shuttles are still planned")
+        w.logistics = Logistics()
+        #expect(TransferPlanner().plan(w).runs.isEmpty)
+        #expect(VehicleRule().check(w).isEmpty)
+    }
+
     @Test func everyJourneyOfTheSampleRidesExactlyOneRun() throws {
         let w = try loadSample()
         let plan = TransferPlanner().plan(w)
