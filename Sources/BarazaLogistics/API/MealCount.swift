@@ -43,9 +43,11 @@ public struct MealCounter: Sendable {
 
     /// One count per session of kind `meal` with a resolved time, in programme order (start, then id).
     public func counts(_ w: Workspace) -> [MealCount] {
+        let meals = w.sessions.filter { $0.kind == .meal && $0.interval != nil }
+        // Who is in town is worked out from every person's journeys, so only when there is a meal to count.
+        guard !meals.isEmpty else { return [] }
         let presence = Presence(w)
-        return w.sessions.filter { $0.kind == .meal && $0.interval != nil }
-            .sorted { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
+        return meals.sorted { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
             .map { count($0, in: w, presence: presence) }
     }
 
