@@ -47,6 +47,7 @@ struct PlanBuilder {
 
     init(_ w: Workspace) {
         self.w = w
+        peopleByID = w.peopleInIDOrder
         settings = w.logistics.transfers
         travel = TravelTable(w)
         zone = w.event.zone
@@ -104,7 +105,7 @@ struct PlanBuilder {
     }
 
     /// People's indexes in `w.people`, sorted by id.
-    var peopleByID: [Int] { w.peopleInIDOrder }
+    let peopleByID: [Int]
 
     mutating func planJourneys() {
         var streams: [StreamKey: [Request]] = [:]

@@ -1,5 +1,3 @@
-import BarazaParallel
-
 /// Everything one event workspace describes, validated and with every wall time resolved where possible.
 public struct Workspace: Sendable {
     /// The workspace folder, as given on the command line.
@@ -43,13 +41,12 @@ public struct Workspace: Sendable {
     /// Who attends which session, by position (each session's sign-ups, each person's sessions); built once here
     /// because several checks and exports need it.
     public let sessionAttendees: SessionAttendees
-    /// The positions in `people` in the order of their ids (ties, which a loaded workspace never has, by position):
-    /// sorted once, when the workspace is made, for the rules and plans that walk people by id (sorted again if
-    /// `people` has since been given another number of people).
+    /// The positions in `people` in the order of their ids (ties, which a loaded workspace never has, by position),
+    /// for the plans that walk people by id. Sorted when asked (100,000 people take some 0.05 s, and most commands
+    /// never ask), once per check run.
     public var peopleInIDOrder: [Int] {
-        idOrder.count == people.count ? idOrder : Self.idOrder(of: people)
+        memo?.value("people in id order") { Self.idOrder(of: people) } ?? Self.idOrder(of: people)
     }
-    private let idOrder: [Int]
 
     private static func idOrder(of people: [Person]) -> [Int] {
         let ids = people.map(\.id)
@@ -88,43 +85,14 @@ public struct Workspace: Sendable {
         roomsByID = rooms
         sessionsByID = Dictionary(sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         hotelsByID = Dictionary(hotels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // The indices over people: with 100,000 people each takes a noticeable time, so a large workspace builds the
-        // order by id on one core while the other finds people by id and then resolves who attends what.
-        let jobs: [@Sendable () -> PeopleIndex] = [
-            {
-                let byID = PeopleByID(people)
-                return .byID(byID, SessionAttendees(sessions: sessions, people: people.count, byID: byID))
-            },
-            { .order(Self.idOrder(of: people)) },
-        ]
-        let built =
-            people.count >= Self.parallelIndexPeople ? parallelMap(jobs.count) { jobs[$0]() } : jobs.map { $0() }
-        var byID = PeopleByID([])
-        var attendees = SessionAttendees(sessions: [], people: 0, byID: byID)
-        var order: [Int] = []
-        for index in built {
-            switch index {
-            case .byID(let found, let booked): (byID, attendees) = (found, booked)
-            case .order(let value): order = value
-            }
-        }
-        peopleByID = byID
-        sessionAttendees = attendees
-        idOrder = order
+        peopleByID = PeopleByID(people)
+        sessionAttendees = SessionAttendees(sessions: sessions, people: people.count, byID: peopleByID)
     }
 
     /// The positions in `sessions` of the sessions the first person with `id` attends (see ``SessionAttendees``); empty
     /// when no one in `people` has it.
     public func sessionIndices(attendedBy id: Person.ID) -> ArraySlice<Int> {
         peopleByID.position(of: id).map { sessionAttendees.sessions(attendedByPersonAt: $0) } ?? []
-    }
-
-    /// From this many people on, the indices over people are built concurrently.
-    static let parallelIndexPeople = 5000
-
-    private enum PeopleIndex {
-        case byID(PeopleByID, SessionAttendees)
-        case order([Int])
     }
 
     /// The venue a session takes place at: its own, or its room's.
