@@ -47,7 +47,7 @@ let package = Package(
         // Times TZDatabase loads and queries, for bench/tz_bench.sh (not part of the test suite).
         .executableTarget(name: "tz-bench", dependencies: ["TZDatabase"], path: "Sources/tz-bench"),
         // The domain: plain value types and exact time. Knows nothing about files or formats.
-        .target(name: "BarazaModel", dependencies: ["TZDatabase"]),
+        .target(name: "BarazaModel", dependencies: ["TZDatabase", "BarazaParallel"]),
         // Writing output files atomically (temporary file, then rename); the exporters' plans and the one runner
         // that writes them.
         .target(name: "BarazaOutput", dependencies: ["BarazaModel", "BarazaFolder", "BarazaParallel"]),

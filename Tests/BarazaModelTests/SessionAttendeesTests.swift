@@ -1,7 +1,8 @@
-import BarazaModel
 import BarazaTestSupport
 import PropertyBased
 import Testing
+
+@testable import BarazaModel
 
 /// `Workspace.sessionAttendees` against its definition, on random workspaces with ids written twice in one session,
 /// people sharing an id, and references to no one.
@@ -46,6 +47,16 @@ struct SessionAttendeesTests {
                 #expect(w.sessionAttendees.signUps[s] == session.signUps.compactMap { first($0.id) }, "seed \(seed)")
             }
             #expect(w.sessionIndices(attendedBy: "nobody").isEmpty)
+            // Resolved by ranges of sessions on several cores, as for a large workspace: the same.
+            for pieces in 2...5 {
+                let split = SessionAttendees(
+                    sessions: w.sessions, people: w.people.count, byID: w.peopleByID, pieces: pieces)
+                #expect(split.signUps == w.sessionAttendees.signUps, "seed \(seed), \(pieces) pieces")
+                #expect(
+                    w.people.indices.allSatisfy {
+                        split.sessions(attendedByPersonAt: $0) == w.sessionAttendees.sessions(attendedByPersonAt: $0)
+                    }, "seed \(seed), \(pieces) pieces")
+            }
         }
         #expect(withSharedIDs >= 100 && withUnknownIDs >= 100)
     }

@@ -1,3 +1,5 @@
+import BarazaParallel
+
 /// `Session.attendees` by position (who is booked for which session, not who checked in): each session's sign-ups
 /// as positions in `people`, and each person's sessions as positions in `sessions`. Built once with the
 /// workspace, so that the checks and exports that walk 100,000 people's 400,000 sign-ups hash each id once, and
@@ -16,17 +18,58 @@ public struct SessionAttendees: Sendable {
 
     /// The attendees of `sessions` (speakers, moderators and sign-ups) among `people` people found by `byID`.
     public init(sessions: [Session], people: Int, byID: PeopleByID) {
+        self.init(sessions: sessions, people: people, byID: byID, pieces: people >= Self.parallelPeople ? 8 : 1)
+    }
+
+    /// The same, with ids resolved by `pieces` ranges of sessions on every core; then each person's sessions are
+    /// sorted out by counting, in range order, which is programme order.
+    init(sessions: [Session], people: Int, byID: PeopleByID, pieces: Int) {
+        let ranges = Self.ranges(sessions.count, pieces: pieces)
+        let resolved = parallelMap(ranges.count) { k in
+            Self.resolve(sessions, ranges[k], people: people, byID: byID)
+        }
+        var starts = [Int](repeating: 0, count: people + 1)
+        for piece in resolved {
+            for (person, _) in piece.pairs { starts[person + 1] += 1 }
+        }
+        for position in 0..<people { starts[position + 1] += starts[position] }
+        var next = starts
+        var sessionIndices = [Int](repeating: 0, count: starts[people])
+        for piece in resolved {
+            for (person, session) in piece.pairs {
+                sessionIndices[next[person]] = session
+                next[person] += 1
+            }
+        }
+        signUps = resolved.flatMap(\.signUps)
+        self.sessionIndices = sessionIndices
+        self.starts = starts
+    }
+
+    /// From this many people on, ids are resolved on every core.
+    static let parallelPeople = 5000
+
+    /// `count` split into at most `pieces` consecutive ranges (one empty range for none).
+    static func ranges(_ count: Int, pieces: Int) -> [Range<Int>] {
+        guard count > 0 else { return [0..<0] }
+        let size = max(1, (count + pieces - 1) / pieces)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// The sessions of `range`: each one's sign-ups as positions, and who attends what, in programme order, each
+    /// pair once.
+    private static func resolve(_ sessions: [Session], _ range: Range<Int>, people: Int, byID: PeopleByID) -> (
+        signUps: [[Int]], pairs: [(person: Int, session: Int)]
+    ) {
         var signUps: [[Int]] = []
-        signUps.reserveCapacity(sessions.count)
-        // Who attends what, in programme order, each pair once; then sorted by person (counting, so stable).
+        signUps.reserveCapacity(range.count)
         var pairs: [(person: Int, session: Int)] = []
-        var counts = [Int](repeating: 0, count: people + 1)
         var lastSession = [Int](repeating: -1, count: people)
-        for (index, session) in sessions.enumerated() {
+        for index in range {
+            let session = sessions[index]
             func attends(_ position: Int) {
                 guard lastSession[position] != index else { return }
                 lastSession[position] = index
-                counts[position + 1] += 1
                 pairs.append((position, index))
             }
             for reference in session.speakers { if let p = byID.position(of: reference.id) { attends(p) } }
@@ -40,16 +83,7 @@ public struct SessionAttendees: Sendable {
             }
             signUps.append(positions)
         }
-        for position in 0..<people { counts[position + 1] += counts[position] }
-        var next = counts
-        var sessionIndices = [Int](repeating: 0, count: pairs.count)
-        for (person, session) in pairs {
-            sessionIndices[next[person]] = session
-            next[person] += 1
-        }
-        self.signUps = signUps
-        self.sessionIndices = sessionIndices
-        starts = counts
+        return (signUps, pairs)
     }
 
     /// The positions in `sessions` of the sessions the person at `position` in `people` attends (speaking,
