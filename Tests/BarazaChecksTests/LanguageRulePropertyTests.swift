@@ -102,7 +102,8 @@ struct LanguageRulePropertyTests {
             w.sessions[s].language = own[s * 7]
             w.sessions[s].interpretation = s % 2 == 0 ? [.english] : []
         }
-        #expect(PeopleFacts(w).languages == nil)
+        // Over 64 in all but not in any one run of people (two runs of 35): still too many.
+        #expect(PeopleFacts(w).languages == nil && PeopleFacts(w, pieces: 2).languages == nil)
         let expected = w.sessions.map { session in
             ["session:\(session.id)"] + Self.leftOutByHand(w, session).map { "person:\($0)" }
         }

@@ -74,6 +74,13 @@ struct PeopleFactsTests {
             for (position, person) in people.enumerated() {
                 #expect(languages.languages(languages.byPerson[position]) == person.languages.sorted())
             }
+            // Gathered by runs of people on several cores, as for a large workspace: the same facts, the same bits.
+            for pieces in 2...4 {
+                let split = PeopleFacts(w, pieces: pieces)
+                #expect(split.arrivals == facts.arrivals && split.departures == facts.departures)
+                #expect(split.withUnresolvedTimes == facts.withUnresolvedTimes)
+                #expect(split.languages?.bits == languages.bits && split.languages?.byPerson == languages.byPerson)
+            }
             // The local-time rules find, in order, the problems of reading every person's times.
             for kind in [LocalTimeRule.Kind.nonexistent, .ambiguous, .offsetMismatch] {
                 var byHand: [String] = []

@@ -38,19 +38,17 @@ public struct Checker: Sendable {
         // order, so the order jobs run in changes nothing.
         let heavyFirst =
             jobs.indices.filter { jobs[$0].1.walksEveryone } + jobs.indices.filter { !jobs[$0].1.walksEveryone }
-        // Before them, each workspace's people facts are made (several of those rules read them): otherwise rules
-        // could start together, one waiting idle while another makes them.
-        let prepared = rules.contains { $0.walksEveryone } ? jobs.indices.filter { $0 % rules.count == 0 } : []
-        let ran = parallelMap(prepared.count + jobs.count) { slot -> [Finding] in
-            guard slot >= prepared.count else {
-                _ = PeopleFacts.of(jobs[prepared[slot]].0)
-                return []
-            }
-            let (workspace, rule) = jobs[heavyFirst[slot - prepared.count]]
+        // Before them, each workspace's people facts are made, on every core (several of those rules read them):
+        // otherwise the rules started first would wait, cores idle, for the one making them.
+        if rules.contains(where: { $0.walksEveryone }) {
+            for job in jobs.indices where job % rules.count == 0 { _ = PeopleFacts.of(jobs[job].0) }
+        }
+        let ran = parallelMap(jobs.count) { slot -> [Finding] in
+            let (workspace, rule) = jobs[heavyFirst[slot]]
             return apply(workspace.settings, to: rule.check(workspace))
         }
         var byJob = [[Finding]](repeating: [], count: jobs.count)
-        for (slot, job) in heavyFirst.enumerated() { byJob[job] = ran[prepared.count + slot] }
+        for (slot, job) in heavyFirst.enumerated() { byJob[job] = ran[slot] }
         var findings = byJob.flatMap { $0 }
         if workspaces.count > 1, rules.contains(where: { $0.id == PersonDoubleBookedRule.ruleID }) {
             let byEvent = Dictionary(

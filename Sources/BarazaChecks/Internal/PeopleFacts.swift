@@ -1,4 +1,5 @@
 import BarazaModel
+import BarazaParallel
 
 /// What the rules that walk everyone read of each person, gathered in one pass over the people once per check run
 /// (kept in the run's memo): reaching into 100,000 people's storage is the cost of such a walk, so the language,
@@ -13,27 +14,47 @@ struct PeopleFacts: Sendable {
     /// Their languages as bits; nil when they speak more than 64 languages.
     let languages: SpokenLanguages?
 
-    init(_ w: Workspace) {
+    init(_ w: Workspace) { self.init(w, pieces: w.people.count >= Self.parallelPeople ? 8 : 1) }
+
+    /// The same, gathered by `pieces` runs of people on every core and joined in order.
+    init(_ w: Workspace, pieces: Int) {
+        let size = max(1, (w.people.count + pieces - 1) / pieces)
+        let starts = Array(stride(from: 0, to: max(1, w.people.count), by: size))
+        let parts = parallelMap(starts.count) { k in
+            Part(w.people, starts[k]..<min(w.people.count, starts[k] + size))
+        }
+        arrivals = parts.flatMap(\.arrivals)
+        departures = parts.flatMap(\.departures)
+        withUnresolvedTimes = parts.flatMap(\.unresolved)
+        languages = SpokenLanguages.joined(parts.map(\.languages))
+    }
+
+    /// From this many people on, the facts are gathered on every core.
+    static let parallelPeople = 5000
+
+    /// The facts of one run of people.
+    private struct Part {
         var arrivals: [Instant?] = []
         var departures: [Instant?] = []
-        arrivals.reserveCapacity(w.people.count)
-        departures.reserveCapacity(w.people.count)
         var unresolved: [Int] = []
-        var languages = SpokenLanguages.Builder(count: w.people.count)
-        for (position, person) in w.people.enumerated() {
-            arrivals.append(person.instant(of: .arrival))
-            departures.append(person.instant(of: .departure))
-            if person.availability.contains(where: { $0.interval == nil })
-                || person.journeys.contains(where: { $0.instant == nil })
-            {
-                unresolved.append(position)
+        var languages: SpokenLanguages.Builder
+
+        init(_ people: [Person], _ range: Range<Int>) {
+            arrivals.reserveCapacity(range.count)
+            departures.reserveCapacity(range.count)
+            languages = SpokenLanguages.Builder(count: range.count)
+            for position in range {
+                let person = people[position]
+                arrivals.append(person.instant(of: .arrival))
+                departures.append(person.instant(of: .departure))
+                if person.availability.contains(where: { $0.interval == nil })
+                    || person.journeys.contains(where: { $0.instant == nil })
+                {
+                    unresolved.append(position)
+                }
+                languages.add(person.languages)
             }
-            languages.add(person.languages)
         }
-        self.arrivals = arrivals
-        self.departures = departures
-        withUnresolvedTimes = unresolved
-        self.languages = languages.built
     }
 
     /// The instants of `direction` (arrivals or departures), by position.

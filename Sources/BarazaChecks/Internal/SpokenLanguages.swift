@@ -47,6 +47,40 @@ struct SpokenLanguages: Sendable {
         var built: SpokenLanguages? { overflowed ? nil : SpokenLanguages(bits: bits, byPerson: byPerson) }
     }
 
+    /// The languages of consecutive runs of people, each gathered by its own builder, as one builder would have
+    /// gathered them all: bits numbered by first appearance (a run's new languages after those of the runs
+    /// before it), and nil past 64 languages.
+    static func joined(_ parts: [Builder]) -> SpokenLanguages? {
+        var bits: [Language: UInt64] = [:]
+        var byPerson: [UInt64] = []
+        for part in parts {
+            guard let gathered = part.built else { return nil }
+            // The run's bit number k stands for `renumbered[k]`.
+            var renumbered: [UInt64] = []
+            for (language, _) in gathered.bits.sorted(by: { $0.value < $1.value }) {
+                if let known = bits[language] {
+                    renumbered.append(known)
+                } else {
+                    guard bits.count < 64 else { return nil }
+                    let bit = UInt64(1) << UInt64(bits.count)
+                    bits[language] = bit
+                    renumbered.append(bit)
+                }
+            }
+            byPerson.reserveCapacity(byPerson.count + gathered.byPerson.count)
+            for mask in gathered.byPerson {
+                var rest = mask
+                var joined: UInt64 = 0
+                while rest != 0 {
+                    joined |= renumbered[rest.trailingZeroBitCount]
+                    rest &= rest - 1
+                }
+                byPerson.append(joined)
+            }
+        }
+        return SpokenLanguages(bits: bits, byPerson: byPerson)
+    }
+
     /// The bits of `languages` (those nobody speaks have none).
     func mask(_ languages: [Language]) -> UInt64 { languages.reduce(0) { $0 | (bits[$1] ?? 0) } }
 
