@@ -1,6 +1,13 @@
 import Dispatch
 import Foundation
 
+/// `0..<count` cut into at most `pieces` consecutive ranges of nearly equal size (none when `count` is 0), for
+/// the jobs of a `parallelMap` that each take a run of items.
+public func pieceRanges(_ count: Int, pieces: Int) -> [Range<Int>] {
+    let size = max(1, (count + max(1, pieces) - 1) / max(1, pieces))
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+}
+
 /// The results of `count` independent jobs, run on every core, in job order. Jobs share only what they read;
 /// each builds its own result (loading files in pieces, decoding runs of people, calendar entries).
 public func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {

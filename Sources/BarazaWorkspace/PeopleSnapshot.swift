@@ -73,10 +73,9 @@ struct PeopleSnapshot {
 
     /// Keeps `people` as this file's snapshot (silently not, when it cannot be written).
     func write(_ people: [Person]) {
-        let size = max(1, (people.count + Self.parts - 1) / Self.parts)
-        let starts = Array(stride(from: 0, to: people.count, by: size))
-        let bodies = parallelMap(starts.count) { k -> (digest: Data, body: [UInt8]) in
-            let body = PersonArchive.encode(people[starts[k]..<min(people.count, starts[k] + size)])
+        let ranges = pieceRanges(people.count, pieces: Self.parts)
+        let bodies = parallelMap(ranges.count) { k -> (digest: Data, body: [UInt8]) in
+            let body = PersonArchive.encode(people[ranges[k]])
             return (Data(SHA256.hash(data: body)), body)
         }
         var data = Data()

@@ -29,11 +29,12 @@ public struct Checker: Sendable {
     public func check(_ workspaces: [Workspace]) -> [Finding] {
         // Rules are independent: every (workspace, rule) pair runs on its own core, results in the same order.
         // Each workspace's rules share one memo (values several rules derive, such as the transfer plan).
-        let jobs = workspaces.flatMap { workspace in
+        let shared = workspaces.map { workspace in
             var shared = workspace
             shared.memo = WorkspaceMemo()
-            return rules.map { (shared, $0) }
+            return shared
         }
+        let jobs = shared.flatMap { workspace in rules.map { (workspace, $0) } }
         // The rules that walk everyone start first (cores take jobs in order); their results are put back in job
         // order, so the order jobs run in changes nothing.
         let heavyFirst =
@@ -41,7 +42,7 @@ public struct Checker: Sendable {
         // Before them, each workspace's people facts are made, on every core (several of those rules read them):
         // otherwise the rules started first would wait, cores idle, for the one making them.
         if rules.contains(where: { $0.walksEveryone }) {
-            for job in jobs.indices where job % rules.count == 0 { _ = PeopleFacts.of(jobs[job].0) }
+            for workspace in shared { _ = PeopleFacts.of(workspace) }
         }
         let ran = parallelMap(jobs.count) { slot -> [Finding] in
             let (workspace, rule) = jobs[heavyFirst[slot]]

@@ -18,11 +18,8 @@ struct PeopleFacts: Sendable {
 
     /// The same, gathered by `pieces` runs of people on every core and joined in order.
     init(_ w: Workspace, pieces: Int) {
-        let size = max(1, (w.people.count + pieces - 1) / pieces)
-        let starts = Array(stride(from: 0, to: max(1, w.people.count), by: size))
-        let parts = parallelMap(starts.count) { k in
-            Part(w.people, starts[k]..<min(w.people.count, starts[k] + size))
-        }
+        let ranges = pieceRanges(w.people.count, pieces: pieces)
+        let parts = parallelMap(ranges.count) { Part(w.people, ranges[$0]) }
         arrivals = parts.flatMap(\.arrivals)
         departures = parts.flatMap(\.departures)
         withUnresolvedTimes = parts.flatMap(\.unresolved)

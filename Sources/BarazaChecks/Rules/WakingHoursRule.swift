@@ -18,13 +18,13 @@ public struct WakingHoursRule: Rule {
         for position in w.people.indices {
             let indices = w.sessionAttendees.sessions(attendedByPersonAt: position)
             guard !indices.isEmpty, let home = w.people[position].homeZone else { continue }
-            let person = w.people[position]
-            // Sessions are read in place; only those with a finding are copied (100,000 sign-ups pass here).
+            // People and sessions are read in place; only those with a finding are copied (100,000 sign-ups pass
+            // here).
             for index in indices where w.isOnline(w.sessions[index]) {
                 guard let interval = w.sessions[index].interval else { continue }
                 let minutesOutside = minutesOutside(interval, window: window, zone: home)
                 guard minutesOutside > 0 else { continue }
-                let session = w.sessions[index]
+                let (person, session) = (w.people[position], w.sessions[index])
                 let local = home.localDateTime(at: interval.start)
                 findings.append(
                     finding(

@@ -19,12 +19,19 @@ public struct TransferPlanner: Sendable {
         return memo.value("transfer-plan") { plan(workspace) }
     }
 
+    /// Whether `workspace` can have arrival and departure runs: they meet people at a transfer place, and
+    /// without one every journey is left unplanned. Rules that only read those runs ask this before the plan.
+    public static func picksUpPeople(_ workspace: Workspace) -> Bool { !workspace.logistics.transfers.places.isEmpty }
+
+    /// Whether `workspace` can have hotel runs and shuttles: they are planned only when it has a fleet to plan them
+    /// for (a `logistics:` section).
+    public static func runsFleet(_ workspace: Workspace) -> Bool { workspace.logistics.location != nil }
+
     /// The runs for `workspace`.
     public func plan(_ workspace: Workspace) -> TransferPlan {
         var builder = PlanBuilder(workspace)
         builder.planJourneys()
-        // Hotel runs and shuttles are planned only when the workspace has a fleet to plan them for.
-        if workspace.logistics.location != nil {
+        if Self.runsFleet(workspace) {
             let days = builder.peopleDays()
             builder.planHotelRuns(days)
             builder.planShuttles(days)

@@ -18,9 +18,8 @@ public struct TransferTimingRule: Rule {
     }
 
     public func check(_ w: Workspace) -> [Finding] {
-        // Arrival and departure runs meet people at a transfer place: without one no one is picked up, so no one
-        // is late, and the plan (a walk through every journey) is not needed.
-        guard !w.logistics.transfers.places.isEmpty else { return [] }
+        // No one picked up, no one late: the plan (a walk through every journey) is not needed.
+        guard TransferPlanner.picksUpPeople(w) else { return [] }
         let plan = TransferPlanner().sharedPlan(w)
         let travel = TravelTable(w)
         let presented = w.inPersonSessionsByPresenter()

@@ -9,9 +9,8 @@ public struct VehicleRule: Rule {
     public var summary: String { "no vehicle with enough seats (accessible when needed) is free for a transfer run" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        // No run needs a vehicle when there can be none: arrival and departure runs need a transfer place, hotel
-        // runs and shuttles a `logistics:` section.
-        guard !w.logistics.transfers.places.isEmpty || w.logistics.location != nil else { return [] }
+        // No run needs a vehicle when there can be none.
+        guard TransferPlanner.picksUpPeople(w) || TransferPlanner.runsFleet(w) else { return [] }
         let plan = TransferPlanner().sharedPlan(w)
         return plan.runs.filter { $0.vehicle == nil }.map { run in
             var facts = [

@@ -24,7 +24,7 @@ public struct SessionAttendees: Sendable {
     /// The same, with ids resolved by `pieces` ranges of sessions on every core; then each person's sessions are
     /// sorted out by counting, in range order, which is programme order.
     init(sessions: [Session], people: Int, byID: PeopleByID, pieces: Int) {
-        let ranges = Self.ranges(sessions.count, pieces: pieces)
+        let ranges = pieceRanges(sessions.count, pieces: pieces)
         let resolved = parallelMap(ranges.count) { k in
             Self.resolve(sessions, ranges[k], people: people, byID: byID)
         }
@@ -48,13 +48,6 @@ public struct SessionAttendees: Sendable {
 
     /// From this many people on, ids are resolved on every core.
     static let parallelPeople = 5000
-
-    /// `count` split into at most `pieces` consecutive ranges (one empty range for none).
-    static func ranges(_ count: Int, pieces: Int) -> [Range<Int>] {
-        guard count > 0 else { return [0..<0] }
-        let size = max(1, (count + pieces - 1) / pieces)
-        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
-    }
 
     /// The sessions of `range`: each one's sign-ups as positions, and who attends what, in programme order, each
     /// pair once.
