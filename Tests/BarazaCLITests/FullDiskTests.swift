@@ -74,7 +74,10 @@ struct FullDiskTests {
             (["build"], "64k", "ics: cannot write $DISK/out/calendars/"),
         ])
     func aFullDiskSaysSo(_ command: [String], size: String, expected: String) throws {
-        let run = try Self.exportOnFullDisk(command + ["events/final-kigali-2027"], size: size)
+        // A copy: `export badges` records the printed set, so it holds the workspace's exclusive lock throughout.
+        let sample = try ScratchFolders.copyOfSample("events/final-kigali-2027")
+        defer { try? FileManager.default.removeItem(at: sample.deletingLastPathComponent()) }
+        let run = try Self.exportOnFullDisk(command + [sample.path], size: size)
         #expect(run.status == 2, "\(run.stderr)")
         let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter {
             $0.hasPrefix("error: ")
@@ -86,6 +89,9 @@ struct FullDiskTests {
             line.replacingOccurrences(of: disk, with: "$DISK").hasPrefix("error: " + expected), "\(run.stderr)")
         #expect(run.stderr.hasSuffix(Self.hint), "\(run.stderr)")
         #expect(run.stdout.hasSuffix("temporaries: 0\n"), "\(run.stdout)")
+        // A print run that failed records no printed set, and no change is left half done in the workspace.
+        let left = try FileManager.default.contentsOfDirectory(atPath: sample.path)
+        #expect(!left.contains("badges-printed.yaml") && !left.contains(".baraza"), "\(left)")
     }
 
     /// `baraza init` on a full disk says so too (the folder is left without `event.yaml`, so not a workspace).

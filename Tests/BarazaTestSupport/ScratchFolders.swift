@@ -13,4 +13,15 @@ public enum ScratchFolders {
 
     /// A fresh path in the root, `<prefix>-<uuid>`, not yet created.
     public static func url(_ prefix: String) -> URL { root.appendingPathComponent("\(prefix)-\(UUID().uuidString)") }
+
+    /// A copy of the committed workspace `sample` (`events/final-kigali-2027`) in a fresh scratch folder, for any
+    /// command that may take the workspace's exclusive lock or record state. Tests run in parallel, and a writer
+    /// on the committed sample would make every other test reading it wait (and print that it waits).
+    public static func copyOfSample(_ sample: String) throws -> URL {
+        let folder = url("sample")
+        let copy = folder.appendingPathComponent((sample as NSString).lastPathComponent, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(sample), to: copy)
+        return copy
+    }
 }
