@@ -112,7 +112,8 @@ let package = Package(
         // Renders N dummy badges, for bench/ (not part of the test suite).
         .executableTarget(name: "pdf-bench", dependencies: ["BarazaPDF"], path: "Sources/pdf-bench"),
         // Host-city logistics: transfer runs, meal counts, logistics checks and the lists the host city needs.
-        .target(name: "BarazaLogistics", dependencies: ["BarazaModel", "BarazaChecks", "BarazaOutput"]),
+        .target(
+            name: "BarazaLogistics", dependencies: ["BarazaModel", "BarazaChecks", "BarazaOutput", "BarazaParallel"]),
         // Plans N synthetic journeys, for bench/ (not part of the test suite).
         .executableTarget(name: "logistics-bench", dependencies: ["BarazaLogistics"], path: "Sources/logistics-bench"),
         // libxml2 lives in its own system target so that only BarazaXML links it.
@@ -209,7 +210,12 @@ let package = Package(
                 "BarazaModel", "BarazaParallel", "BarazaTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "BarazaOutputTests", dependencies: ["BarazaOutput", "BarazaModel", "BarazaTestSupport"]),
+        .testTarget(
+            name: "BarazaOutputTests",
+            dependencies: [
+                "BarazaOutput", "BarazaModel", "BarazaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "BarazaFolderTests", dependencies: ["BarazaFolder", "BarazaTestSupport"]),
         .testTarget(
             name: "BarazaCoreTests",

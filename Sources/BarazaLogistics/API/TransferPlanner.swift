@@ -292,47 +292,83 @@ struct PlanBuilder {
     struct PersonDay {
         var person: Int
         var day: LocalDate
-        var sessions: [Session]
+        /// Positions in `w.sessions`.
+        var sessions: [Int]
     }
 
     /// Each person's days, by person id then day: the in-person sessions they present or signed up for, and those
-    /// open to all (no sign-ups; breaks aside) that overlap none of theirs.
+    /// open to all (no sign-ups; breaks aside) that overlap none of theirs. Sessions are read by position
+    /// (`Workspace.sessionAttendees`), never copied per person.
     func peopleDays() -> [PersonDay] {
-        var attended: [Person.ID: [Session]] = [:]
-        var open: [Session] = []
-        for s in w.sessions {
-            guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
-            if s.signUps.isEmpty && s.kind != .break { open.append(s) }
-            for ref in s.attendees { attended[ref.id, default: []].append(s) }
+        let sessions = w.sessions
+        var inPerson = [Bool](repeating: false, count: sessions.count)
+        var day = [Int](repeating: 0, count: sessions.count)
+        var open: [Int] = []
+        for (i, s) in sessions.enumerated() {
+            guard let interval = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            inPerson[i] = true
+            day[i] = zone.localDateTime(at: interval.start).date.daysSince1970
+            if s.signUps.isEmpty && s.kind != .break { open.append(i) }
         }
+        // Each in-person session's place in (day, start, id) order: a person's sessions sort by it into days.
+        let order = sessions.indices.filter { inPerson[$0] }.sorted { a, b in
+            let (x, y) = (sessions[a], sessions[b])
+            return (day[a], x.interval!.start, x.id) < (day[b], y.interval!.start, y.id)
+        }
+        var rank = [Int](repeating: 0, count: sessions.count)
+        for (r, i) in order.enumerated() { rank[i] = r }
+
         var result: [PersonDay] = []
+        var own: [Int] = []
         for pi in peopleByID {
-            let own = attended[w.people[pi].id] ?? []
-            var sessions = own
-            for s in open where !own.contains(where: { $0.id == s.id || $0.interval!.overlaps(s.interval!) }) {
-                sessions.append(s)
+            own.removeAll(keepingCapacity: true)
+            for i in w.sessionAttendees.sessions(attendedByPersonAt: pi) where inPerson[i] { own.append(i) }
+            var mine = own
+            for s in open
+            where !own.contains(where: { $0 == s || sessions[$0].interval!.overlaps(sessions[s].interval!) }) {
+                mine.append(s)
             }
-            sessions.sort { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }
-            var byDay: [LocalDate: [Session]] = [:]
-            for s in sessions { byDay[zone.localDateTime(at: s.interval!.start).date, default: []].append(s) }
-            for day in byDay.keys.sorted() { result.append(PersonDay(person: pi, day: day, sessions: byDay[day]!)) }
+            mine.sort { rank[$0] < rank[$1] }
+            var first = 0
+            while first < mine.count {
+                var end = first + 1
+                while end < mine.count && day[mine[end]] == day[mine[first]] { end += 1 }
+                result.append(
+                    PersonDay(
+                        person: pi, day: LocalDate(daysSince1970: day[mine[first]]), sessions: Array(mine[first..<end]))
+                )
+                first = end
+            }
         }
         return result
     }
 
     // MARK: Hotel runs
 
-    /// The event hotel where `p` sleeps the night of `night`, if any.
-    func hotel(of p: Person, night: LocalDate) -> Hotel.ID? {
-        p.stays.filter { w.hotelsByID.keys.contains($0.hotel.id) && $0.checkIn <= night && night < $0.checkOut }
-            .min { ($0.checkIn, $0.hotel.id) < ($1.checkIn, $1.hotel.id) }?.hotel.id
-    }
+    /// What hotel runs read of one person, worked out once for all their days: stays at event hotels, and
+    /// departures with their day in the event's zone.
+    struct Sleeper {
+        var stays: [Stay]
+        var departures: [(instant: Instant, day: LocalDate)]
 
-    /// Whether `p` leaves town on `day` before `instant` (then no hotel run takes them to or from the venue).
-    func departs(_ p: Person, on day: LocalDate, before instant: Instant) -> Bool {
-        p.journeys.contains { j in
-            guard j.direction == .departure, let at = j.instant else { return false }
-            return zone.localDateTime(at: at).date == day && at < instant
+        init(_ p: Person, in builder: PlanBuilder) {
+            stays = p.stays.filter { builder.w.hotelsByID[$0.hotel.id] != nil }
+            departures = p.journeys.compactMap { j in
+                guard j.direction == .departure, let at = j.instant else { return nil }
+                return (at, builder.zone.localDateTime(at: at).date)
+            }
+        }
+
+        /// The event hotel where the person sleeps the night of `night`, if any.
+        func hotel(night: LocalDate) -> Hotel.ID? {
+            stays.filter { $0.checkIn <= night && night < $0.checkOut }
+                .min { ($0.checkIn, $0.hotel.id) < ($1.checkIn, $1.hotel.id) }?.hotel.id
+        }
+
+        /// Whether the person leaves town on `day` before `instant` (then no hotel run takes them to or from the
+        /// venue).
+        func departs(on day: LocalDate, before instant: Instant) -> Bool {
+            departures.contains { $0.day == day && $0.instant < instant }
         }
     }
 
@@ -353,18 +389,23 @@ struct PlanBuilder {
     mutating func planHotelRuns(_ days: [PersonDay]) {
         var mornings: [HotelStream: [(person: Int, time: Int64)]] = [:]
         var evenings: [HotelStream: [(person: Int, time: Int64)]] = [:]
+        // Days come person by person: each person is read once.
+        var sleeper: (person: Int, facts: Sleeper, accessible: Bool)?
         for d in days {
-            let person = w.people[d.person]
-            let accessible = fleetHasAccessible && needsAccessibleVehicle(person)
-            let first = d.sessions.first!
-            let last = d.sessions.last!
-            if let hotel = hotel(of: person, night: d.day.adding(days: -1)),
-                !departs(person, on: d.day, before: first.interval!.start)
+            if sleeper?.person != d.person {
+                let person = w.people[d.person]
+                sleeper = (d.person, Sleeper(person, in: self), fleetHasAccessible && needsAccessibleVehicle(person))
+            }
+            let (_, person, accessible) = sleeper!
+            let first = w.sessions[d.sessions.first!]
+            let last = w.sessions[d.sessions.last!]
+            if let hotel = person.hotel(night: d.day.adding(days: -1)),
+                !person.departs(on: d.day, before: first.interval!.start)
             {
                 let key = HotelStream(day: d.day, hotel: hotel, venue: w.venue(of: first)!.id, accessible: accessible)
                 mornings[key, default: []].append((d.person, first.interval!.start.secondsSince1970))
             }
-            if let hotel = hotel(of: person, night: d.day), !departs(person, on: d.day, before: last.interval!.end) {
+            if let hotel = person.hotel(night: d.day), !person.departs(on: d.day, before: last.interval!.end) {
                 let key = HotelStream(day: d.day, hotel: hotel, venue: w.venue(of: last)!.id, accessible: accessible)
                 evenings[key, default: []].append((d.person, last.interval!.end.secondsSince1970))
             }
@@ -423,16 +464,16 @@ struct PlanBuilder {
     /// at another venue. Nobody is taken to a venue where they have no session next; the way back at the end of
     /// the day is an evening run to their hotel.
     mutating func planShuttles(_ days: [PersonDay]) {
-        var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Person, free: Instant)])] = [:]
+        var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Int, free: Instant)])] = [:]
         for d in days {
-            let person = w.people[d.person]
-            for (a, b) in zip(d.sessions, d.sessions.dropFirst()) {
+            for (ai, bi) in zip(d.sessions, d.sessions.dropFirst()) {
+                let (a, b) = (w.sessions[ai], w.sessions[bi])
                 let va = w.venue(of: a)!.id
                 let vb = w.venue(of: b)!.id
                 guard va != vb, a.interval!.end <= b.interval!.start else { continue }
                 let leg = Leg(from: va, to: vb, time: b.interval!.start)
                 legs[leg, default: ([], [])].sessions.insert(b.id)
-                legs[leg, default: ([], [])].riders.append((person, a.interval!.end))
+                legs[leg, default: ([], [])].riders.append((d.person, a.interval!.end))
             }
         }
         for leg in legs.keys.sorted() {
@@ -443,8 +484,8 @@ struct PlanBuilder {
             let toStop = TransferStop(kind: .venue, id: to.id.rawValue, name: to.name)
             let drive = travel.between(from.id.rawValue, to.id.rawValue) ?? 0
             let streams = [
-                riders.filter { !(fleetHasAccessible && needsAccessibleVehicle($0.person)) },
-                riders.filter { fleetHasAccessible && needsAccessibleVehicle($0.person) },
+                riders.filter { !(fleetHasAccessible && needsAccessibleVehicle(w.people[$0.person])) },
+                riders.filter { fleetHasAccessible && needsAccessibleVehicle(w.people[$0.person]) },
             ]
             for (accessible, stream) in zip([false, true], streams) where !stream.isEmpty {
                 let size = min(capacity(accessible: accessible), stream.count)
@@ -455,14 +496,16 @@ struct PlanBuilder {
                     let arrives = departs.adding(minutes: drive)
                     let passengers = chunk.map { r in
                         TransferPassenger(
-                            person: r.person.id, journey: nil, pickUp: fromStop, pickUpTime: departs, dropOff: toStop,
+                            person: w.people[r.person].id, journey: nil, pickUp: fromStop, pickUpTime: departs,
+                            dropOff: toStop,
                             dropOffTime: arrives, waitMinutes: max(0, r.free.minutes(until: departs)), deadline: nil)
                     }
                     runs.append(
                         TransferRun(
                             id: "", kind: .shuttle, stops: [fromStop, toStop], departs: departs, arrives: arrives,
                             passengers: passengers, vehicle: nil,
-                            needsAccessibleVehicle: chunk.contains { needsAccessibleVehicle($0.person) }, zone: zone,
+                            needsAccessibleVehicle: chunk.contains { needsAccessibleVehicle(w.people[$0.person]) },
+                            zone: zone,
                             session: sessions.min(), busy: Interval(start: departs, end: arrives.adding(minutes: drive))
                         ))
                 }
@@ -473,16 +516,16 @@ struct PlanBuilder {
     // MARK: Ids and vehicles
 
     consuming func finish() -> TransferPlan {
-        runs.sort { a, b in
-            (a.departs, a.kind.rawValue, a.stops.first?.id ?? "", a.passengers.first?.person.rawValue ?? "")
-                < (b.departs, b.kind.rawValue, b.stops.first?.id ?? "", b.passengers.first?.person.rawValue ?? "")
+        // By departure, kind, first stop and first passenger (ties in planning order); the keys are made once.
+        let keys = runs.map { run in
+            (run.departs, run.kind.rawValue, run.stops.first?.id ?? "", run.passengers.first?.person.rawValue ?? "")
         }
+        runs = runs.indices.sorted { a, b in keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }.map { runs[$0] }
         var used: [String: Int] = [:]
         for i in runs.indices {
             let run = runs[i]
             let local = run.zone.localDateTime(at: run.departs)
-            let hhmm = String(run.zone.localDateTime(at: run.departs).iso8601.dropFirst(11).prefix(5))
-                .replacingOccurrences(of: ":", with: "")
+            let hhmm = String(local.iso8601.dropFirst(11).prefix(5)).replacingOccurrences(of: ":", with: "")
             let place = run.kind == .departure ? run.stops.last!.id : run.stops.first!.id
             let base =
                 run.kind == .shuttle

@@ -17,8 +17,11 @@ struct CSVTable {
     /// The file's text, starting with U+FEFF.
     var text: String {
         var out = "\u{FEFF}"
-        for row in [header] + rows {
-            out += row.map(Self.cell).joined(separator: ",")
+        for row in CollectionOfOne(header) + rows {
+            for (column, cell) in row.enumerated() {
+                if column > 0 { out += "," }
+                out += Self.cell(cell)
+            }
             out += "\r\n"
         }
         return out

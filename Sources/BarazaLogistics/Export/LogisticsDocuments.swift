@@ -1,5 +1,6 @@
 import BarazaModel
 import BarazaOutput
+import BarazaParallel
 
 /// The lists the host city needs, rendered in memory (written by `LogisticsExporter`): a rooming list per hotel,
 /// the transfers of each day (CSV and a printable page that also shows that night's hotel block use), meal counts,
@@ -14,17 +15,25 @@ public struct LogisticsDocuments: Sendable {
         let plan = TransferPlanner().plan(w)
         self.plan = plan
         let r = Renderer(w: w, plan: plan)
-        var files: [(String, String)] = []
-        for hotel in w.hotels.sorted(by: { $0.id < $1.id }) {
-            files.append(("rooming-\(hotel.id.rawValue).csv", r.roomingList(hotel)))
+        // Each hotel's list, each day's two lists, and the meals and summary together: rendered on every core (a
+        // large event's transfer lists run to tens of megabytes a day), listed in this order.
+        let hotels = w.hotels.sorted(by: { $0.id < $1.id })
+        let days = r.transferDays
+        let parts = parallelMap(hotels.count + days.count + 1) { job -> [(path: String, text: String)] in
+            if job < hotels.count {
+                return [("rooming-\(hotels[job].id.rawValue).csv", r.roomingList(hotels[job]))]
+            }
+            guard job - hotels.count < days.count else {
+                return [("meals.csv", r.mealsCSV()), ("summary.html", r.summaryHTML())]
+            }
+            let day = days[job - hotels.count]
+            let seated = r.seatedRuns(on: day)
+            return [
+                ("transfers-\(day.iso8601).csv", r.transfersCSV(seated)),
+                ("transfers-\(day.iso8601).html", r.transfersHTML(seated, on: day)),
+            ]
         }
-        for day in r.transferDays {
-            files.append(("transfers-\(day.iso8601).csv", r.transfersCSV(day)))
-            files.append(("transfers-\(day.iso8601).html", r.transfersHTML(day)))
-        }
-        files.append(("meals.csv", r.mealsCSV()))
-        files.append(("summary.html", r.summaryHTML()))
-        self.files = files
+        files = parts.flatMap { $0 }
     }
 }
 
@@ -33,19 +42,21 @@ private struct Renderer {
     let plan: TransferPlan
     /// Rooms needed and held per night, for each event hotel with guests or blocks, by hotel id.
     let roomNights: [(hotel: Hotel, rooms: RoomNights)]
+    /// Positions in `plan.runs` of the runs leaving on each day (in the event's zone), in plan order.
+    let runsByDay: [LocalDate: [Int]]
     var zone: Zone { w.event.zone }
 
     init(w: Workspace, plan: TransferPlan) {
         self.w = w
         self.plan = plan
-        var stays: [Hotel.ID: [(Person, Stay)]] = [:]
-        for p in w.people {
-            for s in p.stays where w.hotelsByID.keys.contains(s.hotel.id) {
-                stays[s.hotel.id, default: []].append((p, s))
-            }
+        var runsByDay: [LocalDate: [Int]] = [:]
+        for (i, run) in plan.runs.enumerated() {
+            runsByDay[w.event.zone.localDateTime(at: run.departs).date, default: []].append(i)
         }
+        self.runsByDay = runsByDay
+        let stays = RoomNights.staysByHotel(w)
         roomNights = w.hotels.sorted { $0.id < $1.id }.filter { stays[$0.id] != nil || !$0.blocks.isEmpty }.map {
-            ($0, RoomNights(hotel: $0, stays: stays[$0.id] ?? []))
+            ($0, RoomNights(hotel: $0, stays: stays[$0.id] ?? [], people: w.people))
         }
     }
 
@@ -79,10 +90,17 @@ private struct Renderer {
             "Guest", "Person ID", "Room type", "Check-in", "Check-out", "Nights", "Sharing with",
             "Arrival (\(zone))", "Departure (\(zone))", "Accessibility", "Notes",
         ])
-        var rows: [(Stay, Person)] = []
-        for p in w.people { for s in p.stays where s.hotel.id == hotel.id { rows.append((s, p)) } }
-        rows.sort { ($0.0.checkIn, $0.1.name, $0.1.id) < ($1.0.checkIn, $1.1.name, $1.1.id) }
-        for (stay, p) in rows {
+        // Positions (person, stay), sorted by check-in, name and id: people are read in place, not copied.
+        var rows: [(person: Int, stay: Int)] = []
+        for (pi, p) in w.people.enumerated() {
+            for (si, s) in p.stays.enumerated() where s.hotel.id == hotel.id { rows.append((pi, si)) }
+        }
+        rows.sort { a, b in
+            let (x, y) = (w.people[a.person], w.people[b.person])
+            return (x.stays[a.stay].checkIn, x.name, x.id) < (y.stays[b.stay].checkIn, y.name, y.id)
+        }
+        for (pi, si) in rows {
+            let (p, stay) = (w.people[pi], w.people[pi].stays[si])
             table.append([
                 p.name, p.id.rawValue, stay.roomType ?? "", stay.checkIn.iso8601, stay.checkOut.iso8601,
                 "\(stay.nights.count)", stay.sharingWith.map { "\(name($0.id)) (\($0.id))" }.joined(separator: "; "),
@@ -117,41 +135,55 @@ private struct Renderer {
 
     // MARK: Transfers per day
 
-    var transferDays: [LocalDate] {
-        Array(Set(plan.runs.map { zone.localDateTime(at: $0.departs).date })).sorted()
+    var transferDays: [LocalDate] { runsByDay.keys.sorted() }
+
+    func runs(on day: LocalDate) -> [TransferRun] { (runsByDay[day] ?? []).map { plan.runs[$0] } }
+
+    /// A run with its passengers as the lists show them: by pick-up time, then name, then id.
+    struct SeatedRun {
+        var run: TransferRun
+        var passengers: [(passenger: TransferPassenger, name: String, accessibility: [String])]
     }
 
-    func runs(on day: LocalDate) -> [TransferRun] {
-        plan.runs.filter { zone.localDateTime(at: $0.departs).date == day }
-    }
-
-    func orderedPassengers(_ run: TransferRun) -> [TransferPassenger] {
-        run.passengers.sorted {
-            ($0.pickUpTime, name($0.person), $0.person) < ($1.pickUpTime, name($1.person), $1.person)
+    /// The runs of `day`, each person looked up once for both of the day's lists.
+    func seatedRuns(on day: LocalDate) -> [SeatedRun] {
+        runs(on: day).map { run in
+            let seated = run.passengers.map { p in
+                let person = w.peopleByID[p.person]
+                return (
+                    passenger: p, name: person?.name ?? p.person.rawValue, accessibility: person?.accessibility ?? []
+                )
+            }
+            return SeatedRun(
+                run: run,
+                passengers: seated.sorted {
+                    ($0.passenger.pickUpTime, $0.name, $0.passenger.person)
+                        < ($1.passenger.pickUpTime, $1.name, $1.passenger.person)
+                })
         }
     }
 
-    func transfersCSV(_ day: LocalDate) -> String {
+    func transfersCSV(_ seatedRuns: [SeatedRun]) -> String {
         var table = CSVTable(header: [
             "Run", "Kind", "Vehicle", "Leaves (\(zone))", "From", "To", "Passenger", "Person ID", "Journey",
             "Pick-up", "Pick-up at", "Drop-off", "Drop-off at", "Wait (min)", "Accessibility",
         ])
-        for run in runs(on: day) {
-            for p in orderedPassengers(run) {
+        for (run, passengers) in seatedRuns.map({ ($0.run, $0.passengers) }) {
+            for (p, name, accessibility) in passengers {
                 table.append([
                     run.id, run.kind.rawValue, vehicleName(run), local(run.departs), run.stops.first!.name,
-                    run.stops.last!.name, name(p.person), p.person.rawValue, journeyText(p.journey),
-                    local(p.pickUpTime), p.pickUp.name, local(p.dropOffTime), p.dropOff.name, "\(p.waitMinutes)",
-                    w.peopleByID[p.person]?.accessibility.joined(separator: "; ") ?? "",
+                    run.stops.last!.name, name, p.person.rawValue, journeyText(p.journey), local(p.pickUpTime),
+                    p.pickUp.name, local(p.dropOffTime), p.dropOff.name, "\(p.waitMinutes)",
+                    accessibility.joined(separator: "; "),
                 ])
             }
         }
         return table.text
     }
 
-    func transfersHTML(_ day: LocalDate) -> String {
+    func transfersHTML(_ seatedRuns: [SeatedRun], on day: LocalDate) -> String {
         var body = ""
-        for run in runs(on: day) {
+        for (run, passengers) in seatedRuns.map({ ($0.run, $0.passengers) }) {
             let vehicle =
                 run.vehicle == nil
                 ? "<span class=\"alert\">no vehicle free</span>" : HTML.escape(vehicleName(run))
@@ -165,10 +197,10 @@ private struct Renderer {
             body +=
                 "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
                 + "<th>Wait</th><th>Needs</th></tr>\n"
-            for p in orderedPassengers(run) {
-                let needs = w.peopleByID[p.person]?.accessibility.joined(separator: ", ") ?? ""
+            for (p, name, accessibility) in passengers {
+                let needs = accessibility.joined(separator: ", ")
                 body +=
-                    "<tr><td>\(HTML.escape(name(p.person)))</td><td>\(HTML.escape(journeyText(p.journey)))</td>"
+                    "<tr><td>\(HTML.escape(name))</td><td>\(HTML.escape(journeyText(p.journey)))</td>"
                     + "<td>\(HTML.escape(clock(p.pickUpTime, on: day))) \(HTML.escape(p.pickUp.name))</td>"
                     + "<td>\(HTML.escape(clock(p.dropOffTime, on: day))) \(HTML.escape(p.dropOff.name))</td>"
                     + "<td class=\"n\">\(p.waitMinutes) min</td><td>\(HTML.escape(needs))</td></tr>\n"
