@@ -71,16 +71,18 @@ public struct WorkspaceResultCache: Sendable {
         let purposeDigest = WorkspaceSources.digest(Data(purpose.utf8))
         name = "result-" + purposeDigest.prefix(24)
         key = [
-            "format 1", purpose, folder.path, folder.root, Self.programIdentity, Self.zoneDatabaseIdentity,
+            "format 2", purpose, folder.path, folder.root, Self.programIdentity, Self.zoneDatabaseIdentity,
         ].joined(separator: "\n")
     }
 
+    /// What the result was made from. The file holds the SHA-256 of what follows, the entry's length (8 bytes,
+    /// little-endian), the entry as JSON, then the result's bytes as they are (a report of a large event runs to
+    /// hundreds of megabytes, which base64 in JSON would make a third larger and slow to read).
     private struct Entry: Codable {
         var key: String
         var resolutions: [String: String]
         var files: [String: String]
         var materials: [String: String]
-        var result: Data
     }
 
     /// The result kept for this purpose when nothing it was made from has changed since; nil otherwise.
@@ -89,10 +91,16 @@ public struct WorkspaceResultCache: Sendable {
             return nil
         }
         defer { lock.release() }
-        guard let stored = folder.cachedData(named: name), stored.count > 32 else { return nil }
+        guard let stored = folder.cachedData(named: name), stored.count >= 40 else { return nil }
         let body = stored.dropFirst(32)
-        guard WorkspaceSources.digest(Data(stored.prefix(32))) == WorkspaceSources.digest(Self.checksum(body)),
-            let entry = try? JSONDecoder().decode(Entry.self, from: body), entry.key == key
+        guard WorkspaceSources.digest(Data(stored.prefix(32))) == WorkspaceSources.digest(Self.checksum(body)) else {
+            return nil
+        }
+        let length = body.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length <= UInt64(body.count - 8) else { return nil }
+        let entryEnd = body.startIndex + 8 + Int(length)
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: body[(body.startIndex + 8)..<entryEnd]),
+            entry.key == key
         else { return nil }
         for (written, outcome) in entry.resolutions {
             let parts = written.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
@@ -112,7 +120,7 @@ public struct WorkspaceResultCache: Sendable {
             else { return false }
             return WorkspaceSources.digest(data) == digest
         }
-        return same.allSatisfy { $0 } ? entry.result : nil
+        return same.allSatisfy { $0 } ? Data(body[entryEnd...]) : nil
     }
 
     /// Keeps `result`, made from `workspace` as loaded while `sources` recorded what the load read. Written under
@@ -125,12 +133,15 @@ public struct WorkspaceResultCache: Sendable {
             }
         }
         let entry = Entry(
-            key: key, resolutions: sources.resolutions, files: sources.fileDigests, materials: materials,
-            result: result)
+            key: key, resolutions: sources.resolutions, files: sources.fileDigests, materials: materials)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let body = try? encoder.encode(entry), let lock = try? folder.lockForReading() else { return }
+        guard let header = try? encoder.encode(entry), let lock = try? folder.lockForReading() else { return }
         defer { lock.release() }
+        var body = Data(capacity: 8 + header.count + result.count)
+        body.append(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * $0)) })
+        body.append(header)
+        body.append(result)
         folder.storeCachedData(Self.checksum(body) + body, named: name)
     }
 
@@ -141,7 +152,7 @@ public struct WorkspaceResultCache: Sendable {
     }
 
     /// SHA-256 of `body`: a file cut short or changed by hand is not taken for a result.
-    private static func checksum(_ body: Data) -> Data { Data(SHA256.hash(data: body)) }
+    static func checksum(_ body: Data) -> Data { Data(SHA256.hash(data: body)) }
 
     /// What a session's material is on disk, as far as the checks can tell (see the `missing-material` rule).
     static func materialState(_ material: String, in folder: WorkspaceFolder) -> String {

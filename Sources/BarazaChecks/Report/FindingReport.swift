@@ -54,31 +54,26 @@ public struct FindingReport: Sendable {
 
     /// Stable JSON: keys sorted, findings in report order, times in UTC ISO 8601 plus display strings.
     public func json() -> String {
-        let document = JSONReport(
-            version: 1, events: events,
-            summary: .init(errors: errorCount, warnings: warningCount),
-            findings: findings.map { f in
-                .init(
-                    rule: f.rule, severity: f.severity.rawValue, event: f.event, message: f.message,
-                    subjects: f.subjects.map { .init(kind: $0.kind.rawValue, id: $0.id, label: $0.label) },
-                    occurrences: f.occurrences.map { o in
-                        .init(
-                            kind: o.kind.rawValue, id: o.id, label: o.label, event: o.event,
-                            startUTC: o.interval.start.iso8601UTC, endUTC: o.interval.end.iso8601UTC,
-                            zone: o.zone.identifier, venueTime: o.venueTime, homeZone: o.homeZone?.identifier,
-                            homeTime: o.homeTime, location: .init(o.location))
-                    },
-                    minutes: f.minutes, facts: f.facts.map { .init(name: $0.name, value: $0.value) },
-                    locations: f.locations.map { .init($0) })
-            })
+        findings.count >= Self.piecewiseFrom ? piecewiseJSON() : wholeJSON()
+    }
+
+    /// The document from one encoder.
+    func wholeJSON() -> String {
+        Self.encode(JSONReport(events: events, summary: summary, findings: findings.map(JSONReport.FindingJSON.init)))
+            + "\n"
+    }
+
+    var summary: JSONReport.Summary { JSONReport.Summary(errors: errorCount, warnings: warningCount) }
+
+    static func encode<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 }
 
-private struct JSONReport: Encodable {
+/// The JSON document, as `--format json` writes it (documented in the README, "JSON output").
+struct JSONReport: Encodable {
     struct Summary: Encodable {
         var errors: Int
         var warnings: Int
@@ -133,8 +128,26 @@ private struct JSONReport: Encodable {
         var minutes: Int?
         var facts: [FactJSON]
         var locations: [Location]
+
+        init(_ f: Finding) {
+            rule = f.rule
+            severity = f.severity.rawValue
+            event = f.event
+            message = f.message
+            subjects = f.subjects.map { .init(kind: $0.kind.rawValue, id: $0.id, label: $0.label) }
+            occurrences = f.occurrences.map { o in
+                .init(
+                    kind: o.kind.rawValue, id: o.id, label: o.label, event: o.event,
+                    startUTC: o.interval.start.iso8601UTC, endUTC: o.interval.end.iso8601UTC,
+                    zone: o.zone.identifier, venueTime: o.venueTime, homeZone: o.homeZone?.identifier,
+                    homeTime: o.homeTime, location: .init(o.location))
+            }
+            minutes = f.minutes
+            facts = f.facts.map { .init(name: $0.name, value: $0.value) }
+            locations = f.locations.map { .init($0) }
+        }
     }
-    var version: Int
+    var version = 1
     var events: [String]
     var summary: Summary
     var findings: [FindingJSON]
