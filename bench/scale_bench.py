@@ -18,6 +18,10 @@ three print the same bytes and exit the same way. With several `--baraza` builds
 change), their cold and cache-off runs are interleaved round by round, so a change in the machine's load (other
 builds) falls on all of them alike, and their outputs must be the same bytes.
 
+logistics: the same workspace with the host city's logistics added (six hotels holding 17,000 rooms each, every
+person staying at one of them for the week, every journey at the airport `KGL`, a fleet of 45 vehicles):
+`check` cold and with the cache off, and `baraza export logistics` (rooming lists, a transfer list per day). Made
+by rewriting the imported people file (`place: KGL` on each journey, a `stays:` entry before `consent:`).
 agenda: `baraza export agenda` of a workspace made with `init --from-schedule` from the same schedule.xml (5,000
 sessions, no registrations).
 pack: `gen_workload.py --sessions 883 --rooms 30 --days 2 --speakers 600 --participants N` (FOSDEM's size),
@@ -56,7 +60,7 @@ work = a.work or os.path.join(tempfile.gettempdir(), f"baraza-scale-{a.preset}")
 workload, ws = os.path.join(work, "workload"), os.path.join(work, "ws")
 if not os.path.exists(os.path.join(workload, "registrations.xml")):
     subprocess.run([sys.executable, script, "--out", workload, "--preset", a.preset], check=True)
-if "check" in parts and not os.path.exists(os.path.join(ws, "registrations")):
+if parts & {"check", "logistics"} and not os.path.exists(os.path.join(ws, "registrations")):
     shutil.rmtree(ws, ignore_errors=True)
     subprocess.run([baraza, "init", ws, "--from-schedule", os.path.join(workload, "schedule.xml")], check=True,
                    stdout=subprocess.DEVNULL)
@@ -172,6 +176,48 @@ if "check" in parts:
     for k, binary in enumerate(binaries):
         print(f"  [{k}] {binary}")
     print(f"  load average after: {os.getloadavg()[0]:.2f}")
+
+if "logistics" in parts:
+    logistics_ws = os.path.join(work, "logistics-ws")
+    if not os.path.exists(os.path.join(logistics_ws, "hotels.yaml")):
+        shutil.rmtree(logistics_ws, ignore_errors=True)
+        shutil.copytree(ws, logistics_ws, ignore=shutil.ignore_patterns(".baraza"))
+        event = os.path.join(logistics_ws, "event.yaml")
+        text = open(event, encoding="utf-8").read()
+        open(event, "w", encoding="utf-8").write(
+            text.replace("  - registrations.yaml\n", "  - registrations.yaml\n  - hotels.yaml\n  - logistics.yaml\n"))
+        hotels = ["h1", "h2", "h3", "h4", "h5", "h6"]
+        with open(os.path.join(logistics_ws, "hotels.yaml"), "w", encoding="utf-8") as f:
+            f.write("hotels:\n")
+            for h in hotels:
+                f.write(f"  - id: {h}\n    name: Hotel {h[1:]}\n    check_in: \"14:00\"\n    check_out: \"11:00\"\n"
+                        f"    blocks:\n      - {{ room_type: single, rooms: 17000, first_night: 2022-11-21, "
+                        f"last_night: 2022-11-25 }}\n")
+        with open(os.path.join(logistics_ws, "logistics.yaml"), "w", encoding="utf-8") as f:
+            f.write("logistics:\n  vehicles:\n    - { id: coaster, name: Coaster, capacity: 22, count: 40 }\n"
+                    "    - { id: van, name: Van, capacity: 6, accessible: true, count: 5 }\n  transfers:\n"
+                    "    places:\n      - { id: KGL, name: Kigali International Airport, timezone: Africa/Kigali }\n"
+                    "    travel:\n" + "".join(f"      - {{ from: KGL, to: {h}, minutes: {15 + 5 * i} }}\n"
+                                                for i, h in enumerate(hotels)))
+        people = os.path.join(logistics_ws, "registrations", "registrations.xml.people.yaml")
+        text = open(people, encoding="utf-8").read()
+        text = re.sub(r'(\{ direction: (?:arrival|departure), time: "[^"]+") \}', r"\1, place: KGL }", text)
+        chunks = text.split("\n  - id: ")
+        for i in range(1, len(chunks)):
+            stay = (f"\n    stays:\n      - {{ hotel: {hotels[i % 6]}, check_in: 2022-11-21, check_out: 2022-11-26, "
+                    f"room_type: single }}\n    consent:")
+            chunks[i] = chunks[i].replace("\n    consent:", stay, 1)
+        open(people, "w", encoding="utf-8").write("\n  - id: ".join(chunks))
+    print(f"baraza check and export logistics, {a.preset} workload with hotels and transfers ({logistics_ws}), "
+          f"release build, median of {a.runs} runs")
+    args = ["check", logistics_ws]
+    cache = os.path.join(logistics_ws, ".baraza", "cache")
+    results = measure([job for k, binary in enumerate(binaries) for job in [
+        (f"check: cache off [{k}]", binary, args, {"BARAZA_CACHE": "off"}, None),
+        (f"check: cold (cache removed) [{k}]", binary, args, {}, lambda: shutil.rmtree(cache, ignore_errors=True))]])
+    print(f"  check: same bytes and exit status with and without the cache"
+          f"{' and across the builds' if len(binaries) > 1 else ''}: {len(set(results)) == 1}")
+    alternate("export logistics", ["export", "logistics", logistics_ws], os.path.join(work, "logistics-out"))
 
 if "agenda" in parts:
     agenda_ws = os.path.join(work, "agenda-ws")
