@@ -22,7 +22,8 @@ struct CheckCacheTests {
                 ScratchFolders.url("check-cache")
                 .path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: CheckCacheTests.sample, toPath: workspace)
+            try ScratchFolders.copyWorkspace(
+                at: URL(fileURLWithPath: CheckCacheTests.sample), to: URL(fileURLWithPath: workspace))
             guard guests > 0 else { return }
             try write(
                 try text("event.yaml").replacingOccurrences(

@@ -19,7 +19,7 @@ struct Scratch {
     /// Copies `events/<name>` into the scratch folder and returns the copy's path.
     func copyOfSample(_ name: String) throws -> String {
         let target = root.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("events/\(name)"), to: target)
+        try ScratchFolders.copyWorkspace(at: packageRoot.appendingPathComponent("events/\(name)"), to: target)
         return target.path
     }
 

@@ -17,7 +17,7 @@ func scratchWorkspace() throws -> String {
     let root = ScratchFolders.url("baraza-import")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     let target = root.appendingPathComponent("ws")
-    try FileManager.default.copyItem(at: fixtures.appendingPathComponent("workspace"), to: target)
+    try ScratchFolders.copyWorkspace(at: fixtures.appendingPathComponent("workspace"), to: target)
     return target.path
 }
 

@@ -30,7 +30,7 @@ func sampleWithUnplacedSessions(
 ) throws -> URL {
     let source = packageRoot.appendingPathComponent("events/\(sample)")
     let target = folder.appendingPathComponent(sample)
-    try FileManager.default.copyItem(at: source, to: target)
+    try ScratchFolders.copyWorkspace(at: source, to: target)
     let file = target.appendingPathComponent(name)
     let text = try String(contentsOf: file, encoding: .utf8)
     let workspace = try loader.load(directory: target.path)

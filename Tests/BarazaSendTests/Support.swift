@@ -129,7 +129,7 @@ struct SendScratch {
     /// Copies `events/final-kigali-2027` and appends `smtp` (YAML lines under `smtp:`) to its event.yaml.
     func workspace(smtp: [String] = defaultSMTP) throws -> String {
         let target = root.appendingPathComponent("kigali")
-        try FileManager.default.copyItem(
+        try ScratchFolders.copyWorkspace(
             at: packageRoot.appendingPathComponent("events/final-kigali-2027"), to: target)
         let eventFile = target.appendingPathComponent("event.yaml")
         var text = try String(contentsOf: eventFile, encoding: .utf8)

@@ -156,8 +156,8 @@ struct CheckInTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = root.appendingPathComponent("ws").path
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: packageRoot.appendingPathComponent("events/final-kigali-2027").path, toPath: workspace)
+        try ScratchFolders.copyWorkspace(
+            at: packageRoot.appendingPathComponent("events/final-kigali-2027"), to: URL(fileURLWithPath: workspace))
         let a = root.appendingPathComponent("a.csv").path
         let b = root.appendingPathComponent("b.csv").path
         try

@@ -30,7 +30,8 @@ final class ServeProcess: @unchecked Sendable {
         state = root.appendingPathComponent("state").path
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("events"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent(sample).path, toPath: workspace)
+        try ScratchFolders.copyWorkspace(
+            at: packageRoot.appendingPathComponent(sample), to: URL(fileURLWithPath: workspace))
         try prepare(workspace)
         try start()
     }

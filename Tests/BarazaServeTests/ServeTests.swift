@@ -413,8 +413,8 @@ struct ServeTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = root.appendingPathComponent("ws").path
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: packageRoot.appendingPathComponent("events/final-kigali-2027").path, toPath: workspace)
+        try ScratchFolders.copyWorkspace(
+            at: packageRoot.appendingPathComponent("events/final-kigali-2027"), to: URL(fileURLWithPath: workspace))
         let state = root.appendingPathComponent("state").path
 
         // Two sessions in one room at once: the checks find an error, so there is no good state to serve.

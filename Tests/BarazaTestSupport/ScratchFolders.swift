@@ -18,10 +18,19 @@ public enum ScratchFolders {
     /// command that may take the workspace's exclusive lock or record state. Tests run in parallel, and a writer
     /// on the committed sample would make every other test reading it wait (and print that it waits).
     public static func copyOfSample(_ sample: String) throws -> URL {
-        let folder = url("sample")
-        let copy = folder.appendingPathComponent((sample as NSString).lastPathComponent, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(sample), to: copy)
+        let copy = url("sample").appendingPathComponent((sample as NSString).lastPathComponent, isDirectory: true)
+        try copyWorkspace(at: packageRoot.appendingPathComponent(sample), to: copy)
         return copy
+    }
+
+    /// Copies the workspace folder `source` to `target` (created with its parents), leaving out Baraza's own
+    /// folder: other tests' checks of the same workspace fill `.baraza/cache/` as they run, and a cache file
+    /// renamed into place while the folder is copied would fail the copy.
+    public static func copyWorkspace(at source: URL, to target: URL) throws {
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name != ".baraza" {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
     }
 }

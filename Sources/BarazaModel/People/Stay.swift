@@ -19,6 +19,10 @@ public struct Stay: Hashable, Sendable {
         self.location = location
     }
 
+    /// The most nights a stay (or a block of rooms) may span: a year. A longer one is a mistyped date (2207 for
+    /// 2027), and would have every rule and list that walks nights walk thousands of them.
+    public static let maximumNights = 366
+
     /// Each night of the stay, by the date of the evening.
     public var nights: [LocalDate] {
         let n = max(0, checkOut.daysSince1970 - checkIn.daysSince1970)

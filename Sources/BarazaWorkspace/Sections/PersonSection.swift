@@ -171,6 +171,13 @@ extension WorkspaceLoader {
             value.invalid("a check-out date after the check-in date", found: "\(checkIn) to \(checkOut)")
             return nil
         }
+        let nights = checkOut.daysSince1970 - checkIn.daysSince1970
+        guard nights <= Stay.maximumNights else {
+            value.invalid(
+                "a stay of at most \(Stay.maximumNights) nights (is a year mistyped?)",
+                found: "\(checkIn) to \(checkOut), \(nights) nights")
+            return nil
+        }
         return Stay(
             hotel: hotel, checkIn: checkIn, checkOut: checkOut, roomType: f["room_type"]?.nonEmptyString(),
             sharingWith: f["sharing_with"]?.references("person") ?? [], location: value.location)
@@ -190,6 +197,17 @@ extension WorkspaceLoader {
                 let first = bf.require("first_night", expected: "a date YYYY-MM-DD")?.date(),
                 let last = bf.require("last_night", expected: "a date YYYY-MM-DD")?.date()
             else { return nil }
+            let nights = last.daysSince1970 - first.daysSince1970 + 1
+            guard nights >= 1 else {
+                b.invalid("a last night on or after the first night", found: "\(first) to \(last)")
+                return nil
+            }
+            guard nights <= Stay.maximumNights else {
+                b.invalid(
+                    "a block of at most \(Stay.maximumNights) nights (is a year mistyped?)",
+                    found: "\(first) to \(last), \(nights) nights")
+                return nil
+            }
             return RoomBlock(roomType: type, rooms: rooms, firstNight: first, lastNight: last, location: b.location)
         }
         return Hotel(

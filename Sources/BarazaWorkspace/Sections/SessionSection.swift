@@ -142,6 +142,13 @@ extension WorkspaceLoader {
                 (f["end"] ?? value).invalid("an end after the start", found: "\(start.local) to \(end!.local)")
                 return nil
             }
+            // No session outlasts the longest event: a longer one is a mistyped date.
+            guard b.secondsSince1970 - a.secondsSince1970 <= Int64(WorkspaceLoader.maximumEventDays) * 86_400 else {
+                (f["end"] ?? f["duration"] ?? value).invalid(
+                    "a session of at most \(WorkspaceLoader.maximumEventDays) days (is a year mistyped?)",
+                    found: "\(start.local) to \(end!.local)")
+                return nil
+            }
             interval = Interval(start: a, end: b)
         }
         guard let id, let title, let end else { return nil }

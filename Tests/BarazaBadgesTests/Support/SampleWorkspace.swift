@@ -22,8 +22,7 @@ final class ScratchWorkspace {
         exports = root.appendingPathComponent("exports/\(event)", isDirectory: true)
         try FileManager.default.createDirectory(
             at: workspace.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("events/\(event)"), to: workspace)
+        try ScratchFolders.copyWorkspace(at: packageRoot.appendingPathComponent("events/\(event)"), to: workspace)
         for leftover in [PrintedBadges.fileName, BadgeKey.fileName] {
             try? FileManager.default.removeItem(at: workspace.appendingPathComponent(leftover))
         }
