@@ -168,8 +168,9 @@ private struct Renderer {
             "Run", "Kind", "Vehicle", "Leaves (\(zone))", "From", "To", "Passenger", "Person ID", "Journey",
             "Pick-up", "Pick-up at", "Drop-off", "Drop-off at", "Wait (min)", "Accessibility",
         ])
-        for (run, passengers) in seatedRuns.map({ ($0.run, $0.passengers) }) {
-            for (p, name, accessibility) in passengers {
+        for seated in seatedRuns {
+            let run = seated.run
+            for (p, name, accessibility) in seated.passengers {
                 table.append([
                     run.id, run.kind.rawValue, vehicleName(run), local(run.departs), run.stops.first!.name,
                     run.stops.last!.name, name, p.person.rawValue, journeyText(p.journey), local(p.pickUpTime),
@@ -183,7 +184,8 @@ private struct Renderer {
 
     func transfersHTML(_ seatedRuns: [SeatedRun], on day: LocalDate) -> String {
         var body = ""
-        for (run, passengers) in seatedRuns.map({ ($0.run, $0.passengers) }) {
+        for seated in seatedRuns {
+            let run = seated.run
             let vehicle =
                 run.vehicle == nil
                 ? "<span class=\"alert\">no vehicle free</span>" : HTML.escape(vehicleName(run))
@@ -197,7 +199,7 @@ private struct Renderer {
             body +=
                 "<table>\n<tr><th>Passenger</th><th>Journey</th><th>Pick-up</th><th>Drop-off</th>"
                 + "<th>Wait</th><th>Needs</th></tr>\n"
-            for (p, name, accessibility) in passengers {
+            for (p, name, accessibility) in seated.passengers {
                 let needs = accessibility.joined(separator: ", ")
                 body +=
                     "<tr><td>\(HTML.escape(name))</td><td>\(HTML.escape(journeyText(p.journey)))</td>"
