@@ -23,7 +23,7 @@ struct LogisticsRuleFixtureTests {
             rule: "hotel-block-overbooked", subjects: ["hotel:mille-collines"],
             facts: [
                 "room type": "single", "rooms needed": "2",
-                "nights": "2026-11-16 (2 needed, 1 held), 2026-11-17 (2 needed, 1 held), 2026-11-18 (2 needed, 1 held)",
+                "nights": "2026-11-16 to 2026-11-18 (2 needed, 1 held)",
             ]),
         .init(
             rule: "no-accommodation", subjects: ["person:kofi-mensah"],

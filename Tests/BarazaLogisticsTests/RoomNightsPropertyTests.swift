@@ -97,4 +97,20 @@ struct RoomNightsPropertyTests {
             #expect(rooms.held("single", on: Self.firstNight.adding(days: 4)) == 0)
         }
     }
+
+    /// Overbooked nights are shown as runs of consecutive nights with the same counts: a gap or a change of
+    /// counts starts a new run.
+    @Test func overbookedNightsAreShownAsRunsOfTheSameCounts() {
+        let counts: [Int: (Int, Int)] = [0: (2, 1), 1: (2, 1), 2: (3, 1), 4: (3, 1), 5: (3, 1), 7: (2, 1)]
+        let nights = counts.keys.sorted().map { Self.firstNight.adding(days: $0) }
+        let runs = HotelBlockRule.runs(of: nights) {
+            counts[$0.daysSince1970 - Self.firstNight.daysSince1970]!
+        }
+        #expect(
+            runs.map { "\($0.first)/\($0.last) \($0.counts.0)>\($0.counts.1)" } == [
+                "2027-03-20/2027-03-21 2>1", "2027-03-22/2027-03-22 3>1", "2027-03-24/2027-03-25 3>1",
+                "2027-03-27/2027-03-27 2>1",
+            ])
+        #expect(HotelBlockRule.runs(of: []) { _ in (0, 0) }.isEmpty)
+    }
 }

@@ -20,8 +20,9 @@ public struct HotelBlockRule: Rule {
                 let over = rooms.nights.filter { rooms.needed(type, on: $0) > rooms.held(type, on: $0) }
                 guard !over.isEmpty else { continue }
                 let worst = over.map { rooms.needed(type, on: $0) }.max()!
-                let shown = over.map {
-                    "\($0) (\(rooms.needed(type, on: $0)) needed, \(rooms.held(type, on: $0)) held)"
+                let shown = Self.runs(of: over) { (rooms.needed(type, on: $0), rooms.held(type, on: $0)) }.map {
+                    let days = $0.first == $0.last ? "\($0.first)" : "\($0.first) to \($0.last)"
+                    return "\(days) (\($0.counts.0) needed, \($0.counts.1) held)"
                 }
                 let block = hotel.blocks.first { $0.roomType == type }
                 let stays = guests.map { w.people[$0.person].stays[$0.stay] }.filter { $0.covers(night: over[0]) }
@@ -37,6 +38,23 @@ public struct HotelBlockRule: Rule {
             }
         }
         return findings
+    }
+
+    /// `nights` (sorted) in runs of consecutive nights with the same `counts`: a block short by two rooms all week
+    /// reads as one range, not seven dates.
+    static func runs(of nights: [LocalDate], counts: (LocalDate) -> (Int, Int)) -> [(
+        first: LocalDate, last: LocalDate, counts: (Int, Int)
+    )] {
+        var runs: [(first: LocalDate, last: LocalDate, counts: (Int, Int))] = []
+        for night in nights {
+            let here = counts(night)
+            if let last = runs.last, last.last.adding(days: 1) == night, last.counts == here {
+                runs[runs.count - 1].last = night
+            } else {
+                runs.append((night, night, here))
+            }
+        }
+        return runs
     }
 }
 
