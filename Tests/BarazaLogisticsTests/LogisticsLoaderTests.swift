@@ -98,6 +98,21 @@ struct LogisticsLoaderTests {
         #expect(found.contains { $0.message.contains("vehicle id `bus` is already defined at") })
     }
 
+    /// Every run is matched against every vehicle, so a fleet has a bound: 5,000 vehicles, `count`s included.
+    @Test func aFleetOfMoreThan5000VehiclesIsRefusedAtTheEntryThatGoesOver() {
+        let entries = (1...6).map { "    - { id: bus\($0), capacity: 30, count: 1000 }" }.joined(separator: "\n")
+        let found = errors("logistics:\n  vehicles:\n" + entries)
+        #expect(
+            found.map(\.message).map { String($0.drop { $0 != ":" }.dropFirst()) } == [
+                "8:7: logistics.vehicles[5]: `6000 vehicles with this entry` is not valid; expected a fleet of at "
+                    + "most 5000 vehicles in all"
+            ], "\(found.map(\.message))")
+        #expect(
+            errors(
+                "logistics:\n  vehicles:\n" + entries.components(separatedBy: "\n").prefix(5).joined(separator: "\n")
+            ).isEmpty)
+    }
+
     @Test func aLocalAddressIsReadOnAPerson() throws {
         let w = try loadInline([
             "event.yaml": Self.event.replacingOccurrences(of: "include: [logistics.yaml]\n", with: "")

@@ -3,6 +3,8 @@ import BarazaModel
 extension WorkspaceLoader {
     static let logisticsKeys = ["vehicles", "transfers"]
     static let vehicleKeys = ["id", "name", "capacity", "accessible", "count"]
+    /// The most vehicles a workspace's fleet may hold, `count`s included.
+    static let maximumFleet = 5_000
     static let transferKeys = [
         "max_wait_minutes", "departure_buffer_minutes", "arrival_buffer_minutes", "stop_minutes", "places", "travel",
     ]
@@ -22,7 +24,15 @@ extension WorkspaceLoader {
         var logistics = Logistics(location: value.location)
         guard let f = value.fields(Self.logisticsKeys, context: "logistics") else { return logistics }
         for item in f["vehicles"]?.list(expected: "a list of vehicles") ?? [] {
-            logistics.vehicles += decodeVehicles(item)
+            let vehicles = decodeVehicles(item)
+            guard logistics.vehicles.count + vehicles.count <= Self.maximumFleet else {
+                // Every run is matched against every vehicle: a fleet without bound is a check without end.
+                item.invalid(
+                    "a fleet of at most \(Self.maximumFleet) vehicles in all",
+                    found: "\(logistics.vehicles.count + vehicles.count) vehicles with this entry")
+                break
+            }
+            logistics.vehicles += vehicles
         }
         var seen: [String: SourceLocation] = [:]
         for v in logistics.vehicles {
