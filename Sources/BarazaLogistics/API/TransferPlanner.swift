@@ -294,11 +294,17 @@ struct PlanBuilder {
         var day: LocalDate
         /// Positions in `w.sessions`.
         var sessions: [Int]
+        /// When these are the day's sessions open to all, as for everyone who has none of their own: the day's
+        /// place in that shared list (its shuttle legs are worked out once for all who share it).
+        var shared: Int?
     }
 
     /// Each person's days, by person id then day: the in-person sessions they present or signed up for, and those
     /// open to all (no sign-ups; breaks aside) that overlap none of theirs. Sessions are read by position
-    /// (`Workspace.sessionAttendees`), never copied per person.
+    /// (`Workspace.sessionAttendees`), never copied per person. People with no session of their own share one
+    /// list of the open sessions' days (an imported programme without sign-ups is open to all: 100,000 people and
+    /// 5,000 sessions made 500 million entries otherwise); the others' open sessions are merged with their own in
+    /// order, after leaving out those one of theirs overlaps (found among the open sessions by start).
     func peopleDays() -> [PersonDay] {
         let sessions = w.sessions
         var inPerson = [Bool](repeating: false, count: sessions.count)
@@ -317,30 +323,79 @@ struct PlanBuilder {
         }
         var rank = [Int](repeating: 0, count: sessions.count)
         for (r, i) in order.enumerated() { rank[i] = r }
+        let openInOrder = open.sorted { rank[$0] < rank[$1] }
+        let everyonesDays = Self.days(of: openInOrder, day: day)
+        // The open sessions by start, and the longest: one of them overlaps a session only if it starts less than
+        // that long before it, and before it ends.
+        let openByStart = open.sorted { sessions[$0].interval!.start < sessions[$1].interval!.start }
+        let starts = openByStart.map { sessions[$0].interval!.start.secondsSince1970 }
+        let longest =
+            open.map { sessions[$0].interval! }.map { $0.end.secondsSince1970 - $0.start.secondsSince1970 }
+            .max() ?? 0
 
         var result: [PersonDay] = []
         var own: [Int] = []
+        var overlapped: Set<Int> = []
         for pi in peopleByID {
             own.removeAll(keepingCapacity: true)
             for i in w.sessionAttendees.sessions(attendedByPersonAt: pi) where inPerson[i] { own.append(i) }
-            var mine = own
-            for s in open
-            where !own.contains(where: { $0 == s || sessions[$0].interval!.overlaps(sessions[s].interval!) }) {
+            guard !own.isEmpty else {
+                for (k, d) in everyonesDays.enumerated() {
+                    result.append(
+                        PersonDay(person: pi, day: LocalDate(daysSince1970: d.day), sessions: d.sessions, shared: k))
+                }
+                continue
+            }
+            overlapped.removeAll(keepingCapacity: true)
+            for o in own {
+                overlapped.insert(o)  // a session of theirs that is also open to all is there once
+                let span = sessions[o].interval!
+                var k = Self.firstIndex(in: starts, notBefore: span.start.secondsSince1970 - longest)
+                while k < starts.count && starts[k] < span.end.secondsSince1970 {
+                    if span.overlaps(sessions[openByStart[k]].interval!) { overlapped.insert(openByStart[k]) }
+                    k += 1
+                }
+            }
+            own.sort { rank[$0] < rank[$1] }
+            var mine: [Int] = []
+            mine.reserveCapacity(own.count + openInOrder.count)
+            var next = 0
+            for s in openInOrder where !overlapped.contains(s) {
+                while next < own.count && rank[own[next]] < rank[s] {
+                    mine.append(own[next])
+                    next += 1
+                }
                 mine.append(s)
             }
-            mine.sort { rank[$0] < rank[$1] }
-            var first = 0
-            while first < mine.count {
-                var end = first + 1
-                while end < mine.count && day[mine[end]] == day[mine[first]] { end += 1 }
-                result.append(
-                    PersonDay(
-                        person: pi, day: LocalDate(daysSince1970: day[mine[first]]), sessions: Array(mine[first..<end]))
-                )
-                first = end
+            mine += own[next...]
+            for d in Self.days(of: mine, day: day) {
+                result.append(PersonDay(person: pi, day: LocalDate(daysSince1970: d.day), sessions: d.sessions))
             }
         }
         return result
+    }
+
+    /// `sessions` (in rank order, so each day's are together) cut into days.
+    static func days(of sessions: [Int], day: [Int]) -> [(day: Int, sessions: [Int])] {
+        var days: [(day: Int, sessions: [Int])] = []
+        var first = 0
+        while first < sessions.count {
+            var end = first + 1
+            while end < sessions.count && day[sessions[end]] == day[sessions[first]] { end += 1 }
+            days.append((day[sessions[first]], Array(sessions[first..<end])))
+            first = end
+        }
+        return days
+    }
+
+    /// The first index of the sorted `values` whose value is `bound` or more (`values.count` when none is).
+    static func firstIndex(in values: [Int64], notBefore bound: Int64) -> Int {
+        var (low, high) = (0, values.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     // MARK: Hotel runs
@@ -465,15 +520,32 @@ struct PlanBuilder {
     /// the day is an evening run to their hotel.
     mutating func planShuttles(_ days: [PersonDay]) {
         var legs: [Leg: (sessions: Set<Session.ID>, riders: [(person: Int, free: Instant)])] = [:]
+        // The legs of a day's sessions: from one to the next when it is at another venue. A day shared by
+        // everyone without sessions of their own is worked out once.
+        var sharedLegs: [Int: [(leg: Leg, session: Session.ID, free: Instant)]] = [:]
+        // What the legs read of each session, looked up once (days hold every session open to all).
+        let venues = w.sessions.map { w.venue(of: $0)?.id }
+        let intervals = w.sessions.map(\.interval)
+        let ids = w.sessions.map(\.id)
+        func legsOf(_ sessions: [Int]) -> [(leg: Leg, session: Session.ID, free: Instant)] {
+            zip(sessions, sessions.dropFirst()).compactMap { a, b in
+                let (va, vb) = (venues[a]!, venues[b]!)
+                let (ia, ib) = (intervals[a]!, intervals[b]!)
+                guard va != vb, ia.end <= ib.start else { return nil }
+                return (Leg(from: va, to: vb, time: ib.start), ids[b], ia.end)
+            }
+        }
         for d in days {
-            for (ai, bi) in zip(d.sessions, d.sessions.dropFirst()) {
-                let (a, b) = (w.sessions[ai], w.sessions[bi])
-                let va = w.venue(of: a)!.id
-                let vb = w.venue(of: b)!.id
-                guard va != vb, a.interval!.end <= b.interval!.start else { continue }
-                let leg = Leg(from: va, to: vb, time: b.interval!.start)
-                legs[leg, default: ([], [])].sessions.insert(b.id)
-                legs[leg, default: ([], [])].riders.append((d.person, a.interval!.end))
+            let dayLegs: [(leg: Leg, session: Session.ID, free: Instant)]
+            if let k = d.shared {
+                if sharedLegs[k] == nil { sharedLegs[k] = legsOf(d.sessions) }
+                dayLegs = sharedLegs[k]!
+            } else {
+                dayLegs = legsOf(d.sessions)
+            }
+            for (leg, session, free) in dayLegs {
+                legs[leg, default: ([], [])].sessions.insert(session)
+                legs[leg, default: ([], [])].riders.append((d.person, free))
             }
         }
         for leg in legs.keys.sorted() {
