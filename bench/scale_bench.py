@@ -21,7 +21,8 @@ builds) falls on all of them alike, and their outputs must be the same bytes.
 logistics: the same workspace with the host city's logistics added (six hotels holding 17,000 rooms each, every
 person staying at one of them for the week, every journey at the airport `KGL`, a fleet of 45 vehicles):
 `check` cold and with the cache off, and `baraza export logistics` (rooming lists, a transfer list per day). Made
-by rewriting the imported people file (`place: KGL` on each journey, a `stays:` entry before `consent:`).
+by rewriting the imported people file (`place: KGL` on each journey, a `stays:` entry before `consent:`); then
+the same without anyone's `sessions:` (a programme open to all), with this build only.
 agenda: `baraza export agenda` of a workspace made with `init --from-schedule` from the same schedule.xml (5,000
 sessions, no registrations).
 pack: `gen_workload.py --sessions 883 --rooms 30 --days 2 --speakers 600 --participants N` (FOSDEM's size),
@@ -119,9 +120,10 @@ def tree_digest(folder):
     return found
 
 
-def alternate(label, args, out):
+def alternate(label, args, out, with_baseline=True):
     """Runs `args --out <folder>` with this build (and --baseline, in turn); medians, CPU, peaks, loads."""
-    binaries = [("this build", baraza)] + ([("baseline", a.baseline)] if a.baseline else [])
+    baseline = a.baseline if with_baseline else None
+    binaries = [("this build", baraza)] + ([("baseline", baseline)] if baseline else [])
     results = {name: ([], [], [], []) for name, _ in binaries}
     digests = {}
     for _ in range(a.runs):
@@ -138,7 +140,7 @@ def alternate(label, args, out):
         print(f"  {label} ({name}): {statistics.median(times):7.3f} s wall, {statistics.median(cpus):7.3f} s CPU, "
               f"peak {max(peaks):6.1f} MB; load average before the runs {min(loads):.1f} to {max(loads):.1f}; "
               f"{len(digests[name])} files")
-    if a.baseline:
+    if baseline:
         this, base = digests["this build"], digests["baseline"]
         differ = sorted(k for k in this.keys() | base.keys() if this.get(k) != base.get(k))
         print(f"  {label}: same files, byte for byte, from both builds: {not differ}"
@@ -218,6 +220,19 @@ if "logistics" in parts:
     print(f"  check: same bytes and exit status with and without the cache"
           f"{' and across the builds' if len(binaries) > 1 else ''}: {len(set(results)) == 1}")
     alternate("export logistics", ["export", "logistics", logistics_ws], os.path.join(work, "logistics-out"))
+    # The same without sign-ups (an imported programme open to all): every session is everyone's. This build only:
+    # builds before 2026-12-07 ran out of memory on it.
+    open_ws = os.path.join(work, "logistics-open-ws")
+    if not os.path.exists(os.path.join(open_ws, "hotels.yaml")):
+        shutil.rmtree(open_ws, ignore_errors=True)
+        shutil.copytree(logistics_ws, open_ws, ignore=shutil.ignore_patterns(".baraza"))
+        people = os.path.join(open_ws, "registrations", "registrations.xml.people.yaml")
+        lines = open(people, encoding="utf-8").read().split("\n")
+        open(people, "w", encoding="utf-8").write("\n".join(l for l in lines if not l.startswith("    sessions: [")))
+    print(f"  without sign-ups ({open_ws}), this build only:")
+    measure([("check, no sign-ups: cache off", baraza, ["check", open_ws], {"BARAZA_CACHE": "off"}, None)])
+    alternate("export logistics, no sign-ups", ["export", "logistics", open_ws], os.path.join(work, "open-out"),
+              with_baseline=False)
 
 if "agenda" in parts:
     agenda_ws = os.path.join(work, "agenda-ws")
