@@ -105,6 +105,31 @@ struct PlannerEdgeCaseTests {
         #expect(counts[1].unnamed == 0)
     }
 
+    /// People in town come from two lists (those with journeys or a local address, and those known only by the
+    /// sessions they attend that day), each in id order: the count names them all in one id order, and the
+    /// capacity rule's headcount alone is the same number.
+    @Test func peopleInTownAreNamedInIdOrderWhicheverWayTheyAreKnown() throws {
+        let w = try Self.workspace(
+            logistics: "",
+            people: """
+                  - { id: dan, name: Dan }
+                  - { id: ama, name: Ama, local_address: Kigali }
+                  - { id: cole, name: Cole, journeys: [{ direction: arrival, place: KGL, time: 2026-11-16T10:00 }] }
+                  - { id: bea, name: Bea }
+                  - { id: eve, name: Eve }
+                """,
+            sessions: """
+                sessions:
+                  - { id: talk, title: Talk, room: hall, start: 2026-11-17T09:00, end: "10:00",
+                      participants: [dan, bea] }
+                  - { id: lunch, title: Lunch, kind: meal, room: hall, start: 2026-11-17T12:30, end: "13:30" }
+                """)
+        let counts = MealCounter().counts(w)
+        #expect(counts.map(\.people) == [["ama", "bea", "cole", "dan"]])
+        let lunch = try #require(w.sessionsByID["lunch"])
+        #expect(MealCapacityRule.Headcounts(w).headcount(lunch, during: lunch.interval!) == 4)
+    }
+
     @Test func withoutHotelsNobodyIsAskedForAStay() throws {
         let event = """
             event:

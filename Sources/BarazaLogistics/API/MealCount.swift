@@ -51,9 +51,22 @@ public struct MealCounter: Sendable {
             .map { count($0, in: w, presence: presence) }
     }
 
-    func count(_ meal: Session, in w: Workspace, presence: Presence) -> MealCount {
+    /// The headcount of `meal` alone, without naming people or their needs: what the capacity rule compares with
+    /// the seats (the same number as `count(_:in:presence:)` gives).
+    func headcount(_ meal: Session, in w: Workspace, presence: Presence) -> Int {
+        let signed = Self.signedUp(meal, in: w)
+        return signed.isEmpty
+            ? max(meal.expectedAttendance ?? 0, presence.numberInTown(during: meal.interval!)) : signed.count
+    }
+
+    /// The people signed up for `meal` who are in the workspace, each once, in the order written.
+    static func signedUp(_ meal: Session, in w: Workspace) -> [Person.ID] {
         var seen: Set<Person.ID> = []
-        let signed = meal.signUps.map(\.id).filter { w.peopleByID.keys.contains($0) && seen.insert($0).inserted }
+        return meal.signUps.map(\.id).filter { w.peopleByID.keys.contains($0) && seen.insert($0).inserted }
+    }
+
+    func count(_ meal: Session, in w: Workspace, presence: Presence) -> MealCount {
+        let signed = Self.signedUp(meal, in: w)
         let people: [Person.ID]
         let headcount: Int
         let source: MealCount.Source
@@ -85,8 +98,9 @@ public struct MealCounter: Sendable {
 /// journeys when they live locally (`local_address`) or attend an in-person session that day.
 struct Presence {
     let w: Workspace
+    /// Both lists are in person-id order, and no one is in both: who is in town is their merge, never sorted.
     private var spans: [(Person.ID, Instant?, Instant?)] = []
-    private var localDays: [Person.ID: Set<LocalDate>] = [:]
+    private var localDays: [(Person.ID, Set<LocalDate>)] = []
 
     init(_ w: Workspace) {
         self.w = w
@@ -105,7 +119,7 @@ struct Presence {
                 spans.append((p.id, nil, nil))
             } else {
                 let days = Set(w.sessionIndices(attendedBy: p.id).compactMap { inPersonDay[$0] })
-                if !days.isEmpty { localDays[p.id] = days }
+                if !days.isEmpty { localDays.append((p.id, days)) }
             }
         }
     }
@@ -113,14 +127,43 @@ struct Presence {
     /// People in town for the whole of `interval`, sorted by id.
     func inTown(during interval: Interval) -> [Person.ID] {
         let day = w.event.zone.localDateTime(at: interval.start).date
-        var ids: [Person.ID] = []
-        for (id, arrival, departure) in spans {
-            if let a = arrival, a > interval.start { continue }
-            if let d = departure, d < interval.end { continue }
-            ids.append(id)
+        return Self.merged(
+            spans.lazy.filter { Self.stays($0.1, $0.2, through: interval) }.map(\.0),
+            localDays.lazy.filter { $0.1.contains(day) }.map(\.0))
+    }
+
+    /// How many people are in town for the whole of `interval` (`inTown(during:).count`, without the list).
+    func numberInTown(during interval: Interval) -> Int {
+        let day = w.event.zone.localDateTime(at: interval.start).date
+        return spans.lazy.filter { Self.stays($0.1, $0.2, through: interval) }.count
+            + localDays.lazy.filter { $0.1.contains(day) }.count
+    }
+
+    /// Whether someone arriving at `arrival` and leaving at `departure` (either unknown) is in town for the whole
+    /// of `interval`.
+    private static func stays(_ arrival: Instant?, _ departure: Instant?, through interval: Interval) -> Bool {
+        if let a = arrival, a > interval.start { return false }
+        if let d = departure, d < interval.end { return false }
+        return true
+    }
+
+    /// Two lists sorted by id, and disjoint, as one sorted list.
+    private static func merged<A: Sequence<Person.ID>, B: Sequence<Person.ID>>(_ a: A, _ b: B) -> [Person.ID] {
+        let (left, right) = (Array(a), Array(b))
+        guard !right.isEmpty else { return left }
+        var out: [Person.ID] = []
+        out.reserveCapacity(left.count + right.count)
+        var (i, j) = (0, 0)
+        while i < left.count && j < right.count {
+            if left[i] < right[j] {
+                out.append(left[i])
+                i += 1
+            } else {
+                out.append(right[j])
+                j += 1
+            }
         }
-        for (id, days) in localDays where days.contains(day) { ids.append(id) }
-        return ids.sorted()
+        return out + left[i...] + right[j...]
     }
 
     /// People in town at some point of `day` (host city's zone), sorted by id.
@@ -132,7 +175,6 @@ struct Presence {
             if let d = departure, zone.localDateTime(at: d).date < day { continue }
             ids.append(id)
         }
-        for (id, days) in localDays where days.contains(day) { ids.append(id) }
-        return ids.sorted()
+        return Self.merged(ids, localDays.lazy.filter { $0.1.contains(day) }.map(\.0))
     }
 }

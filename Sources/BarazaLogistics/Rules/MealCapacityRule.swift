@@ -11,10 +11,17 @@ public struct MealCapacityRule: Rule {
     public var summary: String { "a meal's headcount (sign-ups, expected or people in town) exceeds its room's seats" }
 
     public func check(_ w: Workspace) -> [Finding] {
-        MealCounter().counts(w).compactMap { count in
-            guard let session = w.sessionsByID[count.session], let room = w.room(of: session),
-                let capacity = room.capacity, count.headcount > capacity
-            else { return nil }
+        // Only meals in a room with a number of seats can be over; their count is made in full (who is in town,
+        // their needs) only when the headcount alone is over.
+        let meals = w.sessions.filter { $0.kind == .meal && $0.interval != nil && w.room(of: $0)?.capacity != nil }
+        guard !meals.isEmpty else { return [] }
+        let presence = Presence(w)
+        let counter = MealCounter()
+        return meals.sorted { ($0.interval!.start, $0.id) < ($1.interval!.start, $1.id) }.compactMap { session in
+            let room = w.room(of: session)!
+            let capacity = room.capacity!
+            guard counter.headcount(session, in: w, presence: presence) > capacity else { return nil }
+            let count = counter.count(session, in: w, presence: presence)
             return finding(
                 w, subjects: [w.sessionSubject(session), Subject(.room, id: room.id.rawValue, label: room.name)],
                 occurrences: [w.sessionOccurrence(session, for: nil)].compactMap { $0 },
@@ -41,7 +48,7 @@ public struct MealCapacityRule: Rule {
         public func headcount(_ meal: Session, during interval: Interval) -> Int {
             var moved = meal
             moved.interval = interval
-            return MealCounter().count(moved, in: w, presence: presence).headcount
+            return MealCounter().headcount(moved, in: w, presence: presence)
         }
     }
 }
