@@ -93,10 +93,8 @@ public struct WorkspaceResultCache: Sendable {
         defer { lock.release() }
         guard let stored = folder.cachedData(named: name), stored.count >= 40 else { return nil }
         let body = stored.dropFirst(32)
-        guard WorkspaceSources.digest(Data(stored.prefix(32))) == WorkspaceSources.digest(Self.checksum(body)) else {
-            return nil
-        }
-        let length = body.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard Data(stored.prefix(32)) == Self.checksum(body) else { return nil }
+        let length = body.prefix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
         guard length <= UInt64(body.count - 8) else { return nil }
         let entryEnd = body.startIndex + 8 + Int(length)
         guard let entry = try? JSONDecoder().decode(Entry.self, from: body[(body.startIndex + 8)..<entryEnd]),
@@ -139,7 +137,7 @@ public struct WorkspaceResultCache: Sendable {
         guard let header = try? encoder.encode(entry), let lock = try? folder.lockForReading() else { return }
         defer { lock.release() }
         var body = Data(capacity: 8 + header.count + result.count)
-        body.append(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * $0)) })
+        withUnsafeBytes(of: UInt64(header.count).littleEndian) { body.append(contentsOf: $0) }
         body.append(header)
         body.append(result)
         folder.storeCachedData(Self.checksum(body) + body, named: name)

@@ -33,7 +33,7 @@ extension Workspace {
     }
 
     /// Whether a session happens in a building (its venue is physical).
-    func isInPerson(_ session: Session) -> Bool { Self.isInPerson(session.kind, at: venue(of: session)) }
+    public func isInPerson(_ session: Session) -> Bool { Self.isInPerson(session.kind, at: venue(of: session)) }
 
     /// Whether people attend a session remotely.
     func isOnline(_ session: Session) -> Bool { Self.isOnline(session.kind, at: venue(of: session)) }

@@ -65,10 +65,15 @@ public struct FindingReport: Sendable {
 
     var summary: JSONReport.Summary { JSONReport.Summary(errors: errorCount, warnings: warningCount) }
 
-    static func encode<Value: Encodable>(_ value: Value) -> String {
+    /// The encoder every part of the document is written with: pretty, keys sorted, slashes as they are.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+        return encoder
+    }
+
+    static func encode<Value: Encodable>(_ value: Value, with encoder: JSONEncoder = makeEncoder()) -> String {
+        String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 }
 

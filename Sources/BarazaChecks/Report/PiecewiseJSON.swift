@@ -18,10 +18,11 @@ extension FindingReport {
         guard !findings.isEmpty, let slot = skeleton.range(of: empty) else { return wholeJSON() }
         let ranges = pieceRanges(findings.count, pieces: 8 * ProcessInfo.processInfo.activeProcessorCount)
         let pieces = parallelMap(ranges.count) { piece -> [UInt8] in
+            let encoder = Self.makeEncoder()
             var bytes: [UInt8] = []
             for index in ranges[piece] {
-                if index > 0 { bytes += Array(",\n".utf8) }
-                Self.appendIndented(Self.encode(JSONReport.FindingJSON(findings[index])), to: &bytes)
+                if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
+                Self.appendIndented(Self.encode(JSONReport.FindingJSON(findings[index]), with: encoder), to: &bytes)
             }
             return bytes
         }

@@ -1,3 +1,4 @@
+import BarazaChecks
 import BarazaModel
 
 /// How many people a meal feeds, and their dietary needs, for the caterer.
@@ -107,7 +108,7 @@ struct Presence {
         // The day of each in-person session (host city's zone), by position; a person's days are gathered from
         // the sessions they attend only when they have no journey and no local address (few of 100,000 people).
         let inPersonDay: [LocalDate?] = w.sessions.map { s in
-            guard let i = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { return nil }
+            guard let i = s.interval, w.isInPerson(s) else { return nil }
             return w.event.zone.localDateTime(at: i.start).date
         }
         for p in w.peopleInIDOrder.lazy.map({ w.people[$0] }) {

@@ -1,3 +1,4 @@
+import BarazaChecks
 import BarazaModel
 
 /// Plans the host city's transfer runs: pick-ups at arrival places, drop-offs at departure places, morning runs
@@ -311,7 +312,7 @@ struct PlanBuilder {
         var day = [Int](repeating: 0, count: sessions.count)
         var open: [Int] = []
         for (i, s) in sessions.enumerated() {
-            guard let interval = s.interval, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            guard let interval = s.interval, w.isInPerson(s) else { continue }
             inPerson[i] = true
             day[i] = zone.localDateTime(at: interval.start).date.daysSince1970
             if s.signUps.isEmpty && s.kind != .break { open.append(i) }

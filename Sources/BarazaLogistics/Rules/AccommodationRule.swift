@@ -14,7 +14,7 @@ public struct AccommodationRule: Rule {
         let presented = w.inPersonSessionsByPresenter()
         var signedUp: [Person.ID: Int] = [:]
         for s in w.sessions {
-            guard s.interval != nil, let v = w.venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            guard s.interval != nil, w.isInPerson(s) else { continue }
             for ref in Set(s.signUps.map(\.id)) { signedUp[ref, default: 0] += 1 }
         }
         return w.people.compactMap { p in

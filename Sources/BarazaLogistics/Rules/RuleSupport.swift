@@ -41,7 +41,7 @@ extension Workspace {
     func inPersonSessionsByPresenter() -> [Person.ID: [Session]] {
         var map: [Person.ID: [Session]] = [:]
         for s in sessions {
-            guard s.interval != nil, let v = venue(of: s), !v.isOnline, s.kind != .online else { continue }
+            guard s.interval != nil, isInPerson(s) else { continue }
             var seen: Set<Person.ID> = []
             for ref in s.presenters where seen.insert(ref.id).inserted { map[ref.id, default: []].append(s) }
         }
